@@ -1,0 +1,93 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/footnote-bot/footnote/answer"
+)
+
+func init() {
+	register(command{name: "ask", args: "QUESTION", summary: "Answer a question from the articles, citing every sentence.", run: runAsk})
+}
+
+func runAsk(ctx context.Context, e *env, args []string) error {
+	fs := flagSet(e, "ask")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	fs.IntVar(&e.cfg.K, "k", e.cfg.K, "passages to retrieve and list")
+	fs.BoolVar(&e.cfg.Offline, "offline", e.cfg.Offline, "answer extractively even with a model configured")
+	commonFlags(e, fs)
+	pos, err := parse(e, fs, args)
+	if err != nil {
+		return helpOK(err)
+	}
+	if err := e.validate(); err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("ask: give a question, e.g. footnote ask \"Who was arrested at the Mexican embassy?\"")
+	}
+	q, err := answer.CleanQuestion(strings.Join(pos, " "))
+	if err != nil {
+		return usagef("ask: %v", err)
+	}
+	eng, _, err := e.engine(ctx)
+	if err != nil {
+		return err
+	}
+	a, err := eng.Ask(ctx, q, answer.Options{K: e.cfg.K})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, a)
+	}
+	printAnswer(e.stdout, a)
+	return nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// printAnswer writes an answer for a person: the text, then its sources
+// with the quoted sentences, or the closest passages for a refusal.
+func printAnswer(w io.Writer, a *answer.Answer) {
+	fmt.Fprintln(w, a.Answer)
+	if a.Note != "" {
+		fmt.Fprintf(w, "\n(%s)\n", a.Note)
+	}
+	if a.Refused {
+		if len(a.Closest) > 0 {
+			fmt.Fprintln(w, "\nClosest passages:")
+			for _, p := range a.Closest {
+				fmt.Fprintf(w, "  - “%s”\n    %s\n", p.Quote, sourceLine(p.Title, "", p.Date))
+			}
+		}
+		return
+	}
+	fmt.Fprintln(w, "\nSources:")
+	for _, c := range a.Citations {
+		fmt.Fprintf(w, "  [%d] %s\n      “%s”\n", c.N, sourceLine(c.Title, c.Source, c.Date), c.Quote)
+		if c.URL != "" {
+			fmt.Fprintf(w, "      %s\n", c.URL)
+		}
+	}
+}
+
+func sourceLine(title, source, date string) string {
+	parts := []string{title}
+	if source != "" {
+		parts = append(parts, source)
+	}
+	if date != "" {
+		parts = append(parts, date)
+	}
+	return strings.Join(parts, " · ")
+}

@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/footnote-bot/footnote/answer"
+	"github.com/footnote-bot/footnote/eval"
+)
+
+func init() {
+	register(command{name: "eval", args: "FILE.jsonl", summary: "Measure answers against a question set (recall, hits, citations, refusals).", run: runEval})
+}
+
+// engineAsker adapts the engine to eval.Asker.
+type engineAsker struct{ eng *answer.Engine }
+
+func (a engineAsker) Ask(ctx context.Context, q string, k int) (*answer.Answer, error) {
+	clean, err := answer.CleanQuestion(q)
+	if err != nil {
+		return nil, err
+	}
+	return a.eng.Ask(ctx, clean, answer.Options{K: k})
+}
+
+func runEval(ctx context.Context, e *env, args []string) error {
+	fs := flagSet(e, "eval")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	strict := fs.Bool("strict", false, "exit 1 when a measure misses footnote's quality bars")
+	fs.IntVar(&e.cfg.K, "k", e.cfg.K, "passages retrieved per question (recall@k)")
+	commonFlags(e, fs)
+	pos, err := parse(e, fs, args)
+	if err != nil {
+		return helpOK(err)
+	}
+	if len(pos) != 1 {
+		return usagef("eval: give one question set, e.g. footnote eval testdata/eval/seed-dev.jsonl")
+	}
+	if err := e.validate(); err != nil {
+		return err
+	}
+	f, err := os.Open(pos[0])
+	if err != nil {
+		return fmt.Errorf("question set: %w", err)
+	}
+	defer f.Close()
+	items, err := eval.Read(f)
+	if err != nil {
+		return fmt.Errorf("question set %s: %w", pos[0], err)
+	}
+	eng, _, err := e.engine(ctx)
+	if err != nil {
+		return err
+	}
+	rep, err := eval.Run(ctx, engineAsker{eng}, items, e.cfg.K)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if err := writeJSON(e.stdout, rep); err != nil {
+			return err
+		}
+	} else {
+		rep.Print(e.stdout)
+	}
+	if fails := rep.Failures(eval.DefaultBars); *strict && len(fails) > 0 {
+		return fmt.Errorf("below the bars: %v", fails)
+	}
+	return nil
+}

@@ -1,0 +1,142 @@
+package cli
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/footnote-bot/footnote/answer"
+	"github.com/footnote-bot/footnote/corpus"
+	"github.com/footnote-bot/footnote/retrieval"
+)
+
+// commonFlags are the flags every corpus command takes; they override the
+// configuration from the environment.
+func commonFlags(e *env, fs *flag.FlagSet) {
+	fs.StringVar(&e.cfg.CorpusDir, "corpus", e.cfg.CorpusDir, "folder of articles (default: the built-in article plus ingested ones)")
+	fs.StringVar(&e.cfg.DataDir, "data-dir", e.cfg.DataDir, "folder for the index and ingested articles")
+}
+
+// validate checks the configuration once flags are applied.
+func (e *env) validate() error {
+	if err := e.cfg.Validate(); err != nil {
+		return usagef("configuration: %v", oneLine(err))
+	}
+	return nil
+}
+
+// addedDir is where `footnote ingest` puts articles when no corpus folder is
+// given: they join the built-in one.
+func (e *env) addedDir() string { return filepath.Join(e.cfg.DataDir, "corpus") }
+
+// loadDocs reads the corpus: the configured folder, or the built-in article
+// plus the ingested ones. Skipped files are logged, one warning each.
+func (e *env) loadDocs() ([]*corpus.Document, error) {
+	var docs []*corpus.Document
+	var skipped []*corpus.FileError
+	if dir := e.cfg.CorpusDir; dir != "" {
+		info, err := os.Stat(dir)
+		if err != nil {
+			return nil, fmt.Errorf("corpus folder: %w", err)
+		}
+		if !info.IsDir() {
+			return nil, fmt.Errorf("corpus folder %s is not a folder", dir)
+		}
+		docs, skipped, err = corpus.Load(os.DirFS(dir))
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		var err error
+		docs, skipped, err = corpus.Load(corpus.Builtin())
+		if err != nil {
+			return nil, err
+		}
+		if _, err := os.Stat(e.addedDir()); err == nil {
+			more, sk, err := corpus.Load(os.DirFS(e.addedDir()))
+			if err != nil {
+				return nil, err
+			}
+			skipped = append(skipped, sk...)
+			ids := map[string]bool{}
+			for _, d := range docs {
+				ids[d.ID] = true
+			}
+			for _, d := range more {
+				if ids[d.ID] {
+					skipped = append(skipped, &corpus.FileError{Path: d.Path, Err: fmt.Errorf("document id %q is the built-in article's", d.ID)})
+					continue
+				}
+				docs = append(docs, d)
+			}
+		}
+	}
+	for _, s := range skipped {
+		e.log.Warn("skipped corpus file", "file", s.Path, "reason", s.Err.Error())
+	}
+	if len(docs) == 0 {
+		where := e.cfg.CorpusDir
+		return nil, fmt.Errorf("corpus folder %s has no readable articles (.md, .txt, .html)", where)
+	}
+	return docs, nil
+}
+
+// indexDir is where one corpus's index state lives: a folder per corpus
+// location, so switching --corpus does not throw another corpus's vectors away.
+func (e *env) indexDir() string {
+	key := "builtin"
+	if e.cfg.CorpusDir != "" {
+		abs, err := filepath.Abs(e.cfg.CorpusDir)
+		if err != nil {
+			abs = e.cfg.CorpusDir
+		}
+		sum := sha256.Sum256([]byte(abs))
+		key = filepath.Base(abs) + "-" + hex.EncodeToString(sum[:6])
+	}
+	return filepath.Join(e.cfg.DataDir, "index", key)
+}
+
+// openIndex loads the corpus and builds (or refreshes) its index.
+func (e *env) openIndex(ctx context.Context) (*retrieval.Index, retrieval.Stats, error) {
+	docs, err := e.loadDocs()
+	if err != nil {
+		return nil, retrieval.Stats{}, err
+	}
+	emb, err := e.embedder()
+	if err != nil {
+		return nil, retrieval.Stats{}, err
+	}
+	ix, stats, err := retrieval.Build(ctx, docs, retrieval.Options{
+		Embedder:  emb,
+		DataDir:   e.indexDir(),
+		BatchSize: e.cfg.EmbedBatch,
+		Logger:    e.log,
+	})
+	if errors.Is(err, corpus.ErrEmpty) {
+		return nil, stats, fmt.Errorf("the corpus has no text to index")
+	}
+	if err != nil {
+		return nil, stats, fmt.Errorf("index corpus: %w", err)
+	}
+	e.log.Debug("index ready", "documents", stats.Documents, "chunks", stats.Chunks, "embedded", stats.Embedded, "reused", stats.Reused)
+	return ix, stats, nil
+}
+
+// embedder picks the local embedder, or the API's when configured.
+func (e *env) embedder() (retrieval.Embedder, error) {
+	return retrieval.NewHashEmbedder(0), nil
+}
+
+// engine opens the index and returns the answering engine over it.
+func (e *env) engine(ctx context.Context) (*answer.Engine, *retrieval.Index, error) {
+	ix, _, err := e.openIndex(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return answer.NewEngine(ix), ix, nil
+}

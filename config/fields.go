@@ -1,0 +1,187 @@
+package config
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// field describes one setting: its variable, default, help and how to read
+// and write it. The README's configuration table is generated from this list
+// (Table), so the two cannot drift.
+type field struct {
+	env    string
+	def    string
+	help   string
+	secret bool
+	get    func(*Config) string
+	set    func(*Config, string) error
+}
+
+func str(p func(*Config) *string) (func(*Config) string, func(*Config, string) error) {
+	return func(c *Config) string { return *p(c) },
+		func(c *Config, v string) error { *p(c) = strings.TrimSpace(v); return nil }
+}
+
+func integer(p func(*Config) *int) (func(*Config) string, func(*Config, string) error) {
+	return func(c *Config) string { return strconv.Itoa(*p(c)) },
+		func(c *Config, v string) error {
+			n, err := strconv.Atoi(strings.TrimSpace(v))
+			if err != nil {
+				return fmt.Errorf("not a whole number")
+			}
+			*p(c) = n
+			return nil
+		}
+}
+
+func integer64(p func(*Config) *int64) (func(*Config) string, func(*Config, string) error) {
+	return func(c *Config) string { return strconv.FormatInt(*p(c), 10) },
+		func(c *Config, v string) error {
+			n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+			if err != nil {
+				return fmt.Errorf("not a whole number")
+			}
+			*p(c) = n
+			return nil
+		}
+}
+
+func boolean(p func(*Config) *bool) (func(*Config) string, func(*Config, string) error) {
+	return func(c *Config) string { return strconv.FormatBool(*p(c)) },
+		func(c *Config, v string) error {
+			b, err := strconv.ParseBool(strings.TrimSpace(v))
+			if err != nil {
+				return fmt.Errorf("not true or false")
+			}
+			*p(c) = b
+			return nil
+		}
+}
+
+func duration(p func(*Config) *time.Duration) (func(*Config) string, func(*Config, string) error) {
+	return func(c *Config) string { return p(c).String() },
+		func(c *Config, v string) error {
+			d, err := time.ParseDuration(strings.TrimSpace(v))
+			if err != nil {
+				return fmt.Errorf("not a duration like 30s or 2m")
+			}
+			*p(c) = d
+			return nil
+		}
+}
+
+func mk(env, def, help string, secret bool, acc func() (func(*Config) string, func(*Config, string) error)) field {
+	g, s := acc()
+	return field{env: env, def: def, help: help, secret: secret, get: g, set: s}
+}
+
+var fields = []field{
+	mk("FOOTNOTE_CORPUS_DIR", "", "Folder of articles (.md, .txt, .html). Empty: the built-in article plus those added with `footnote ingest`.", false,
+		func() (func(*Config) string, func(*Config, string) error) {
+			return str(func(c *Config) *string { return &c.CorpusDir })
+		}),
+	mk("FOOTNOTE_DATA_DIR", DefaultDataDir(), "Where the index, added articles and state are kept.", false,
+		func() (func(*Config) string, func(*Config, string) error) {
+			return str(func(c *Config) *string { return &c.DataDir })
+		}),
+	mk("FOOTNOTE_K", "5", "Passages retrieved and listed per answer.", false,
+		func() (func(*Config) string, func(*Config, string) error) {
+			return integer(func(c *Config) *int { return &c.K })
+		}),
+	mk("FOOTNOTE_OFFLINE", "false", "Always answer extractively, even with a model configured.", false,
+		func() (func(*Config) string, func(*Config, string) error) {
+			return boolean(func(c *Config) *bool { return &c.Offline })
+		}),
+	mk("OPENAI_BASE_URL", "", "OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, LM Studio). Setting it or a key turns on generative answers.", false,
+		func() (func(*Config) string, func(*Config, string) error) {
+			return str(func(c *Config) *string { return &c.OpenAIBaseURL })
+		}),
+	mk("OPENAI_API_KEY", "", "API key for the endpoint; may be empty for local servers.", true,
+		func() (func(*Config) string, func(*Config, string) error) {
+			return str(func(c *Config) *string { return &c.OpenAIAPIKey })
+		}),
+	mk("FOOTNOTE_CHAT_MODEL", "gpt-4o-mini", "Chat model for answers and summaries.", false,
+		func() (func(*Config) string, func(*Config, string) error) {
+			return str(func(c *Config) *string { return &c.ChatModel })
+		}),
+	mk("FOOTNOTE_EMBED_MODEL", "text-embedding-3-small", "Embedding model, used when FOOTNOTE_API_EMBEDDINGS is true.", false,
+		func() (func(*Config) string, func(*Config, string) error) {
+			return str(func(c *Config) *string { return &c.EmbedModel })
+		}),
+	mk("FOOTNOTE_API_EMBEDDINGS", "true", "With an endpoint configured, embed chunks through its API instead of the local embedder.", false,
+		func() (func(*Config) string, func(*Config, string) error) {
+			return boolean(func(c *Config) *bool { return &c.UseEmbeddings })
+		}),
+	mk("FOOTNOTE_EMBED_BATCH", "96", "Texts per embeddings request (1 to 2048).", false,
+		func() (func(*Config) string, func(*Config, string) error) {
+			return integer(func(c *Config) *int { return &c.EmbedBatch })
+		}),
+	mk("FOOTNOTE_EMBED_CONCURRENCY", "4", "Embeddings requests in flight at once.", false,
+		func() (func(*Config) string, func(*Config, string) error) {
+			return integer(func(c *Config) *int { return &c.EmbedConcurrency })
+		}),
+	mk("FOOTNOTE_MODEL_TIMEOUT", "60s", "Deadline for one model call, retries included.", false,
+		func() (func(*Config) string, func(*Config, string) error) {
+			return duration(func(c *Config) *time.Duration { return &c.ModelTimeout })
+		}),
+	mk("FOOTNOTE_FETCH_TIMEOUT", "20s", "Deadline for fetching an article URL.", false,
+		func() (func(*Config) string, func(*Config, string) error) {
+			return duration(func(c *Config) *time.Duration { return &c.FetchTimeout })
+		}),
+	mk("FOOTNOTE_FETCH_MAX_BYTES", "5242880", "Largest article download, in bytes.", false,
+		func() (func(*Config) string, func(*Config, string) error) {
+			return integer64(func(c *Config) *int64 { return &c.FetchMaxBytes })
+		}),
+	mk("FOOTNOTE_ALLOW_PRIVATE_FETCH", "false", "Let ingest fetch loopback, private and link-local addresses.", false,
+		func() (func(*Config) string, func(*Config, string) error) {
+			return boolean(func(c *Config) *bool { return &c.AllowPrivateFetch })
+		}),
+	mk("DISCORD_TOKEN", "", "Bot token, for `footnote serve`.", true,
+		func() (func(*Config) string, func(*Config, string) error) {
+			return str(func(c *Config) *string { return &c.DiscordToken })
+		}),
+	mk("DISCORD_GUILD_ID", "", "Register slash commands on this server only (instant); empty registers them globally.", false,
+		func() (func(*Config) string, func(*Config, string) error) {
+			return str(func(c *Config) *string { return &c.DiscordGuildID })
+		}),
+	mk("FOOTNOTE_DISCORD_API_URL", "", "Discord REST base URL (a REST proxy or a Discord-compatible server); empty is Discord's v10 API.", false,
+		func() (func(*Config) string, func(*Config, string) error) {
+			return str(func(c *Config) *string { return &c.DiscordAPIURL })
+		}),
+	mk("FOOTNOTE_HTTP_ADDR", "", "Address of the admin HTTP listener (health); off when empty.", false,
+		func() (func(*Config) string, func(*Config, string) error) {
+			return str(func(c *Config) *string { return &c.HTTPAddr })
+		}),
+	mk("FOOTNOTE_LOG_LEVEL", "info", "debug, info, warn or error.", false,
+		func() (func(*Config) string, func(*Config, string) error) {
+			return str(func(c *Config) *string { return &c.LogLevel })
+		}),
+	mk("FOOTNOTE_LOG_FORMAT", "text", "text or json.", false,
+		func() (func(*Config) string, func(*Config, string) error) {
+			return str(func(c *Config) *string { return &c.LogFormat })
+		}),
+}
+
+// Table returns the configuration as a Markdown table, for the README.
+func Table() string {
+	var b strings.Builder
+	b.WriteString("| variable | default | meaning |\n|---|---|---|\n")
+	for _, f := range fields {
+		def := f.def
+		if f.env == "FOOTNOTE_DATA_DIR" {
+			def = "the user cache folder + /footnote"
+		}
+		if def == "" {
+			def = "(empty)"
+		} else {
+			def = "`" + def + "`"
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", f.env, def, f.help)
+	}
+	if len(fields) > 0 {
+		b.WriteString("\nSecrets (`OPENAI_API_KEY`, `DISCORD_TOKEN`) can be read from a file named by the same variable with `_FILE` appended.\n")
+	}
+	return b.String()
+}

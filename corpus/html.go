@@ -1,0 +1,203 @@
+package corpus
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// htmlDoc is what footnote keeps of an HTML page.
+type htmlDoc struct {
+	meta frontMatter
+	text string
+}
+
+// skipped elements hold no article prose.
+var skipped = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Nav: true,
+	atom.Header: true, atom.Footer: true, atom.Aside: true, atom.Form: true,
+	atom.Svg: true, atom.Button: true, atom.Iframe: true, atom.Template: true,
+	atom.Select: true, atom.Figcaption: true, atom.Menu: true, atom.Dialog: true,
+}
+
+// blocks start a new paragraph.
+var blocks = map[atom.Atom]bool{
+	atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Li: true, atom.Blockquote: true,
+	atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true,
+	atom.Td: true, atom.Th: true, atom.Tr: true, atom.Br: true, atom.Pre: true,
+	atom.Dd: true, atom.Dt: true, atom.Table: true, atom.Ul: true, atom.Ol: true,
+}
+
+// parseHTML reduces a page to its main text (the <article>, else <main>, else
+// <body>, without navigation, scripts and asides) and reads its metadata:
+// title, outlet, canonical URL, publication date and language.
+func parseHTML(data []byte) (htmlDoc, error) {
+	root, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return htmlDoc{}, fmt.Errorf("parse html: %w", err)
+	}
+	var h htmlDoc
+	var title, h1 string
+	var article, mainEl, body *html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Html:
+				if l := attr(n, "lang"); l != "" {
+					h.meta.Language = l
+				}
+			case atom.Title:
+				if title == "" {
+					title = textOf(n)
+				}
+			case atom.H1:
+				if h1 == "" {
+					h1 = textOf(n)
+				}
+			case atom.Meta:
+				readMeta(&h.meta, n)
+			case atom.Link:
+				if strings.EqualFold(attr(n, "rel"), "canonical") && h.meta.URL == "" {
+					h.meta.URL = attr(n, "href")
+				}
+			case atom.Time:
+				if h.meta.Date == "" {
+					if _, ok := parseDate(attr(n, "datetime")); ok {
+						h.meta.Date = attr(n, "datetime")
+					}
+				}
+			case atom.Article:
+				if article == nil {
+					article = n
+				}
+			case atom.Main:
+				if mainEl == nil {
+					mainEl = n
+				}
+			case atom.Body:
+				body = n
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	if h.meta.Title == "" {
+		h.meta.Title = h1
+	}
+	if h.meta.Title == "" {
+		h.meta.Title = title
+	}
+	if _, ok := parseDate(h.meta.Date); !ok {
+		h.meta.Date = ""
+	}
+	content := article
+	if content == nil {
+		content = mainEl
+	}
+	if content == nil {
+		content = body
+	}
+	if content == nil {
+		content = root
+	}
+	var paras []string
+	var cur strings.Builder
+	flush := func() {
+		if t := collapse(cur.String()); t != "" {
+			paras = append(paras, t)
+		}
+		cur.Reset()
+	}
+	var collect func(n *html.Node)
+	collect = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if skipped[n.DataAtom] || attr(n, "hidden") != "" || strings.EqualFold(attr(n, "aria-hidden"), "true") {
+				return
+			}
+		}
+		isBlock := n.Type == html.ElementNode && blocks[n.DataAtom]
+		if isBlock {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			collect(c)
+		}
+		if isBlock {
+			flush()
+		}
+	}
+	collect(content)
+	flush()
+	// A headline repeated as the first paragraph is the title, not the body.
+	if len(paras) > 0 && collapse(paras[0]) == collapse(h.meta.Title) {
+		paras = paras[1:]
+	}
+	h.text = strings.Join(paras, "\n\n")
+	return h, nil
+}
+
+func readMeta(fm *frontMatter, n *html.Node) {
+	key := strings.ToLower(attr(n, "property"))
+	if key == "" {
+		key = strings.ToLower(attr(n, "name"))
+	}
+	if key == "" {
+		key = strings.ToLower(attr(n, "itemprop"))
+	}
+	val := strings.TrimSpace(attr(n, "content"))
+	if val == "" {
+		return
+	}
+	set := func(dst *string) {
+		if *dst == "" {
+			*dst = val
+		}
+	}
+	switch key {
+	case "og:title", "twitter:title":
+		set(&fm.Title)
+	case "og:site_name", "publisher", "application-name":
+		set(&fm.Source)
+	case "og:url":
+		set(&fm.URL)
+	case "article:published_time", "datepublished", "date", "pubdate", "publish-date", "dc.date", "parsely-pub-date", "sailthru.date":
+		set(&fm.Date)
+	case "og:locale", "language", "content-language":
+		set(&fm.Language)
+	}
+}
+
+func attr(n *html.Node, name string) string {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, name) {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var f func(*html.Node)
+	f = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c)
+		}
+	}
+	f(n)
+	return collapse(b.String())
+}

@@ -1,0 +1,87 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+)
+
+var (
+	mdImage    = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+	mdLink     = regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`)
+	mdRefLink  = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
+	mdLinkDef  = regexp.MustCompile(`^\s{0,3}\[[^\]]+\]:\s*\S+`)
+	mdHeading  = regexp.MustCompile(`^\s{0,3}#{1,6}\s+`)
+	mdList     = regexp.MustCompile(`^\s*(?:[-*+]|\d+[.)])\s+`)
+	mdQuote    = regexp.MustCompile(`^\s*(?:>\s?)+`)
+	mdRule     = regexp.MustCompile(`^\s*(?:[-*_]\s*){3,}$`)
+	mdEmphasis = regexp.MustCompile(`(\*\*|__|\*|~~)([^*_~\n]+?)(\*\*|__|\*|~~)`)
+	mdCode     = regexp.MustCompile("`([^`]*)`")
+	mdTag      = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
+)
+
+// markdownToText reduces Markdown to its prose: headings, list items and
+// block quotes become paragraphs, emphasis and links keep only their text,
+// code fences, images, rules and link definitions are dropped.
+func markdownToText(s string) string {
+	s = stripControl(strings.ReplaceAll(s, "\r\n", "\n"))
+	var paras []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			paras = append(paras, strings.Join(cur, " "))
+			cur = nil
+		}
+	}
+	fence := false
+	for _, line := range strings.Split(s, "\n") {
+		trimmed := strings.TrimSpace(line)
+		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
+			fence = !fence
+			flush()
+			continue
+		}
+		if fence {
+			continue
+		}
+		if trimmed == "" || mdRule.MatchString(trimmed) || mdLinkDef.MatchString(line) {
+			flush()
+			continue
+		}
+		block := false
+		if mdHeading.MatchString(line) {
+			line = strings.TrimRight(mdHeading.ReplaceAllString(line, ""), "# ")
+			block = true
+		} else if mdList.MatchString(line) {
+			line = mdList.ReplaceAllString(line, "")
+			flush()
+		}
+		line = mdQuote.ReplaceAllString(line, "")
+		line = inlineMarkdown(line)
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if block {
+			flush()
+			cur = append(cur, collapse(line))
+			flush()
+			continue
+		}
+		cur = append(cur, collapse(line))
+	}
+	flush()
+	return strings.Join(paras, "\n\n")
+}
+
+func inlineMarkdown(s string) string {
+	s = mdImage.ReplaceAllString(s, "")
+	s = mdLink.ReplaceAllString(s, "$1")
+	s = mdRefLink.ReplaceAllString(s, "$1")
+	s = mdCode.ReplaceAllString(s, "$1")
+	for i := 0; i < 3; i++ {
+		s = mdEmphasis.ReplaceAllString(s, "$2")
+	}
+	s = mdTag.ReplaceAllString(s, "")
+	s = strings.ReplaceAll(s, `\*`, "*")
+	s = strings.ReplaceAll(s, `\_`, "_")
+	return s
+}

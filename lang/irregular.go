@@ -1,0 +1,136 @@
+package lang
+
+import "strings"
+
+// irregularEN maps English irregular verb forms to their base form, so that
+// "sought" matches "seek" and "broke" matches "break". Snowball stems only
+// regular inflections.
+var irregularEN = map[string]string{}
+
+func init() {
+	// base past participle...
+	for _, line := range strings.Split(`arise arose arisen
+awake awoke awoken
+be was were been
+bear bore borne born
+beat beaten
+become became
+begin began begun
+bend bent
+bet
+bind bound
+bite bit bitten
+bleed bled
+blow blew blown
+break broke broken
+bring brought
+build built
+burn burnt
+buy bought
+catch caught
+choose chose chosen
+come came
+cost
+creep crept
+cut
+deal dealt
+dig dug
+do did done
+draw drew drawn
+drink drank drunk
+drive drove driven
+eat ate eaten
+fall fell fallen
+feed fed
+feel felt
+fight fought
+find found
+flee fled
+fly flew flown
+forbid forbade forbidden
+forget forgot forgotten
+forgive forgave forgiven
+freeze froze frozen
+get got gotten
+give gave given
+go went gone
+grow grew grown
+hang hung
+have had has
+hear heard
+hide hid hidden
+hit
+hold held
+hurt
+keep kept
+know knew known
+lay laid
+lead led
+leave left
+lend lent
+let
+lie lay lain
+lose lost
+make made
+mean meant
+meet met
+pay paid
+put
+quit
+read
+ride rode ridden
+ring rang rung
+rise rose risen
+run ran
+say said
+see saw seen
+seek sought
+sell sold
+send sent
+set
+shake shook shaken
+shine shone
+shoot shot
+show showed shown
+shut
+sing sang sung
+sink sank sunk
+sit sat
+sleep slept
+slide slid
+speak spoke spoken
+spend spent
+stand stood
+steal stole stolen
+stick stuck
+strike struck stricken
+swear swore sworn
+sweep swept
+swim swam swum
+take took taken
+teach taught
+tear tore torn
+tell told
+think thought
+throw threw thrown
+understand understood
+wake woke woken
+wear wore worn
+win won
+withdraw withdrew withdrawn
+write wrote written
+overtake overtook overtaken
+undertake undertook undertaken
+uphold upheld`, "\n") {
+		forms := strings.Fields(line)
+		for _, f := range forms[1:] {
+			if _, taken := irregularEN[f]; !taken {
+				irregularEN[f] = forms[0]
+			}
+		}
+	}
+	// Forms that are also common nouns or adjectives keep their own stem.
+	for _, w := range []string{"left", "found", "lay", "saw", "bit", "fell", "rose", "bound", "born", "ground", "lead", "tore", "bore", "shot"} {
+		delete(irregularEN, w)
+	}
+}

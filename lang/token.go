@@ -1,0 +1,119 @@
+package lang
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is one word or number of a text.
+type Token struct {
+	// Text is the folded form: lower case, no accents, possessive dropped,
+	// thousands separators removed from numbers.
+	Text string
+	// Start and End are byte offsets of the token in the text it came from.
+	Start, End int
+	// Upper is true when the word was written with a capital first letter.
+	Upper bool
+	// Number is true when the token is made of digits.
+	Number bool
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' || r == 'ʼ' }
+
+// Tokenize splits s into words and numbers. Hyphenated words give one token
+// per part; an apostrophe followed by s ("Mexico’s", "Glas’") is dropped with
+// what follows, other apostrophes join ("aren't" stays one token). Numbers
+// keep inner separators out ("1,200" is "1200", "3.5" stays "3.5").
+func Tokenize(s string) []Token {
+	var toks []Token
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		start := i
+		number := unicode.IsDigit(r)
+		upper := unicode.IsUpper(r)
+		var b strings.Builder
+		end := i
+		for i < len(s) {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			switch {
+			case isWordRune(r):
+				b.WriteRune(foldRune(r))
+				i += n
+				end = i
+				if !unicode.IsDigit(r) {
+					number = false
+				}
+				continue
+			case r == '.' && !number && i+n < len(s) && isInitialism(s[start:i], s[i+n:]):
+				// U.S., E.U.: single letters joined by dots make one token.
+				i += n
+				continue
+			case number && (r == ',' || r == '.') && i+n < len(s):
+				// 1,200 or 3.5: a separator between digits.
+				if nr, _ := utf8.DecodeRuneInString(s[i+n:]); unicode.IsDigit(nr) {
+					if r == '.' {
+						b.WriteByte('.')
+					}
+					i += n
+					continue
+				}
+			case isApostrophe(r) && i+n < len(s):
+				nr, nn := utf8.DecodeRuneInString(s[i+n:])
+				if nr == 's' || nr == 'S' {
+					// possessive: skip "'s" unless more letters follow ("'sbarro").
+					after := i + n + nn
+					if after >= len(s) {
+						i = after
+						break
+					}
+					if ar, _ := utf8.DecodeRuneInString(s[after:]); !isWordRune(ar) {
+						i = after
+						break
+					}
+				}
+				if isWordRune(nr) && !number {
+					b.WriteByte('\'')
+					i += n
+					continue
+				}
+			}
+			break
+		}
+		text := b.String()
+		if text == "" {
+			continue
+		}
+		toks = append(toks, Token{Text: text, Start: start, End: end, Upper: upper, Number: number})
+	}
+	return toks
+}
+
+// isInitialism reports whether the word so far (done) is a run of single
+// capital letters separated by dots and the text after the dot (rest) goes on
+// with another single letter and dot, as in "U.S." or "E.E.U.U.".
+func isInitialism(done, rest string) bool {
+	letters := strings.ReplaceAll(done, ".", "")
+	if len(done) != 2*utf8.RuneCountInString(letters)-1 {
+		return false
+	}
+	for _, r := range letters {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	r, n := utf8.DecodeRuneInString(rest)
+	if !unicode.IsUpper(r) || n >= len(rest) {
+		return false
+	}
+	return rest[n] == '.'
+}

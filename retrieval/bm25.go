@@ -1,0 +1,202 @@
+package retrieval
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/footnote-bot/footnote/lang"
+)
+
+// BM25 parameters.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+type posting struct {
+	chunk int32
+	tf    float32
+}
+
+// bm25 is an inverted index of chunk stems, each chunk stemmed in its own
+// language. It is built once and then only read.
+type bm25 struct {
+	postings map[string][]posting
+	lengths  []float32
+	avgLen   float64
+	vocab    []string // sorted, for prefix look-ups
+	langs    map[lang.Lang]bool
+}
+
+// newBM25 indexes texts; texts[i] is in language langs[i].
+func newBM25(texts []string, langs []lang.Lang) *bm25 {
+	b := &bm25{postings: map[string][]posting{}, lengths: make([]float32, len(texts)), langs: map[lang.Lang]bool{}}
+	var total float64
+	for i, t := range texts {
+		b.langs[langs[i]] = true
+		tf := map[string]float32{}
+		n := 0
+		for _, term := range lang.Terms(langs[i], t) {
+			if term.Stop || len(term.Text) < 2 {
+				continue
+			}
+			tf[term.Stem]++
+			n++
+		}
+		for s, c := range tf {
+			b.postings[s] = append(b.postings[s], posting{chunk: int32(i), tf: c})
+		}
+		b.lengths[i] = float32(n)
+		total += float64(n)
+	}
+	if len(texts) > 0 {
+		b.avgLen = total / float64(len(texts))
+	}
+	b.vocab = make([]string, 0, len(b.postings))
+	for s := range b.postings {
+		b.vocab = append(b.vocab, s)
+	}
+	sort.Strings(b.vocab)
+	return b
+}
+
+// idf is BM25's inverse document frequency of a stem (0 when absent).
+func (b *bm25) idf(stem string) float64 {
+	df := len(b.postings[stem])
+	if df == 0 {
+		return 0
+	}
+	return b.idfOf(df, float64(len(b.lengths)))
+}
+
+func (b *bm25) idfOf(df int, n float64) float64 {
+	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// resolve maps a question word to the stem the index knows it by: its stem
+// in the question's language, else in another corpus language, else the
+// word itself. ok is false when no form is in the index.
+func (b *bm25) resolve(qLang lang.Lang, word string) (string, bool) {
+	s := lang.Stem(qLang, word)
+	if _, ok := b.postings[s]; ok {
+		return s, true
+	}
+	for l := range b.langs {
+		if l == qLang {
+			continue
+		}
+		if s2 := lang.Stem(l, word); b.postings[s2] != nil {
+			return s2, true
+		}
+	}
+	if b.postings[word] != nil {
+		return word, true
+	}
+	return s, false
+}
+
+// known reports whether a stem, or a stem sharing a root of five or more
+// letters with it, occurs in the index.
+func (b *bm25) known(stem string) bool {
+	if b.postings[stem] != nil {
+		return true
+	}
+	for n := len(stem) - 1; n >= 5; n-- {
+		if b.postings[stem[:n]] != nil {
+			return true
+		}
+	}
+	if len(stem) >= 5 {
+		i := sort.SearchStrings(b.vocab, stem)
+		if i < len(b.vocab) && strings.HasPrefix(b.vocab[i], stem) {
+			return true
+		}
+	}
+	return false
+}
+
+type scored struct {
+	idx   int
+	score float64
+}
+
+// search returns up to n chunk indexes by BM25 score for the question's
+// content words, best first.
+func (b *bm25) search(qLang lang.Lang, query string, n int) []scored {
+	weights := map[string]float64{}
+	for _, t := range lang.Terms(qLang, query) {
+		if t.Stop || len(t.Text) < 2 {
+			continue
+		}
+		if s, ok := b.resolve(qLang, t.Text); ok {
+			weights[s] += 1
+		}
+	}
+	acc := make([]float64, len(b.lengths))
+	var touched []int32
+	for s, qtf := range weights {
+		idf := b.idf(s)
+		for _, p := range b.postings[s] {
+			if acc[p.chunk] == 0 {
+				touched = append(touched, p.chunk)
+			}
+			norm := bm25K1 * (1 - bm25B + bm25B*float64(b.lengths[p.chunk])/b.avgLen)
+			tf := float64(p.tf)
+			acc[p.chunk] += qtf * idf * tf * (bm25K1 + 1) / (tf + norm)
+		}
+	}
+	return topN(touched, acc, n)
+}
+
+// topN returns the n best of the touched indexes by score, best first, ties
+// broken by index, using a bounded min-heap.
+func topN(touched []int32, score []float64, n int) []scored {
+	if n <= 0 {
+		return nil
+	}
+	h := make([]scored, 0, n)
+	less := func(a, b scored) bool { // a worse than b
+		if a.score != b.score {
+			return a.score < b.score
+		}
+		return a.idx > b.idx
+	}
+	down := func(i int) {
+		for {
+			l, m := 2*i+1, i
+			if l < len(h) && less(h[l], h[m]) {
+				m = l
+			}
+			if r := l + 1; r < len(h) && less(h[r], h[m]) {
+				m = r
+			}
+			if m == i {
+				return
+			}
+			h[i], h[m] = h[m], h[i]
+			i = m
+		}
+	}
+	for _, t := range touched {
+		c := scored{idx: int(t), score: score[t]}
+		if len(h) < n {
+			h = append(h, c)
+			for i := len(h) - 1; i > 0; {
+				p := (i - 1) / 2
+				if !less(h[i], h[p]) {
+					break
+				}
+				h[i], h[p] = h[p], h[i]
+				i = p
+			}
+			continue
+		}
+		if less(h[0], c) {
+			h[0] = c
+			down(0)
+		}
+	}
+	sort.Slice(h, func(i, j int) bool { return less(h[j], h[i]) })
+	return h
+}

@@ -1,0 +1,116 @@
+package retrieval
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/footnote-bot/footnote/corpus"
+	"github.com/footnote-bot/footnote/lang"
+)
+
+// rrfK is reciprocal rank fusion's constant: a chunk ranked r in a list adds
+// 1/(rrfK+r) to its score.
+const rrfK = 60
+
+// Hit is a retrieved chunk with its scores.
+type Hit struct {
+	Chunk *corpus.Chunk
+	Doc   *corpus.Document
+	// Score is the fused reciprocal-rank score; higher is better.
+	Score float64
+	// Similarity is the cosine similarity of the chunk to the question, and
+	// Lexical its BM25 score (0 when the chunk shares no word with it).
+	Similarity float64
+	Lexical    float64
+}
+
+// Search returns the k chunks that best match the query, best first: the
+// fusion of a vector search in the chromem-go collection and a BM25 search,
+// each over max(4k, 50) candidates. Fewer than k come back only when the
+// corpus holds fewer chunks.
+func (ix *Index) Search(ctx context.Context, query string, k int) ([]Hit, error) {
+	if k <= 0 {
+		return nil, fmt.Errorf("search: k must be positive, got %d", k)
+	}
+	qLang := lang.Detect(query, ix.lang)
+	qv, err := ix.embedOne(ctx, query)
+	if err != nil {
+		return nil, fmt.Errorf("embed question: %w", err)
+	}
+	if len(qv) != ix.dim {
+		return nil, fmt.Errorf("embed question: dimension %d, index has %d", len(qv), ix.dim)
+	}
+	cand := min(max(4*k, 50), len(ix.chunks))
+	dense, err := ix.col.QueryEmbedding(ctx, qv, cand, nil, nil)
+	if err != nil {
+		return nil, fmt.Errorf("vector search: %w", err)
+	}
+	lexical := ix.lex.search(qLang, query, cand)
+
+	type fused struct {
+		score, sim, lex float64
+	}
+	acc := make(map[int]*fused, len(dense)+len(lexical))
+	get := func(i int) *fused {
+		f := acc[i]
+		if f == nil {
+			f = &fused{}
+			acc[i] = f
+		}
+		return f
+	}
+	for r, d := range dense {
+		f := get(ix.byID[d.ID])
+		f.score += 1 / float64(rrfK+r+1)
+		f.sim = float64(d.Similarity)
+	}
+	for r, s := range lexical {
+		f := get(s.idx)
+		f.score += 1 / float64(rrfK+r+1)
+		f.lex = s.score
+	}
+	hits := make([]Hit, 0, len(acc))
+	for i, f := range acc {
+		c := &ix.chunks[i]
+		hits = append(hits, Hit{Chunk: c, Doc: ix.docByID[c.DocID], Score: f.score, Similarity: f.sim, Lexical: f.lex})
+	}
+	sort.Slice(hits, func(a, b int) bool {
+		if hits[a].Score != hits[b].Score {
+			return hits[a].Score > hits[b].Score
+		}
+		return hits[a].Chunk.ID < hits[b].Chunk.ID
+	})
+	if len(hits) > k {
+		hits = hits[:k]
+	}
+	return hits, nil
+}
+
+// TermInfo describes how the corpus knows a question word.
+type TermInfo struct {
+	// Stem is the word's stem as the index spells it.
+	Stem string
+	// IDF is the stem's BM25 inverse document frequency over chunks (0 when
+	// absent).
+	IDF float64
+	// Known is true when the corpus uses the word or one sharing its root.
+	Known bool
+}
+
+// Term looks a folded word up in the corpus vocabulary, stemming it in the
+// question's language (and in the corpus's others).
+func (ix *Index) Term(qLang lang.Lang, word string) TermInfo {
+	s, ok := ix.lex.resolve(qLang, word)
+	if ok {
+		return TermInfo{Stem: s, IDF: ix.lex.idf(s), Known: true}
+	}
+	return TermInfo{Stem: s, Known: ix.lex.known(s) || ix.lex.known(word)}
+}
+
+// MaxIDF is the IDF a word found in a single chunk would have: the weight of
+// the rarest possible word.
+func (ix *Index) MaxIDF() float64 {
+	n := float64(len(ix.chunks))
+	return ix.lex.idfOf(1, n)
+}
