@@ -139,6 +139,11 @@ func Build(ctx context.Context, docs []*corpus.Document, opts Options) (*Index, 
 					return fmt.Errorf("embed chunk %s: empty vector", ix.chunks[i].ID)
 				}
 				normalize(vs[j])
+				if isZero(vs[j]) {
+					// a chunk of stop words only: give it a direction so
+					// chromem-go does not divide by zero normalising it
+					vs[j][0] = 1
+				}
 				vectors[i] = vs[j]
 			}
 			stats.Embedded += end - start
@@ -288,3 +293,12 @@ func (ix *Index) Collection() *chromem.Collection { return ix.col }
 
 // EmbedderID names the embedder the index was built with.
 func (ix *Index) EmbedderID() string { return ix.embedder.ID() }
+
+func isZero(v []float32) bool {
+	for _, x := range v {
+		if x != 0 {
+			return false
+		}
+	}
+	return true
+}

@@ -2,7 +2,9 @@ package retrieval
 
 import (
 	"context"
+
 	"fmt"
+	chromem "github.com/philippgille/chromem-go"
 	"sort"
 
 	"github.com/footnote-bot/footnote/corpus"
@@ -42,9 +44,12 @@ func (ix *Index) Search(ctx context.Context, query string, k int) ([]Hit, error)
 		return nil, fmt.Errorf("embed question: dimension %d, index has %d", len(qv), ix.dim)
 	}
 	cand := min(max(4*k, 50), len(ix.chunks))
-	dense, err := ix.col.QueryEmbedding(ctx, qv, cand, nil, nil)
-	if err != nil {
-		return nil, fmt.Errorf("vector search: %w", err)
+	var dense []chromem.Result
+	if !isZero(qv) { // a question of stop words only has no direction
+		dense, err = ix.col.QueryEmbedding(ctx, qv, cand, nil, nil)
+		if err != nil {
+			return nil, fmt.Errorf("vector search: %w", err)
+		}
 	}
 	lexical := ix.lex.search(qLang, query, cand)
 

@@ -1,0 +1,62 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/footnote-bot/footnote/answer"
+)
+
+func init() {
+	register(command{name: "summary", summary: "Summarise the event's key points, each cited.", run: runSummary})
+}
+
+func runSummary(ctx context.Context, e *env, args []string) error {
+	fs := flagSet(e, "summary")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	length := fs.String("length", "medium", "short, medium or long")
+	focus := fs.String("focus", "", "only points about this topic")
+	fs.BoolVar(&e.cfg.Offline, "offline", e.cfg.Offline, "summarise extractively even with a model configured")
+	commonFlags(e, fs)
+	pos, err := parse(e, fs, args)
+	if err != nil {
+		return helpOK(err)
+	}
+	if len(pos) > 0 {
+		return usagef("summary: takes no arguments, got %q (use --focus TOPIC)", pos[0])
+	}
+	if _, err := answer.CheckLength(*length); err != nil {
+		return usagef("summary: %v", err)
+	}
+	if err := e.validate(); err != nil {
+		return err
+	}
+	eng, _, err := e.engine(ctx)
+	if err != nil {
+		return err
+	}
+	s, err := eng.Summarize(ctx, answer.SummaryOptions{Length: *length, Focus: *focus})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, s)
+	}
+	printSummary(e.stdout, s)
+	return nil
+}
+
+func printSummary(w io.Writer, s *answer.Summary) {
+	fmt.Fprintln(w, s.Summary)
+	if s.Note != "" {
+		fmt.Fprintf(w, "\n(%s)\n", s.Note)
+	}
+	if len(s.Citations) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nSources:")
+	for _, c := range s.Citations {
+		fmt.Fprintf(w, "  [%d] %s\n", c.N, sourceLine(c.Title, c.Source, c.Date))
+	}
+}
