@@ -85,6 +85,7 @@ type Verification struct {
 type Corpus interface {
 	Search(ctx context.Context, query string, k int) ([]retrieval.Hit, error)
 	Term(qLang lang.Lang, word string) retrieval.TermInfo
+	Acronym(word string) (name string, ok bool)
 	MaxIDF() float64
 	Language() lang.Lang
 	Documents() []*corpus.Document

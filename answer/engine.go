@@ -37,14 +37,20 @@ type Options struct {
 // retrieved chunks that answer it and cites each, or refuses when the corpus
 // does not cover it. The question must already be cleaned (CleanQuestion).
 func (e *Engine) Ask(ctx context.Context, q string, opts Options) (*Answer, error) {
-	start := time.Now()
 	k := opts.K
 	if k <= 0 {
 		k = DefaultK
 	}
+	a, _, err := e.ask(ctx, q, k)
+	return a, err
+}
+
+// ask is Ask that also returns the retrieved chunks.
+func (e *Engine) ask(ctx context.Context, q string, k int) (*Answer, []retrieval.Hit, error) {
+	start := time.Now()
 	hits, err := e.corpus.Search(ctx, q, max(k, candidateChunks))
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return nil, nil, fmt.Errorf("search: %w", err)
 	}
 	searched := time.Now()
 	qs := analyse(e.corpus, q)
@@ -61,13 +67,7 @@ func (e *Engine) Ask(ctx context.Context, q string, opts Options) (*Answer, erro
 		"answer":   ms(time.Since(searched)),
 		"total":    ms(time.Since(start)),
 	}
-	return a, nil
-}
-
-// Retrieve returns the chunks the engine would answer from, for callers
-// (the generative path) that write the answer themselves.
-func (e *Engine) Retrieve(ctx context.Context, q string, k int) ([]retrieval.Hit, error) {
-	return e.corpus.Search(ctx, q, k)
+	return a, hits, nil
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
@@ -110,19 +110,35 @@ func decide(q *question, cands []*candidate) (*candidate, bool) {
 	if len(q.terms) == 0 || len(cands) == 0 {
 		return nil, false
 	}
-	unknown := 0
+	unknown, known := 0, 0
 	for _, t := range q.terms {
-		if !t.known && !t.category {
-			if t.entity {
-				return nil, false
-			}
+		switch {
+		case t.known:
+			known++
+		case t.entity:
+			return nil, false
+		case !t.category && !t.general:
 			unknown++
 		}
 	}
-	if unknown >= 2 || unknown == len(q.terms) {
+	if unknown >= 2 || known == 0 {
 		return nil, false
 	}
 	best := cands[0]
+	// "when" and "how many" want a date or a number: no good sentence that
+	// has one means the articles do not say.
+	if q.typ == typeTime || q.typ == typeQuantity {
+		typed := false
+		for _, c := range cands {
+			if c.knownCov >= 0.5 && c.typed {
+				typed = true
+				break
+			}
+		}
+		if !typed {
+			return nil, false
+		}
+	}
 	need := 0.5
 	if unknown == 1 {
 		// One word the corpus never uses may be a paraphrase ("held" for
@@ -153,7 +169,7 @@ func (e *Engine) compose(a *Answer, q *question, best *candidate, cands []*candi
 	// one nearly as good that covers a question term the first lacks.
 	if q.typ != typeAny && !best.typed {
 		for _, c := range cands[1:] {
-			if c.score < 0.85*best.score {
+			if c.score < 0.7*best.score {
 				break
 			}
 			if c.typed && c.knownCov >= 0.5 && !overlaps(points, c) {

@@ -63,6 +63,11 @@ type qterm struct {
 	// category is the noun right after "which"/"what" ("which treaty"):
 	// the answer names an instance of it and seldom repeats it.
 	category bool
+	// general words ("happen", "pasar") carry grammar more than topic.
+	general bool
+	// expansion holds the stems of the name an acronym stands for; a
+	// sentence that has them all matches the acronym.
+	expansion []string
 }
 
 // question is a question analysed against a corpus.
@@ -95,9 +100,23 @@ func analyse(c Corpus, q string) *question {
 			continue
 		}
 		seen[info.Stem] = true
+		var expansion []string
+		if name, ok := c.Acronym(t.Text); ok && len(t.Text) <= 6 {
+			expansion = lang.ContentStems(lang.Detect(name, ql), name)
+			if !info.Known {
+				info.Known = true
+				for _, st := range expansion {
+					info.IDF = max(info.IDF, c.Term(ql, st).IDF)
+				}
+			}
+		}
 		w := info.IDF
 		if !info.Known {
 			w = maxIDF
+		}
+		general := lang.IsGeneral(ql, t.Text)
+		if general {
+			w *= 0.35
 		}
 		if w < 0.2 {
 			w = 0.2
@@ -107,12 +126,14 @@ func analyse(c Corpus, q string) *question {
 		}
 		prev = info.Stem
 		qt := qterm{
-			word:     t.Text,
-			stem:     info.Stem,
-			weight:   w,
-			known:    info.Known,
-			entity:   t.Number || t.Upper && i > 0 && !afterSentenceStart(q, t.Start),
-			category: i == cat,
+			word:      t.Text,
+			stem:      info.Stem,
+			weight:    w,
+			known:     info.Known,
+			entity:    t.Number || t.Upper && i > 0 && !afterSentenceStart(q, t.Start),
+			category:  i == cat,
+			general:   general && !t.Upper,
+			expansion: expansion,
 		}
 		if qt.category {
 			qt.weight *= 0.3
@@ -129,6 +150,17 @@ func categoryIndex(toks []lang.Term) int {
 	for i, t := range toks {
 		switch t.Text {
 		case "which", "what", "cual", "cuales", "que":
+		case "how":
+			// "how many X": X is what is counted
+			if i+1 < len(toks) && (toks[i+1].Text == "many" || toks[i+1].Text == "much") && i+2 < len(toks) && !toks[i+2].Stop {
+				return i + 2
+			}
+			continue
+		case "cuantos", "cuantas", "cuanto", "cuanta":
+			if i+1 < len(toks) && !toks[i+1].Stop {
+				return i + 1
+			}
+			continue
 		default:
 			continue
 		}

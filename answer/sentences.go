@@ -53,6 +53,19 @@ func hasStem(stems map[string]bool, stem, word string) bool {
 	return false
 }
 
+// hasAll reports whether a sentence has every stem of an acronym's name.
+func hasAll(stems map[string]bool, want []string) bool {
+	if len(want) == 0 {
+		return false
+	}
+	for _, w := range want {
+		if !hasStem(stems, w, w) {
+			return false
+		}
+	}
+	return true
+}
+
 // borrowWeight is how much a question term found only in the previous
 // sentence counts, for a sentence that refers back to it.
 const borrowWeight = 0.6
@@ -74,7 +87,7 @@ func (c *candidate) scoreAgainst(q *question) {
 		}
 		w := 0.0
 		switch {
-		case hasStem(stems, t.stem, t.word):
+		case hasStem(stems, t.stem, t.word) || hasAll(stems, t.expansion):
 			w = t.weight
 		case prevStems != nil && hasStem(prevStems, t.stem, t.word):
 			w = borrowWeight * t.weight
@@ -203,7 +216,7 @@ func hasType(q *question, terms []lang.Term) bool {
 				}
 			}
 		case typeQuantity:
-			if t.Number || numberWords[t.Text] {
+			if (t.Number || numberWords[t.Text]) && !isDate(terms, i) {
 				return true
 			}
 		case typeReason:
@@ -258,4 +271,15 @@ func isQuoteMark(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// isDate reports whether the number at terms[i] is part of a date (a year,
+// or a day next to a month name) rather than a quantity.
+func isDate(terms []lang.Term, i int) bool {
+	t := terms[i].Text
+	if len(t) == 4 && (t[:2] == "19" || t[:2] == "20") {
+		return true
+	}
+	near := func(j int) bool { return j >= 0 && j < len(terms) && months[terms[j].Text] }
+	return near(i-1) || near(i+1) || near(i+2) && terms[i+1].Text == "de"
 }

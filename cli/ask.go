@@ -34,11 +34,11 @@ func runAsk(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usagef("ask: %v", err)
 	}
-	eng, _, err := e.engine(ctx)
+	ans, err := e.answerer(ctx)
 	if err != nil {
 		return err
 	}
-	a, err := eng.Ask(ctx, q, answer.Options{K: e.cfg.K})
+	a, err := ans.Ask(ctx, q, nil, e.cfg.K, nil)
 	if err != nil {
 		return err
 	}

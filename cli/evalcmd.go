@@ -13,15 +13,15 @@ func init() {
 	register(command{name: "eval", args: "FILE.jsonl", summary: "Measure answers against a question set (recall, hits, citations, refusals).", run: runEval})
 }
 
-// engineAsker adapts the engine to eval.Asker.
-type engineAsker struct{ eng *answer.Engine }
+// evalAsker adapts the answerer to eval.Asker.
+type evalAsker struct{ a *Answerer }
 
-func (a engineAsker) Ask(ctx context.Context, q string, k int) (*answer.Answer, error) {
+func (a evalAsker) Ask(ctx context.Context, q string, k int) (*answer.Answer, error) {
 	clean, err := answer.CleanQuestion(q)
 	if err != nil {
 		return nil, err
 	}
-	return a.eng.Ask(ctx, clean, answer.Options{K: k})
+	return a.a.Ask(ctx, clean, nil, k, nil)
 }
 
 func runEval(ctx context.Context, e *env, args []string) error {
@@ -29,6 +29,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	strict := fs.Bool("strict", false, "exit 1 when a measure misses footnote's quality bars")
 	fs.IntVar(&e.cfg.K, "k", e.cfg.K, "passages retrieved per question (recall@k)")
+	fs.BoolVar(&e.cfg.Offline, "offline", e.cfg.Offline, "measure the extractive answers even with a model configured")
 	commonFlags(e, fs)
 	pos, err := parse(e, fs, args)
 	if err != nil {
@@ -49,11 +50,11 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("question set %s: %w", pos[0], err)
 	}
-	eng, _, err := e.engine(ctx)
+	ans, err := e.answerer(ctx)
 	if err != nil {
 		return err
 	}
-	rep, err := eval.Run(ctx, engineAsker{eng}, items, e.cfg.K)
+	rep, err := eval.Run(ctx, evalAsker{ans}, items, e.cfg.K)
 	if err != nil {
 		return err
 	}

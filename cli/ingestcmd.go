@@ -92,4 +92,3 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 func isURL(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
 }
-

@@ -127,16 +127,33 @@ func (e *env) openIndex(ctx context.Context) (*retrieval.Index, retrieval.Stats,
 	return ix, stats, nil
 }
 
-// embedder picks the local embedder, or the API's when configured.
+// embedder picks the local embedder, or the API's when an endpoint is
+// configured and FOOTNOTE_API_EMBEDDINGS is on.
 func (e *env) embedder() (retrieval.Embedder, error) {
+	if e.cfg.ModelConfigured() && e.cfg.UseEmbeddings {
+		c, err := e.llmClient()
+		if err != nil {
+			return nil, err
+		}
+		return apiEmbedder{c}, nil
+	}
 	return retrieval.NewHashEmbedder(0), nil
 }
 
-// engine opens the index and returns the answering engine over it.
-func (e *env) engine(ctx context.Context) (*answer.Engine, *retrieval.Index, error) {
+// answerer opens the index and returns what answers from it: generative with
+// verified citations when a model is configured, extractive otherwise.
+func (e *env) answerer(ctx context.Context) (*Answerer, error) {
 	ix, _, err := e.openIndex(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	return answer.NewEngine(ix), ix, nil
+	a := &Answerer{Engine: answer.NewEngine(ix), Index: ix}
+	c, err := e.llmClient()
+	if err != nil {
+		return nil, err
+	}
+	if c != nil {
+		a.Gen = answer.NewGenerator(a.Engine, chatModel{c}, e.cfg.ModelTimeout, e.log)
+	}
+	return a, nil
 }

@@ -32,11 +32,11 @@ func runSummary(ctx context.Context, e *env, args []string) error {
 	if err := e.validate(); err != nil {
 		return err
 	}
-	eng, _, err := e.engine(ctx)
+	ans, err := e.answerer(ctx)
 	if err != nil {
 		return err
 	}
-	s, err := eng.Summarize(ctx, answer.SummaryOptions{Length: *length, Focus: *focus})
+	s, err := ans.Summarize(ctx, answer.SummaryOptions{Length: *length, Focus: *focus}, nil)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,42 @@ package lang
 
 import "strings"
 
+// irregularES maps Spanish irregular preterite forms, which Snowball leaves
+// with a different root, to their infinitive ("detuvo" → "detener", which
+// then shares "deten" with "detención").
+var irregularES = map[string]string{}
+
+func init() {
+	stems := map[string][]string{
+		"tener": {"tuv"}, "detener": {"detuv"}, "obtener": {"obtuv"}, "mantener": {"mantuv"},
+		"sostener": {"sostuv"}, "contener": {"contuv"}, "retener": {"retuv"}, "abstener": {"abstuv"},
+		"poner": {"pus"}, "proponer": {"propus"}, "imponer": {"impus"}, "disponer": {"dispus"}, "exponer": {"expus"},
+		"decir": {"dij"}, "hacer": {"hic", "hiz"}, "venir": {"vin"}, "intervenir": {"intervin"}, "prevenir": {"previn"},
+		"traer": {"traj"}, "conducir": {"conduj"}, "producir": {"produj"}, "reducir": {"reduj"}, "traducir": {"traduj"},
+		"querer": {"quis"}, "poder": {"pud"}, "saber": {"sup"}, "andar": {"anduv"}, "caber": {"cup"},
+		"estar": {"estuv"}, "haber": {"hub"},
+	}
+	endings := []string{"e", "iste", "o", "imos", "isteis", "ieron", "ieran", "iera", "iese", "iesen", "eron"}
+	for inf, roots := range stems {
+		for _, root := range roots {
+			for _, e := range endings {
+				w := root + e
+				if root == "dij" || root == "traj" || strings.HasSuffix(root, "uj") {
+					if e == "ieron" {
+						w = root + "eron"
+					}
+				}
+				if root == "hiz" && e != "o" {
+					continue
+				}
+				if _, taken := irregularES[w]; !taken {
+					irregularES[w] = inf
+				}
+			}
+		}
+	}
+}
+
 // irregularEN maps English irregular verb forms to their base form, so that
 // "sought" matches "seek" and "broke" matches "break". Snowball stems only
 // regular inflections.

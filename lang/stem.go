@@ -10,10 +10,12 @@ import (
 // Stem returns the Snowball stem of the folded word w in language l, itself
 // folded. Numbers and words of three letters or fewer are returned as they are.
 func Stem(l Lang, w string) string {
-	if l != Spanish {
-		if base, ok := irregularEN[w]; ok {
+	if l == Spanish {
+		if base, ok := irregularES[w]; ok {
 			w = base
 		}
+	} else if base, ok := irregularEN[w]; ok {
+		w = base
 	}
 	if len(w) <= 3 || w[0] >= '0' && w[0] <= '9' {
 		return w
@@ -62,9 +64,11 @@ func ContentStems(l Lang, s string) []string {
 	return out
 }
 
-// StemsMatch reports whether two stems name the same word loosely: equal, or
+// StemsMatch reports whether two stems name the same word loosely: equal,
 // one a prefix of the other when the shorter has at least five letters
-// ("injur" and "injuri", "investig" and "investigation").
+// ("injur" and "injuri", "investig" and "investigation"), or sharing all but
+// the last letter of the shorter when that leaves six ("suspens" and
+// "suspend").
 func StemsMatch(a, b string) bool {
 	if a == b {
 		return true
@@ -72,5 +76,8 @@ func StemsMatch(a, b string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	return len(a) >= 5 && strings.HasPrefix(b, a)
+	if len(a) >= 5 && strings.HasPrefix(b, a) {
+		return true
+	}
+	return len(a) >= 7 && strings.HasPrefix(b, a[:len(a)-1])
 }

@@ -55,7 +55,9 @@ func Tokenize(s string) []Token {
 				}
 				continue
 			case r == '.' && !number && i+n < len(s) && isInitialism(s[start:i], s[i+n:]):
-				// U.S., E.U.: single letters joined by dots make one token.
+				// U.S., E.U.: single letters joined by dots make one token,
+				// which keeps its dots ("u.s", not the pronoun "us").
+				b.WriteByte('.')
 				i += n
 				continue
 			case number && (r == ',' || r == '.') && i+n < len(s):

@@ -96,24 +96,34 @@ func (b *bm25) resolve(qLang lang.Lang, word string) (string, bool) {
 	return s, false
 }
 
-// known reports whether a stem, or a stem sharing a root of five or more
-// letters with it, occurs in the index.
-func (b *bm25) known(stem string) bool {
+// similar returns the indexed stem that matches stem loosely (see
+// lang.StemsMatch), preferring the most frequent, or "" when none does.
+func (b *bm25) similar(stem string) string {
 	if b.postings[stem] != nil {
-		return true
+		return stem
+	}
+	best := ""
+	consider := func(s string) {
+		if lang.StemsMatch(s, stem) && (best == "" || len(b.postings[s]) > len(b.postings[best])) {
+			best = s
+		}
 	}
 	for n := len(stem) - 1; n >= 5; n-- {
 		if b.postings[stem[:n]] != nil {
-			return true
+			consider(stem[:n])
 		}
 	}
 	if len(stem) >= 5 {
-		i := sort.SearchStrings(b.vocab, stem)
-		if i < len(b.vocab) && strings.HasPrefix(b.vocab[i], stem) {
-			return true
+		// stems that start with stem, or with all of it but its last letter
+		prefix := stem
+		if len(stem) >= 7 {
+			prefix = stem[:len(stem)-1]
+		}
+		for i := sort.SearchStrings(b.vocab, prefix); i < len(b.vocab) && strings.HasPrefix(b.vocab[i], prefix); i++ {
+			consider(b.vocab[i])
 		}
 	}
-	return false
+	return best
 }
 
 type scored struct {

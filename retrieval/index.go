@@ -52,6 +52,7 @@ type Index struct {
 	lex      *bm25
 	lang     lang.Lang
 	dim      int
+	acronyms map[string]string // folded acronym → the name it stands for
 }
 
 // Build indexes docs. Documents whose file hash, chunker and embedder match
@@ -204,6 +205,7 @@ func Build(ctx context.Context, docs []*corpus.Document, opts Options) (*Index, 
 		texts[i], langs[i] = ix.chunks[i].Text, ix.chunks[i].Language
 	}
 	ix.lex = newBM25(texts, langs)
+	ix.acronyms = buildAcronyms(texts)
 	return ix, stats, nil
 }
 

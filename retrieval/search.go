@@ -35,6 +35,7 @@ func (ix *Index) Search(ctx context.Context, query string, k int) ([]Hit, error)
 	if k <= 0 {
 		return nil, fmt.Errorf("search: k must be positive, got %d", k)
 	}
+	query = ix.ExpandAcronyms(query)
 	qLang := lang.Detect(query, ix.lang)
 	qv, err := ix.embedOne(ctx, query)
 	if err != nil {
@@ -110,7 +111,12 @@ func (ix *Index) Term(qLang lang.Lang, word string) TermInfo {
 	if ok {
 		return TermInfo{Stem: s, IDF: ix.lex.idf(s), Known: true}
 	}
-	return TermInfo{Stem: s, Known: ix.lex.known(s) || ix.lex.known(word)}
+	for _, w := range []string{s, word} {
+		if sim := ix.lex.similar(w); sim != "" {
+			return TermInfo{Stem: s, IDF: ix.lex.idf(sim), Known: true}
+		}
+	}
+	return TermInfo{Stem: s}
 }
 
 // MaxIDF is the IDF a word found in a single chunk would have: the weight of

@@ -1,0 +1,285 @@
+package answer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/footnote-bot/footnote/corpus"
+	"github.com/footnote-bot/footnote/prompts"
+	"github.com/footnote-bot/footnote/retrieval"
+)
+
+// ChatModel is a language model behind an OpenAI-compatible API. Stream
+// calls onDelta with each piece of text as it arrives and returns the whole
+// reply.
+type ChatModel interface {
+	Stream(ctx context.Context, system, user string, onDelta func(string)) (string, error)
+	Complete(ctx context.Context, system, user string) (string, error)
+}
+
+// Turn is an earlier message of a conversation.
+type Turn struct {
+	Role string // "user" or "assistant"
+	Text string
+}
+
+// Generator answers with a language model and verifies every citation
+// before anything is returned; it falls back to the extractive engine when
+// the model fails or its answer cannot be verified.
+type Generator struct {
+	engine  *Engine
+	model   ChatModel
+	timeout time.Duration
+	log     *slog.Logger
+}
+
+// NewGenerator returns a generator over the engine's corpus. timeout bounds
+// each model call.
+func NewGenerator(e *Engine, m ChatModel, timeout time.Duration, log *slog.Logger) *Generator {
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if timeout <= 0 {
+		timeout = 60 * time.Second
+	}
+	return &Generator{engine: e, model: m, timeout: timeout, log: log}
+}
+
+// source is a numbered passage given to the model.
+type source struct {
+	chunk *corpus.Chunk
+	doc   *corpus.Document
+}
+
+// Ask answers a question, streaming the model's text to onDelta (which may
+// be nil). With history, the question is first rewritten as a standalone
+// one. The returned answer has only verified citations; a model failure or
+// an unverifiable reply yields the extractive answer with a Note saying so.
+func (g *Generator) Ask(ctx context.Context, q string, history []Turn, opts Options, onDelta func(string)) (*Answer, error) {
+	start := time.Now()
+	standalone := g.Condense(ctx, q, history)
+	k := opts.K
+	if k <= 0 {
+		k = DefaultK
+	}
+	ext, hits, err := g.engine.ask(ctx, standalone, k)
+	if err != nil {
+		return nil, err
+	}
+	ext.Question = q
+	retrieved := time.Now()
+	sources := sourcesOf(hits, k)
+	qLang := ext.Language
+	p, err := prompts.Answer(prompts.AnswerData{Question: standalone, Language: qLang.Name(), Sources: promptSources(sources)})
+	if err != nil {
+		return nil, err
+	}
+	mctx, cancel := context.WithTimeout(ctx, g.timeout)
+	defer cancel()
+	var first time.Time
+	reply, err := g.model.Stream(mctx, p.System, p.User, func(d string) {
+		if first.IsZero() {
+			first = time.Now()
+		}
+		if onDelta != nil {
+			onDelta(d)
+		}
+	})
+	modelDone := time.Now()
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		g.log.Warn("model failed, answering extractively", "err", err)
+		return fallback(ext, "The language model did not answer ("+brief(err)+"); this is the extractive answer."), nil
+	}
+	a := &Answer{Question: q, Mode: ModeGenerative, Language: qLang, Retrieved: ext.Retrieved, Citations: []Citation{}}
+	if strings.Contains(reply, prompts.NotInSources) {
+		refuse(a, analyse(g.engine.corpus, standalone), g.engine.candidates(analyse(g.engine.corpus, standalone), hits))
+		a.Verification = &Verification{Dropped: []string{}, Unsupported: []string{}}
+	} else {
+		v := verify(reply, qLang, sources)
+		a.Verification = &v.report
+		if len(v.citations) == 0 {
+			g.log.Info("model answer failed verification, answering extractively", "dropped", len(v.report.Dropped), "unsupported", len(v.report.Unsupported))
+			ext.Verification = &v.report
+			return fallback(ext, "The model's answer could not be verified against the articles; this is the extractive answer."), nil
+		}
+		a.Answer, a.Citations = v.text, v.citations
+		if len(v.report.Unsupported) > 0 {
+			a.Note = fmt.Sprintf("%d unsupported sentence(s) removed.", len(v.report.Unsupported))
+		}
+	}
+	a.TimingsMS = map[string]float64{
+		"retrieve": ms(retrieved.Sub(start)),
+		"model":    ms(modelDone.Sub(retrieved)),
+		"verify":   ms(time.Since(modelDone)),
+		"total":    ms(time.Since(start)),
+	}
+	if !first.IsZero() {
+		a.TimingsMS["first_token"] = ms(first.Sub(retrieved))
+	}
+	return a, nil
+}
+
+func fallback(ext *Answer, note string) *Answer {
+	ext.Note = note
+	return ext
+}
+
+// brief shortens an error to its last, most specific part.
+func brief(err error) string {
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return "timed out"
+	}
+	msg := err.Error()
+	if len(msg) > 120 {
+		msg = msg[:120] + "…"
+	}
+	return msg
+}
+
+// Condense rewrites a follow-up question as a standalone one, using the
+// model; without history it returns q. If the model fails, the previous
+// user question is put before q, which keeps its subject for retrieval.
+func (g *Generator) Condense(ctx context.Context, q string, history []Turn) string {
+	if len(history) == 0 {
+		return q
+	}
+	if len(history) > 8 {
+		history = history[len(history)-8:]
+	}
+	turns := make([]prompts.Turn, len(history))
+	for i, t := range history {
+		turns[i] = prompts.Turn{Role: t.Role, Text: t.Text}
+	}
+	p, err := prompts.Condense(prompts.CondenseData{Turns: turns, Question: q})
+	if err == nil {
+		cctx, cancel := context.WithTimeout(ctx, g.timeout)
+		defer cancel()
+		var out string
+		out, err = g.model.Complete(cctx, p.System, p.User)
+		out = strings.TrimSpace(strings.Split(strings.TrimSpace(out), "\n")[0])
+		if err == nil && out != "" && len(out) <= MaxQuestionRunes*2 {
+			return out
+		}
+	}
+	g.log.Warn("could not condense follow-up, using the earlier question as context", "err", err)
+	return CondenseOffline(q, history)
+}
+
+// CondenseOffline makes a follow-up standalone without a model: the last
+// earlier user question, then this one.
+func CondenseOffline(q string, history []Turn) string {
+	for i := len(history) - 1; i >= 0; i-- {
+		if history[i].Role == "user" && strings.TrimSpace(history[i].Text) != "" {
+			return strings.TrimSpace(history[i].Text) + " " + q
+		}
+	}
+	return q
+}
+
+func sourcesOf(hits []retrieval.Hit, k int) []source {
+	var out []source
+	for i, h := range hits {
+		if i == k {
+			break
+		}
+		out = append(out, source{chunk: h.Chunk, doc: h.Doc})
+	}
+	return out
+}
+
+func promptSources(src []source) []prompts.Source {
+	out := make([]prompts.Source, len(src))
+	for i, s := range src {
+		out[i] = prompts.Source{N: i + 1, Title: s.doc.Title, Outlet: s.doc.Source, Date: s.doc.Date, Language: s.chunk.Language.Name(), Text: s.chunk.Text}
+	}
+	return out
+}
+
+// Summarize writes a summary with the model from the passages the extractive
+// summary draws on, verifying each point's citation; it falls back to the
+// extractive summary when the model fails or no point survives.
+func (g *Generator) Summarize(ctx context.Context, opts SummaryOptions, onDelta func(string)) (*Summary, error) {
+	start := time.Now()
+	ext, err := g.engine.Summarize(ctx, SummaryOptions{Length: opts.Length, Focus: opts.Focus})
+	if err != nil {
+		return nil, err
+	}
+	if ext.Refused {
+		return ext, nil
+	}
+	// sources: the chunks of the extractive points, then the leading chunks
+	// of each article, up to twelve
+	var sources []source
+	seen := map[string]bool{}
+	addChunk := func(c *corpus.Chunk) {
+		if c != nil && !seen[c.ID] && len(sources) < 12 {
+			seen[c.ID] = true
+			sources = append(sources, source{chunk: c, doc: g.engine.corpus.Document(c.DocID)})
+		}
+	}
+	for _, c := range ext.Citations {
+		addChunk(g.engine.corpus.Chunk(c.ChunkID))
+	}
+	for _, d := range g.engine.corpus.Documents() {
+		for i := 0; i < 2; i++ {
+			addChunk(g.engine.corpus.Chunk(fmt.Sprintf("%s#%d", d.ID, i)))
+		}
+	}
+	l := g.engine.corpus.Language()
+	p, err := prompts.Summary(prompts.SummaryData{Points: summaryPoints[ext.Length], Focus: opts.Focus, Language: l.Name(), Sources: promptSources(sources)})
+	if err != nil {
+		return nil, err
+	}
+	mctx, cancel := context.WithTimeout(ctx, g.timeout)
+	defer cancel()
+	reply, err := g.model.Stream(mctx, p.System, p.User, onDelta)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		ext.Note = "The language model did not answer (" + brief(err) + "); this is the extractive summary."
+		return ext, nil
+	}
+	if strings.Contains(reply, prompts.NotInSources) {
+		ext.Refused = true
+		ext.Summary = fmt.Sprintf("The articles say nothing about %q.", opts.Focus)
+		ext.Points, ext.Citations = []SummaryPoint{}, []Citation{}
+		return ext, nil
+	}
+	v := verify(reply, l, sources)
+	if len(v.citations) == 0 {
+		ext.Note = "The model's summary could not be verified against the articles; this is the extractive summary."
+		return ext, nil
+	}
+	s := &Summary{Mode: ModeGenerative, Length: ext.Length, Focus: ext.Focus, Citations: v.citations}
+	for _, c := range splitClaims(v.text) {
+		n := 0
+		if len(c.cites) > 0 {
+			n = c.cites[0]
+		}
+		s.Points = append(s.Points, SummaryPoint{Text: c.text, N: n})
+	}
+	var lines []string
+	for _, c := range splitClaims(v.text) {
+		var marks []string
+		for _, n := range c.cites {
+			marks = append(marks, fmt.Sprintf("[%d]", n))
+		}
+		lines = append(lines, "- "+c.text+" "+strings.Join(marks, ""))
+	}
+	s.Summary = strings.Join(lines, "\n")
+	if len(v.report.Unsupported) > 0 {
+		s.Note = fmt.Sprintf("%d unsupported point(s) removed.", len(v.report.Unsupported))
+	}
+	s.TimingsMS = map[string]float64{"total": ms(time.Since(start))}
+	return s, nil
+}

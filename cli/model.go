@@ -1,0 +1,86 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/footnote-bot/footnote/answer"
+	"github.com/footnote-bot/footnote/llm"
+	"github.com/footnote-bot/footnote/retrieval"
+)
+
+// chatModel adapts the llm client to answer.ChatModel.
+type chatModel struct{ c *llm.Client }
+
+func (m chatModel) Stream(ctx context.Context, system, user string, onDelta func(string)) (string, error) {
+	text, _, err := m.c.ChatStream(ctx, messages(system, user), llm.ChatOptions{Temperature: 0.1}, onDelta)
+	return text, err
+}
+
+func (m chatModel) Complete(ctx context.Context, system, user string) (string, error) {
+	text, _, err := m.c.Chat(ctx, messages(system, user), llm.ChatOptions{Temperature: 0.1, MaxTokens: 200})
+	return text, err
+}
+
+func messages(system, user string) []llm.Message {
+	return []llm.Message{{Role: "system", Content: system}, {Role: "user", Content: user}}
+}
+
+// apiEmbedder adapts the llm client to retrieval.Embedder.
+type apiEmbedder struct{ c *llm.Client }
+
+func (e apiEmbedder) ID() string { return e.c.EmbedderID() }
+func (e apiEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+	return e.c.Embed(ctx, texts)
+}
+
+// llmClient builds the model client from the configuration, or returns nil
+// when no endpoint is configured or --offline is set.
+func (e *env) llmClient() (*llm.Client, error) {
+	if !e.cfg.ModelConfigured() {
+		return nil, nil
+	}
+	c, err := llm.New(llm.Config{
+		BaseURL:          e.cfg.OpenAIBaseURL,
+		APIKey:           e.cfg.OpenAIAPIKey,
+		ChatModel:        e.cfg.ChatModel,
+		EmbedModel:       e.cfg.EmbedModel,
+		EmbedBatch:       e.cfg.EmbedBatch,
+		EmbedConcurrency: e.cfg.EmbedConcurrency,
+		Timeout:          e.cfg.ModelTimeout,
+		Logger:           e.log,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("model endpoint: %w", err)
+	}
+	return c, nil
+}
+
+// Answerer answers and summarises, with the model when one is configured
+// and extractively otherwise. The bot and the command line share it.
+type Answerer struct {
+	Engine *answer.Engine
+	Gen    *answer.Generator // nil when offline
+	Index  *retrieval.Index
+}
+
+// Ask answers q (with earlier turns of a conversation, if any).
+func (a *Answerer) Ask(ctx context.Context, q string, history []answer.Turn, k int, onDelta func(string)) (*answer.Answer, error) {
+	if a.Gen != nil {
+		return a.Gen.Ask(ctx, q, history, answer.Options{K: k}, onDelta)
+	}
+	standalone := answer.CondenseOffline(q, history)
+	ans, err := a.Engine.Ask(ctx, standalone, answer.Options{K: k})
+	if err == nil {
+		ans.Question = q
+	}
+	return ans, err
+}
+
+// Summarize summarises the corpus.
+func (a *Answerer) Summarize(ctx context.Context, opts answer.SummaryOptions, onDelta func(string)) (*answer.Summary, error) {
+	if a.Gen != nil {
+		return a.Gen.Summarize(ctx, opts, onDelta)
+	}
+	return a.Engine.Summarize(ctx, opts)
+}

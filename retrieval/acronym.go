@@ -1,0 +1,155 @@
+package retrieval
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/footnote-bot/footnote/lang"
+)
+
+// connectors may stand between the capitalised words of a name without
+// giving a letter to its acronym ("International Court of Justice").
+var connectors = map[string]bool{
+	"of": true, "the": true, "for": true, "and": true, "on": true,
+	"de": true, "del": true, "la": true, "las": true, "los": true, "y": true, "el": true, "para": true,
+}
+
+// acronyms finds the names in a text that an acronym may stand for: runs of
+// two or more capitalised words whose initials spell it (United Nations → un),
+// and names followed by an acronym in brackets ("… Americanos (OEA)"). It
+// adds each to counts, keyed by the folded acronym.
+func acronyms(text string, counts map[string]map[string]int) {
+	toks := lang.Tokenize(text)
+	add := func(acr, name string) {
+		m := counts[acr]
+		if m == nil {
+			m = map[string]int{}
+			counts[acr] = m
+		}
+		m[name]++
+	}
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].Upper || connectors[toks[i].Text] {
+			continue
+		}
+		var initials strings.Builder
+		var starts []int // token index of each capitalised word
+		words := 0
+		end := i
+		for j := i; j < len(toks); j++ {
+			t := toks[j]
+			if j > i && t.Start-toks[j-1].End > 2 {
+				break // punctuation between: the name ended
+			}
+			if t.Upper && !t.Number && !isAllCaps(text[t.Start:t.End]) {
+				r, _ := utf8.DecodeRuneInString(t.Text)
+				initials.WriteRune(r)
+				starts = append(starts, j)
+				words++
+				end = j
+				continue
+			}
+			if connectors[t.Text] && !t.Upper {
+				continue
+			}
+			break
+		}
+		if words >= 2 {
+			name := text[toks[i].Start:toks[end].End]
+			add(initials.String(), name)
+			// an explicit "(ACR)" after the name: the shortest tail of the
+			// name whose initials spell it, else the whole name
+			rest := strings.TrimLeft(text[toks[end].End:], " ")
+			if strings.HasPrefix(rest, "(") {
+				if k := strings.IndexByte(rest, ')'); k > 1 && k < 12 && isAllCaps(rest[1:k]) {
+					acr := lang.Fold(rest[1:k])
+					ini := []rune(initials.String())
+					from := i
+					for s := range starts {
+						if string(ini[s:]) == acr {
+							from = starts[s]
+						}
+					}
+					add(acr, text[toks[from].Start:toks[end].End])
+				}
+			}
+			i = end
+		}
+	}
+}
+
+func isAllCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// buildAcronyms keeps, for each acronym, the name it most often stands for.
+func buildAcronyms(texts []string) map[string]string {
+	counts := map[string]map[string]int{}
+	for _, t := range texts {
+		acronyms(t, counts)
+	}
+	out := make(map[string]string, len(counts))
+	for acr, names := range counts {
+		if len(acr) < 2 {
+			continue
+		}
+		best, n := "", 0
+		for name, c := range names {
+			if c > n || c == n && name < best {
+				best, n = name, c
+			}
+		}
+		out[acr] = best
+	}
+	return out
+}
+
+// Acronym returns the name a folded acronym stands for in this corpus
+// ("icj" → "International Court of Justice").
+func (ix *Index) Acronym(word string) (string, bool) {
+	name, ok := ix.acronyms[word]
+	return name, ok
+}
+
+// ExpandAcronyms adds, after each acronym of a question whose name the
+// corpus uses, that name in brackets: "the ICJ" becomes "the ICJ
+// (International Court of Justice)", so a search finds passages that spell
+// the name out.
+func (ix *Index) ExpandAcronyms(q string) string {
+	toks := lang.Tokenize(q)
+	var b strings.Builder
+	last := 0
+	for _, t := range toks {
+		if len(t.Text) < 2 || len(t.Text) > 6 || t.Number {
+			continue
+		}
+		raw := q[t.Start:t.End]
+		// an acronym as typed: all capitals, or a lower-case word the
+		// corpus does not use
+		if !isAllCaps(raw) && (ix.lex.postings[t.Text] != nil || lang.IsStop("", t.Text)) {
+			continue
+		}
+		name, ok := ix.acronyms[t.Text]
+		if !ok {
+			continue
+		}
+		b.WriteString(q[last:t.End])
+		b.WriteString(" (" + name + ")")
+		last = t.End
+	}
+	if last == 0 {
+		return q
+	}
+	b.WriteString(q[last:])
+	return b.String()
+}
