@@ -45,6 +45,9 @@ type Config struct {
 	DiscordToken   string
 	DiscordGuildID string
 	DiscordAPIURL  string
+	// MessageContent asks Discord for the privileged message content
+	// intent, so follow-ups in threads need no mention.
+	MessageContent bool
 
 	HTTPAddr  string
 	LogLevel  string

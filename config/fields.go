@@ -150,6 +150,10 @@ var fields = []field{
 		func() (func(*Config) string, func(*Config, string) error) {
 			return str(func(c *Config) *string { return &c.DiscordAPIURL })
 		}),
+	mk("FOOTNOTE_MESSAGE_CONTENT", "false", "Request the privileged message content intent (enable it in the Developer Portal too) so thread follow-ups need no mention.", false,
+		func() (func(*Config) string, func(*Config, string) error) {
+			return boolean(func(c *Config) *bool { return &c.MessageContent })
+		}),
 	mk("FOOTNOTE_HTTP_ADDR", "", "Address of the admin HTTP listener (health); off when empty.", false,
 		func() (func(*Config) string, func(*Config, string) error) {
 			return str(func(c *Config) *string { return &c.HTTPAddr })

@@ -1,0 +1,182 @@
+// Package bot is footnote on Discord: /ask, /summary and /sources slash
+// commands, @mentions answered in threads with follow-ups, and moderators
+// pinning cited answers. Every interaction is acknowledged before any work,
+// answers stream into their message, and every message allows no pings.
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/footnote-bot/footnote/answer"
+)
+
+// Answerer answers questions and summarises the corpus. onDelta receives
+// the text as a model writes it (it may never be called).
+type Answerer interface {
+	Ask(ctx context.Context, q string, history []answer.Turn, k int, onDelta func(string)) (*answer.Answer, error)
+	Summarize(ctx context.Context, opts answer.SummaryOptions, onDelta func(string)) (*answer.Summary, error)
+}
+
+// Source is one article, as /sources lists it.
+type Source struct {
+	Title, Outlet, Date, URL string
+	Chunks                   int
+}
+
+// Config configures a Bot.
+type Config struct {
+	Token string
+	// GuildID registers the commands on one server (instantly); empty
+	// registers them globally.
+	GuildID string
+	// HTTPClient carries REST calls (a rewriting transport reaches a REST
+	// proxy or a Discord-compatible server); nil uses a client with a timeout.
+	HTTPClient *http.Client
+	// MessageContent asks for the privileged message content intent, which
+	// lets thread follow-ups be answered without a mention.
+	MessageContent bool
+	// Shard and ShardCount split the gateway across processes (ShardCount 0
+	// or 1: one shard).
+	Shard, ShardCount int
+	K                 int
+	// Workers answer at once; the rest wait in a queue of QueueSize.
+	Workers, QueueSize int
+	// EditInterval is the least time between two edits of a streaming answer.
+	EditInterval time.Duration
+	// DataDir keeps feedback votes.
+	DataDir string
+	// ShutdownGrace bounds how long Run waits for answers in flight.
+	ShutdownGrace time.Duration
+	Logger        *slog.Logger
+}
+
+// Bot is a running footnote on Discord.
+type Bot struct {
+	cfg      Config
+	answers  Answerer
+	sources  func() []Source
+	log      *slog.Logger
+	session  *discordgo.Session
+	queue    *queue
+	feedback *feedbackStore
+	threads  *threadBook
+
+	mu    sync.Mutex
+	appID string
+	me    *discordgo.User
+	ready chan struct{}
+	once  sync.Once
+}
+
+// New prepares a bot; Run connects it.
+func New(cfg Config, a Answerer, sources func() []Source) (*Bot, error) {
+	if cfg.Token == "" {
+		return nil, errors.New("no Discord token: set DISCORD_TOKEN")
+	}
+	if cfg.K <= 0 {
+		cfg.K = answer.DefaultK
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = 8
+	}
+	if cfg.QueueSize <= 0 {
+		cfg.QueueSize = 1000
+	}
+	if cfg.EditInterval <= 0 {
+		cfg.EditInterval = time.Second
+	}
+	if cfg.ShutdownGrace <= 0 {
+		cfg.ShutdownGrace = 20 * time.Second
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	fb, err := openFeedback(cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	s, err := discordgo.New("Bot " + cfg.Token)
+	if err != nil {
+		return nil, fmt.Errorf("discord session: %w", err)
+	}
+	if cfg.HTTPClient != nil {
+		s.Client = cfg.HTTPClient
+	} else {
+		s.Client = &http.Client{Timeout: 30 * time.Second}
+	}
+	s.ShouldReconnectOnError = true
+	s.ShouldRetryOnRateLimit = true
+	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages
+	if cfg.MessageContent {
+		s.Identify.Intents |= discordgo.IntentMessageContent
+	}
+	if cfg.ShardCount > 1 {
+		s.ShardID, s.ShardCount = cfg.Shard, cfg.ShardCount
+	}
+	b := &Bot{
+		cfg: cfg, answers: a, sources: sources, log: cfg.Logger, session: s,
+		feedback: fb, threads: newThreadBook(), ready: make(chan struct{}),
+	}
+	b.queue = newQueue(cfg.Workers, cfg.QueueSize)
+	s.AddHandler(b.onReady)
+	s.AddHandler(b.onInteraction)
+	s.AddHandler(b.onMessage)
+	return b, nil
+}
+
+// Session exposes the discordgo session (for tests and the playground).
+func (b *Bot) Session() *discordgo.Session { return b.session }
+
+// Ready is closed once the gateway said READY and commands are registered.
+func (b *Bot) Ready() <-chan struct{} { return b.ready }
+
+// Run connects to Discord, registers the commands and serves until ctx is
+// done; then it stops taking work, lets answers in flight finish (up to
+// ShutdownGrace) and closes the connection.
+func (b *Bot) Run(ctx context.Context) error {
+	if err := b.session.Open(); err != nil {
+		return fmt.Errorf("connect to discord gateway: %w", err)
+	}
+	b.queue.start(ctx, b.log)
+	<-ctx.Done()
+	b.log.Info("shutting down: finishing answers in flight", "grace", b.cfg.ShutdownGrace)
+	b.queue.close(b.cfg.ShutdownGrace)
+	if err := b.session.Close(); err != nil {
+		b.log.Warn("close gateway", "err", err)
+	}
+	return b.feedback.close()
+}
+
+func (b *Bot) onReady(s *discordgo.Session, r *discordgo.Ready) {
+	b.mu.Lock()
+	b.me = r.User
+	if r.Application != nil {
+		b.appID = r.Application.ID
+	}
+	if b.appID == "" && r.User != nil {
+		b.appID = r.User.ID
+	}
+	appID := b.appID
+	b.mu.Unlock()
+	if _, err := s.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, commands()); err != nil {
+		b.log.Error("register commands", "err", err)
+	} else {
+		b.log.Info("connected", "user", r.User.Username, "guilds", len(r.Guilds), "commands_guild", b.cfg.GuildID)
+	}
+	b.once.Do(func() { close(b.ready) })
+}
+
+func (b *Bot) botUser() *discordgo.User {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.me
+}

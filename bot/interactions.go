@@ -1,0 +1,267 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/footnote-bot/footnote/answer"
+)
+
+// onInteraction acknowledges first, then works: every slash command and
+// every button press gets its acknowledgement before anything slow.
+func (b *Bot) onInteraction(s *discordgo.Session, i *discordgo.InteractionCreate) {
+	switch i.Type {
+	case discordgo.InteractionApplicationCommand:
+		data := i.ApplicationCommandData()
+		switch data.Name {
+		case "ask":
+			b.slashAsk(s, i, data)
+		case "summary":
+			b.slashSummary(s, i, data)
+		case "sources":
+			b.slashSources(s, i)
+		case pinCommand:
+			b.pinFromCommand(s, i, data)
+		default:
+			b.replyPrivate(s, i, "Unknown command.")
+		}
+	case discordgo.InteractionMessageComponent:
+		switch i.MessageComponentData().CustomID {
+		case idPin:
+			b.pinFromButton(s, i)
+		case idVoteUp:
+			b.vote(s, i, +1)
+		case idVoteDown:
+			b.vote(s, i, -1)
+		case idPost:
+			b.postToChannel(s, i)
+		}
+	}
+}
+
+// replyPrivate answers an interaction at once with a message only its user
+// sees.
+func (b *Bot) replyPrivate(s *discordgo.Session, i *discordgo.InteractionCreate, text string) {
+	err := s.InteractionRespond(i.Interaction, &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{Content: clip(text, maxContent), Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noPings()},
+	})
+	if err != nil {
+		b.log.Warn("reply to interaction", "err", err)
+	}
+}
+
+// defer acknowledges an interaction with "footnote is thinking…".
+func (b *Bot) deferReply(s *discordgo.Session, i *discordgo.InteractionCreate, private bool) error {
+	resp := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
+	if private {
+		resp.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
+	}
+	if err := s.InteractionRespond(i.Interaction, resp); err != nil {
+		return fmt.Errorf("acknowledge interaction: %w", err)
+	}
+	return nil
+}
+
+// editReply replaces the interaction's original response.
+func (b *Bot) editReply(s *discordgo.Session, i *discordgo.InteractionCreate, r rendered) error {
+	_, err := b.editReplyMsg(s, i, r)
+	return err
+}
+
+// editReplyMsg is editReply returning the edited message.
+func (b *Bot) editReplyMsg(s *discordgo.Session, i *discordgo.InteractionCreate, r rendered) (*discordgo.Message, error) {
+	content := r.content
+	embeds := r.embeds
+	components := r.components
+	if embeds == nil {
+		embeds = []*discordgo.MessageEmbed{}
+	}
+	if components == nil {
+		components = []discordgo.MessageComponent{}
+	}
+	return s.InteractionResponseEdit(i.Interaction, &discordgo.WebhookEdit{
+		Content: &content, Embeds: &embeds, Components: &components, AllowedMentions: noPings(),
+	})
+}
+
+func options(data discordgo.ApplicationCommandInteractionData) map[string]*discordgo.ApplicationCommandInteractionDataOption {
+	m := map[string]*discordgo.ApplicationCommandInteractionDataOption{}
+	for _, o := range data.Options {
+		m[o.Name] = o
+	}
+	return m
+}
+
+func userOf(i *discordgo.InteractionCreate) *discordgo.User {
+	if i.Member != nil && i.Member.User != nil {
+		return i.Member.User
+	}
+	return i.User
+}
+
+func (b *Bot) slashAsk(s *discordgo.Session, i *discordgo.InteractionCreate, data discordgo.ApplicationCommandInteractionData) {
+	opts := options(data)
+	private := false
+	if o, ok := opts["private"]; ok {
+		private = o.BoolValue()
+	}
+	raw := ""
+	if o, ok := opts["question"]; ok {
+		raw = o.StringValue()
+	}
+	q, err := answer.CleanQuestion(raw)
+	if err != nil {
+		b.replyPrivate(s, i, "Can't ask that: "+err.Error()+".")
+		return
+	}
+	if err := b.deferReply(s, i, private); err != nil {
+		b.log.Warn("ask", "err", err)
+		return
+	}
+	start := time.Now()
+	b.enqueue(s, i, func(ctx context.Context) {
+		st := newStreamer(b, func(r rendered) error { return b.editReply(s, i, r) })
+		a, err := b.answers.Ask(ctx, q, nil, b.cfg.K, st.delta)
+		st.stop()
+		if err != nil {
+			b.log.Error("answer failed", "interaction", i.ID, "err", err)
+			_ = b.editReply(s, i, rendered{content: "Sorry, footnote could not answer that just now. Please try again."})
+			return
+		}
+		msg, err := b.editReplyMsg(s, i, renderAnswer(a, private))
+		if err != nil {
+			b.log.Error("post answer", "interaction", i.ID, "err", err)
+			return
+		}
+		b.feedback.remember(msg.ID, q)
+		b.logAnswer(i, a, time.Since(start))
+	})
+}
+
+func (b *Bot) logAnswer(i *discordgo.InteractionCreate, a *answer.Answer, took time.Duration) {
+	outcome := "answered"
+	switch {
+	case a.Refused:
+		outcome = "refused"
+	case a.Note != "":
+		outcome = "fell back"
+	}
+	b.log.Info("question", "id", i.ID, "guild", i.GuildID, "mode", a.Mode, "outcome", outcome, "citations", len(a.Citations), "ms", took.Milliseconds())
+	b.log.Debug("question text", "id", i.ID, "question", a.Question)
+}
+
+// enqueue queues an answer job and, when it must wait, says where it stands
+// in the queue.
+func (b *Bot) enqueue(s *discordgo.Session, i *discordgo.InteractionCreate, j job) {
+	ahead, err := b.queue.push(j)
+	if err != nil {
+		_ = b.editReply(s, i, rendered{content: "⏳ " + err.Error()})
+		return
+	}
+	if ahead > 0 {
+		if err := b.editReply(s, i, rendered{content: fmt.Sprintf("⏳ Queued: %d question(s) ahead of yours.", ahead)}); err != nil {
+			b.log.Warn("queue position", "err", err)
+		}
+	}
+}
+
+func (b *Bot) slashSummary(s *discordgo.Session, i *discordgo.InteractionCreate, data discordgo.ApplicationCommandInteractionData) {
+	opts := options(data)
+	var so answer.SummaryOptions
+	if o, ok := opts["length"]; ok {
+		so.Length = o.StringValue()
+	}
+	if o, ok := opts["focus"]; ok {
+		so.Focus = strings.TrimSpace(o.StringValue())
+	}
+	if _, err := answer.CheckLength(so.Length); err != nil {
+		b.replyPrivate(s, i, err.Error())
+		return
+	}
+	if err := b.deferReply(s, i, false); err != nil {
+		b.log.Warn("summary", "err", err)
+		return
+	}
+	b.enqueue(s, i, func(ctx context.Context) {
+		st := newStreamer(b, func(r rendered) error { return b.editReply(s, i, r) })
+		sum, err := b.answers.Summarize(ctx, so, st.delta)
+		st.stop()
+		if err != nil {
+			b.log.Error("summary failed", "err", err)
+			_ = b.editReply(s, i, rendered{content: "Sorry, footnote could not summarise just now."})
+			return
+		}
+		if err := b.editReply(s, i, renderSummary(sum)); err != nil {
+			b.log.Error("post summary", "err", err)
+		}
+	})
+}
+
+func (b *Bot) slashSources(s *discordgo.Session, i *discordgo.InteractionCreate) {
+	r := renderSources(b.sources())
+	err := s.InteractionRespond(i.Interaction, &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{Embeds: r.embeds, AllowedMentions: noPings()},
+	})
+	if err != nil {
+		b.log.Warn("sources", "err", err)
+	}
+}
+
+// streamer turns a model's deltas into edits of one message, at most one
+// per EditInterval, never two at once, and none after stop.
+type streamer struct {
+	b    *Bot
+	edit func(rendered) error
+
+	mu      sync.Mutex
+	text    strings.Builder
+	last    time.Time
+	stopped bool
+	busy    bool
+	edits   sync.WaitGroup
+}
+
+func newStreamer(b *Bot, edit func(rendered) error) *streamer {
+	return &streamer{b: b, edit: edit, last: time.Now()}
+}
+
+func (st *streamer) delta(d string) {
+	st.mu.Lock()
+	st.text.WriteString(d)
+	if st.stopped || st.busy || time.Since(st.last) < st.b.cfg.EditInterval {
+		st.mu.Unlock()
+		return
+	}
+	st.busy = true
+	st.edits.Add(1)
+	text := st.text.String()
+	st.mu.Unlock()
+	// the edit runs on its own so a slow Discord never slows the model
+	go func() {
+		defer st.edits.Done()
+		err := st.edit(renderProgress(markerRe.ReplaceAllString(text, "[$1]")))
+		st.mu.Lock()
+		st.busy = false
+		st.last = time.Now()
+		st.mu.Unlock()
+		if err != nil {
+			st.b.log.Debug("streaming edit", "err", err)
+		}
+	}()
+}
+
+// stop ends streaming and waits for an edit under way, so the final message
+// is never overwritten by a late progress edit.
+func (st *streamer) stop() {
+	st.mu.Lock()
+	st.stopped = true
+	st.mu.Unlock()
+	st.edits.Wait()
+}

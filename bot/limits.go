@@ -1,0 +1,120 @@
+package bot
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// Discord's limits on what a message may hold, in characters.
+const (
+	maxContent          = 2000
+	maxEmbedTitle       = 256
+	maxEmbedDescription = 4096
+	maxFieldName        = 256
+	maxFieldValue       = 1024
+	maxFooter           = 2048
+	maxEmbedTotal       = 6000
+	maxFields           = 25
+)
+
+// clip shortens s to at most n characters, cutting at a word boundary when
+// one is near and marking the cut with an ellipsis.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	if n <= 1 {
+		return string([]rune(s)[:max(n, 0)])
+	}
+	r := []rune(s)[:n-1]
+	cut := len(r)
+	for i := len(r) - 1; i > len(r)-40 && i > 0; i-- {
+		if r[i] == ' ' || r[i] == '\n' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRight(string(r[:cut]), " \n") + "…"
+}
+
+func runes(s string) int { return utf8.RuneCountInString(s) }
+
+// embedSize counts the characters Discord adds up against the 6000 limit.
+func embedSize(e *discordgo.MessageEmbed) int {
+	n := runes(e.Title) + runes(e.Description)
+	if e.Footer != nil {
+		n += runes(e.Footer.Text)
+	}
+	if e.Author != nil {
+		n += runes(e.Author.Name)
+	}
+	for _, f := range e.Fields {
+		n += runes(f.Name) + runes(f.Value)
+	}
+	return n
+}
+
+// fitEmbeds makes embeds obey Discord's limits: each part clipped, at most
+// 25 fields, and all embeds of a message together at most 6000 characters,
+// dropping trailing fields (noting how many) when needed.
+func fitEmbeds(embeds []*discordgo.MessageEmbed) []*discordgo.MessageEmbed {
+	total := 0
+	for _, e := range embeds {
+		e.Title = clip(e.Title, maxEmbedTitle)
+		e.Description = clip(e.Description, maxEmbedDescription)
+		if e.Footer != nil {
+			e.Footer.Text = clip(e.Footer.Text, maxFooter)
+		}
+		if len(e.Fields) > maxFields {
+			e.Fields = e.Fields[:maxFields]
+		}
+		for _, f := range e.Fields {
+			f.Name = clip(f.Name, maxFieldName)
+			f.Value = clip(f.Value, maxFieldValue)
+			if strings.TrimSpace(f.Value) == "" {
+				f.Value = "—"
+			}
+			if strings.TrimSpace(f.Name) == "" {
+				f.Name = "—"
+			}
+		}
+		total += embedSize(e)
+	}
+	for total > maxEmbedTotal {
+		// drop the last field of the last embed that has one, else clip the
+		// last description
+		e := embeds[len(embeds)-1]
+		for i := len(embeds) - 1; i >= 0; i-- {
+			if len(embeds[i].Fields) > 0 {
+				e = embeds[i]
+				break
+			}
+		}
+		if len(e.Fields) > 0 {
+			f := e.Fields[len(e.Fields)-1]
+			e.Fields = e.Fields[:len(e.Fields)-1]
+			total -= runes(f.Name) + runes(f.Value)
+			continue
+		}
+		over := total - maxEmbedTotal
+		d := runes(e.Description)
+		e.Description = clip(e.Description, max(d-over, 1))
+		total -= d - runes(e.Description)
+	}
+	return embeds
+}
+
+// markdownEscaper keeps article text from turning into Discord formatting.
+var markdownEscaper = strings.NewReplacer(
+	`\`, `\\`, "*", `\*`, "_", `\_`, "~", `\~`, "`", "\\`", "|", `\|`, ">", `\>`, "#", `\#`,
+)
+
+// plain escapes Discord markdown in text taken from articles or models.
+func plain(s string) string { return markdownEscaper.Replace(s) }
+
+// noPings allows no mention of anyone, @everyone and roles included.
+func noPings() *discordgo.MessageAllowedMentions {
+	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+}

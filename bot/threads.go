@@ -1,0 +1,217 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/footnote-bot/footnote/answer"
+)
+
+// maxTurns is how much of a thread's conversation is kept for follow-ups.
+const maxTurns = 12
+
+// threadBook remembers the conversation of each thread footnote opened.
+type threadBook struct {
+	mu      sync.Mutex
+	threads map[string][]answer.Turn
+}
+
+func newThreadBook() *threadBook { return &threadBook{threads: map[string][]answer.Turn{}} }
+
+func (tb *threadBook) open(id string) {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	if _, ok := tb.threads[id]; !ok {
+		tb.threads[id] = nil
+	}
+}
+
+func (tb *threadBook) history(id string) ([]answer.Turn, bool) {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	h, ok := tb.threads[id]
+	return append([]answer.Turn(nil), h...), ok
+}
+
+func (tb *threadBook) add(id string, turns ...answer.Turn) {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	h := append(tb.threads[id], turns...)
+	if len(h) > maxTurns {
+		h = h[len(h)-maxTurns:]
+	}
+	tb.threads[id] = h
+}
+
+var mentionRe = regexp.MustCompile(`<@!?\d+>`)
+
+// onMessage answers a mention by opening a thread on the message, and
+// follow-ups inside footnote's threads with the thread's history. It ignores
+// bots, itself included.
+func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
+	me := b.botUser()
+	if m.Author == nil || me == nil || m.Author.Bot || m.Author.ID == me.ID {
+		return
+	}
+	mentioned := false
+	for _, u := range m.Mentions {
+		mentioned = mentioned || u.ID == me.ID
+	}
+	text := strings.TrimSpace(mentionRe.ReplaceAllString(m.Content, " "))
+	history, ours := b.threads.history(m.ChannelID)
+	if !ours {
+		if ch, err := s.State.Channel(m.ChannelID); err == nil && ch.IsThread() && ch.OwnerID == me.ID {
+			ours = true
+			history = b.threadHistory(s, m.ChannelID, m.ID, me)
+			b.threads.open(m.ChannelID)
+			b.threads.add(m.ChannelID, history...)
+		}
+	}
+	switch {
+	case ours:
+		if text == "" {
+			return // no message content intent, or an empty message
+		}
+		b.answerInThread(s, m.ChannelID, text, history)
+	case mentioned:
+		if text == "" {
+			b.sendPlain(s, m.ChannelID, "Ask me a question after the mention, e.g. @footnote Who was arrested at the embassy?")
+			return
+		}
+		q, err := answer.CleanQuestion(text)
+		if err != nil {
+			b.sendPlain(s, m.ChannelID, "Can't ask that: "+err.Error()+".")
+			return
+		}
+		th, err := s.MessageThreadStartComplex(m.ChannelID, m.ID, &discordgo.ThreadStart{
+			Name: clip(q, 90), AutoArchiveDuration: 1440, Type: discordgo.ChannelTypeGuildPublicThread,
+		})
+		if err != nil {
+			b.log.Warn("open thread, answering in the channel", "err", err)
+			b.answerInThread(s, m.ChannelID, q, nil)
+			return
+		}
+		b.threads.open(th.ID)
+		b.answerInThread(s, th.ID, q, nil)
+	}
+}
+
+// threadHistory rebuilds a thread's conversation from its messages, for a
+// thread footnote opened before a restart.
+func (b *Bot) threadHistory(s *discordgo.Session, channelID, before string, me *discordgo.User) []answer.Turn {
+	msgs, err := s.ChannelMessages(channelID, 20, before, "", "")
+	if err != nil {
+		b.log.Warn("read thread history", "err", err)
+		return nil
+	}
+	var turns []answer.Turn
+	for i := len(msgs) - 1; i >= 0; i-- { // oldest first
+		m := msgs[i]
+		text := strings.TrimSpace(mentionRe.ReplaceAllString(m.Content, " "))
+		if text == "" || m.Author == nil {
+			continue
+		}
+		role := "user"
+		if m.Author.ID == me.ID {
+			role = "assistant"
+		} else if m.Author.Bot {
+			continue
+		}
+		turns = append(turns, answer.Turn{Role: role, Text: text})
+	}
+	if len(turns) > maxTurns {
+		turns = turns[len(turns)-maxTurns:]
+	}
+	return turns
+}
+
+// answerInThread posts a placeholder in the channel, streams the answer into
+// it and records the exchange.
+func (b *Bot) answerInThread(s *discordgo.Session, channelID, q string, history []answer.Turn) {
+	placeholder, err := s.ChannelMessageSendComplex(channelID, &discordgo.MessageSend{Content: "🔎 Looking through the articles…", AllowedMentions: noPings()})
+	if err != nil {
+		b.log.Warn("thread placeholder", "err", err)
+		return
+	}
+	edit := func(r rendered) error {
+		content := r.content
+		embeds, components := r.embeds, r.components
+		if embeds == nil {
+			embeds = []*discordgo.MessageEmbed{}
+		}
+		if components == nil {
+			components = []discordgo.MessageComponent{}
+		}
+		_, err := s.ChannelMessageEditComplex(&discordgo.MessageEdit{ID: placeholder.ID, Channel: channelID, Content: &content, Embeds: &embeds, Components: &components, AllowedMentions: noPings()})
+		return err
+	}
+	ahead, err := b.queue.push(func(ctx context.Context) {
+		start := time.Now()
+		st := newStreamer(b, edit)
+		a, err := b.answers.Ask(ctx, q, history, b.cfg.K, st.delta)
+		st.stop()
+		if err != nil {
+			b.log.Error("answer failed", "channel", channelID, "err", err)
+			_ = edit(rendered{content: "Sorry, footnote could not answer that just now. Please try again."})
+			return
+		}
+		if err := edit(renderAnswer(a, false)); err != nil {
+			b.log.Error("post answer", "err", err)
+			return
+		}
+		b.feedback.remember(placeholder.ID, q)
+		b.threads.add(channelID, answer.Turn{Role: "user", Text: q}, answer.Turn{Role: "assistant", Text: a.Answer})
+		b.log.Info("question", "channel", channelID, "mode", a.Mode, "refused", a.Refused, "citations", len(a.Citations), "followup", len(history) > 0, "ms", time.Since(start).Milliseconds())
+	})
+	if err != nil {
+		_ = edit(rendered{content: "⏳ " + err.Error()})
+		return
+	}
+	if ahead > 0 {
+		_ = edit(rendered{content: fmt.Sprintf("⏳ Queued: %d question(s) ahead of yours.", ahead)})
+	}
+}
+
+func (b *Bot) sendPlain(s *discordgo.Session, channelID, text string) {
+	if _, err := s.ChannelMessageSendComplex(channelID, &discordgo.MessageSend{Content: clip(text, maxContent), AllowedMentions: noPings()}); err != nil {
+		b.log.Warn("send message", "err", err)
+	}
+}
+
+// postToChannel publishes a private answer: the same message, posted by the
+// bot in the channel for everyone, with the Pin button.
+func (b *Bot) postToChannel(s *discordgo.Session, i *discordgo.InteractionCreate) {
+	if i.Message == nil {
+		return
+	}
+	err := s.InteractionRespond(i.Interaction, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate})
+	if err != nil {
+		b.log.Warn("post to channel", "err", err)
+		return
+	}
+	src := i.Message
+	posted, err := s.ChannelMessageSendComplex(i.ChannelID, &discordgo.MessageSend{
+		Content: src.Content, Embeds: src.Embeds, Components: buttons(false), AllowedMentions: noPings(),
+	})
+	if err != nil {
+		b.log.Warn("post to channel", "err", err)
+		_, _ = s.FollowupMessageCreate(i.Interaction, true, &discordgo.WebhookParams{Content: "Could not post: " + brief(err), Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noPings()})
+		return
+	}
+	if q := b.feedback.question(src.ID); q != "" {
+		b.feedback.remember(posted.ID, q)
+	}
+	who := userOf(i)
+	b.log.Info("private answer posted", "message", posted.ID, "by", who.ID)
+	content := src.Content + "\n-# Posted to the channel."
+	none := []discordgo.MessageComponent{}
+	if _, err := s.InteractionResponseEdit(i.Interaction, &discordgo.WebhookEdit{Content: &content, Components: &none, AllowedMentions: noPings()}); err != nil {
+		b.log.Debug("mark posted", "err", err)
+	}
+}
