@@ -122,7 +122,7 @@ func parseHTML(data []byte) (htmlDoc, error) {
 			cur.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			if skipped[n.DataAtom] || attr(n, "hidden") != "" || strings.EqualFold(attr(n, "aria-hidden"), "true") {
+			if skipped[n.DataAtom] || hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") {
 				return
 			}
 		}
@@ -185,6 +185,17 @@ func attr(n *html.Node, name string) string {
 		}
 	}
 	return ""
+}
+
+// hasAttr reports whether an element has an attribute, even one with no
+// value (<div hidden>).
+func hasAttr(n *html.Node, name string) bool {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, name) {
+			return true
+		}
+	}
+	return false
 }
 
 func textOf(n *html.Node) string {

@@ -14,6 +14,7 @@ var (
 	mdList     = regexp.MustCompile(`^\s*(?:[-*+]|\d+[.)])\s+`)
 	mdQuote    = regexp.MustCompile(`^\s*(?:>\s?)+`)
 	mdRule     = regexp.MustCompile(`^\s*(?:[-*_]\s*){3,}$`)
+	mdSetext   = regexp.MustCompile(`^\s*=+\s*$`)
 	mdEmphasis = regexp.MustCompile(`(\*\*|__|\*|~~)([^*_~\n]+?)(\*\*|__|\*|~~)`)
 	mdCode     = regexp.MustCompile("`([^`]*)`")
 	mdTag      = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
@@ -43,7 +44,9 @@ func markdownToText(s string) string {
 		if fence {
 			continue
 		}
-		if trimmed == "" || mdRule.MatchString(trimmed) || mdLinkDef.MatchString(line) {
+		if trimmed == "" || mdRule.MatchString(trimmed) || mdSetext.MatchString(trimmed) || mdLinkDef.MatchString(line) {
+			// a rule, or the underline of a heading (Title / =====): the
+			// lines before it are a paragraph of their own
 			flush()
 			continue
 		}

@@ -62,6 +62,8 @@ func Parse(name string, data []byte) (*Document, error) {
 		}
 		fm, body = h.meta, h.text
 	default:
+		// old Mac line endings: a lone CR is a line break
+		data = bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
 		var rest []byte
 		var err error
 		fm, rest, err = splitFrontMatter(data)
@@ -71,7 +73,7 @@ func Parse(name string, data []byte) (*Document, error) {
 		if ext == ".md" || ext == ".markdown" {
 			body = markdownToText(string(rest))
 		} else {
-			body = plainToText(string(rest))
+			body = plainToText(string(rest), fm.Title == "")
 		}
 	}
 	body = lang.Normalize(body)
@@ -152,12 +154,22 @@ func truncate(s string, n int) string {
 
 // plainToText joins the lines of each paragraph of a plain-text article, so
 // paragraphs are separated by exactly one blank line. Control characters
-// other than line breaks and tabs are dropped.
-func plainToText(s string) string {
+// other than line breaks and tabs are dropped. With titleLine, the first
+// line is the headline: a paragraph of its own even when no blank line
+// follows it.
+func plainToText(s string, titleLine bool) string {
 	s = stripControl(s)
 	var paras []string
-	for _, block := range splitBlocks(s) {
-		paras = append(paras, collapse(block))
+	for i, block := range splitBlocks(s) {
+		if i == 0 && titleLine {
+			if first, rest, ok := strings.Cut(strings.TrimSpace(block), "\n"); ok {
+				paras = append(paras, collapse(first))
+				block = rest
+			}
+		}
+		if p := collapse(block); p != "" {
+			paras = append(paras, p)
+		}
 	}
 	return strings.Join(paras, "\n\n")
 }

@@ -62,7 +62,9 @@ var accentBase = map[rune]rune{
 // kept), quotes and dashes unified and runs of white space made one space.
 // Two strings that a reader would call the same sentence fold equal.
 func Fold(s string) string {
-	s = norm.NFKC.String(s)
+	// NFKC would split an acute accent used as an apostrophe into a space
+	// and a combining mark
+	s = norm.NFKC.String(strings.ReplaceAll(s, "´", "'"))
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false

@@ -27,7 +27,17 @@ var general = map[Lang]map[string]bool{
 		new old long short high low early late recent recently right wrong same different other another
 		able possible likely happen anything something nothing everything anyone someone everyone
 		situation deal issue matter point fact time times day days year years week weeks
-		so well okay ok like about around out up down over back`)...),
+		so well okay ok like about around out up down over back
+		drop drops dropped kick kicks kicked throw throws threw thrown pick picks picked push pushed pull pulled
+		send sends sent hand handed cause caused set sets fix fixed miss missed hit hits win wins won lose loses
+		lost open opens opened close closes closed carry carried reach reached wait waited pass passed allow
+		allowed add added offer offered buy bought pay paid spend spent build built break breaks broke broken
+		agree agreed decide decides decided explain explained mention mentioned claim claimed want
+		involve involved include included consider considered remain remained appear appeared expect expected
+		mean meant plan planned manage managed handle handled deal dealt affect affected
+		actual actually basically simply maybe perhaps probably anyway overall currently eventually finally
+		ever since while whereas though although because unless until
+		folks guys people person someone somebody anybody place places area`)...),
 	Spanish: set(strings.Fields(`
 		pasar pasa pasó pasaron pasado ocurrir ocurre ocurrió ocurrieron suceder sucede sucedió
 		ir va van fue fueron ido venir viene vino vinieron hacer hace hizo hicieron hecho tener tiene tuvo
@@ -41,7 +51,11 @@ var general = map[Lang]map[string]bool{
 		también solo sólo muy mucho muchos mucha muchas poco pocos más menos bastante casi cosa cosas forma
 		manera parte partes tipo caso vez veces día días año años semana semanas tiempo momento
 		gran grande pequeño nuevo nueva viejo largo corto alto bajo bueno buena malo mala mismo misma otro otra
-		cierto posible real principal primero primera último última próximo siguiente así bien`)...),
+		cierto posible real principal primero primera último última próximo siguiente así bien
+		echar echó sacar dejar mandar enviar envió mandó tomar tomó recibir recibió abrir abrió cerrar cerró
+		perder perdió ganar ganó usar usó pedir pidió explicar explicó mencionar mencionó considerar consideró
+		esperar esperó incluir incluyó permitir permitió aceptar aceptó lograr logró tratar trató intentar intentó
+		quizás tal vez probablemente finalmente realmente gente persona personas lugar lugares`)...),
 }
 
 // IsGeneral reports whether the folded word w is an everyday word of l (or

@@ -24,7 +24,7 @@ func Parse(s string) (l Lang, ok bool) {
 	switch s {
 	case "en", "english", "ingles":
 		return English, true
-	case "es", "spanish", "espanol", "castellano":
+	case "es", "spanish", "espanol", "español", "castellano":
 		return Spanish, true
 	}
 	return "", false

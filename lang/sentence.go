@@ -15,11 +15,10 @@ var abbreviations = set(
 	// English
 	"mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "gov", "sen", "rep",
 	"lt", "col", "capt", "sgt", "rev", "hon", "pres", "vs", "etc", "inc", "ltd",
-	"co", "corp", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-	"sept", "oct", "nov", "dec", "approx", "dept", "est", "fig", "mt", "ave",
+	"co", "corp", "approx", "dept", "est", "mt", "ave",
 	// Spanish
 	"sra", "srta", "dra", "lic", "ing", "arq", "gral", "excmo", "ud", "uds", "vd",
-	"pág", "núm", "art", "ee", "uu", "aprox", "cía",
+	"ee", "uu", "aprox", "cía",
 )
 
 func isOpenQuote(r rune) bool  { return r == '“' || r == '«' || r == '‘' }
@@ -34,7 +33,8 @@ func isCloseQuote(r rune) bool { return r == '”' || r == '»' || r == '’' }
 func Sentences(text string) []Span {
 	var spans []Span
 	start := 0
-	depth := 0        // open typographic quotes
+	depth := 0        // open double typographic quotes (“…”, «…»)
+	single := 0       // open single typographic quotes (‘…’)
 	straight := false // inside "…"
 	quoteStart := 0
 	emit := func(end int) {
@@ -42,7 +42,7 @@ func Sentences(text string) []Span {
 			spans = append(spans, sp)
 		}
 		start = end
-		depth, straight = 0, false
+		depth, single, straight = 0, 0, false
 	}
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -51,12 +51,19 @@ func Sentences(text string) []Span {
 			emit(i)
 			i += n
 			continue
-		case isOpenQuote(r) && (r != '‘' || i == 0 || !isWordRune(lastRune(text[:i]))):
-			if depth == 0 && !straight {
+		case r == '‘' && (i == 0 || !isWordRune(lastRune(text[:i]))):
+			if depth == 0 && single == 0 && !straight {
+				quoteStart = i
+			}
+			single++
+		case r == '’' && single > 0 && !isWordRune(nextRune(text[i+n:])):
+			single--
+		case r == '“' || r == '«':
+			if depth == 0 && single == 0 && !straight {
 				quoteStart = i
 			}
 			depth++
-		case isCloseQuote(r) && depth > 0 && (r != '’' || !isWordRune(nextRune(text[i+n:]))):
+		case (r == '”' || r == '»') && depth > 0:
 			depth--
 		case r == '"':
 			straight = !straight
@@ -72,8 +79,13 @@ func Sentences(text string) []Span {
 					end += nn
 					continue
 				}
-				if isCloseQuote(nr) && depth > 0 {
+				if (nr == '”' || nr == '»') && depth > 0 {
 					depth--
+					end += nn
+					continue
+				}
+				if nr == '’' && single > 0 {
+					single--
 					end += nn
 					continue
 				}
@@ -85,10 +97,10 @@ func Sentences(text string) []Span {
 				break
 			}
 			// a quotation left open for too long was probably never closed
-			if (depth > 0 || straight) && i-quoteStart > 600 {
-				depth, straight = 0, false
+			if (depth > 0 || single > 0 || straight) && i-quoteStart > 600 {
+				depth, single, straight = 0, 0, false
 			}
-			if depth == 0 && !straight && endsSentence(text, i, r, end) {
+			if depth == 0 && single == 0 && !straight && endsSentence(text, i, r, end) {
 				emit(end)
 			}
 			i = end
@@ -110,7 +122,7 @@ func endsSentence(text string, i int, r rune, end int) bool {
 	if !unicode.IsSpace(nr) {
 		return false
 	}
-	next := strings.TrimLeft(text[end:], " \t")
+	next := strings.TrimLeftFunc(text[end:], func(r rune) bool { return r != '\n' && unicode.IsSpace(r) })
 	if next == "" || next[0] == '\n' {
 		return true
 	}
@@ -143,12 +155,26 @@ func endsSentence(text string, i int, r rune, end int) bool {
 		// usually starts one.
 		return startsWithCommonOpener(next)
 	}
-	return !abbreviations[Fold(word)]
+	fw := Fold(word)
+	if numberedAbbreviations[fw] {
+		// "No. 5", "art. 3", "Mar. 12": an abbreviation only before a number
+		r, _ := utf8.DecodeRuneInString(next)
+		return !unicode.IsDigit(r)
+	}
+	return !abbreviations[fw]
 }
+
+// numberedAbbreviations are words that abbreviate only before a number and
+// otherwise end a sentence as words ("He said no.", "Se fue al mar.").
+var numberedAbbreviations = set("no", "nº", "núm", "num", "art", "pág", "pag", "fig", "vol", "cap",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 
 // startsWithCommonOpener reports whether s begins with a word that often starts
 // a sentence, so "in the U.S. The president said" still splits.
 func startsWithCommonOpener(s string) bool {
+	if i := strings.IndexAny(s, " \t\n"); i >= 0 {
+		s = s[:i] // only the first word matters: keep this linear
+	}
 	toks := Tokenize(s)
 	if len(toks) == 0 {
 		return true

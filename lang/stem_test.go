@@ -82,6 +82,42 @@ func TestStemIrregularEnglish(t *testing.T) {
 	}
 }
 
+// TestStemIrregularSpanish checks that irregular preterites, whose root
+// Snowball leaves apart, stem like their infinitive.
+func TestStemIrregularSpanish(t *testing.T) {
+	tests := []struct {
+		form, base string
+	}{
+		{"detuvo", "detener"},
+		{"detuvieron", "detener"},
+		{"dijo", "decir"},
+		{"dijeron", "decir"},
+		{"hizo", "hacer"},
+		{"hicieron", "hacer"},
+		{"tuvo", "tener"},
+		{"pudo", "poder"},
+		{"puso", "poner"},
+		{"trajeron", "traer"},
+		{"produjo", "producir"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.form, func(t *testing.T) {
+			got, want := lang.Stem(lang.Spanish, tt.form), lang.Stem(lang.Spanish, tt.base)
+			if got != want {
+				t.Errorf("Stem(es, %q) = %q, want %q (the stem of %q)", tt.form, got, want, tt.base)
+			}
+		})
+	}
+	// "detuvo" finds "detención"
+	if a, b := lang.Stem(lang.Spanish, "detuvo"), lang.Stem(lang.Spanish, "detencion"); !lang.StemsMatch(a, b) {
+		t.Errorf("StemsMatch(%q, %q) = false: detuvo does not match detención", a, b)
+	}
+	// English forms are not Spanish irregulars, and back
+	if got := lang.Stem(lang.English, "dijo"); got != "dijo" {
+		t.Errorf("Stem(en, dijo) = %q", got)
+	}
+}
+
 // TestStemIrregularNounsKept checks that past forms that are also everyday
 // nouns or adjectives are not turned into verbs.
 func TestStemIrregularNounsKept(t *testing.T) {
@@ -109,6 +145,10 @@ func TestStemsMatch(t *testing.T) {
 		{"", "", true},
 		{"", "anything", false},
 		{"glas", "glass", false},
+		{"suspens", "suspend", true}, // all but the last letter, six left
+		{"suspend", "suspens", true},
+		{"abcdef", "abcdeg", false}, // five left is too few
+		{"embaj", "embarg", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.a+"~"+tt.b, func(t *testing.T) {

@@ -104,14 +104,12 @@ func Tokenize(s string) []Token {
 // capital letters separated by dots and the text after the dot (rest) goes on
 // with another single letter and dot, as in "U.S." or "E.E.U.U.".
 func isInitialism(done, rest string) bool {
-	letters := strings.ReplaceAll(done, ".", "")
-	if len(done) != 2*utf8.RuneCountInString(letters)-1 {
+	// only the letter since the last dot needs checking: the ones before
+	// were checked when their dots were read
+	last := done[strings.LastIndexByte(done, '.')+1:]
+	r0, n0 := utf8.DecodeRuneInString(last)
+	if n0 != len(last) || !unicode.IsUpper(r0) {
 		return false
-	}
-	for _, r := range letters {
-		if !unicode.IsUpper(r) {
-			return false
-		}
 	}
 	r, n := utf8.DecodeRuneInString(rest)
 	if !unicode.IsUpper(r) || n >= len(rest) {

@@ -2,6 +2,8 @@ package retrieval
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -89,12 +91,14 @@ func Build(ctx context.Context, docs []*corpus.Document, opts Options) (*Index, 
 	vectors := make([][]float32, 0)
 	var todo []int
 	langCount := map[lang.Lang]int{}
+	var hashes []string // per document, of its chunks' text
 	for _, d := range docs {
 		ix.docByID[d.ID] = d
 		langCount[d.Language]++
 		chunks := corpus.Split(d)
+		hashes = append(hashes, chunksHash(chunks))
 		prev, ok := st.Docs[d.ID]
-		reuse := ok && prev.Hash == d.Hash && prev.Chunker == corpus.ChunkerVersion && len(prev.Vectors) == len(chunks)
+		reuse := ok && prev.Hash == hashes[len(hashes)-1] && prev.Chunker == corpus.ChunkerVersion && len(prev.Vectors) == len(chunks)
 		for i := range chunks {
 			ix.byID[chunks[i].ID] = len(ix.chunks)
 			ix.chunks = append(ix.chunks, chunks[i])
@@ -183,12 +187,12 @@ func Build(ctx context.Context, docs []*corpus.Document, opts Options) (*Index, 
 	if stats.Embedded > 0 || stats.Removed > 0 || len(st.Docs) != len(docs) {
 		next := &state{Version: stateVersion, EmbedderID: emb.ID(), Dim: ix.dim, Docs: map[string]docState{}}
 		at := 0
-		for _, d := range docs {
+		for di, d := range docs {
 			n := 0
 			for at+n < len(ix.chunks) && ix.chunks[at+n].DocID == d.ID {
 				n++
 			}
-			next.Docs[d.ID] = docState{Hash: d.Hash, Chunker: corpus.ChunkerVersion, Vectors: vectors[at : at+n]}
+			next.Docs[d.ID] = docState{Hash: hashes[di], Chunker: corpus.ChunkerVersion, Vectors: vectors[at : at+n]}
 			at += n
 		}
 		if err := next.save(opts.DataDir); err != nil {
@@ -303,4 +307,16 @@ func isZero(v []float32) bool {
 		}
 	}
 	return true
+}
+
+// chunksHash fingerprints what a document's vectors were made from: the
+// text of its chunks. A change of file, parser or chunker that changes any
+// chunk changes it; one that changes nothing re-embeds nothing.
+func chunksHash(chunks []corpus.Chunk) string {
+	h := sha256.New()
+	for _, c := range chunks {
+		h.Write([]byte(c.Text))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

@@ -26,7 +26,7 @@ type state struct {
 }
 
 type docState struct {
-	Hash    string // corpus.Document.Hash
+	Hash    string // of the document's chunk texts
 	Chunker string // corpus.ChunkerVersion
 	Vectors [][]float32
 }

@@ -1,0 +1,265 @@
+package corpus_test
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/footnote-bot/footnote/corpus"
+	"github.com/footnote-bot/footnote/lang"
+)
+
+// checkChunks asserts Split's invariants for doc.
+func checkChunks(t *testing.T, doc *corpus.Document, chunks []corpus.Chunk) {
+	t.Helper()
+	text := doc.Text
+	prevEnd := 0
+	for i, c := range chunks {
+		where := fmt.Sprintf("chunk %d [%d,%d)", i, c.Start, c.End)
+		if c.Ordinal != i || c.ID != fmt.Sprintf("%s#%d", doc.ID, i) || c.DocID != doc.ID {
+			t.Fatalf("%s: ID %q, DocID %q, Ordinal %d; want %s#%d", where, c.ID, c.DocID, c.Ordinal, doc.ID, i)
+		}
+		if c.Language != doc.Language {
+			t.Fatalf("%s: Language %q, want %q", where, c.Language, doc.Language)
+		}
+		if c.Start < prevEnd || c.Start >= c.End || c.End > len(text) {
+			t.Fatalf("%s: out of order, empty or out of range (previous end %d, text %d bytes)", where, prevEnd, len(text))
+		}
+		if c.Text != text[c.Start:c.End] {
+			t.Fatalf("%s: Text %q is not doc.Text[Start:End] %q", where, c.Text, text[c.Start:c.End])
+		}
+		if len(c.Sentences) == 0 {
+			t.Fatalf("%s: no sentences", where)
+		}
+		if c.Sentences[0].Start != 0 || c.Sentences[len(c.Sentences)-1].End != len(c.Text) {
+			t.Fatalf("%s: sentences %v do not span the chunk of %d bytes", where, c.Sentences, len(c.Text))
+		}
+		sprev := 0
+		for j, s := range c.Sentences {
+			if s.Start < sprev || s.Start >= s.End || s.End > len(c.Text) {
+				t.Fatalf("%s: sentence %d %v out of order or outside the chunk of %d bytes", where, j, s, len(c.Text))
+			}
+			if got := c.Sentence(j); got != c.Text[s.Start:s.End] || strings.TrimSpace(got) != got {
+				t.Fatalf("%s: sentence %d %q is untrimmed", where, j, got)
+			}
+			sprev = s.End
+		}
+		prevEnd = c.End
+	}
+	// every non-space character is in a chunk
+	j := 0
+	for off, r := range text {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		for j < len(chunks) && chunks[j].End <= off {
+			j++
+		}
+		if j == len(chunks) || off < chunks[j].Start {
+			t.Fatalf("%q at byte %d is in no chunk", r, off)
+		}
+	}
+	// paragraph alignment and size
+	paraOf := paragraphs(text)
+	for i, c := range chunks {
+		words := len(strings.Fields(c.Text))
+		if words > corpus.MaxWords && len(c.Sentences) > 1 {
+			t.Fatalf("chunk %d has %d words in %d sentences, over the %d-word maximum", i, words, len(c.Sentences), corpus.MaxWords)
+		}
+		if i == 0 {
+			continue
+		}
+		prev := chunks[i-1]
+		if p := paraOf(prev.End - 1); p == paraOf(c.Start) {
+			if n := len(strings.Fields(p)); n <= corpus.MaxWords {
+				t.Fatalf("chunks %d and %d split a paragraph of %d words (max %d): %q", i-1, i, n, corpus.MaxWords, p)
+			}
+		}
+	}
+}
+
+// paragraphs returns a function giving the paragraph (as Split cuts the text,
+// at "\n\n") holding byte off.
+func paragraphs(text string) func(off int) string {
+	type para struct{ start, end int }
+	var ps []para
+	off := 0
+	for _, p := range strings.Split(text, "\n\n") {
+		ps = append(ps, para{off, off + len(p)})
+		off += len(p) + 2
+	}
+	return func(o int) string {
+		for _, p := range ps {
+			if o >= p.start && o < p.end {
+				return text[p.start:p.end]
+			}
+		}
+		return ""
+	}
+}
+
+// sentence makes a sentence of n words.
+func sentence(n int, word string) string {
+	w := strings.TrimSpace(strings.Repeat(word+" ", n))
+	return strings.ToUpper(w[:1]) + w[1:] + "."
+}
+
+// paragraph makes a paragraph of sentences of the given word counts.
+func paragraph(word string, sizes ...int) string {
+	var s []string
+	for _, n := range sizes {
+		s = append(s, sentence(n, word))
+	}
+	return strings.Join(s, " ")
+}
+
+func doc(id, text string) *corpus.Document {
+	return &corpus.Document{ID: id, Text: text, Language: lang.English}
+}
+
+func TestSplit(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		// want is, per chunk, the number of paragraphs and sentences.
+		want [][2]int
+	}{
+		{name: "empty", text: "", want: nil},
+		{name: "white space", text: "  \n\n \t ", want: nil},
+		{name: "one sentence", text: "The embassy was raided.", want: [][2]int{{1, 1}}},
+		{
+			name: "short paragraphs gather up to the target",
+			// 30 words each: 30+30 fits 70, a third does not
+			text: strings.Join([]string{paragraph("a", 10, 20), paragraph("b", 30), paragraph("c", 15, 15), paragraph("d", 30), paragraph("e", 30)}, "\n\n"),
+			want: [][2]int{{2, 3}, {2, 3}, {1, 1}},
+		},
+		{
+			name: "a paragraph that would pass the target starts a chunk",
+			text: strings.Join([]string{paragraph("a", 10), paragraph("b", 61)}, "\n\n"),
+			want: [][2]int{{1, 1}, {1, 1}},
+		},
+		{
+			name: "a paragraph that reaches the target exactly joins",
+			text: strings.Join([]string{paragraph("a", 10), paragraph("b", 60)}, "\n\n"),
+			want: [][2]int{{2, 2}},
+		},
+		{
+			name: "a paragraph up to the maximum stays whole",
+			text: strings.Join([]string{paragraph("a", 50), paragraph("b", 20, 20, 20, 20, 20, 20, 20), paragraph("c", 10)}, "\n\n"),
+			want: [][2]int{{1, 1}, {1, 7}, {1, 1}},
+		},
+		{
+			name: "a paragraph over the maximum is cut between sentences",
+			text: strings.Join([]string{paragraph("a", 10), paragraph("b", 50, 50, 50, 50, 50), paragraph("c", 10)}, "\n\n"),
+			want: [][2]int{{1, 1}, {1, 2}, {1, 2}, {2, 2}},
+		},
+		{
+			name: "one sentence over the maximum is one chunk",
+			text: strings.Join([]string{paragraph("a", 200), paragraph("b", 5)}, "\n\n"),
+			want: [][2]int{{1, 1}, {1, 1}},
+		},
+		{
+			name: "extra blank lines",
+			text: "First.\n\n\n\nSecond.\n\n",
+			want: [][2]int{{2, 2}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := doc("doc", tt.text)
+			chunks := corpus.Split(d)
+			checkChunks(t, d, chunks)
+			paraOf := paragraphs(d.Text)
+			var got [][2]int
+			for _, c := range chunks {
+				paras := map[string]bool{}
+				for _, s := range c.Sentences {
+					paras[paraOf(c.Start+s.Start)] = true
+				}
+				got = append(got, [2]int{len(paras), len(c.Sentences)})
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Split: (paragraphs, sentences) per chunk = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSplitFields(t *testing.T) {
+	d := &corpus.Document{ID: "ap-raid", Language: lang.Spanish, Text: paragraph("uno", 65) + "\n\n" + paragraph("dos", 65) + "\n\n" + "«Es imposible. No puede ser», dijo. Luego se fue."}
+	chunks := corpus.Split(d)
+	checkChunks(t, d, chunks)
+	if len(chunks) != 3 {
+		t.Fatalf("got %d chunks, want 3", len(chunks))
+	}
+	c := chunks[2]
+	want := corpus.Chunk{
+		ID:        "ap-raid#2",
+		DocID:     "ap-raid",
+		Ordinal:   2,
+		Start:     strings.Index(d.Text, "«"),
+		End:       len(d.Text),
+		Text:      "«Es imposible. No puede ser», dijo. Luego se fue.",
+		Sentences: []lang.Span{{Start: 0, End: len("«Es imposible. No puede ser», dijo.")}, {Start: len("«Es imposible. No puede ser», dijo. "), End: len("«Es imposible. No puede ser», dijo. Luego se fue.")}},
+		Language:  lang.Spanish,
+	}
+	if !reflect.DeepEqual(c, want) {
+		t.Errorf("chunk =\n %+v\nwant\n %+v", c, want)
+	}
+	if got := c.Sentence(1); got != "Luego se fue." {
+		t.Errorf("Sentence(1) = %q", got)
+	}
+}
+
+func TestSplitDeterministic(t *testing.T) {
+	docs, _, err := corpus.Load(corpus.Builtin())
+	if err != nil || len(docs) == 0 {
+		t.Fatalf("Load(Builtin()) = %v, %v", docs, err)
+	}
+	a, b := corpus.Split(docs[0]), corpus.Split(docs[0])
+	if !reflect.DeepEqual(a, b) {
+		t.Error("Split gave two different results for the same document")
+	}
+}
+
+// TestSplitBuiltinGolden pins how the seed article is cut. If it changes on
+// purpose, bump ChunkerVersion too: indexes keyed on it must be rebuilt.
+func TestSplitBuiltinGolden(t *testing.T) {
+	docs, _, err := corpus.Load(corpus.Builtin())
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("Load(Builtin()) = %v, %v", docs, err)
+	}
+	chunks := corpus.Split(docs[0])
+	checkChunks(t, docs[0], chunks)
+	var b strings.Builder
+	fmt.Fprintf(&b, "chunker %s\n", corpus.ChunkerVersion)
+	for _, c := range chunks {
+		fmt.Fprintf(&b, "\n== %s [%d,%d) %d words\n", c.ID, c.Start, c.End, len(strings.Fields(c.Text)))
+		for i := range c.Sentences {
+			fmt.Fprintf(&b, "%s\n", c.Sentence(i))
+		}
+	}
+	golden(t, "testdata/split_builtin.golden", b.String())
+}
+
+func FuzzSplit(f *testing.F) {
+	f.Add("")
+	f.Add("The embassy was raided.")
+	f.Add(paragraph("a", 10, 20) + "\n\n" + paragraph("b", 50, 50, 50, 50) + "\n\n\n" + paragraph("c", 200))
+	f.Add("“This is not possible. It cannot be,” he said.\n\nMr. Glas left the U.S. The end.\n\n\n\n")
+	f.Add("\n\n\n\na\n\n\nb\nc. D\xff. E")
+	f.Add(strings.Repeat("word ", 500))
+	f.Fuzz(func(t *testing.T, text string) {
+		d := doc("fuzz", text)
+		chunks := corpus.Split(d)
+		checkChunks(t, d, chunks)
+		for _, c := range chunks {
+			if utf8.ValidString(text) && !utf8.ValidString(c.Text) {
+				t.Fatalf("chunk %q cuts a character", c.Text)
+			}
+		}
+	})
+}
