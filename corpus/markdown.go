@@ -75,7 +75,15 @@ func markdownToText(s string) string {
 	return strings.Join(paras, "\n\n")
 }
 
+// escapedMarks hides backslash-escaped marks from the emphasis rules, as
+// private-use runes, until they are put back as plain characters.
+var (
+	hideEscapes = strings.NewReplacer(`\*`, "\ue000", `\_`, "\ue001", "\\`", "\ue002", `\[`, "\ue003", `\]`, "\ue004", `\#`, "\ue005", `\\`, "\ue006")
+	showEscapes = strings.NewReplacer("\ue000", "*", "\ue001", "_", "\ue002", "`", "\ue003", "[", "\ue004", "]", "\ue005", "#", "\ue006", `\`)
+)
+
 func inlineMarkdown(s string) string {
+	s = hideEscapes.Replace(s)
 	s = mdImage.ReplaceAllString(s, "")
 	s = mdLink.ReplaceAllString(s, "$1")
 	s = mdRefLink.ReplaceAllString(s, "$1")
@@ -84,7 +92,5 @@ func inlineMarkdown(s string) string {
 		s = mdEmphasis.ReplaceAllString(s, "$2")
 	}
 	s = mdTag.ReplaceAllString(s, "")
-	s = strings.ReplaceAll(s, `\*`, "*")
-	s = strings.ReplaceAll(s, `\_`, "_")
-	return s
+	return showEscapes.Replace(s)
 }

@@ -244,7 +244,7 @@ func toMarkdown(doc *corpus.Document) ([]byte, error) {
 	return []byte(b.String()), nil
 }
 
-var mdSpecial = strings.NewReplacer("*", `\*`, "_", `\_`)
+var mdSpecial = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`)
 
 func escapeMarkdown(p string) string {
 	p = mdSpecial.Replace(p)
