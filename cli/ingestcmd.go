@@ -15,9 +15,6 @@ func init() {
 	register(command{name: "ingest", args: "FILE|URL...", summary: "Add articles (files or web pages) to the corpus and index them.", run: runIngest})
 }
 
-// resolver lets tests decide what host names resolve to.
-var resolver fetch.Resolver
-
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := flagSet(e, "ingest")
 	fs.BoolVar(&e.cfg.AllowPrivateFetch, "allow-private", e.cfg.AllowPrivateFetch, "allow fetching loopback, private and link-local addresses")
@@ -41,7 +38,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	adder := &ingest.Adder{Dir: dir, Fetcher: fetch.New(fetch.Options{
-		Timeout: e.cfg.FetchTimeout, MaxBytes: e.cfg.FetchMaxBytes, AllowPrivate: e.cfg.AllowPrivateFetch, Resolver: resolver,
+		Timeout: e.cfg.FetchTimeout, MaxBytes: e.cfg.FetchMaxBytes, AllowPrivate: e.cfg.AllowPrivateFetch,
 	})}
 	var failed int
 	var added []*corpus.Document
