@@ -1,0 +1,60 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/footnote-bot/footnote/timeline"
+)
+
+func init() {
+	register(command{name: "timeline", summary: "The event's dated developments in order, each cited.", run: runTimeline})
+}
+
+func runTimeline(ctx context.Context, e *env, args []string) error {
+	fs := flagSet(e, "timeline")
+	asJSON := fs.Bool("json", false, "print JSON")
+	focus := fs.String("focus", "", "only developments about this topic")
+	limit := fs.Int("limit", 15, "most events to list")
+	commonFlags(e, fs)
+	pos, err := parse(e, fs, args)
+	if err != nil {
+		return helpOK(err)
+	}
+	if len(pos) > 0 {
+		return usagef("timeline: takes no arguments, got %q (use --focus TOPIC)", pos[0])
+	}
+	if *limit < 1 {
+		return usagef("timeline: --limit must be at least 1")
+	}
+	if err := e.validate(); err != nil {
+		return err
+	}
+	ix, _, err := e.openIndex(ctx)
+	if err != nil {
+		return err
+	}
+	ev := timeline.Build(ix, timeline.Options{Focus: *focus, Limit: *limit})
+	if *asJSON {
+		if ev == nil {
+			ev = []timeline.Event{}
+		}
+		return writeJSON(e.stdout, ev)
+	}
+	if len(ev) == 0 {
+		if *focus != "" {
+			fmt.Fprintf(e.stdout, "The articles date nothing about %q.\n", *focus)
+		} else {
+			fmt.Fprintln(e.stdout, "The articles date no developments.")
+		}
+		return nil
+	}
+	for i, x := range ev {
+		fmt.Fprintf(e.stdout, "%-10s  %s [%d]\n", x.Date, x.Text, i+1)
+	}
+	fmt.Fprintln(e.stdout, "\nSources:")
+	for i, x := range ev {
+		fmt.Fprintf(e.stdout, "  [%d] %s\n", i+1, sourceLine(x.Title, x.Source, x.Published))
+	}
+	return nil
+}
