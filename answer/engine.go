@@ -59,6 +59,9 @@ func (e *Engine) ask(ctx context.Context, q string, k int) (*Answer, []retrieval
 	cands := e.candidates(qs, hits)
 	if best, ok := decide(qs, cands); ok {
 		e.compose(a, qs, best, cands)
+		if asksLatest(qs) && best.doc.Date != "" {
+			a.Answer = fmt.Sprintf(asOf[qs.lang], best.doc.Date) + a.Answer
+		}
 	} else {
 		refuse(a, qs, cands)
 	}
@@ -96,6 +99,20 @@ func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 			c := &candidate{chunk: h.Chunk, doc: h.Doc, sent: i, rank: r}
 			c.scoreAgainst(q)
 			out = append(out, c)
+		}
+	}
+	// "What is the latest…": among good sentences, newer articles first.
+	if asksLatest(q) {
+		newest := ""
+		for _, c := range out {
+			if c.doc.Date > newest {
+				newest = c.doc.Date
+			}
+		}
+		for _, c := range out {
+			if newest != "" && c.doc.Date == newest {
+				c.score += 0.2
+			}
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
@@ -160,6 +177,14 @@ type point struct {
 
 func (e *Engine) compose(a *Answer, q *question, best *candidate, cands []*candidate) {
 	points := e.withContext(best)
+	// Two articles that give different figures for the same thing are both
+	// cited, and the answer says they differ.
+	if other := conflict(best, cands); other != nil {
+		points = append(points, e.withContext(other)...)
+		cite(a, points)
+		a.Note = differNote(q.lang, best, other)
+		return
+	}
 	covered := map[string]bool{}
 	for s := range best.matched {
 		covered[s] = true

@@ -1,0 +1,98 @@
+package answer
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/footnote-bot/footnote/lang"
+)
+
+// recencyWords make a question about the latest state of things.
+var recencyWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`latest now currently current today recent recently newest lately still
+		ultimo ultima ultimos ultimas ahora actualmente hoy reciente recientemente todavia aun`) {
+		recencyWords[w] = true
+	}
+}
+
+// asksLatest reports whether a question asks for the latest state ("What is
+// the latest on…", "¿Qué pasa ahora…?").
+func asksLatest(q *question) bool {
+	for w := range q.words {
+		if recencyWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// asOf is how an answer about the latest news is dated.
+var asOf = map[lang.Lang]string{lang.English: "As of %s: ", lang.Spanish: "A fecha de %s: "}
+
+// quantities returns the numbers a sentence states that are not dates.
+func quantities(text string, l lang.Lang) map[string]bool {
+	terms := lang.Terms(l, text)
+	out := map[string]bool{}
+	for i, t := range terms {
+		if (t.Number || numberWords[t.Text]) && !isDate(terms, i) {
+			out[t.Text] = true
+		}
+	}
+	return out
+}
+
+// conflict finds, among the candidates, a sentence from another article
+// that answers the same question with a different number: both cover most
+// of the same question terms and neither shares a number with the other.
+func conflict(best *candidate, cands []*candidate) *candidate {
+	bq := quantities(best.text(), best.chunk.Language)
+	if len(bq) == 0 {
+		return nil
+	}
+	for _, c := range cands {
+		if c == best || c.doc.ID == best.doc.ID || c.knownCov < 0.75*best.knownCov || !c.typed && best.typed {
+			continue
+		}
+		shared := 0
+		for s := range c.matched {
+			if best.matched[s] {
+				shared++
+			}
+		}
+		if shared == 0 || float64(shared) < 0.6*float64(len(best.matched)) {
+			continue
+		}
+		cq := quantities(c.text(), c.chunk.Language)
+		if len(cq) == 0 {
+			continue
+		}
+		same := false
+		for n := range cq {
+			same = same || bq[n]
+		}
+		if !same {
+			return c
+		}
+	}
+	return nil
+}
+
+// differNote says in the question's language that two sources disagree.
+func differNote(l lang.Lang, a, b *candidate) string {
+	name := func(c *candidate) string {
+		s := c.doc.Source
+		if s == "" {
+			s = c.doc.Title
+		}
+		if c.doc.Date != "" {
+			s += ", " + c.doc.Date
+		}
+		return s
+	}
+	if l == lang.Spanish {
+		return fmt.Sprintf("Las fuentes no coinciden: %s y %s dan cifras distintas.", name(a), name(b))
+	}
+	return fmt.Sprintf("The sources differ: %s and %s give different figures.", name(a), name(b))
+}

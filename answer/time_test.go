@@ -1,0 +1,71 @@
+package answer_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/footnote-bot/footnote/answer"
+	"github.com/footnote-bot/footnote/corpus"
+	"github.com/footnote-bot/footnote/retrieval"
+)
+
+func engineFS(t *testing.T, files map[string]string) *answer.Engine {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for n, b := range files {
+		fsys[n] = &fstest.MapFile{Data: []byte(b)}
+	}
+	docs, skipped, err := corpus.Load(fsys)
+	if err != nil || len(skipped) > 0 {
+		t.Fatalf("load: %v %v", err, skipped)
+	}
+	ix, _, err := retrieval.Build(context.Background(), docs, retrieval.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return answer.NewEngine(ix)
+}
+
+func TestDisagreeingSourcesAreBothCited(t *testing.T) {
+	e := engineFS(t, map[string]string{
+		"wire.md": "---\ntitle: OAS condemns raid\nsource: Global Wire\ndate: 2024-04-11\n---\n\n" +
+			"The Organization of American States approved a resolution condemning the raid on Wednesday.\n\n" +
+			"The resolution received 29 votes in favour, with Ecuador voting against.\n",
+		"daily.md": "---\ntitle: Americas body rebukes Ecuador\nsource: Daily Courier\ndate: 2024-04-12\n---\n\n" +
+			"Diplomats in Washington rebuked Ecuador over the embassy raid.\n\n" +
+			"The resolution received 28 votes in favour at the Organization of American States.\n",
+	})
+	a, err := e.Ask(context.Background(), "How many votes in favour did the OAS resolution receive?", answer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Refused || len(a.Citations) != 2 || !strings.Contains(a.Answer, "29") || !strings.Contains(a.Answer, "28") {
+		t.Fatalf("answer %q with %d citations", a.Answer, len(a.Citations))
+	}
+	if !strings.Contains(a.Note, "differ") || !strings.Contains(a.Note, "Global Wire") || !strings.Contains(a.Note, "Daily Courier") {
+		t.Fatalf("note %q", a.Note)
+	}
+	dates := map[string]bool{}
+	for _, c := range a.Citations {
+		dates[c.Date] = true
+	}
+	if !dates["2024-04-11"] || !dates["2024-04-12"] {
+		t.Fatalf("citations lack their dates: %+v", a.Citations)
+	}
+}
+
+func TestLatestPrefersNewestSource(t *testing.T) {
+	e := engineFS(t, map[string]string{
+		"early.md": "---\ntitle: Glas held\nsource: A\ndate: 2024-04-06\n---\n\nGlas remains held in a maximum-security prison in Guayaquil.\n",
+		"late.md":  "---\ntitle: Glas moved\nsource: B\ndate: 2024-04-09\n---\n\nGlas remains held in the La Roca prison after a hospital stay.\n",
+	})
+	a, err := e.Ask(context.Background(), "Where is Glas held now?", answer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Refused || a.Citations[0].DocID != "late" || !strings.HasPrefix(a.Answer, "As of 2024-04-09") {
+		t.Fatalf("answer %q citing %s", a.Answer, a.Citations[0].DocID)
+	}
+}
