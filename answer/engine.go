@@ -22,10 +22,26 @@ const candidateChunks = 6
 // Engine answers questions from a corpus without a language model.
 type Engine struct {
 	corpus Corpus
+	// current, when set, gives the corpus to use for each call: a live
+	// corpus swaps in a new index while footnote runs.
+	current func() Corpus
 }
 
 // NewEngine returns an extractive engine over c.
 func NewEngine(c Corpus) *Engine { return &Engine{corpus: c} }
+
+// NewLiveEngine returns an engine that asks current for the corpus at the
+// start of every answer and uses that one throughout it, so an answer never
+// mixes two versions of the corpus.
+func NewLiveEngine(current func() Corpus) *Engine { return &Engine{current: current} }
+
+// snapshot returns an engine fixed to one version of the corpus.
+func (e *Engine) snapshot() *Engine {
+	if e.current == nil {
+		return e
+	}
+	return &Engine{corpus: e.current()}
+}
 
 // Options tune one answer.
 type Options struct {
@@ -37,6 +53,7 @@ type Options struct {
 // retrieved chunks that answer it and cites each, or refuses when the corpus
 // does not cover it. The question must already be cleaned (CleanQuestion).
 func (e *Engine) Ask(ctx context.Context, q string, opts Options) (*Answer, error) {
+	e = e.snapshot()
 	k := opts.K
 	if k <= 0 {
 		k = DefaultK

@@ -62,12 +62,13 @@ type source struct {
 // an unverifiable reply yields the extractive answer with a Note saying so.
 func (g *Generator) Ask(ctx context.Context, q string, history []Turn, opts Options, onDelta func(string)) (*Answer, error) {
 	start := time.Now()
+	eng := g.engine.snapshot()
 	standalone := g.Condense(ctx, q, history)
 	k := opts.K
 	if k <= 0 {
 		k = DefaultK
 	}
-	ext, hits, err := g.engine.ask(ctx, standalone, k)
+	ext, hits, err := eng.ask(ctx, standalone, k)
 	if err != nil {
 		return nil, err
 	}
@@ -100,7 +101,8 @@ func (g *Generator) Ask(ctx context.Context, q string, history []Turn, opts Opti
 	}
 	a := &Answer{Question: q, Mode: ModeGenerative, Language: qLang, Retrieved: ext.Retrieved, Citations: []Citation{}}
 	if strings.Contains(reply, prompts.NotInSources) {
-		refuse(a, analyse(g.engine.corpus, standalone), g.engine.candidates(analyse(g.engine.corpus, standalone), hits))
+		qs := analyse(eng.corpus, standalone)
+		refuse(a, qs, eng.candidates(qs, hits))
 		a.Verification = &Verification{Dropped: []string{}, Unsupported: []string{}}
 	} else {
 		v := verify(reply, qLang, sources)
@@ -209,7 +211,8 @@ func promptSources(src []source) []prompts.Source {
 // extractive summary when the model fails or no point survives.
 func (g *Generator) Summarize(ctx context.Context, opts SummaryOptions, onDelta func(string)) (*Summary, error) {
 	start := time.Now()
-	ext, err := g.engine.Summarize(ctx, SummaryOptions{Length: opts.Length, Focus: opts.Focus})
+	eng := g.engine.snapshot()
+	ext, err := eng.Summarize(ctx, SummaryOptions{Length: opts.Length, Focus: opts.Focus})
 	if err != nil {
 		return nil, err
 	}
@@ -223,18 +226,18 @@ func (g *Generator) Summarize(ctx context.Context, opts SummaryOptions, onDelta 
 	addChunk := func(c *corpus.Chunk) {
 		if c != nil && !seen[c.ID] && len(sources) < 12 {
 			seen[c.ID] = true
-			sources = append(sources, source{chunk: c, doc: g.engine.corpus.Document(c.DocID)})
+			sources = append(sources, source{chunk: c, doc: eng.corpus.Document(c.DocID)})
 		}
 	}
 	for _, c := range ext.Citations {
-		addChunk(g.engine.corpus.Chunk(c.ChunkID))
+		addChunk(eng.corpus.Chunk(c.ChunkID))
 	}
-	for _, d := range g.engine.corpus.Documents() {
+	for _, d := range eng.corpus.Documents() {
 		for i := 0; i < 2; i++ {
-			addChunk(g.engine.corpus.Chunk(fmt.Sprintf("%s#%d", d.ID, i)))
+			addChunk(eng.corpus.Chunk(fmt.Sprintf("%s#%d", d.ID, i)))
 		}
 	}
-	l := g.engine.corpus.Language()
+	l := eng.corpus.Language()
 	p, err := prompts.Summary(prompts.SummaryData{Points: summaryPoints[ext.Length], Focus: opts.Focus, Language: l.Name(), Sources: promptSources(sources)})
 	if err != nil {
 		return nil, err

@@ -79,6 +79,7 @@ const maxSummarySentences = 4000
 // cited. With a focus, only sentences about the focus compete; if none is,
 // the summary is refused.
 func (e *Engine) Summarize(ctx context.Context, opts SummaryOptions) (*Summary, error) {
+	e = e.snapshot()
 	start := time.Now()
 	length, err := CheckLength(opts.Length)
 	if err != nil {

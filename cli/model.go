@@ -61,7 +61,18 @@ func (e *env) llmClient() (*llm.Client, error) {
 type Answerer struct {
 	Engine *answer.Engine
 	Gen    *answer.Generator // nil when offline
-	Index  *retrieval.Index
+	// Index is the index the answerer started with; Live, when set, holds
+	// the one in use as the corpus changes.
+	Index *retrieval.Index
+	Live  *retrieval.Live
+}
+
+// Current returns the index answers are drawn from now.
+func (a *Answerer) Current() *retrieval.Index {
+	if a.Live != nil {
+		return a.Live.Index()
+	}
+	return a.Index
 }
 
 // Ask answers q (with earlier turns of a conversation, if any).

@@ -147,7 +147,8 @@ func (e *env) answerer(ctx context.Context) (*Answerer, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &Answerer{Engine: answer.NewEngine(ix), Index: ix}
+	live := retrieval.NewLive(ix)
+	a := &Answerer{Engine: answer.NewLiveEngine(func() answer.Corpus { return live.Index() }), Index: ix, Live: live}
 	c, err := e.llmClient()
 	if err != nil {
 		return nil, err

@@ -52,6 +52,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	e.log.Info("starting", "mode", mode(ans), "documents", len(ans.Index.Documents()), "chunks", len(ans.Index.Chunks()))
+	go e.watchCorpus(ctx, ans.Live, e.cfg.WatchInterval, nil)
 	return b.Run(ctx)
 }
 
@@ -64,7 +65,7 @@ func mode(a *Answerer) string {
 
 func botSources(a *Answerer) []bot.Source {
 	var out []bot.Source
-	for _, s := range sourcesOf(a.Index) {
+	for _, s := range sourcesOf(a.Current()) {
 		out = append(out, bot.Source{Title: s.Title, Outlet: s.Source, Date: s.Date, URL: s.URL, Chunks: s.Chunks})
 	}
 	return out

@@ -38,6 +38,10 @@ type Config struct {
 	UseEmbeddings bool
 	ModelTimeout  time.Duration
 
+	// WatchInterval is how often the corpus folder is checked for changes
+	// while the bot runs.
+	WatchInterval time.Duration
+
 	FetchTimeout      time.Duration
 	FetchMaxBytes     int64
 	AllowPrivateFetch bool
@@ -141,6 +145,9 @@ func (c *Config) Validate() error {
 	}
 	if c.ModelTimeout <= 0 {
 		bad("FOOTNOTE_MODEL_TIMEOUT", "must be positive, like 60s")
+	}
+	if c.WatchInterval < 100*time.Millisecond {
+		bad("FOOTNOTE_WATCH_INTERVAL", "%s is too short; use at least 100ms, like 2s", c.WatchInterval)
 	}
 	if c.FetchTimeout <= 0 {
 		bad("FOOTNOTE_FETCH_TIMEOUT", "must be positive, like 20s")

@@ -126,6 +126,10 @@ var fields = []field{
 		func() (func(*Config) string, func(*Config, string) error) {
 			return duration(func(c *Config) *time.Duration { return &c.ModelTimeout })
 		}),
+	mk("FOOTNOTE_WATCH_INTERVAL", "2s", "How often `serve` checks the corpus folder for added, changed or removed articles.", false,
+		func() (func(*Config) string, func(*Config, string) error) {
+			return duration(func(c *Config) *time.Duration { return &c.WatchInterval })
+		}),
 	mk("FOOTNOTE_FETCH_TIMEOUT", "20s", "Deadline for fetching an article URL.", false,
 		func() (func(*Config) string, func(*Config, string) error) {
 			return duration(func(c *Config) *time.Duration { return &c.FetchTimeout })
