@@ -74,7 +74,7 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		usage(stderr)
 		return usagef("unknown command %q", name)
 	}
-	cfg, err := config.FromEnv(getenv)
+	cfg, err := config.FromEnvAndFile(getenv)
 	if err != nil {
 		return fmt.Errorf("configuration: %w", oneLine(err))
 	}

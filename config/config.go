@@ -1,5 +1,6 @@
-// Package config is footnote's one typed configuration: defaults, then the
-// environment (with _FILE variants for secrets), then command-line flags.
+// Package config is footnote's one typed configuration: defaults, then an
+// optional TOML or YAML file (Load), then the environment (with _FILE
+// variants for secrets), then command-line flags.
 // Validate reports every problem at once, and secrets never leave the
 // package unredacted.
 package config
@@ -53,6 +54,14 @@ type Config struct {
 	// intent, so follow-ups in threads need no mention.
 	MessageContent bool
 
+	// ShardID is the gateway shard this process runs; ShardCount is how many
+	// there are, a number or "auto" (see Sharding).
+	ShardID    int
+	ShardCount string
+	// DatabaseURL is a Postgres URL for state shared across shards; empty
+	// keeps state in SQLite under DataDir.
+	DatabaseURL string
+
 	HTTPAddr  string
 	LogLevel  string
 	LogFormat string
@@ -85,8 +94,16 @@ func DefaultDataDir() string {
 
 // FromEnv returns the defaults overridden by the environment. A secret may
 // instead be read from the file named by its variable with _FILE appended.
+// It reads no configuration file; Load and FromEnvAndFile do.
 func FromEnv(getenv func(string) string) (Config, error) {
 	c := Default()
+	err := applyEnv(&c, getenv)
+	return c, err
+}
+
+// applyEnv overrides c with every variable set (non-empty) in the
+// environment.
+func applyEnv(c *Config, getenv func(string) string) error {
 	var errs []error
 	for _, f := range fields {
 		v := getenv(f.env)
@@ -96,22 +113,32 @@ func FromEnv(getenv func(string) string) (Config, error) {
 					errs = append(errs, fmt.Errorf("%s and %s_FILE are both set; set one", f.env, f.env))
 					continue
 				}
-				b, err := os.ReadFile(p)
+				s, err := readSecret(p)
 				if err != nil {
 					errs = append(errs, fmt.Errorf("%s_FILE: %w", f.env, err))
 					continue
 				}
-				v = strings.TrimSpace(string(b))
+				v = s
 			}
 		}
 		if v == "" {
 			continue
 		}
-		if err := f.set(&c, v); err != nil {
+		if err := f.set(c, v); err != nil {
 			errs = append(errs, fmt.Errorf("%s=%q: %w", f.env, redact(f, v), err))
 		}
 	}
-	return c, errors.Join(errs...)
+	return errors.Join(errs...)
+}
+
+// readSecret reads a secret from a file, without the surrounding space a
+// trailing newline leaves.
+func readSecret(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(string(b)), nil
 }
 
 // Validate reports every problem of the configuration, each naming its
@@ -165,12 +192,66 @@ func (c *Config) Validate() error {
 	default:
 		bad("FOOTNOTE_LOG_FORMAT", "%q is not text or json", c.LogFormat)
 	}
+	if c.ShardID < 0 {
+		bad("FOOTNOTE_SHARD_ID", "%d is negative; shards are numbered from 0", c.ShardID)
+	}
+	if n, auto, err := c.Sharding(); err != nil {
+		bad("FOOTNOTE_SHARD_COUNT", "%v", err)
+	} else if !auto && c.ShardID >= n {
+		bad("FOOTNOTE_SHARD_ID", "%d is not below FOOTNOTE_SHARD_COUNT %d; use 0 to %d", c.ShardID, n, n-1)
+	}
+	if c.DatabaseURL != "" {
+		if err := checkDatabaseURL(c.DatabaseURL); err != nil {
+			bad("DATABASE_URL", "%v", err) // never the value: it may hold a password
+		}
+	}
 	if c.DiscordGuildID != "" {
 		if _, err := strconv.ParseUint(c.DiscordGuildID, 10, 64); err != nil {
 			bad("DISCORD_GUILD_ID", "%q is not a Discord id (digits only)", c.DiscordGuildID)
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// Sharding returns the number of gateway shards: n, or auto when Discord's
+// recommended count is to be used (n is then 0).
+func (c *Config) Sharding() (n int, auto bool, err error) {
+	v := strings.TrimSpace(c.ShardCount)
+	if strings.EqualFold(v, "auto") {
+		return 0, true, nil
+	}
+	n, err = strconv.Atoi(v)
+	if err != nil {
+		return 0, false, fmt.Errorf("%q is not a number of shards or auto", c.ShardCount)
+	}
+	if n < 1 {
+		return 0, false, fmt.Errorf("%d is too small; use at least 1, or auto", n)
+	}
+	return n, false, nil
+}
+
+// checkDatabaseURL checks a Postgres connection string, a URL or
+// keyword=value settings, without repeating it (it may hold a password).
+func checkDatabaseURL(v string) error {
+	if strings.Contains(v, "://") {
+		u, err := url.Parse(v)
+		if err != nil {
+			return errors.New("is not a valid URL; use postgres://user:password@host:5432/db (percent-encode special characters in the password)")
+		}
+		if u.Scheme != "postgres" && u.Scheme != "postgresql" {
+			return fmt.Errorf("scheme %q is not postgres or postgresql; leave it empty for SQLite in the data folder", u.Scheme)
+		}
+		if u.Host == "" && !strings.Contains(u.RawQuery, "host=") {
+			return errors.New("names no host; use postgres://user:password@host:5432/db")
+		}
+		return nil
+	}
+	for _, kv := range strings.Fields(v) {
+		if !strings.Contains(kv, "=") {
+			return errors.New("is neither a postgres:// URL nor keyword=value settings like host=db dbname=footnote")
+		}
+	}
+	return nil
 }
 
 // Setting is one configuration value as `footnote config` shows it.

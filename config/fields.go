@@ -9,23 +9,57 @@ import (
 
 // field describes one setting: its variable, default, help and how to read
 // and write it. The README's configuration table is generated from this list
-// (Table), so the two cannot drift.
+// (Table), and the configuration file's keys are derived from it (fileKey),
+// so none of them can drift.
 type field struct {
 	env    string
 	def    string
 	help   string
 	secret bool
+	kind   kind
 	get    func(*Config) string
 	set    func(*Config, string) error
 }
 
-func str(p func(*Config) *string) (func(*Config) string, func(*Config, string) error) {
-	return func(c *Config) string { return *p(c) },
-		func(c *Config, v string) error { *p(c) = strings.TrimSpace(v); return nil }
+// kind is the type of a setting's value, which decides what a configuration
+// file may give for it.
+type kind int
+
+const (
+	kindString kind = iota
+	kindInt
+	kindBool
+	kindDuration
+)
+
+func (k kind) String() string {
+	switch k {
+	case kindInt:
+		return "a whole number"
+	case kindBool:
+		return "true or false"
+	case kindDuration:
+		return `a duration string like "30s"`
+	}
+	return "a string"
 }
 
-func integer(p func(*Config) *int) (func(*Config) string, func(*Config, string) error) {
-	return func(c *Config) string { return strconv.Itoa(*p(c)) },
+// accessor reads and writes one field of a Config.
+type accessor struct {
+	kind kind
+	get  func(*Config) string
+	set  func(*Config, string) error
+}
+
+func str(p func(*Config) *string) accessor {
+	return accessor{kindString,
+		func(c *Config) string { return *p(c) },
+		func(c *Config, v string) error { *p(c) = strings.TrimSpace(v); return nil }}
+}
+
+func integer(p func(*Config) *int) accessor {
+	return accessor{kindInt,
+		func(c *Config) string { return strconv.Itoa(*p(c)) },
 		func(c *Config, v string) error {
 			n, err := strconv.Atoi(strings.TrimSpace(v))
 			if err != nil {
@@ -33,11 +67,12 @@ func integer(p func(*Config) *int) (func(*Config) string, func(*Config, string) 
 			}
 			*p(c) = n
 			return nil
-		}
+		}}
 }
 
-func integer64(p func(*Config) *int64) (func(*Config) string, func(*Config, string) error) {
-	return func(c *Config) string { return strconv.FormatInt(*p(c), 10) },
+func integer64(p func(*Config) *int64) accessor {
+	return accessor{kindInt,
+		func(c *Config) string { return strconv.FormatInt(*p(c), 10) },
 		func(c *Config, v string) error {
 			n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
 			if err != nil {
@@ -45,11 +80,12 @@ func integer64(p func(*Config) *int64) (func(*Config) string, func(*Config, stri
 			}
 			*p(c) = n
 			return nil
-		}
+		}}
 }
 
-func boolean(p func(*Config) *bool) (func(*Config) string, func(*Config, string) error) {
-	return func(c *Config) string { return strconv.FormatBool(*p(c)) },
+func boolean(p func(*Config) *bool) accessor {
+	return accessor{kindBool,
+		func(c *Config) string { return strconv.FormatBool(*p(c)) },
 		func(c *Config, v string) error {
 			b, err := strconv.ParseBool(strings.TrimSpace(v))
 			if err != nil {
@@ -57,11 +93,12 @@ func boolean(p func(*Config) *bool) (func(*Config) string, func(*Config, string)
 			}
 			*p(c) = b
 			return nil
-		}
+		}}
 }
 
-func duration(p func(*Config) *time.Duration) (func(*Config) string, func(*Config, string) error) {
-	return func(c *Config) string { return p(c).String() },
+func duration(p func(*Config) *time.Duration) accessor {
+	return accessor{kindDuration,
+		func(c *Config) string { return p(c).String() },
 		func(c *Config, v string) error {
 			d, err := time.ParseDuration(strings.TrimSpace(v))
 			if err != nil {
@@ -69,113 +106,72 @@ func duration(p func(*Config) *time.Duration) (func(*Config) string, func(*Confi
 			}
 			*p(c) = d
 			return nil
-		}
+		}}
 }
 
-func mk(env, def, help string, secret bool, acc func() (func(*Config) string, func(*Config, string) error)) field {
-	g, s := acc()
-	return field{env: env, def: def, help: help, secret: secret, get: g, set: s}
+func mk(env, def, help string, secret bool, a accessor) field {
+	return field{env: env, def: def, help: help, secret: secret, kind: a.kind, get: a.get, set: a.set}
 }
 
 var fields = []field{
 	mk("FOOTNOTE_CORPUS_DIR", "", "Folder of articles (.md, .txt, .html). Empty: the built-in article plus those added with `footnote ingest`.", false,
-		func() (func(*Config) string, func(*Config, string) error) {
-			return str(func(c *Config) *string { return &c.CorpusDir })
-		}),
+		str(func(c *Config) *string { return &c.CorpusDir })),
 	mk("FOOTNOTE_DATA_DIR", DefaultDataDir(), "Where the index, added articles and state are kept.", false,
-		func() (func(*Config) string, func(*Config, string) error) {
-			return str(func(c *Config) *string { return &c.DataDir })
-		}),
+		str(func(c *Config) *string { return &c.DataDir })),
 	mk("FOOTNOTE_K", "5", "Passages retrieved and listed per answer.", false,
-		func() (func(*Config) string, func(*Config, string) error) {
-			return integer(func(c *Config) *int { return &c.K })
-		}),
+		integer(func(c *Config) *int { return &c.K })),
 	mk("FOOTNOTE_OFFLINE", "false", "Always answer extractively, even with a model configured.", false,
-		func() (func(*Config) string, func(*Config, string) error) {
-			return boolean(func(c *Config) *bool { return &c.Offline })
-		}),
+		boolean(func(c *Config) *bool { return &c.Offline })),
 	mk("OPENAI_BASE_URL", "", "OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, LM Studio). Setting it or a key turns on generative answers.", false,
-		func() (func(*Config) string, func(*Config, string) error) {
-			return str(func(c *Config) *string { return &c.OpenAIBaseURL })
-		}),
+		str(func(c *Config) *string { return &c.OpenAIBaseURL })),
 	mk("OPENAI_API_KEY", "", "API key for the endpoint; may be empty for local servers.", true,
-		func() (func(*Config) string, func(*Config, string) error) {
-			return str(func(c *Config) *string { return &c.OpenAIAPIKey })
-		}),
+		str(func(c *Config) *string { return &c.OpenAIAPIKey })),
 	mk("FOOTNOTE_CHAT_MODEL", "gpt-4o-mini", "Chat model for answers and summaries.", false,
-		func() (func(*Config) string, func(*Config, string) error) {
-			return str(func(c *Config) *string { return &c.ChatModel })
-		}),
+		str(func(c *Config) *string { return &c.ChatModel })),
 	mk("FOOTNOTE_EMBED_MODEL", "text-embedding-3-small", "Embedding model, used when FOOTNOTE_API_EMBEDDINGS is true.", false,
-		func() (func(*Config) string, func(*Config, string) error) {
-			return str(func(c *Config) *string { return &c.EmbedModel })
-		}),
+		str(func(c *Config) *string { return &c.EmbedModel })),
 	mk("FOOTNOTE_API_EMBEDDINGS", "true", "With an endpoint configured, embed chunks through its API instead of the local embedder.", false,
-		func() (func(*Config) string, func(*Config, string) error) {
-			return boolean(func(c *Config) *bool { return &c.UseEmbeddings })
-		}),
+		boolean(func(c *Config) *bool { return &c.UseEmbeddings })),
 	mk("FOOTNOTE_EMBED_BATCH", "96", "Texts per embeddings request (1 to 2048).", false,
-		func() (func(*Config) string, func(*Config, string) error) {
-			return integer(func(c *Config) *int { return &c.EmbedBatch })
-		}),
+		integer(func(c *Config) *int { return &c.EmbedBatch })),
 	mk("FOOTNOTE_EMBED_CONCURRENCY", "4", "Embeddings requests in flight at once.", false,
-		func() (func(*Config) string, func(*Config, string) error) {
-			return integer(func(c *Config) *int { return &c.EmbedConcurrency })
-		}),
+		integer(func(c *Config) *int { return &c.EmbedConcurrency })),
 	mk("FOOTNOTE_MODEL_TIMEOUT", "60s", "Deadline for one model call, retries included.", false,
-		func() (func(*Config) string, func(*Config, string) error) {
-			return duration(func(c *Config) *time.Duration { return &c.ModelTimeout })
-		}),
+		duration(func(c *Config) *time.Duration { return &c.ModelTimeout })),
 	mk("FOOTNOTE_WATCH_INTERVAL", "2s", "How often `serve` checks the corpus folder for added, changed or removed articles.", false,
-		func() (func(*Config) string, func(*Config, string) error) {
-			return duration(func(c *Config) *time.Duration { return &c.WatchInterval })
-		}),
+		duration(func(c *Config) *time.Duration { return &c.WatchInterval })),
 	mk("FOOTNOTE_FETCH_TIMEOUT", "20s", "Deadline for fetching an article URL.", false,
-		func() (func(*Config) string, func(*Config, string) error) {
-			return duration(func(c *Config) *time.Duration { return &c.FetchTimeout })
-		}),
+		duration(func(c *Config) *time.Duration { return &c.FetchTimeout })),
 	mk("FOOTNOTE_FETCH_MAX_BYTES", "5242880", "Largest article download, in bytes.", false,
-		func() (func(*Config) string, func(*Config, string) error) {
-			return integer64(func(c *Config) *int64 { return &c.FetchMaxBytes })
-		}),
+		integer64(func(c *Config) *int64 { return &c.FetchMaxBytes })),
 	mk("FOOTNOTE_ALLOW_PRIVATE_FETCH", "false", "Let ingest fetch loopback, private and link-local addresses.", false,
-		func() (func(*Config) string, func(*Config, string) error) {
-			return boolean(func(c *Config) *bool { return &c.AllowPrivateFetch })
-		}),
+		boolean(func(c *Config) *bool { return &c.AllowPrivateFetch })),
 	mk("DISCORD_TOKEN", "", "Bot token, for `footnote serve`.", true,
-		func() (func(*Config) string, func(*Config, string) error) {
-			return str(func(c *Config) *string { return &c.DiscordToken })
-		}),
+		str(func(c *Config) *string { return &c.DiscordToken })),
 	mk("DISCORD_GUILD_ID", "", "Register slash commands on this server only (instant); empty registers them globally.", false,
-		func() (func(*Config) string, func(*Config, string) error) {
-			return str(func(c *Config) *string { return &c.DiscordGuildID })
-		}),
+		str(func(c *Config) *string { return &c.DiscordGuildID })),
 	mk("FOOTNOTE_DISCORD_API_URL", "", "Discord REST base URL (a REST proxy or a Discord-compatible server); empty is Discord's v10 API.", false,
-		func() (func(*Config) string, func(*Config, string) error) {
-			return str(func(c *Config) *string { return &c.DiscordAPIURL })
-		}),
+		str(func(c *Config) *string { return &c.DiscordAPIURL })),
 	mk("FOOTNOTE_MESSAGE_CONTENT", "false", "Request the privileged message content intent (enable it in the Developer Portal too) so thread follow-ups need no mention.", false,
-		func() (func(*Config) string, func(*Config, string) error) {
-			return boolean(func(c *Config) *bool { return &c.MessageContent })
-		}),
-	mk("FOOTNOTE_HTTP_ADDR", "", "Address of the admin HTTP listener (health); off when empty.", false,
-		func() (func(*Config) string, func(*Config, string) error) {
-			return str(func(c *Config) *string { return &c.HTTPAddr })
-		}),
+		boolean(func(c *Config) *bool { return &c.MessageContent })),
+	mk("FOOTNOTE_SHARD_ID", "0", "Gateway shard this process runs, from 0 to FOOTNOTE_SHARD_COUNT-1.", false,
+		integer(func(c *Config) *int { return &c.ShardID })),
+	mk("FOOTNOTE_SHARD_COUNT", "1", "Number of gateway shards across all processes, or `auto` for Discord's recommendation.", false,
+		str(func(c *Config) *string { return &c.ShardCount })),
+	mk("DATABASE_URL", "", "Postgres URL (postgres://user:password@host:5432/db) for state shared by shards; empty keeps state in SQLite in the data folder.", true,
+		str(func(c *Config) *string { return &c.DatabaseURL })),
+	mk("FOOTNOTE_HTTP_ADDR", "", "Address of the admin HTTP listener (/healthz, /readyz, /metrics), like :8080; off when empty.", false,
+		str(func(c *Config) *string { return &c.HTTPAddr })),
 	mk("FOOTNOTE_LOG_LEVEL", "info", "debug, info, warn or error.", false,
-		func() (func(*Config) string, func(*Config, string) error) {
-			return str(func(c *Config) *string { return &c.LogLevel })
-		}),
+		str(func(c *Config) *string { return &c.LogLevel })),
 	mk("FOOTNOTE_LOG_FORMAT", "text", "text or json.", false,
-		func() (func(*Config) string, func(*Config, string) error) {
-			return str(func(c *Config) *string { return &c.LogFormat })
-		}),
+		str(func(c *Config) *string { return &c.LogFormat })),
 }
 
 // Table returns the configuration as a Markdown table, for the README.
 func Table() string {
 	var b strings.Builder
-	b.WriteString("| variable | default | meaning |\n|---|---|---|\n")
+	b.WriteString("| variable | file key | default | meaning |\n|---|---|---|---|\n")
 	for _, f := range fields {
 		def := f.def
 		if f.env == "FOOTNOTE_DATA_DIR" {
@@ -186,10 +182,20 @@ func Table() string {
 		} else {
 			def = "`" + def + "`"
 		}
-		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", f.env, def, f.help)
+		fmt.Fprintf(&b, "| `%s` | `%s` | %s | %s |\n", f.env, f.fileKey(), def, f.help)
 	}
-	if len(fields) > 0 {
-		b.WriteString("\nSecrets (`OPENAI_API_KEY`, `DISCORD_TOKEN`) can be read from a file named by the same variable with `_FILE` appended.\n")
+	var secrets []string
+	for _, f := range fields {
+		if f.secret {
+			secrets = append(secrets, "`"+f.env+"`")
+		}
 	}
+	if len(secrets) > 0 {
+		fmt.Fprintf(&b, "\nSecrets (%s) can be read from a file named by the same variable with `_FILE` appended.\n", strings.Join(secrets, ", "))
+	}
+	fmt.Fprintf(&b, "\nSettings can also come from a TOML (`.toml`) or YAML (`.yaml`, `.yml`) file named by `%s`, "+
+		"with the keys of the file key column (the variable in lower case without `FOOTNOTE_`); "+
+		"a secret's key with `_file` appended names a file holding it, relative to the configuration file. "+
+		"The environment overrides the file, which overrides the defaults; an unknown key or a value of the wrong type is an error.\n", FileEnv)
 	return b.String()
 }

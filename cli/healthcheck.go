@@ -1,0 +1,32 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/footnote-bot/footnote/admin"
+)
+
+func init() {
+	register(command{name: "healthcheck", summary: "Probe a running footnote's health endpoint (for container orchestrators).", run: runHealthcheck})
+}
+
+func runHealthcheck(ctx context.Context, e *env, args []string) error {
+	fs := flagSet(e, "healthcheck")
+	addr := fs.String("addr", e.cfg.HTTPAddr, "admin address or URL to probe (default FOOTNOTE_HTTP_ADDR)")
+	pos, err := parse(e, fs, args)
+	if err != nil {
+		return helpOK(err)
+	}
+	if len(pos) > 0 {
+		return usagef("healthcheck: takes no arguments")
+	}
+	if *addr == "" {
+		return usagef("healthcheck: set FOOTNOTE_HTTP_ADDR (or --addr) to the admin listener's address")
+	}
+	if err := admin.Probe(ctx, *addr); err != nil {
+		return fmt.Errorf("unhealthy: %w", err)
+	}
+	fmt.Fprintln(e.stdout, "ok")
+	return nil
+}
