@@ -67,6 +67,13 @@ func (fb *feedbackStore) remember(id, question string) {
 	fb.questions[id] = question
 }
 
+// forget drops a question remembered by an id no longer needed.
+func (fb *feedbackStore) forget(id string) {
+	fb.mu.Lock()
+	defer fb.mu.Unlock()
+	delete(fb.questions, id)
+}
+
 func (fb *feedbackStore) question(ids ...string) string {
 	fb.mu.Lock()
 	defer fb.mu.Unlock()
@@ -165,10 +172,7 @@ func (b *Bot) vote(s *discordgo.Session, i *discordgo.InteractionCreate, v int) 
 		return
 	}
 	who := userOf(i)
-	q := b.feedback.question(i.Message.ID)
-	if q == "" && i.Message.Interaction != nil {
-		q = b.feedback.question(i.Message.Interaction.ID)
-	}
+	q := b.questionOf(i.Message)
 	changed, err := b.feedback.record(i.Message.ID, who.ID, q, v)
 	if err != nil {
 		b.log.Error("save vote", "err", err)
@@ -184,4 +188,17 @@ func (b *Bot) vote(s *discordgo.Session, i *discordgo.InteractionCreate, v int) 
 	}
 	b.log.Info("feedback", "message", i.Message.ID, "user", who.ID, "vote", v, "changed", changed)
 	b.replyPrivate(s, i, word)
+}
+
+// questionOf is the question an answer message replies to: known by the
+// message, or by the interaction it answers while its id was not yet known.
+func (b *Bot) questionOf(m *discordgo.Message) string {
+	ids := []string{m.ID}
+	if m.InteractionMetadata != nil {
+		ids = append(ids, m.InteractionMetadata.ID)
+	}
+	if m.Interaction != nil { // deprecated by Discord, still sent by some
+		ids = append(ids, m.Interaction.ID)
+	}
+	return b.feedback.question(ids...)
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"sync"
@@ -85,9 +86,27 @@ func (b *Bot) editReplyMsg(s *discordgo.Session, i *discordgo.InteractionCreate,
 	if components == nil {
 		components = []discordgo.MessageComponent{}
 	}
-	return s.InteractionResponseEdit(i.Interaction, &discordgo.WebhookEdit{
+	return editOriginal(s, i.Interaction, &discordgo.WebhookEdit{
 		Content: &content, Embeds: &embeds, Components: &components, AllowedMentions: noPings(),
 	})
+}
+
+// editOriginal edits an interaction's original response, in a rate-limit
+// bucket of its own as Discord counts them (per interaction token).
+// discordgo's InteractionResponseEdit puts every webhook edit of the
+// process in one bucket: each edit would wait for all the others, and one
+// answer told to slow down would hold up every answer.
+func editOriginal(s *discordgo.Session, i *discordgo.Interaction, edit *discordgo.WebhookEdit) (*discordgo.Message, error) {
+	uri := discordgo.EndpointWebhookMessage(i.AppID, i.Token, "@original")
+	body, err := s.RequestWithBucketID("PATCH", uri, edit, uri)
+	if err != nil {
+		return nil, err
+	}
+	var m discordgo.Message
+	if err := json.Unmarshal(body, &m); err != nil {
+		return nil, fmt.Errorf("read edited message: %w", err)
+	}
+	return &m, nil
 }
 
 func options(data discordgo.ApplicationCommandInteractionData) map[string]*discordgo.ApplicationCommandInteractionDataOption {
@@ -126,6 +145,10 @@ func (b *Bot) slashAsk(s *discordgo.Session, i *discordgo.InteractionCreate, dat
 	}
 	start := time.Now()
 	b.enqueue(s, i, func(ctx context.Context) {
+		// the answer is known by its interaction until its message id is:
+		// a vote may come as soon as the answer shows
+		b.feedback.remember(i.ID, q)
+		defer b.feedback.forget(i.ID)
 		st := newStreamer(b, func(r rendered) error { return b.editReply(s, i, r) })
 		a, err := b.answers.Ask(ctx, q, nil, b.cfg.K, st.delta)
 		st.stop()
@@ -159,16 +182,39 @@ func (b *Bot) logAnswer(i *discordgo.InteractionCreate, a *answer.Answer, took t
 // enqueue queues an answer job and, when it must wait, says where it stands
 // in the queue.
 func (b *Bot) enqueue(s *discordgo.Session, i *discordgo.InteractionCreate, j job) {
-	ahead, err := b.queue.push(j)
-	if err != nil {
-		_ = b.editReply(s, i, rendered{content: "⏳ " + err.Error()})
-		return
-	}
-	if ahead > 0 {
-		if err := b.editReply(s, i, rendered{content: fmt.Sprintf("⏳ Queued: %d question(s) ahead of yours.", ahead)}); err != nil {
+	err := b.push(j, func(ahead int) {
+		if err := b.editReply(s, i, rendered{content: queuedText(ahead)}); err != nil {
 			b.log.Warn("queue position", "err", err)
 		}
+	})
+	if err != nil {
+		_ = b.editReply(s, i, rendered{content: "⏳ " + err.Error()})
 	}
+}
+
+// push queues j and, when it must wait, calls notice with the number of
+// questions ahead. The notice edits the message the answer goes to, so j
+// starts only once the notice is done: a slow notice must never land on
+// top of the answer.
+func (b *Bot) push(j job, notice func(ahead int)) error {
+	noticed := make(chan struct{})
+	ahead, err := b.queue.push(func(ctx context.Context) {
+		<-noticed
+		j(ctx)
+	})
+	if err != nil {
+		return err
+	}
+	if ahead > 0 {
+		notice(ahead)
+	}
+	close(noticed)
+	return nil
+}
+
+// queuedText says where a question waits.
+func queuedText(ahead int) string {
+	return fmt.Sprintf("⏳ Queued: %d question(s) ahead of yours.", ahead)
 }
 
 func (b *Bot) slashSummary(s *discordgo.Session, i *discordgo.InteractionCreate, data discordgo.ApplicationCommandInteractionData) {

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -41,6 +42,13 @@ func clip(s string, n int) string {
 
 func runes(s string) int { return utf8.RuneCountInString(s) }
 
+// maxAuthorName is Discord's limit on an embed's author name.
+const maxAuthorName = 256
+
+// noteRoom is kept free in a message whose embeds lost fields, for the note
+// saying how many.
+const noteRoom = 48
+
 // embedSize counts the characters Discord adds up against the 6000 limit.
 func embedSize(e *discordgo.MessageEmbed) int {
 	n := runes(e.Title) + runes(e.Description)
@@ -58,7 +66,8 @@ func embedSize(e *discordgo.MessageEmbed) int {
 
 // fitEmbeds makes embeds obey Discord's limits: each part clipped, at most
 // 25 fields, and all embeds of a message together at most 6000 characters,
-// dropping trailing fields (noting how many) when needed.
+// dropping trailing fields (noting how many in the last footer) and then
+// shortening texts when needed.
 func fitEmbeds(embeds []*discordgo.MessageEmbed) []*discordgo.MessageEmbed {
 	total := 0
 	for _, e := range embeds {
@@ -66,6 +75,9 @@ func fitEmbeds(embeds []*discordgo.MessageEmbed) []*discordgo.MessageEmbed {
 		e.Description = clip(e.Description, maxEmbedDescription)
 		if e.Footer != nil {
 			e.Footer.Text = clip(e.Footer.Text, maxFooter)
+		}
+		if e.Author != nil {
+			e.Author.Name = clip(e.Author.Name, maxAuthorName)
 		}
 		if len(e.Fields) > maxFields {
 			e.Fields = e.Fields[:maxFields]
@@ -82,28 +94,76 @@ func fitEmbeds(embeds []*discordgo.MessageEmbed) []*discordgo.MessageEmbed {
 		}
 		total += embedSize(e)
 	}
-	for total > maxEmbedTotal {
-		// drop the last field of the last embed that has one, else clip the
-		// last description
-		e := embeds[len(embeds)-1]
-		for i := len(embeds) - 1; i >= 0; i-- {
-			if len(embeds[i].Fields) > 0 {
-				e = embeds[i]
-				break
-			}
-		}
-		if len(e.Fields) > 0 {
+	limit, dropped := maxEmbedTotal, 0
+	for total > limit {
+		// drop the last field of the last embed that has one...
+		if e := lastEmbedWithFields(embeds); e != nil {
 			f := e.Fields[len(e.Fields)-1]
 			e.Fields = e.Fields[:len(e.Fields)-1]
 			total -= runes(f.Name) + runes(f.Value)
+			dropped++
+			limit = maxEmbedTotal - noteRoom
 			continue
 		}
-		over := total - maxEmbedTotal
-		d := runes(e.Description)
-		e.Description = clip(e.Description, max(d-over, 1))
-		total -= d - runes(e.Description)
+		// ... else shorten the last text there is, descriptions first
+		t := lastText(embeds)
+		if t == nil {
+			break // cannot happen: total > 0 means some text is left
+		}
+		n := runes(*t)
+		*t = clip(*t, max(n-(total-limit), 0))
+		total -= n - runes(*t)
+	}
+	if dropped > 0 {
+		e := embeds[len(embeds)-1]
+		if e.Footer == nil {
+			e.Footer = &discordgo.MessageEmbedFooter{}
+		}
+		note := fmt.Sprintf("%d more not shown: too long for Discord", dropped)
+		if e.Footer.Text != "" {
+			note = " · " + note
+		}
+		e.Footer.Text = clip(e.Footer.Text, maxFooter-runes(note)) + note
 	}
 	return embeds
+}
+
+func lastEmbedWithFields(embeds []*discordgo.MessageEmbed) *discordgo.MessageEmbed {
+	for i := len(embeds) - 1; i >= 0; i-- {
+		if len(embeds[i].Fields) > 0 {
+			return embeds[i]
+		}
+	}
+	return nil
+}
+
+// lastText is the text to shorten next: the last non-empty description,
+// else footer, title or author name.
+func lastText(embeds []*discordgo.MessageEmbed) *string {
+	parts := []func(e *discordgo.MessageEmbed) *string{
+		func(e *discordgo.MessageEmbed) *string { return &e.Description },
+		func(e *discordgo.MessageEmbed) *string {
+			if e.Footer == nil {
+				return nil
+			}
+			return &e.Footer.Text
+		},
+		func(e *discordgo.MessageEmbed) *string { return &e.Title },
+		func(e *discordgo.MessageEmbed) *string {
+			if e.Author == nil {
+				return nil
+			}
+			return &e.Author.Name
+		},
+	}
+	for _, part := range parts {
+		for i := len(embeds) - 1; i >= 0; i-- {
+			if t := part(embeds[i]); t != nil && *t != "" {
+				return t
+			}
+		}
+	}
+	return nil
 }
 
 // markdownEscaper keeps article text from turning into Discord formatting.

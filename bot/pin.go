@@ -119,6 +119,8 @@ func (b *Bot) markPinned(s *discordgo.Session, channel string, msg *discordgo.Me
 	if !strings.Contains(embeds[0].Footer.Text, "Pinned by") {
 		embeds[0].Footer.Text = clip(embeds[0].Footer.Text+" · Pinned by "+name, maxFooter)
 	}
+	// the longer footer may take an answer at the size limit over it
+	embeds = fitEmbeds(embeds)
 	_, err := s.ChannelMessageEditComplex(&discordgo.MessageEdit{ID: msg.ID, Channel: channel, Embeds: &embeds, AllowedMentions: noPings()})
 	return err
 }

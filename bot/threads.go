@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"strings"
 	"sync"
@@ -78,7 +77,12 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 		if text == "" {
 			return // no message content intent, or an empty message
 		}
-		b.answerInThread(s, m.ChannelID, text, history)
+		q, err := answer.CleanQuestion(text)
+		if err != nil {
+			b.sendPlain(s, m.ChannelID, "Can't ask that: "+err.Error()+".")
+			return
+		}
+		b.answerInThread(s, m.ChannelID, q, history)
 	case mentioned:
 		if text == "" {
 			b.sendPlain(s, m.ChannelID, "Ask me a question after the mention, e.g. @footnote Who was arrested at the embassy?")
@@ -151,7 +155,7 @@ func (b *Bot) answerInThread(s *discordgo.Session, channelID, q string, history 
 		_, err := s.ChannelMessageEditComplex(&discordgo.MessageEdit{ID: placeholder.ID, Channel: channelID, Content: &content, Embeds: &embeds, Components: &components, AllowedMentions: noPings()})
 		return err
 	}
-	ahead, err := b.queue.push(func(ctx context.Context) {
+	err = b.push(func(ctx context.Context) {
 		start := time.Now()
 		st := newStreamer(b, edit)
 		a, err := b.answers.Ask(ctx, q, history, b.cfg.K, st.delta)
@@ -161,20 +165,20 @@ func (b *Bot) answerInThread(s *discordgo.Session, channelID, q string, history 
 			_ = edit(rendered{content: "Sorry, footnote could not answer that just now. Please try again."})
 			return
 		}
+		// record the exchange before it shows: a follow-up sent as soon as
+		// the answer appears must find it
+		b.feedback.remember(placeholder.ID, q)
+		b.threads.add(channelID, answer.Turn{Role: "user", Text: q}, answer.Turn{Role: "assistant", Text: a.Answer})
 		if err := edit(renderAnswer(a, false)); err != nil {
 			b.log.Error("post answer", "err", err)
 			return
 		}
-		b.feedback.remember(placeholder.ID, q)
-		b.threads.add(channelID, answer.Turn{Role: "user", Text: q}, answer.Turn{Role: "assistant", Text: a.Answer})
 		b.log.Info("question", "channel", channelID, "mode", a.Mode, "refused", a.Refused, "citations", len(a.Citations), "followup", len(history) > 0, "ms", time.Since(start).Milliseconds())
+	}, func(ahead int) {
+		_ = edit(rendered{content: queuedText(ahead)})
 	})
 	if err != nil {
 		_ = edit(rendered{content: "⏳ " + err.Error()})
-		return
-	}
-	if ahead > 0 {
-		_ = edit(rendered{content: fmt.Sprintf("⏳ Queued: %d question(s) ahead of yours.", ahead)})
 	}
 }
 
@@ -204,14 +208,14 @@ func (b *Bot) postToChannel(s *discordgo.Session, i *discordgo.InteractionCreate
 		_, _ = s.FollowupMessageCreate(i.Interaction, true, &discordgo.WebhookParams{Content: "Could not post: " + brief(err), Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noPings()})
 		return
 	}
-	if q := b.feedback.question(src.ID); q != "" {
+	if q := b.questionOf(src); q != "" {
 		b.feedback.remember(posted.ID, q)
 	}
 	who := userOf(i)
 	b.log.Info("private answer posted", "message", posted.ID, "by", who.ID)
 	content := src.Content + "\n-# Posted to the channel."
 	none := []discordgo.MessageComponent{}
-	if _, err := s.InteractionResponseEdit(i.Interaction, &discordgo.WebhookEdit{Content: &content, Components: &none, AllowedMentions: noPings()}); err != nil {
+	if _, err := editOriginal(s, i.Interaction, &discordgo.WebhookEdit{Content: &content, Components: &none, AllowedMentions: noPings()}); err != nil {
 		b.log.Debug("mark posted", "err", err)
 	}
 }
