@@ -17,6 +17,8 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/footnote-bot/footnote/answer"
+	"github.com/footnote-bot/footnote/metrics"
+	"github.com/footnote-bot/footnote/store"
 )
 
 // Answerer answers questions and summarises the corpus. onDelta receives
@@ -56,7 +58,18 @@ type Config struct {
 	DataDir string
 	// ShutdownGrace bounds how long Run waits for answers in flight.
 	ShutdownGrace time.Duration
-	Logger        *slog.Logger
+	// AutoShards asks Discord for the recommended shard count at start and
+	// runs shard Shard of that many.
+	AutoShards bool
+	// Store keeps votes, pins and the questions behind answers; nil opens
+	// SQLite in DataDir. Run closes a store it opened, not one given.
+	Store store.Store
+	// Metrics counts questions, acknowledgements, pins and votes (nil: none).
+	Metrics *metrics.Metrics
+	// Generative says answers come from a model, so an extractive answer
+	// with a note is a fallback.
+	Generative bool
+	Logger     *slog.Logger
 }
 
 // Bot is a running footnote on Discord.
@@ -68,7 +81,13 @@ type Bot struct {
 	session  *discordgo.Session
 	queue    *queue
 	feedback *feedbackStore
+	ownStore bool
 	threads  *threadBook
+	metrics  *metrics.Metrics
+	// generative: answers come from a model (see Config.Generative)
+	generative bool
+	// acks holds when each interaction arrived, until it is acknowledged
+	acks sync.Map
 
 	mu    sync.Mutex
 	appID string
@@ -100,9 +119,18 @@ func New(cfg Config, a Answerer, sources func() []Source) (*Bot, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	fb, err := openFeedback(cfg.DataDir)
-	if err != nil {
-		return nil, err
+	st, ownStore := cfg.Store, false
+	if st == nil {
+		if cfg.DataDir == "" {
+			return nil, errors.New("the bot needs a data directory or a store for votes and pins")
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+		defer cancel()
+		var err error
+		if st, err = store.Open(ctx, "", cfg.DataDir); err != nil {
+			return nil, err
+		}
+		ownStore = true
 	}
 	s, err := discordgo.New("Bot " + cfg.Token)
 	if err != nil {
@@ -124,9 +152,11 @@ func New(cfg Config, a Answerer, sources func() []Source) (*Bot, error) {
 	}
 	b := &Bot{
 		cfg: cfg, answers: a, sources: sources, log: cfg.Logger, session: s,
-		feedback: fb, threads: newThreadBook(), ready: make(chan struct{}),
+		feedback: newFeedback(st), ownStore: ownStore, threads: newThreadBook(), ready: make(chan struct{}),
+		metrics: cfg.Metrics, generative: cfg.Generative,
 	}
 	b.queue = newQueue(cfg.Workers, cfg.QueueSize)
+	b.queue.onDepth = b.metrics.SetQueueDepth
 	s.AddHandler(b.onReady)
 	s.AddHandler(b.onInteraction)
 	s.AddHandler(b.onMessage)
@@ -143,6 +173,17 @@ func (b *Bot) Ready() <-chan struct{} { return b.ready }
 // done; then it stops taking work, lets answers in flight finish (up to
 // ShutdownGrace) and closes the connection.
 func (b *Bot) Run(ctx context.Context) error {
+	if b.cfg.AutoShards {
+		gb, err := b.session.GatewayBot()
+		if err != nil {
+			return fmt.Errorf("ask discord for the shard count: %w", err)
+		}
+		b.session.ShardID, b.session.ShardCount = b.cfg.Shard, max(gb.Shards, 1)
+		if b.cfg.Shard >= b.session.ShardCount {
+			return fmt.Errorf("shard %d does not exist: discord recommends %d shards", b.cfg.Shard, b.session.ShardCount)
+		}
+		b.log.Info("sharding", "shard", b.cfg.Shard, "count", b.session.ShardCount)
+	}
 	if err := b.session.Open(); err != nil {
 		return fmt.Errorf("connect to discord gateway: %w", err)
 	}
@@ -153,7 +194,24 @@ func (b *Bot) Run(ctx context.Context) error {
 	if err := b.session.Close(); err != nil {
 		b.log.Warn("close gateway", "err", err)
 	}
-	return b.feedback.close()
+	if b.ownStore {
+		return b.feedback.st.Close()
+	}
+	return nil
+}
+
+// Connected reports whether the gateway is connected and the commands are
+// registered, for readiness probes.
+func (b *Bot) Connected() error {
+	select {
+	case <-b.ready:
+	default:
+		return errors.New("gateway not ready yet")
+	}
+	if !b.session.DataReady {
+		return errors.New("gateway connection lost; reconnecting")
+	}
+	return nil
 }
 
 func (b *Bot) onReady(s *discordgo.Session, r *discordgo.Ready) {

@@ -1,59 +1,57 @@
 package bot
 
 import (
-	"os"
+	"context"
 	"path/filepath"
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/footnote-bot/footnote/store"
 )
 
-func TestQuestionOfAnAnswerNotYetKnownByItsID(t *testing.T) {
+func TestPendingQuestionByInteraction(t *testing.T) {
 	t.Parallel()
-	fb, err := openFeedback("")
+	st, err := store.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "f.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := &Bot{feedback: fb}
+	defer st.Close()
+	b := &Bot{feedback: newFeedback(st)}
 	// a vote right after the answer showed, before its message id was noted
-	fb.remember("interaction-1", "Who was arrested?")
+	b.feedback.rememberPending("interaction-1", "Who was arrested?")
 	m := &discordgo.Message{ID: "message-1", InteractionMetadata: &discordgo.MessageInteractionMetadata{ID: "interaction-1"}}
-	if q := b.questionOf(m); q != "Who was arrested?" {
+	if q := b.pendingQuestionOf(m); q != "Who was arrested?" {
 		t.Errorf("question by interaction = %q", q)
 	}
-	fb.remember("message-1", "Who was arrested?")
-	fb.forget("interaction-1")
-	if q := b.questionOf(&discordgo.Message{ID: "message-1"}); q != "Who was arrested?" {
-		t.Errorf("question by message = %q", q)
+	b.feedback.forgetPending("interaction-1")
+	if q := b.pendingQuestionOf(m); q != "" {
+		t.Errorf("forgotten pending question = %q", q)
 	}
-	if q := b.questionOf(&discordgo.Message{ID: "other"}); q != "" {
-		t.Errorf("question of an unknown message = %q", q)
+	if err := b.feedback.remember(context.Background(), "message-1", "Who was arrested?"); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.copyQuestion("message-1", "message-2"); err != nil {
+		t.Fatal(err)
+	}
+	if q, err := st.Question(context.Background(), "message-2"); err != nil || q != "Who was arrested?" {
+		t.Errorf("copied question = %q, %v", q, err)
 	}
 }
 
-func TestFeedbackDurable(t *testing.T) {
+func TestReadFeedbackFromDataDir(t *testing.T) {
 	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "data")
-	fb, err := openFeedback(dir)
+	st, err := store.Open(context.Background(), "", dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, v := range []struct {
-		msg, user string
-		vote      int
-		changed   bool
-	}{
-		{"m1", "alice", voteUp, true},
-		{"m1", "alice", voteUp, false},
-		{"m1", "alice", voteDown, true},
-		{"m1", "bob", voteDown, true},
-		{"m2", "alice", voteUp, true},
-	} {
-		changed, err := fb.record(v.msg, v.user, "q "+v.msg, v.vote)
-		if err != nil || changed != v.changed {
-			t.Fatalf("record %+v: changed %v, %v", v, changed, err)
+	for _, v := range []store.Vote{{MessageID: "m1", UserID: "alice", Value: voteDown, Question: "q m1"}, {MessageID: "m1", UserID: "bob", Value: voteDown}, {MessageID: "m2", UserID: "alice", Value: voteUp, Question: "q m2"}} {
+		if _, err := st.RecordVote(context.Background(), v); err != nil {
+			t.Fatal(err)
 		}
 	}
+	st.Close()
 	tallies, err := ReadFeedback(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -61,23 +59,5 @@ func TestFeedbackDurable(t *testing.T) {
 	want := []Tally{{MessageID: "m1", Question: "q m1", Down: 2}, {MessageID: "m2", Question: "q m2", Up: 1}}
 	if len(tallies) != 2 || tallies[0] != want[0] || tallies[1] != want[1] {
 		t.Errorf("tallies %+v, want %+v", tallies, want)
-	}
-	// reopened, the votes are there and a vote again is no change
-	again, err := openFeedback(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if changed, err := again.record("m1", "alice", "", voteDown); err != nil || changed {
-		t.Errorf("same vote after reopening: changed %v, %v", changed, err)
-	}
-	if _, err := os.Stat(filepath.Join(dir, feedbackFile+".tmp")); !os.IsNotExist(err) {
-		t.Errorf("temporary file left behind: %v", err)
-	}
-	// a damaged file is an error, not an empty store
-	if err := os.WriteFile(filepath.Join(dir, feedbackFile), []byte("{"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ReadFeedback(dir); err == nil {
-		t.Error("damaged feedback file read without error")
 	}
 }

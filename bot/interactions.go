@@ -11,11 +11,14 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/footnote-bot/footnote/answer"
+	"github.com/footnote-bot/footnote/metrics"
 )
 
 // onInteraction acknowledges first, then works: every slash command and
 // every button press gets its acknowledgement before anything slow.
 func (b *Bot) onInteraction(s *discordgo.Session, i *discordgo.InteractionCreate) {
+	b.acks.Store(i.ID, time.Now())
+	defer b.acks.Delete(i.ID)
 	switch i.Type {
 	case discordgo.InteractionApplicationCommand:
 		data := i.ApplicationCommandData()
@@ -48,7 +51,7 @@ func (b *Bot) onInteraction(s *discordgo.Session, i *discordgo.InteractionCreate
 // replyPrivate answers an interaction at once with a message only its user
 // sees.
 func (b *Bot) replyPrivate(s *discordgo.Session, i *discordgo.InteractionCreate, text string) {
-	err := s.InteractionRespond(i.Interaction, &discordgo.InteractionResponse{
+	err := b.respond(s, i, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
 		Data: &discordgo.InteractionResponseData{Content: clip(text, maxContent), Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noPings()},
 	})
@@ -63,10 +66,20 @@ func (b *Bot) deferReply(s *discordgo.Session, i *discordgo.InteractionCreate, p
 	if private {
 		resp.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
 	}
-	if err := s.InteractionRespond(i.Interaction, resp); err != nil {
+	if err := b.respond(s, i, resp); err != nil {
 		return fmt.Errorf("acknowledge interaction: %w", err)
 	}
 	return nil
+}
+
+// respond sends an interaction's first response and measures how long after
+// its arrival the acknowledgement went out.
+func (b *Bot) respond(s *discordgo.Session, i *discordgo.InteractionCreate, resp *discordgo.InteractionResponse) error {
+	err := s.InteractionRespond(i.Interaction, resp)
+	if t, ok := b.acks.LoadAndDelete(i.ID); ok && err == nil {
+		b.metrics.ObserveAck(time.Since(t.(time.Time)))
+	}
+	return err
 }
 
 // editReply replaces the interaction's original response.
@@ -147,36 +160,48 @@ func (b *Bot) slashAsk(s *discordgo.Session, i *discordgo.InteractionCreate, dat
 	b.enqueue(s, i, func(ctx context.Context) {
 		// the answer is known by its interaction until its message id is:
 		// a vote may come as soon as the answer shows
-		b.feedback.remember(i.ID, q)
-		defer b.feedback.forget(i.ID)
+		b.feedback.rememberPending(i.ID, q)
+		defer b.feedback.forgetPending(i.ID)
 		st := newStreamer(b, func(r rendered) error { return b.editReply(s, i, r) })
 		a, err := b.answers.Ask(ctx, q, nil, b.cfg.K, st.delta)
 		st.stop()
 		if err != nil {
+			b.metrics.Question(metrics.Unknown, metrics.OutcomeFailed)
 			b.log.Error("answer failed", "interaction", i.ID, "err", err)
 			_ = b.editReply(s, i, rendered{content: "Sorry, footnote could not answer that just now. Please try again."})
 			return
 		}
 		msg, err := b.editReplyMsg(s, i, renderAnswer(a, private))
 		if err != nil {
+			b.metrics.Question(a.Mode, metrics.OutcomeFailed)
 			b.log.Error("post answer", "interaction", i.ID, "err", err)
 			return
 		}
-		b.feedback.remember(msg.ID, q)
-		b.logAnswer(i, a, time.Since(start))
+		if err := b.feedback.remember(ctx, msg.ID, q); err != nil {
+			b.log.Warn("remember question", "err", err)
+		}
+		b.logAnswer(i.ID, i.GuildID, a, time.Since(start))
 	})
 }
 
-func (b *Bot) logAnswer(i *discordgo.InteractionCreate, a *answer.Answer, took time.Duration) {
-	outcome := "answered"
+// logAnswer writes the one log line of a question (its text only at debug
+// level) and counts it.
+func (b *Bot) logAnswer(id, guild string, a *answer.Answer, took time.Duration) {
+	outcome := metrics.OutcomeAnswered
 	switch {
 	case a.Refused:
-		outcome = "refused"
-	case a.Note != "":
-		outcome = "fell back"
+		outcome = metrics.OutcomeRefused
+	case a.Note != "" && a.Mode == answer.ModeExtractive && b.generative:
+		outcome = metrics.OutcomeFellBack
 	}
-	b.log.Info("question", "id", i.ID, "guild", i.GuildID, "mode", a.Mode, "outcome", outcome, "citations", len(a.Citations), "ms", took.Milliseconds())
-	b.log.Debug("question text", "id", i.ID, "question", a.Question)
+	b.metrics.Question(a.Mode, outcome)
+	b.metrics.ObserveAnswer(a.Mode, took)
+	if r, ok := a.TimingsMS["retrieve"]; ok {
+		b.metrics.ObserveRetrieval(time.Duration(r * float64(time.Millisecond)))
+	}
+	b.log.Info("question", "id", id, "guild", guild, "mode", a.Mode, "outcome", outcome, "citations", len(a.Citations),
+		"retrieve_ms", a.TimingsMS["retrieve"], "total_ms", took.Milliseconds())
+	b.log.Debug("question text", "id", id, "question", a.Question)
 }
 
 // enqueue queues an answer job and, when it must wait, says where it stands
@@ -251,7 +276,7 @@ func (b *Bot) slashSummary(s *discordgo.Session, i *discordgo.InteractionCreate,
 
 func (b *Bot) slashSources(s *discordgo.Session, i *discordgo.InteractionCreate) {
 	r := renderSources(b.sources())
-	err := s.InteractionRespond(i.Interaction, &discordgo.InteractionResponse{
+	err := b.respond(s, i, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
 		Data: &discordgo.InteractionResponseData{Embeds: r.embeds, AllowedMentions: noPings()},
 	})

@@ -1,11 +1,15 @@
 package bot
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/footnote-bot/footnote/metrics"
+	"github.com/footnote-bot/footnote/store"
 )
 
 // Permission bits that let a member pin: Discord's PIN_MESSAGES, and
@@ -49,6 +53,7 @@ func (b *Bot) pinFromCommand(s *discordgo.Session, i *discordgo.InteractionCreat
 // pinned.
 func (b *Bot) pin(s *discordgo.Session, i *discordgo.InteractionCreate, msg *discordgo.Message) {
 	if !canPin(i) {
+		b.metrics.Pin(metrics.PinRefused)
 		b.replyPrivate(s, i, "Only moderators can pin answers (it takes the Pin Messages permission).")
 		return
 	}
@@ -71,14 +76,32 @@ func (b *Bot) pin(s *discordgo.Session, i *discordgo.InteractionCreate, msg *dis
 	}
 	if err := s.ChannelMessagePin(channel, msg.ID); err != nil {
 		b.log.Warn("pin failed", "message", msg.ID, "by", who.ID, "err", err)
+		if isCode(err, codeMaxPins) {
+			b.metrics.Pin(metrics.PinLimit)
+		} else {
+			b.metrics.Pin(metrics.PinError)
+		}
 		_ = b.editReply(s, i, rendered{content: pinError(err)})
 		return
 	}
+	b.metrics.Pin(metrics.PinPinned)
 	b.log.Info("answer pinned", "message", msg.ID, "channel", channel, "guild", i.GuildID, "by", who.ID, "username", who.Username)
+	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+	err := b.feedback.st.RecordPin(ctx, store.Pin{MessageID: msg.ID, ChannelID: channel, GuildID: i.GuildID, UserID: who.ID, Username: who.Username})
+	cancel()
+	if err != nil {
+		b.log.Warn("record pin", "err", err)
+	}
 	if err := b.markPinned(s, channel, msg, who); err != nil {
 		b.log.Warn("pinned footer", "err", err)
 	}
 	_ = b.editReply(s, i, rendered{content: "📌 Pinned."})
+}
+
+// isCode reports whether err is a Discord error with the given code.
+func isCode(err error, code int) bool {
+	var re *discordgo.RESTError
+	return errors.As(err, &re) && re.Message != nil && re.Message.Code == code
 }
 
 // pinError explains a failed pin to a moderator in one line.

@@ -31,6 +31,15 @@ type queue struct {
 	running int
 	wg      sync.WaitGroup
 	stop    context.CancelFunc
+	// onDepth, if set, is told the number of jobs waiting or running
+	// whenever it changes.
+	onDepth func(int)
+}
+
+func (q *queue) reportLocked() {
+	if q.onDepth != nil {
+		q.onDepth(len(q.pending) + q.running)
+	}
 }
 
 func newQueue(workers, size int) *queue {
@@ -53,6 +62,7 @@ func (q *queue) push(j job) (ahead int, err error) {
 	// it starts once the jobs before it and one more have found a worker
 	ahead = max(0, len(q.pending)+1-(q.workers-q.running))
 	q.pending = append(q.pending, j)
+	q.reportLocked()
 	q.wg.Add(1)
 	q.cond.Signal()
 	return ahead, nil
@@ -86,6 +96,7 @@ func (q *queue) start(ctx context.Context, log *slog.Logger) {
 				}()
 				q.mu.Lock()
 				q.running--
+				q.reportLocked()
 				q.mu.Unlock()
 				q.wg.Done()
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/footnote-bot/footnote/answer"
+	"github.com/footnote-bot/footnote/metrics"
 )
 
 // maxTurns is how much of a thread's conversation is kept for follow-ups.
@@ -161,19 +162,22 @@ func (b *Bot) answerInThread(s *discordgo.Session, channelID, q string, history 
 		a, err := b.answers.Ask(ctx, q, history, b.cfg.K, st.delta)
 		st.stop()
 		if err != nil {
+			b.metrics.Question(metrics.Unknown, metrics.OutcomeFailed)
 			b.log.Error("answer failed", "channel", channelID, "err", err)
 			_ = edit(rendered{content: "Sorry, footnote could not answer that just now. Please try again."})
 			return
 		}
 		// record the exchange before it shows: a follow-up sent as soon as
 		// the answer appears must find it
-		b.feedback.remember(placeholder.ID, q)
+		if err := b.feedback.remember(ctx, placeholder.ID, q); err != nil {
+			b.log.Warn("remember question", "err", err)
+		}
 		b.threads.add(channelID, answer.Turn{Role: "user", Text: q}, answer.Turn{Role: "assistant", Text: a.Answer})
 		if err := edit(renderAnswer(a, false)); err != nil {
 			b.log.Error("post answer", "err", err)
 			return
 		}
-		b.log.Info("question", "channel", channelID, "mode", a.Mode, "refused", a.Refused, "citations", len(a.Citations), "followup", len(history) > 0, "ms", time.Since(start).Milliseconds())
+		b.logAnswer(placeholder.ID, guildOf(s, channelID), a, time.Since(start))
 	}, func(ahead int) {
 		_ = edit(rendered{content: queuedText(ahead)})
 	})
@@ -194,7 +198,7 @@ func (b *Bot) postToChannel(s *discordgo.Session, i *discordgo.InteractionCreate
 	if i.Message == nil {
 		return
 	}
-	err := s.InteractionRespond(i.Interaction, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate})
+	err := b.respond(s, i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate})
 	if err != nil {
 		b.log.Warn("post to channel", "err", err)
 		return
@@ -208,8 +212,10 @@ func (b *Bot) postToChannel(s *discordgo.Session, i *discordgo.InteractionCreate
 		_, _ = s.FollowupMessageCreate(i.Interaction, true, &discordgo.WebhookParams{Content: "Could not post: " + brief(err), Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noPings()})
 		return
 	}
-	if q := b.questionOf(src); q != "" {
-		b.feedback.remember(posted.ID, q)
+	if q := b.pendingQuestionOf(src); q != "" {
+		_ = b.feedback.remember(context.Background(), posted.ID, q)
+	} else if err := b.copyQuestion(src.ID, posted.ID); err != nil {
+		b.log.Warn("remember question", "err", err)
 	}
 	who := userOf(i)
 	b.log.Info("private answer posted", "message", posted.ID, "by", who.ID)
@@ -218,4 +224,24 @@ func (b *Bot) postToChannel(s *discordgo.Session, i *discordgo.InteractionCreate
 	if _, err := editOriginal(s, i.Interaction, &discordgo.WebhookEdit{Content: &content, Components: &none, AllowedMentions: noPings()}); err != nil {
 		b.log.Debug("mark posted", "err", err)
 	}
+}
+
+// copyQuestion records for a message the question remembered for another
+// (a private answer posted to the channel).
+func (b *Bot) copyQuestion(fromID, toID string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+	defer cancel()
+	q, err := b.feedback.st.Question(ctx, fromID)
+	if err != nil || q == "" {
+		return err
+	}
+	return b.feedback.st.RememberQuestion(ctx, toID, q)
+}
+
+// guildOf is the guild of a channel, from the gateway's state.
+func guildOf(s *discordgo.Session, channelID string) string {
+	if ch, err := s.State.Channel(channelID); err == nil {
+		return ch.GuildID
+	}
+	return ""
 }

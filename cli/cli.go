@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/footnote-bot/footnote/config"
+	"github.com/footnote-bot/footnote/metrics"
 )
 
 // UsageError is a mistake in how a command was called; it exits with 2.
@@ -41,6 +42,8 @@ type env struct {
 	stdout, stderr io.Writer
 	cfg            config.Config
 	log            *slog.Logger
+	// metrics is set by serve; nil elsewhere (recording nothing)
+	metrics *metrics.Metrics
 }
 
 type command struct {

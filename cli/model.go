@@ -2,24 +2,55 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/footnote-bot/footnote/answer"
 	"github.com/footnote-bot/footnote/llm"
+	"github.com/footnote-bot/footnote/metrics"
 	"github.com/footnote-bot/footnote/retrieval"
 )
 
-// chatModel adapts the llm client to answer.ChatModel.
-type chatModel struct{ c *llm.Client }
+// chatModel adapts the llm client to answer.ChatModel, counting tokens and
+// errors.
+type chatModel struct {
+	c *llm.Client
+	m *metrics.Metrics
+}
 
 func (m chatModel) Stream(ctx context.Context, system, user string, onDelta func(string)) (string, error) {
-	text, _, err := m.c.ChatStream(ctx, messages(system, user), llm.ChatOptions{Temperature: 0.1}, onDelta)
+	text, u, err := m.c.ChatStream(ctx, messages(system, user), llm.ChatOptions{Temperature: 0.1}, onDelta)
+	m.count(u, err)
 	return text, err
 }
 
 func (m chatModel) Complete(ctx context.Context, system, user string) (string, error) {
-	text, _, err := m.c.Chat(ctx, messages(system, user), llm.ChatOptions{Temperature: 0.1, MaxTokens: 200})
+	text, u, err := m.c.Chat(ctx, messages(system, user), llm.ChatOptions{Temperature: 0.1, MaxTokens: 200})
+	m.count(u, err)
 	return text, err
+}
+
+func (m chatModel) count(u llm.Usage, err error) {
+	m.m.Tokens(u.PromptTokens, u.CompletionTokens)
+	if err != nil {
+		m.m.ModelError(errorKind(err))
+	}
+}
+
+// errorKind sorts a model error for the errors counter.
+func errorKind(err error) string {
+	var se *llm.StatusError
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return metrics.ModelErrorTimeout
+	case errors.Is(err, llm.ErrRateLimited):
+		return metrics.ModelErrorRateLimited
+	case errors.As(err, &se) && se.StatusCode >= 500:
+		return metrics.ModelErrorServer
+	case errors.As(err, &se):
+		return metrics.ModelErrorRequest
+	}
+	return metrics.ModelErrorOther
 }
 
 func messages(system, user string) []llm.Message {
@@ -27,10 +58,17 @@ func messages(system, user string) []llm.Message {
 }
 
 // apiEmbedder adapts the llm client to retrieval.Embedder.
-type apiEmbedder struct{ c *llm.Client }
+type apiEmbedder struct {
+	c     *llm.Client
+	m     *metrics.Metrics
+	batch int
+}
 
 func (e apiEmbedder) ID() string { return e.c.EmbedderID() }
 func (e apiEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+	for n := 0; n < len(texts); n += max(e.batch, 1) {
+		e.m.EmbeddingRequest()
+	}
 	return e.c.Embed(ctx, texts)
 }
 

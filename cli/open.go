@@ -135,7 +135,7 @@ func (e *env) embedder() (retrieval.Embedder, error) {
 		if err != nil {
 			return nil, err
 		}
-		return apiEmbedder{c}, nil
+		return apiEmbedder{c: c, m: e.metrics, batch: e.cfg.EmbedBatch}, nil
 	}
 	return retrieval.NewHashEmbedder(0), nil
 }
@@ -154,7 +154,7 @@ func (e *env) answerer(ctx context.Context) (*Answerer, error) {
 		return nil, err
 	}
 	if c != nil {
-		a.Gen = answer.NewGenerator(a.Engine, chatModel{c}, e.cfg.ModelTimeout, e.log)
+		a.Gen = answer.NewGenerator(a.Engine, chatModel{c: c, m: e.metrics}, e.cfg.ModelTimeout, e.log)
 	}
 	return a, nil
 }

@@ -5,7 +5,11 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"github.com/footnote-bot/footnote/admin"
 	"github.com/footnote-bot/footnote/bot"
+	"github.com/footnote-bot/footnote/metrics"
+	"github.com/footnote-bot/footnote/retrieval"
+	"github.com/footnote-bot/footnote/store"
 )
 
 func init() {
@@ -31,28 +35,54 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err := e.validate(); err != nil {
 		return err
 	}
+	shards, auto, err := e.cfg.Sharding()
+	if err != nil {
+		return usagef("serve: %v", err)
+	}
 	hc, err := bot.NewHTTPClient(e.cfg.DiscordAPIURL)
 	if err != nil {
 		return err
 	}
+	reg := metrics.NewRegistry()
+	e.metrics = metrics.New(reg)
+	st, err := store.Open(ctx, e.cfg.DatabaseURL, e.cfg.DataDir)
+	if err != nil {
+		return fmt.Errorf("open state store: %w", err)
+	}
+	defer st.Close()
 	ans, err := e.answerer(ctx)
 	if err != nil {
 		return err
 	}
+	e.metrics.SetIndexed(len(ans.Index.Documents()), len(ans.Index.Chunks()))
 	b, err := bot.New(bot.Config{
 		Token:          e.cfg.DiscordToken,
 		GuildID:        e.cfg.DiscordGuildID,
 		HTTPClient:     hc,
 		MessageContent: e.cfg.MessageContent,
+		Shard:          e.cfg.ShardID,
+		ShardCount:     shards,
+		AutoShards:     auto,
 		K:              e.cfg.K,
 		DataDir:        e.cfg.DataDir,
+		Store:          st,
+		Metrics:        e.metrics,
+		Generative:     ans.Gen != nil,
 		Logger:         e.log,
 	}, ans, func() []bot.Source { return botSources(ans) })
 	if err != nil {
 		return err
 	}
-	e.log.Info("starting", "mode", mode(ans), "documents", len(ans.Index.Documents()), "chunks", len(ans.Index.Chunks()))
-	go e.watchCorpus(ctx, ans.Live, e.cfg.WatchInterval, nil)
+	e.log.Info("starting", "mode", mode(ans), "documents", len(ans.Index.Documents()), "chunks", len(ans.Index.Chunks()), "shard", e.cfg.ShardID, "shards", e.cfg.ShardCount)
+	go e.watchCorpus(ctx, ans.Live, e.cfg.WatchInterval, func(ix *retrieval.Index) {
+		e.metrics.SetIndexed(len(ix.Documents()), len(ix.Chunks()))
+	})
+	adm := admin.New(e.cfg.HTTPAddr, reg, b.Connected, e.log)
+	go func() {
+		if err := adm.Run(ctx); err != nil {
+			e.log.Error("admin listener", "err", err)
+		}
+	}()
 	return b.Run(ctx)
 }
 
@@ -83,7 +113,12 @@ func runFeedback(ctx context.Context, e *env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("feedback: takes no arguments")
 	}
-	tallies, err := bot.ReadFeedback(e.cfg.DataDir)
+	st, err := store.Open(ctx, e.cfg.DatabaseURL, e.cfg.DataDir)
+	if err != nil {
+		return fmt.Errorf("open state store: %w", err)
+	}
+	defer st.Close()
+	tallies, err := st.Tallies(ctx)
 	if err != nil {
 		return err
 	}

@@ -138,6 +138,19 @@ func (p *Postgres) RememberQuestion(ctx context.Context, messageID, question str
 	return nil
 }
 
+// Question implements [Store].
+func (p *Postgres) Question(ctx context.Context, messageID string) (string, error) {
+	var q string
+	err := p.pool.QueryRow(ctx, `SELECT question FROM questions WHERE message_id = $1`, messageID).Scan(&q)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read question: %w", err)
+	}
+	return q, nil
+}
+
 // RecordPin implements [Store].
 func (p *Postgres) RecordPin(ctx context.Context, pin Pin) error {
 	if err := pin.validate(); err != nil {

@@ -181,6 +181,19 @@ func (s *SQLite) RememberQuestion(ctx context.Context, messageID, question strin
 	return nil
 }
 
+// Question implements [Store].
+func (s *SQLite) Question(ctx context.Context, messageID string) (string, error) {
+	var q string
+	err := s.db.QueryRowContext(ctx, `SELECT question FROM questions WHERE message_id = ?`, messageID).Scan(&q)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read question: %w", err)
+	}
+	return q, nil
+}
+
 // RecordPin implements [Store].
 func (s *SQLite) RecordPin(ctx context.Context, p Pin) error {
 	if err := p.validate(); err != nil {

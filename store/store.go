@@ -35,6 +35,9 @@ type Store interface {
 	// that votes recorded before or after it are tallied with it. It replaces
 	// any question known for the message.
 	RememberQuestion(ctx context.Context, messageID, question string) error
+	// Question returns the question remembered for an answer message, or ""
+	// when none is.
+	Question(ctx context.Context, messageID string) (string, error)
 	// RecordPin records that p.UserID pinned p.MessageID. A message is
 	// recorded once: pinning an already recorded message keeps the first
 	// record and is not an error.

@@ -118,6 +118,12 @@ func testQuestions(t *testing.T, s Store) {
 		t.Fatal(err)
 	}
 	vote(t, s, "before", "u1", Down)
+	if q, err := s.Question(ctx, "before"); err != nil || q != "Who was arrested?" {
+		t.Fatalf("Question(before) = %q, %v", q, err)
+	}
+	if q, err := s.Question(ctx, "never"); err != nil || q != "" {
+		t.Fatalf("Question(never) = %q, %v", q, err)
+	}
 	// Voted first, remembered after.
 	vote(t, s, "after", "u1", Up)
 	if err := s.RememberQuestion(ctx, "after", "Why did Mexico break ties?"); err != nil {
