@@ -24,6 +24,10 @@ type SummaryOptions struct {
 	Length string
 	// Focus narrows the summary to points about a topic ("the OAS").
 	Focus string
+	// DocID, when set, summarises one article only.
+	DocID string
+	// Points, when positive, overrides the number of points Length gives.
+	Points int
 }
 
 // Summary is the key points of the corpus, each cited.
@@ -86,8 +90,11 @@ func (e *Engine) Summarize(ctx context.Context, opts SummaryOptions) (*Summary, 
 		return nil, err
 	}
 	n := summaryPoints[length]
+	if opts.Points > 0 {
+		n = opts.Points
+	}
 	s := &Summary{Mode: ModeExtractive, Length: length, Focus: strings.TrimSpace(opts.Focus), Citations: []Citation{}, Points: []SummaryPoint{}}
-	sents := e.summarySentences()
+	sents := e.summarySentences(opts.DocID)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -142,8 +149,17 @@ func (e *Engine) Summarize(ctx context.Context, opts SummaryOptions) (*Summary, 
 
 // summarySentences returns the corpus's candidate sentences with their
 // stem-count vectors.
-func (e *Engine) summarySentences() []*sumSentence {
-	chunks := e.corpus.Chunks()
+func (e *Engine) summarySentences(docID string) []*sumSentence {
+	all := e.corpus.Chunks()
+	chunks := all
+	if docID != "" {
+		chunks = nil
+		for _, c := range all {
+			if c.DocID == docID {
+				chunks = append(chunks, c)
+			}
+		}
+	}
 	total := 0
 	for i := range chunks {
 		total += len(chunks[i].Sentences)

@@ -69,6 +69,12 @@ type Config struct {
 	// Generative says answers come from a model, so an extractive answer
 	// with a note is a fallback.
 	Generative bool
+	// Library lets moderators add and remove articles (/ingest, /forget)
+	// and serves /timeline; nil leaves those commands out.
+	Library Library
+	// IngestRole names a role whose members may add and remove articles,
+	// besides those with Manage Server.
+	IngestRole string
 	Logger     *slog.Logger
 }
 
@@ -225,7 +231,7 @@ func (b *Bot) onReady(s *discordgo.Session, r *discordgo.Ready) {
 	}
 	appID := b.appID
 	b.mu.Unlock()
-	if _, err := s.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, commands()); err != nil {
+	if _, err := s.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, commands(b.cfg.Library != nil)); err != nil {
 		b.log.Error("register commands", "err", err)
 	} else {
 		b.log.Info("connected", "user", r.User.Username, "guilds", len(r.Guilds), "commands_guild", b.cfg.GuildID)

@@ -16,13 +16,18 @@ const (
 	pinCommand = "Pin cited answer"
 )
 
-func commands() []*discordgo.ApplicationCommand {
+// permManageGuild is Discord's MANAGE_GUILD ("Manage Server").
+const permManageGuild int64 = 1 << 5
+
+// commands are footnote's application commands; the library commands
+// (/ingest, /forget, /timeline) only when the bot can change its corpus.
+func commands(library bool) []*discordgo.ApplicationCommand {
 	var lengths []*discordgo.ApplicationCommandOptionChoice
 	for _, l := range answer.SummaryLengths {
 		lengths = append(lengths, &discordgo.ApplicationCommandOptionChoice{Name: l, Value: l})
 	}
 	noDM := false
-	return []*discordgo.ApplicationCommand{
+	cmds := []*discordgo.ApplicationCommand{
 		{
 			Name:         "ask",
 			Description:  "Ask about the event; every claim in the answer is cited",
@@ -52,4 +57,37 @@ func commands() []*discordgo.ApplicationCommand {
 			DMPermission: &noDM,
 		},
 	}
+	if !library {
+		return cmds
+	}
+	// Who may use /ingest and /forget is checked when they are used:
+	// discordgo sends default_member_permissions as a string, which Discord's
+	// OpenAPI description does not allow.
+	return append(cmds,
+		&discordgo.ApplicationCommand{
+			Name:         "ingest",
+			Description:  "Add an article to footnote's sources (moderators)",
+			DMPermission: &noDM,
+			Options: []*discordgo.ApplicationCommandOption{
+				{Type: discordgo.ApplicationCommandOptionString, Name: "url", Description: "Link to the article"},
+				{Type: discordgo.ApplicationCommandOptionAttachment, Name: "file", Description: "The article as HTML, Markdown or text"},
+			},
+		},
+		&discordgo.ApplicationCommand{
+			Name:         "forget",
+			Description:  "Remove an article from footnote's sources (moderators)",
+			DMPermission: &noDM,
+			Options: []*discordgo.ApplicationCommandOption{
+				{Type: discordgo.ApplicationCommandOptionString, Name: "document", Description: "The article's id or title (see /sources)", Required: true},
+			},
+		},
+		&discordgo.ApplicationCommand{
+			Name:         "timeline",
+			Description:  "The event's dated developments in order, each cited",
+			DMPermission: &noDM,
+			Options: []*discordgo.ApplicationCommandOption{
+				{Type: discordgo.ApplicationCommandOptionString, Name: "focus", Description: "Only developments about this topic", MaxLength: 200},
+			},
+		},
+	)
 }

@@ -24,6 +24,7 @@ import (
 	"github.com/footnote-bot/footnote/cli"
 	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/lang"
+	"github.com/footnote-bot/footnote/library"
 	"github.com/footnote-bot/footnote/llm"
 	"github.com/footnote-bot/footnote/llm/llmtest"
 	"github.com/footnote-bot/footnote/retrieval"
@@ -216,6 +217,9 @@ type harnessOptions struct {
 	// transport wraps the bot's REST transport (e.g. to slow one request
 	// down as a congested network would).
 	transport func(http.RoundTripper) http.RoundTripper
+	// library gives the bot a corpus folder it may change (/ingest,
+	// /forget, /timeline), and a web the test serves (h.web).
+	library bool
 }
 
 // harness is a running bot in a local Discord, with a guild, a text channel,
@@ -237,6 +241,11 @@ type harness struct {
 	channel discordtest.Channel
 	alice   discordtest.User // a member without moderation rights
 	mod     discordtest.User // a moderator (Pin Messages)
+
+	// with harnessOptions.library: the corpus folder and the web pages the
+	// test serves at http://news.example/ (a public address to the bot)
+	corpusDir string
+	web       *testWeb
 }
 
 // memberPerms and modPerms are what Discord computes for the two users in
@@ -309,6 +318,12 @@ func newHarness(t testing.TB, o harnessOptions) *harness {
 	ix := builtinIndex(t)
 	engine := answer.NewEngine(ix)
 	ans := &cli.Answerer{Engine: engine, Index: ix}
+	var lib *library.Library
+	if o.library {
+		lib = h.newLibrary(ans)
+		engine = ans.Engine
+		ix = ans.Index
+	}
 	if !o.extractive {
 		h.model = o.model
 		if h.model == nil {
@@ -346,8 +361,11 @@ func newHarness(t testing.TB, o harnessOptions) *harness {
 		ShutdownGrace:  5 * time.Second,
 		Logger:         slog.New(slog.NewTextHandler(out, &slog.HandlerOptions{Level: level})),
 	}
+	if lib != nil {
+		h.cfg.Library = lib
+	}
 	h.answerer = ans
-	h.sources = func() []bot.Source { return sources(ix) }
+	h.sources = func() []bot.Source { return sources(ans.Current()) }
 	t.Cleanup(h.stopBot)
 	h.startBot()
 	return h

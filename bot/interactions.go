@@ -31,6 +31,12 @@ func (b *Bot) onInteraction(s *discordgo.Session, i *discordgo.InteractionCreate
 			b.slashSources(s, i)
 		case pinCommand:
 			b.pinFromCommand(s, i, data)
+		case "ingest":
+			b.slashIngest(s, i, data)
+		case "forget":
+			b.slashForget(s, i, data)
+		case "timeline":
+			b.slashTimeline(s, i, data)
 		default:
 			b.replyPrivate(s, i, "Unknown command.")
 		}
@@ -44,6 +50,12 @@ func (b *Bot) onInteraction(s *discordgo.Session, i *discordgo.InteractionCreate
 			b.vote(s, i, -1)
 		case idPost:
 			b.postToChannel(s, i)
+		default:
+			if id := i.MessageComponentData().CustomID; strings.HasPrefix(id, idForget) {
+				b.confirmForget(s, i, strings.TrimPrefix(id, idForget))
+			} else if id == idForgetCancel {
+				b.updatePrivate(s, i, "Kept.")
+			}
 		}
 	}
 }

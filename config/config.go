@@ -50,6 +50,9 @@ type Config struct {
 	DiscordToken   string
 	DiscordGuildID string
 	DiscordAPIURL  string
+	// IngestRole names a Discord role whose members may add and remove
+	// articles, besides those with Manage Server.
+	IngestRole string
 	// MessageContent asks Discord for the privileged message content
 	// intent, so follow-ups in threads need no mention.
 	MessageContent bool

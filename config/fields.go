@@ -152,6 +152,8 @@ var fields = []field{
 		str(func(c *Config) *string { return &c.DiscordGuildID })),
 	mk("FOOTNOTE_DISCORD_API_URL", "", "Discord REST base URL (a REST proxy or a Discord-compatible server); empty is Discord's v10 API.", false,
 		str(func(c *Config) *string { return &c.DiscordAPIURL })),
+	mk("FOOTNOTE_INGEST_ROLE", "", "A Discord role whose members may /ingest and /forget articles, besides those with Manage Server.", false,
+		str(func(c *Config) *string { return &c.IngestRole })),
 	mk("FOOTNOTE_MESSAGE_CONTENT", "false", "Request the privileged message content intent (enable it in the Developer Portal too) so thread follow-ups need no mention.", false,
 		boolean(func(c *Config) *bool { return &c.MessageContent })),
 	mk("FOOTNOTE_SHARD_ID", "0", "Gateway shard this process runs, from 0 to FOOTNOTE_SHARD_COUNT-1.", false,

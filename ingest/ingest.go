@@ -63,20 +63,35 @@ func (a *Adder) AddFile(path string, existing []*corpus.Document) (*Result, erro
 	if err != nil {
 		return nil, err
 	}
-	doc, err := corpus.Parse(filepath.Base(path), data)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	res, err := a.AddData(filepath.Base(path), data, existing)
+	if err != nil && !errors.Is(err, ErrDuplicate) {
+		return res, fmt.Errorf("%s: %w", path, err)
 	}
-	if dup := duplicateOf(doc, existing); dup != "" {
-		return &Result{Doc: doc, DuplicateOf: dup}, fmt.Errorf("%s: %w as %s", path, ErrDuplicate, dup)
+	return res, err
+}
+
+// AddData saves an article's bytes under a name (a file name with one of the
+// corpus extensions, e.g. an uploaded attachment's) after checking that it
+// parses and is not already there.
+func (a *Adder) AddData(name string, data []byte, existing []*corpus.Document) (*Result, error) {
+	name = filepath.Base(name)
+	if !corpus.Supported(name) {
+		return nil, fmt.Errorf("%s: not an article file (%s)", name, strings.Join(corpus.Extensions, ", "))
 	}
-	name, err := a.write(filepath.Base(path), data)
+	doc, err := corpus.Parse(name, data)
 	if err != nil {
 		return nil, err
 	}
-	doc.Path = name
-	doc.ID = idFor(name, doc)
-	return &Result{Doc: doc, Path: name}, nil
+	if dup := duplicateOf(doc, existing); dup != "" {
+		return &Result{Doc: doc, DuplicateOf: dup}, fmt.Errorf("%w as %s", ErrDuplicate, dup)
+	}
+	saved, err := a.write(name, data)
+	if err != nil {
+		return nil, err
+	}
+	doc.Path = saved
+	doc.ID = idFor(saved, doc)
+	return &Result{Doc: doc, Path: saved}, nil
 }
 
 // AddURL fetches a page and saves it as Markdown with front matter (title,

@@ -61,15 +61,16 @@ var (
 	monthDayYear = regexp.MustCompile(`\b` + monthRe + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	dayMonth     = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:de\s+)?` + monthRe + `\b`)
 	monthDay     = regexp.MustCompile(`\b` + monthRe + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b`)
-	monthYear    = regexp.MustCompile(`\b(?:in|en|de|since|desde)\s+` + monthRe + `\s+(?:of\s+|de\s+|del\s+)?(\d{4})\b`)
-	monthAlone   = regexp.MustCompile(`\b(?:in|en|since|desde|early|late|mid|a\s+principios\s+de|a\s+finales\s+de)\s+` + monthRe + `\b`)
+	monthYear    = regexp.MustCompile(`\b(?:in|en|de)\s+` + monthRe + `\s+(?:of\s+|de\s+|del\s+)?(\d{4})\b`)
+	monthAlone   = regexp.MustCompile(`\b(?:in|en|early|late|mid|a\s+principios\s+de|a\s+finales\s+de)\s+` + monthRe + `\b`)
 	weekdayRe    = regexp.MustCompile(`\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday|domingo|lunes|martes|miercoles|jueves|viernes|sabado)\b`)
 	relativeRe   = regexp.MustCompile(`\b(yesterday|today|ayer|hoy|last year|el ano pasado|this year|este ano|next year|last month|el mes pasado)\b`)
-	yearRe       = regexp.MustCompile(`\b(?:in|en|since|desde|de|del)\s+((?:19|20)\d{2})\b`)
+	yearRe       = regexp.MustCompile(`\b(?:in|en|de|del)\s+((?:19|20)\d{2})\b`)
 	capitalMay   = regexp.MustCompile(`\bMay\s+\d`)
 )
 
-// Resolve finds the first date a sentence states, resolving weekdays and
+// Resolve finds the first date a sentence states ("since December" dates a
+// state of affairs, not an event, and is not one), resolving weekdays and
 // relative words against the article's date (the most recent such weekday
 // on or before it). ok is false when the sentence states no date.
 func Resolve(sentence string, article time.Time) (When, bool) {

@@ -1,0 +1,336 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/footnote-bot/footnote/corpus"
+	"github.com/footnote-bot/footnote/fetch"
+	"github.com/footnote-bot/footnote/library"
+	"github.com/footnote-bot/footnote/store"
+	"github.com/footnote-bot/footnote/timeline"
+)
+
+// Library changes the corpus; *library.Library implements it.
+type Library interface {
+	AddURL(ctx context.Context, rawURL string) (*library.Added, error)
+	AddFile(ctx context.Context, name string, data []byte) (*library.Added, error)
+	Forget(ctx context.Context, docID string) (string, error)
+	Documents() []*corpus.Document
+	Timeline(focus string, limit int) []timeline.Event
+}
+
+// Custom ids of the /forget confirmation.
+const (
+	idForget       = "footnote:forget:"
+	idForgetCancel = "footnote:forget-cancel"
+)
+
+// ingestTimeout bounds fetching and indexing one article.
+const ingestTimeout = 90 * time.Second
+
+// canManage reports whether a member may add and remove articles: Manage
+// Server (or Administrator), or the configured role.
+func (b *Bot) canManage(s *discordgo.Session, i *discordgo.InteractionCreate) bool {
+	if i.Member == nil {
+		return false
+	}
+	if i.Member.Permissions&(permManageGuild|permAdministrator) != 0 {
+		return true
+	}
+	if b.cfg.IngestRole == "" {
+		return false
+	}
+	for _, id := range i.Member.Roles {
+		if r, err := s.State.Role(i.GuildID, id); err == nil && strings.EqualFold(r.Name, b.cfg.IngestRole) {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *Bot) refuseManage(s *discordgo.Session, i *discordgo.InteractionCreate, what string) {
+	msg := "Only members with the Manage Server permission can " + what + "."
+	if b.cfg.IngestRole != "" {
+		msg = fmt.Sprintf("Only members with Manage Server or the %s role can %s.", b.cfg.IngestRole, what)
+	}
+	b.replyPrivate(s, i, msg)
+}
+
+// slashIngest adds an article from a link or an uploaded file, for
+// moderators, and shows what was added with a short cited summary.
+func (b *Bot) slashIngest(s *discordgo.Session, i *discordgo.InteractionCreate, data discordgo.ApplicationCommandInteractionData) {
+	if b.cfg.Library == nil {
+		b.replyPrivate(s, i, "Adding articles is not enabled on this bot.")
+		return
+	}
+	if !b.canManage(s, i) {
+		b.refuseManage(s, i, "add articles")
+		return
+	}
+	opts := options(data)
+	var rawURL string
+	var att *discordgo.MessageAttachment
+	if o, ok := opts["url"]; ok {
+		rawURL = strings.TrimSpace(o.StringValue())
+	}
+	if o, ok := opts["file"]; ok && data.Resolved != nil {
+		att = data.Resolved.Attachments[fmt.Sprint(o.Value)]
+	}
+	if (rawURL == "") == (att == nil) {
+		b.replyPrivate(s, i, "Give either a url or a file to add.")
+		return
+	}
+	if err := b.deferReply(s, i, false); err != nil {
+		b.log.Warn("ingest", "err", err)
+		return
+	}
+	who := userOf(i)
+	source := rawURL
+	if att != nil {
+		source = att.Filename
+	}
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), ingestTimeout)
+		defer cancel()
+		var added *library.Added
+		var err error
+		if att != nil {
+			var body []byte
+			if body, err = b.download(ctx, att); err == nil {
+				added, err = b.cfg.Library.AddFile(ctx, att.Filename, body)
+			}
+		} else {
+			added, err = b.cfg.Library.AddURL(ctx, rawURL)
+		}
+		if err != nil {
+			b.log.Warn("ingest failed", "from", source, "by", who.ID, "err", err)
+			_ = b.editReply(s, i, rendered{content: ingestError(err)})
+			return
+		}
+		if added.DuplicateOf != "" {
+			_ = b.editReply(s, i, rendered{content: fmt.Sprintf("Already in the sources: **%s** (%s).", plain(added.Title), added.DocID)})
+			return
+		}
+		rctx, rcancel := context.WithTimeout(context.Background(), storeTimeout)
+		err = b.feedback.st.RecordIngest(rctx, store.Ingest{DocID: added.DocID, Title: added.Title, Source: source, UserID: who.ID, Username: who.Username, GuildID: i.GuildID})
+		rcancel()
+		if err != nil {
+			b.log.Warn("record ingest", "err", err)
+		}
+		b.log.Info("article added", "doc", added.DocID, "from", source, "by", who.ID, "username", who.Username, "guild", i.GuildID, "chunks", added.Chunks)
+		_ = b.editReply(s, i, renderAdded(added))
+	}()
+}
+
+// download fetches an uploaded attachment from Discord, within the corpus
+// file size limit.
+func (b *Bot) download(ctx context.Context, att *discordgo.MessageAttachment) ([]byte, error) {
+	if att.Size > corpus.MaxFileSize {
+		return nil, fmt.Errorf("the file is %d bytes; the limit is %d", att.Size, corpus.MaxFileSize)
+	}
+	if !corpus.Supported(att.Filename) {
+		return nil, fmt.Errorf("%s is not an article file (%s)", att.Filename, strings.Join(corpus.Extensions, ", "))
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, att.URL, nil)
+	if err != nil {
+		return nil, fmt.Errorf("download attachment: %w", err)
+	}
+	resp, err := b.session.Client.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("download attachment: %w", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("download attachment: %s", resp.Status)
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, corpus.MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("download attachment: %w", err)
+	}
+	if len(body) > corpus.MaxFileSize {
+		return nil, fmt.Errorf("the file is over the %d-byte limit", corpus.MaxFileSize)
+	}
+	return body, nil
+}
+
+// ingestError explains a failed ingest in one line.
+func ingestError(err error) string {
+	if errors.Is(err, fetch.ErrNotPublic) {
+		return "That link does not lead to a public address; footnote only fetches public web pages."
+	}
+	return "Could not add the article: " + clip(err.Error(), 300)
+}
+
+// renderAdded shows a new article: its title, date and size, and a short
+// cited summary.
+func renderAdded(a *library.Added) rendered {
+	meta := []string{}
+	for _, m := range []string{plain(a.Source), a.Date, fmt.Sprintf("%d passages", a.Chunks)} {
+		if m != "" {
+			meta = append(meta, m)
+		}
+	}
+	head := fmt.Sprintf("📰 Added **%s** (%s)", plain(a.Title), strings.Join(meta, " · "))
+	if a.Summary == nil || len(a.Summary.Points) == 0 {
+		return rendered{content: clip(head, maxContent)}
+	}
+	r := renderSummary(a.Summary)
+	r.content = clip(head+"\n"+r.content, maxContent)
+	r.components = nil
+	return r
+}
+
+// slashForget asks a moderator to confirm removing an article.
+func (b *Bot) slashForget(s *discordgo.Session, i *discordgo.InteractionCreate, data discordgo.ApplicationCommandInteractionData) {
+	if b.cfg.Library == nil {
+		b.replyPrivate(s, i, "Removing articles is not enabled on this bot.")
+		return
+	}
+	if !b.canManage(s, i) {
+		b.refuseManage(s, i, "remove articles")
+		return
+	}
+	want := ""
+	if o, ok := options(data)["document"]; ok {
+		want = strings.TrimSpace(o.StringValue())
+	}
+	doc := findDoc(b.cfg.Library.Documents(), want)
+	if doc == nil {
+		b.replyPrivate(s, i, fmt.Sprintf("No article %q; /sources lists them.", want))
+		return
+	}
+	err := b.respond(s, i, &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{
+			Content:         clip(fmt.Sprintf("Remove **%s** (%s) from the sources? Answers will no longer cite it.", plain(doc.Title), doc.ID), maxContent),
+			Flags:           discordgo.MessageFlagsEphemeral,
+			AllowedMentions: noPings(),
+			Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+				discordgo.Button{CustomID: idForget + doc.ID, Label: "Remove", Style: discordgo.DangerButton},
+				discordgo.Button{CustomID: idForgetCancel, Label: "Cancel", Style: discordgo.SecondaryButton},
+			}}},
+		},
+	})
+	if err != nil {
+		b.log.Warn("forget", "err", err)
+	}
+}
+
+// findDoc finds an article by id, or by title ignoring case.
+func findDoc(docs []*corpus.Document, want string) *corpus.Document {
+	for _, d := range docs {
+		if d.ID == want {
+			return d
+		}
+	}
+	for _, d := range docs {
+		if strings.EqualFold(d.Title, want) {
+			return d
+		}
+	}
+	return nil
+}
+
+// confirmForget removes the article once a moderator confirms.
+func (b *Bot) confirmForget(s *discordgo.Session, i *discordgo.InteractionCreate, docID string) {
+	if b.cfg.Library == nil || !b.canManage(s, i) {
+		b.refuseManage(s, i, "remove articles")
+		return
+	}
+	err := b.respond(s, i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate})
+	if err != nil {
+		b.log.Warn("forget", "err", err)
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), ingestTimeout)
+	defer cancel()
+	title, err := b.cfg.Library.Forget(ctx, docID)
+	text := fmt.Sprintf("Removed **%s** from the sources.", plain(title))
+	switch {
+	case errors.Is(err, library.ErrNotFound):
+		text = "That article is already gone."
+	case err != nil:
+		text = "Could not remove it: " + clip(err.Error(), 300)
+	default:
+		who := userOf(i)
+		b.log.Info("article removed", "doc", docID, "by", who.ID, "username", who.Username, "guild", i.GuildID)
+	}
+	none := []discordgo.MessageComponent{}
+	if _, err := editOriginal(s, i.Interaction, &discordgo.WebhookEdit{Content: &text, Components: &none, AllowedMentions: noPings()}); err != nil {
+		b.log.Warn("forget result", "err", err)
+	}
+}
+
+// updatePrivate answers a button press by replacing its message's text.
+func (b *Bot) updatePrivate(s *discordgo.Session, i *discordgo.InteractionCreate, text string) {
+	err := b.respond(s, i, &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseUpdateMessage,
+		Data: &discordgo.InteractionResponseData{Content: text, Components: []discordgo.MessageComponent{}, AllowedMentions: noPings()},
+	})
+	if err != nil {
+		b.log.Warn("update message", "err", err)
+	}
+}
+
+// slashTimeline posts the event's dated developments in order, each cited.
+func (b *Bot) slashTimeline(s *discordgo.Session, i *discordgo.InteractionCreate, data discordgo.ApplicationCommandInteractionData) {
+	if b.cfg.Library == nil {
+		b.replyPrivate(s, i, "The timeline is not enabled on this bot.")
+		return
+	}
+	focus := ""
+	if o, ok := options(data)["focus"]; ok {
+		focus = strings.TrimSpace(o.StringValue())
+	}
+	ev := b.cfg.Library.Timeline(focus, 10)
+	err := b.respond(s, i, &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: renderTimeline(ev, focus),
+	})
+	if err != nil {
+		b.log.Warn("timeline", "err", err)
+	}
+}
+
+// renderTimeline lays events out as dated lines with [n] markers and an
+// embed of their sources.
+func renderTimeline(ev []timeline.Event, focus string) *discordgo.InteractionResponseData {
+	if len(ev) == 0 {
+		msg := "The articles date no developments."
+		if focus != "" {
+			msg = fmt.Sprintf("The articles date nothing about %q.", focus)
+		}
+		return &discordgo.InteractionResponseData{Content: msg, AllowedMentions: noPings()}
+	}
+	var lines []string
+	e := &discordgo.MessageEmbed{Title: "Sources", Color: colorAnswer, Footer: &discordgo.MessageEmbedFooter{Text: footerBrand + " · timeline"}}
+	for n, x := range ev {
+		lines = append(lines, fmt.Sprintf("`%s` %s [%d]", x.Date, plain(clip(x.Text, 160)), n+1))
+		meta := []string{}
+		for _, m := range []string{plain(x.Source), x.Published} {
+			if m != "" {
+				meta = append(meta, m)
+			}
+		}
+		if x.URL != "" {
+			meta = append(meta, "[article]("+x.URL+")")
+		}
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: fmt.Sprintf("[%d] %s", n+1, x.Title), Value: strings.Join(meta, " · ")})
+	}
+	content := strings.Join(lines, "\n")
+	// drop whole lines rather than cut one: each kept line keeps its marker
+	for runes(content) > maxContent && len(lines) > 1 {
+		lines = lines[:len(lines)-1]
+		e.Fields = e.Fields[:len(lines)]
+		content = strings.Join(lines, "\n")
+	}
+	return &discordgo.InteractionResponseData{Content: clip(content, maxContent), Embeds: fitEmbeds([]*discordgo.MessageEmbed{e}), AllowedMentions: noPings()}
+}

@@ -1,0 +1,153 @@
+// Package library is the corpus as the bot changes it: articles added from a
+// URL or an uploaded file, articles removed, each change indexed at once so
+// the next answer can cite it.
+package library
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/footnote-bot/footnote/answer"
+	"github.com/footnote-bot/footnote/corpus"
+	"github.com/footnote-bot/footnote/ingest"
+	"github.com/footnote-bot/footnote/retrieval"
+	"github.com/footnote-bot/footnote/timeline"
+)
+
+// ErrNotFound is returned for a document id the corpus does not have.
+var ErrNotFound = errors.New("no such article")
+
+// ErrBuiltIn is returned when asked to remove an article that is not in the
+// corpus folder (the built-in one).
+var ErrBuiltIn = errors.New("that article is built in and cannot be removed")
+
+// Library adds and removes articles in a corpus folder and keeps a live
+// index in step.
+type Library struct {
+	// Dir is the folder new articles are written to and removed from.
+	Dir string
+	// Fetcher downloads pages (fetch.New with the ingest rules).
+	Fetcher ingest.Fetcher
+	// Live is the index answers are drawn from.
+	Live *retrieval.Live
+	// Rebuild re-reads the corpus and indexes it, reusing unchanged vectors.
+	Rebuild func(ctx context.Context) (*retrieval.Index, error)
+
+	mu sync.Mutex // one change at a time
+}
+
+// Added is an article that was added, or recognised as already there.
+type Added struct {
+	DocID, Title, Date, Source, URL string
+	Language                        string
+	Chunks                          int
+	// Summary is a two-point cited summary of the article.
+	Summary *answer.Summary
+	// DuplicateOf is set, and nothing added, when the corpus already has it.
+	DuplicateOf string
+}
+
+// AddURL fetches a page into the corpus and indexes it.
+func (l *Library) AddURL(ctx context.Context, rawURL string) (*Added, error) {
+	return l.add(ctx, func(a *ingest.Adder, existing []*corpus.Document) (*ingest.Result, error) {
+		return a.AddURL(ctx, rawURL, existing)
+	})
+}
+
+// AddFile saves uploaded article bytes into the corpus and indexes them.
+func (l *Library) AddFile(ctx context.Context, name string, data []byte) (*Added, error) {
+	return l.add(ctx, func(a *ingest.Adder, existing []*corpus.Document) (*ingest.Result, error) {
+		return a.AddData(name, data, existing)
+	})
+}
+
+func (l *Library) add(ctx context.Context, do func(*ingest.Adder, []*corpus.Document) (*ingest.Result, error)) (*Added, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	cur := l.Live.Index()
+	res, err := do(&ingest.Adder{Dir: l.Dir, Fetcher: l.Fetcher}, cur.Documents())
+	if errors.Is(err, ingest.ErrDuplicate) {
+		d := cur.Document(res.DuplicateOf)
+		out := &Added{DuplicateOf: res.DuplicateOf}
+		if d != nil {
+			out.DocID, out.Title, out.Date = d.ID, d.Title, d.Date
+		}
+		return out, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	ix, err := l.Rebuild(ctx)
+	if err != nil {
+		// keep the corpus folder the source of truth: an article that
+		// cannot be indexed is taken back out
+		_ = os.Remove(filepath.Join(l.Dir, res.Path))
+		return nil, fmt.Errorf("index the new article: %w", err)
+	}
+	l.Live.Swap(ix)
+	doc := findByPath(ix, res.Path)
+	if doc == nil {
+		return nil, fmt.Errorf("the new article %s was not indexed", res.Path)
+	}
+	out := &Added{DocID: doc.ID, Title: doc.Title, Date: doc.Date, Source: doc.Source, URL: doc.URL, Language: string(doc.Language)}
+	for _, c := range ix.Chunks() {
+		if c.DocID == doc.ID {
+			out.Chunks++
+		}
+	}
+	s, err := answer.NewEngine(ix).Summarize(ctx, answer.SummaryOptions{DocID: doc.ID, Points: 2, Length: "short"})
+	if err == nil {
+		out.Summary = s
+	}
+	return out, nil
+}
+
+// findByPath finds the document read from a file of the corpus folder.
+func findByPath(ix *retrieval.Index, path string) *corpus.Document {
+	for _, d := range ix.Documents() {
+		if d.Path == path {
+			return d
+		}
+	}
+	return nil
+}
+
+// Forget removes an article (by id) from the corpus folder and the index.
+// It returns the removed article's title.
+func (l *Library) Forget(ctx context.Context, docID string) (string, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	doc := l.Live.Index().Document(docID)
+	if doc == nil {
+		return "", ErrNotFound
+	}
+	p := filepath.Join(l.Dir, filepath.FromSlash(doc.Path))
+	if rel, err := filepath.Rel(l.Dir, p); err != nil || strings.HasPrefix(rel, "..") {
+		return "", ErrBuiltIn
+	}
+	if _, err := os.Stat(p); err != nil {
+		return "", ErrBuiltIn
+	}
+	if err := os.Remove(p); err != nil {
+		return "", fmt.Errorf("remove %s: %w", doc.Path, err)
+	}
+	ix, err := l.Rebuild(ctx)
+	if err != nil {
+		return "", fmt.Errorf("re-index without the article: %w", err)
+	}
+	l.Live.Swap(ix)
+	return doc.Title, nil
+}
+
+// Documents lists the articles now indexed.
+func (l *Library) Documents() []*corpus.Document { return l.Live.Index().Documents() }
+
+// Timeline returns the corpus's dated developments.
+func (l *Library) Timeline(focus string, limit int) []timeline.Event {
+	return timeline.Build(l.Live.Index(), timeline.Options{Focus: focus, Limit: limit})
+}
