@@ -1,0 +1,77 @@
+package library_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+
+	"github.com/footnote-bot/footnote/corpus"
+	"github.com/footnote-bot/footnote/library"
+	"github.com/footnote-bot/footnote/retrieval"
+)
+
+// newLibrary returns a library over a temporary folder, answering also from
+// a read-only article outside it (as the built-in one is).
+func newLibrary(t *testing.T) *library.Library {
+	t.Helper()
+	dir := t.TempDir()
+	builtin := fstest.MapFS{"builtin.md": {Data: []byte("# Built in\n\nThe built-in article about the embassy raid in Quito.\n")}}
+	rebuild := func(ctx context.Context) (*retrieval.Index, error) {
+		docs, _, err := corpus.Load(builtin)
+		if err != nil {
+			return nil, err
+		}
+		more, _, err := corpus.Load(os.DirFS(dir))
+		if err != nil {
+			return nil, err
+		}
+		return func() (*retrieval.Index, error) {
+			ix, _, err := retrieval.Build(ctx, append(docs, more...), retrieval.Options{})
+			return ix, err
+		}()
+	}
+	ix, err := rebuild(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &library.Library{Dir: dir, Live: retrieval.NewLive(ix), Rebuild: rebuild}
+}
+
+func TestAddFileForget(t *testing.T) {
+	l := newLibrary(t)
+	ctx := context.Background()
+	body := []byte("---\ntitle: OAS vote\ndate: 2024-04-10\n---\n\nThe Organization of American States approved a resolution on Wednesday. Ecuador voted against it.\n")
+	a, err := l.AddFile(ctx, "oas.md", body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.DocID != "oas" || a.Title != "OAS vote" || a.Date != "2024-04-10" || a.Chunks != 1 || a.Summary == nil || len(a.Summary.Points) == 0 {
+		t.Fatalf("added %+v", a)
+	}
+	if l.Live.Index().Document("oas") == nil {
+		t.Fatal("not indexed at once")
+	}
+	dup, err := l.AddFile(ctx, "copy.md", body)
+	if err != nil || dup.DuplicateOf != "oas" {
+		t.Fatalf("duplicate: %+v, %v", dup, err)
+	}
+	if _, err := l.AddFile(ctx, "notes.pdf", []byte("%PDF")); err == nil {
+		t.Fatal("a PDF was accepted")
+	}
+	if _, err := l.Forget(ctx, "builtin"); !errors.Is(err, library.ErrBuiltIn) {
+		t.Fatalf("forget built-in: %v", err)
+	}
+	if _, err := l.Forget(ctx, "nope"); !errors.Is(err, library.ErrNotFound) {
+		t.Fatalf("forget unknown: %v", err)
+	}
+	title, err := l.Forget(ctx, "oas")
+	if err != nil || title != "OAS vote" {
+		t.Fatalf("forget: %q, %v", title, err)
+	}
+	if _, err := os.Stat(filepath.Join(l.Dir, "oas.md")); !os.IsNotExist(err) || l.Live.Index().Document("oas") != nil {
+		t.Fatal("forgotten article still there")
+	}
+}
