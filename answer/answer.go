@@ -86,6 +86,7 @@ type Corpus interface {
 	Search(ctx context.Context, query string, k int) ([]retrieval.Hit, error)
 	Term(qLang lang.Lang, word string) retrieval.TermInfo
 	Acronym(word string) (name string, ok bool)
+	Translations(qLang lang.Lang, word string) []string
 	MaxIDF() float64
 	Language() lang.Lang
 	Documents() []*corpus.Document

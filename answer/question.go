@@ -68,6 +68,9 @@ type qterm struct {
 	// expansion holds the stems of the name an acronym stands for; a
 	// sentence that has them all matches the acronym.
 	expansion []string
+	// alts are the word's stems in the other language (glossary), for
+	// articles written in it.
+	alts []string
 }
 
 // question is a question analysed against a corpus.
@@ -110,6 +113,13 @@ func analyse(c Corpus, q string) *question {
 				}
 			}
 		}
+		alts := c.Translations(ql, t.Text)
+		if !info.Known && len(alts) > 0 {
+			info.Known = true
+			for _, a := range alts {
+				info.IDF = max(info.IDF, c.Term(ql.Other(), a).IDF)
+			}
+		}
 		w := info.IDF
 		if !info.Known {
 			w = maxIDF
@@ -134,6 +144,7 @@ func analyse(c Corpus, q string) *question {
 			category:  i == cat,
 			general:   general && !t.Upper,
 			expansion: expansion,
+			alts:      alts,
 		}
 		if qt.category {
 			qt.weight *= 0.3

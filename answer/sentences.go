@@ -66,6 +66,16 @@ func hasAll(stems map[string]bool, want []string) bool {
 	return true
 }
 
+// hasAny reports whether a sentence has one of the stems.
+func hasAny(stems map[string]bool, alts []string) bool {
+	for _, a := range alts {
+		if stems[a] {
+			return true
+		}
+	}
+	return false
+}
+
 // borrowWeight is how much a question term found only in the previous
 // sentence counts, for a sentence that refers back to it.
 const borrowWeight = 0.6
@@ -87,7 +97,7 @@ func (c *candidate) scoreAgainst(q *question) {
 		}
 		w := 0.0
 		switch {
-		case hasStem(stems, t.stem, t.word) || hasAll(stems, t.expansion):
+		case hasStem(stems, t.stem, t.word) || hasAll(stems, t.expansion) || hasAny(stems, t.alts):
 			w = t.weight
 		case prevStems != nil && hasStem(prevStems, t.stem, t.word):
 			w = borrowWeight * t.weight

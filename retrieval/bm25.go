@@ -135,12 +135,24 @@ type scored struct {
 // content words, best first.
 func (b *bm25) search(qLang lang.Lang, query string, n int) []scored {
 	weights := map[string]float64{}
+	other := qLang.Other()
 	for _, t := range lang.Terms(qLang, query) {
 		if t.Stop || len(t.Text) < 2 {
 			continue
 		}
 		if s, ok := b.resolve(qLang, t.Text); ok {
 			weights[s] += 1
+			continue
+		}
+		// a word no article uses: try it in the other language, for
+		// articles written in that one
+		if !b.langs[other] {
+			continue
+		}
+		for _, w := range lang.Translate(qLang, t.Text) {
+			if s := lang.Stem(other, w); b.postings[s] != nil && weights[s] < 0.5 {
+				weights[s] = 0.5
+			}
 		}
 	}
 	acc := make([]float64, len(b.lengths))

@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"context"
+	"strings"
 
 	"fmt"
 	chromem "github.com/philippgille/chromem-go"
@@ -37,7 +38,7 @@ func (ix *Index) Search(ctx context.Context, query string, k int) ([]Hit, error)
 	}
 	query = ix.ExpandAcronyms(query)
 	qLang := lang.Detect(query, ix.lang)
-	qv, err := ix.embedOne(ctx, query)
+	qv, err := ix.embedOne(ctx, ix.withTranslations(qLang, query))
 	if err != nil {
 		return nil, fmt.Errorf("embed question: %w", err)
 	}
@@ -124,4 +125,42 @@ func (ix *Index) Term(qLang lang.Lang, word string) TermInfo {
 func (ix *Index) MaxIDF() float64 {
 	n := float64(len(ix.chunks))
 	return ix.lex.idfOf(1, n)
+}
+
+// withTranslations appends to a question the other language's words for
+// those of its words no article uses, when the corpus has articles in that
+// language: a Spanish question then reaches English articles, and the other
+// way round, without pulling a question away from articles in its own
+// language.
+func (ix *Index) withTranslations(qLang lang.Lang, q string) string {
+	if !ix.lex.langs[qLang.Other()] {
+		return q
+	}
+	var extra []string
+	for _, t := range lang.Terms(qLang, q) {
+		if _, known := ix.lex.resolve(qLang, t.Text); !t.Stop && !known {
+			extra = append(extra, lang.Translate(qLang, t.Text)...)
+		}
+	}
+	if len(extra) == 0 {
+		return q
+	}
+	return q + " " + strings.Join(extra, " ")
+}
+
+// Translations returns the other language's stems for a question word, those
+// the corpus uses, for matching a question against articles in the other
+// language.
+func (ix *Index) Translations(qLang lang.Lang, word string) []string {
+	other := qLang.Other()
+	if !ix.lex.langs[other] {
+		return nil
+	}
+	var out []string
+	for _, w := range lang.Translate(qLang, word) {
+		if s := lang.Stem(other, w); ix.lex.postings[s] != nil {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -1,0 +1,138 @@
+package lang
+
+import "strings"
+
+// glossary pairs common news words of Spanish and English, so a question in
+// one language finds and is matched against articles in the other (offline,
+// without a model). Each line is "spanish forms = english forms".
+var glossary = `
+embajada embajadas = embassy embassies
+embajador embajadora = ambassador
+policia policias = police
+gobierno = government
+presidente presidenta = president
+expresidente = former president
+vicepresidente exvicepresidente = vice president
+ministro ministra cancilleria canciller = minister foreign
+relaciones relacion = relations ties
+diplomaticas diplomaticos diplomatica diplomatico = diplomatic diplomats
+rompio romper rompe ruptura = broke break breaking
+corto cortar corte = cut
+pais paises = country countries nation
+arrestado arresto arrestar detenido detenida detener detencion capturado = arrested arrest detained detention held custody
+carcel prision penitenciaria = prison jail custody facility
+asilo = asylum
+corrupcion soborno sobornos = corruption bribery bribes
+condenado condena condenas sentencia = convicted sentenced conviction sentence
+acusado acusacion acusa = accused charges charged indicted
+tribunal corte juez jueces = court judges judge
+justicia = justice
+internacional = international
+resolucion = resolution
+votacion voto votos votaron voto = vote votes voted
+favor = favor favour
+abstencion abstuvo = abstained abstention
+organizacion = organization
+estados = states
+americanos = american
+elecciones eleccion electoral = election elections
+terremoto sismo = earthquake
+reconstruccion = reconstruction
+heridos herido heridas = injured injuries wounded
+muertos muerto murieron = killed dead died
+violacion viola violo = violation violated
+soberania = sovereignty
+derecho ley leyes = law laws
+condeno condenaron condena = condemned condemn
+rechazo rechazaron = rejected rejection
+solidaridad = solidarity
+declaracion comunicado = statement declaration
+reunion sesion = meeting session
+consejo = council
+permanente = permanent
+convencion = convention
+viena = vienna
+trasladado traslado = transferred moved taken
+avion aeronave vuelo = plane aircraft flight
+hospital = hospital
+medicos medico = doctors doctor medical
+huelga hambre = hunger strike
+semana = week
+dias dia = days day
+anos ano = years year
+meses mes = months month
+viernes = friday
+sabado = saturday
+jueves = thursday
+miercoles = wednesday
+lunes = monday
+martes = tuesday
+domingo = sunday
+capital = capital
+ciudad = city
+puerto = port
+millas kilometros = miles kilometers
+crimen delito delincuente criminal = crime criminal
+narcotrafico drogas = drug trafficking drugs
+pandillas bandas = gangs
+terroristas = terrorist terrorists
+conflicto = conflict
+armado armada armados = armed
+militar militares ejercito = military army
+mexico mexicana mexicano mexicanos = mexico mexican mexicans
+ecuador ecuatoriana ecuatoriano ecuatorianos = ecuador ecuadorian ecuadorians
+nicaragua = nicaragua
+colombia colombiano = colombia colombian
+honduras hondureno = honduras honduran
+estadounidense = american
+naciones unidas onu = united nations
+suspension suspender suspendido = suspension suspend suspended
+disculpa = apology
+demanda demando = lawsuit case sued
+caso casos = case cases
+medidas cautelares provisionales = measures provisional
+decision decidio = decision decided ruled ruling
+fallo = ruling
+garantias garantizar = guarantees assurances
+proteger proteccion = protect protection
+archivos = archives
+investigacion investigado investigan = investigation investigated investigating
+irregularidades = irregularities
+elegido electo = elected
+mandato = term tenure
+termina terminara = ends end
+noticias prensa periodistas = news press reporters
+`
+
+// translations maps a folded word to its equivalents in the other language.
+var translations = map[Lang]map[string][]string{English: {}, Spanish: {}}
+
+func init() {
+	for _, line := range strings.Split(glossary, "\n") {
+		es, en, ok := strings.Cut(line, "=")
+		if !ok {
+			continue
+		}
+		esw, enw := strings.Fields(es), strings.Fields(en)
+		for _, w := range esw {
+			translations[Spanish][w] = append(translations[Spanish][w], enw...)
+		}
+		for _, w := range enw {
+			translations[English][w] = append(translations[English][w], esw...)
+		}
+	}
+}
+
+// Translate returns a folded word's equivalents in the other language (from
+// from's point of view: a Spanish word gives English words), or nil.
+func Translate(from Lang, word string) []string {
+	return translations[from][word]
+}
+
+// Other is the other of the two languages.
+func (l Lang) Other() Lang {
+	if l == Spanish {
+		return English
+	}
+	return Spanish
+}
