@@ -136,8 +136,9 @@ func fallback(ext *Answer, note string) *Answer {
 
 // brief shortens an error to its last, most specific part.
 func brief(err error) string {
+	var t interface{ Timeout() bool }
 	switch {
-	case errors.Is(err, context.DeadlineExceeded):
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &t) && t.Timeout():
 		return "timed out"
 	}
 	msg := err.Error()

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -94,6 +95,10 @@ type Bot struct {
 	generative bool
 	// acks holds when each interaction arrived, until it is acknowledged
 	acks sync.Map
+	// connected follows the gateway; registerErr holds why the commands
+	// could not be registered, if they could not
+	connected   atomic.Bool
+	registerErr atomic.Pointer[error]
 
 	mu    sync.Mutex
 	appID string
@@ -166,6 +171,8 @@ func New(cfg Config, a Answerer, sources func() []Source) (*Bot, error) {
 	s.AddHandler(b.onReady)
 	s.AddHandler(b.onInteraction)
 	s.AddHandler(b.onMessage)
+	s.AddHandler(func(s *discordgo.Session, e *discordgo.Resumed) { b.onConnection(s, e) })
+	s.AddHandler(func(s *discordgo.Session, e *discordgo.Disconnect) { b.onConnection(s, e) })
 	return b, nil
 }
 
@@ -214,8 +221,11 @@ func (b *Bot) Connected() error {
 	default:
 		return errors.New("gateway not ready yet")
 	}
-	if !b.session.DataReady {
+	if !b.connected.Load() {
 		return errors.New("gateway connection lost; reconnecting")
+	}
+	if err := b.registerErr.Load(); err != nil {
+		return *err
 	}
 	return nil
 }
@@ -231,16 +241,59 @@ func (b *Bot) onReady(s *discordgo.Session, r *discordgo.Ready) {
 	}
 	appID := b.appID
 	b.mu.Unlock()
-	if _, err := s.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, commands(b.cfg.Library != nil)); err != nil {
+	_, err := s.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, commands(b.cfg.Library != nil))
+	if err != nil {
 		b.log.Error("register commands", "err", err)
+		werr := fmt.Errorf("commands not registered: %w", err)
+		b.registerErr.Store(&werr)
 	} else {
+		b.registerErr.Store(nil)
 		b.log.Info("connected", "user", r.User.Username, "guilds", len(r.Guilds), "commands_guild", b.cfg.GuildID)
 	}
+	b.connected.Store(true)
 	b.once.Do(func() { close(b.ready) })
+}
+
+// onConnection follows the gateway connection for readiness probes, without
+// reading discordgo's state under its lock.
+func (b *Bot) onConnection(_ *discordgo.Session, e any) {
+	switch e.(type) {
+	case *discordgo.Resumed:
+		b.connected.Store(true)
+	case *discordgo.Disconnect:
+		b.connected.Store(false)
+	}
 }
 
 func (b *Bot) botUser() *discordgo.User {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.me
+}
+
+// routeOnce guards discordgo's package-level logger.
+var routeOnce sync.Once
+
+// RouteDiscordgoLogs sends discordgo's own log lines (which it writes with
+// the log package) to log, so every line follows the configured format.
+// discordgo has one logger per process: the first call sets it, later calls
+// do nothing.
+func RouteDiscordgoLogs(log *slog.Logger) {
+	routeOnce.Do(func() { discordgo.Logger = routeTo(log) })
+}
+
+func routeTo(log *slog.Logger) func(level, caller int, format string, a ...any) {
+	return func(level, caller int, format string, a ...any) {
+		msg := fmt.Sprintf(format, a...)
+		switch level {
+		case discordgo.LogError:
+			log.Error("discordgo", "msg", msg)
+		case discordgo.LogWarning:
+			log.Warn("discordgo", "msg", msg)
+		case discordgo.LogInformational:
+			log.Info("discordgo", "msg", msg)
+		default:
+			log.Debug("discordgo", "msg", msg)
+		}
+	}
 }

@@ -2,7 +2,10 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net"
+	"sync"
 	"text/tabwriter"
 
 	"github.com/footnote-bot/footnote/admin"
@@ -41,6 +44,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usagef("serve: %v", err)
 	}
+	bot.RouteDiscordgoLogs(e.log)
 	hc, err := bot.NewHTTPClient(e.cfg.DiscordAPIURL)
 	if err != nil {
 		return err
@@ -91,16 +95,29 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	e.log.Info("starting", "mode", mode(ans), "documents", len(ans.Index.Documents()), "chunks", len(ans.Index.Chunks()), "shard", e.cfg.ShardID, "shards", e.cfg.ShardCount)
-	go e.watchCorpus(ctx, ans.Live, e.cfg.WatchInterval, func(ix *retrieval.Index) {
-		e.metrics.SetIndexed(len(ix.Documents()), len(ix.Chunks()))
-	})
-	adm := admin.New(e.cfg.HTTPAddr, reg, b.Connected, e.log)
-	go func() {
-		if err := adm.Run(ctx); err != nil {
-			e.log.Error("admin listener", "err", err)
+	// The admin listener must come up, or an orchestrator's health checks
+	// would fail forever while the bot looked fine.
+	var ln net.Listener
+	if e.cfg.HTTPAddr != "" {
+		if ln, err = net.Listen("tcp", e.cfg.HTTPAddr); err != nil {
+			return fmt.Errorf("admin listener: %w", err)
 		}
-	}()
-	return b.Run(ctx)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	var admErr error
+	wg.Go(func() {
+		e.watchCorpus(ctx, ans.Live, e.cfg.WatchInterval, func(ix *retrieval.Index) { e.metrics.SetIndexed(len(ix.Documents()), len(ix.Chunks())) })
+	})
+	if ln != nil {
+		adm := admin.New(e.cfg.HTTPAddr, reg, b.Connected, e.log)
+		wg.Go(func() { admErr = adm.Serve(ctx, ln) })
+	}
+	runErr := b.Run(ctx)
+	cancel()
+	wg.Wait()
+	return errors.Join(runErr, admErr)
 }
 
 func mode(a *Answerer) string {

@@ -74,6 +74,9 @@ type timeoutError struct {
 
 func (e *timeoutError) Error() string { return fmt.Sprintf("%s within %s", e.what, e.d) }
 
+// Timeout reports that this is a timeout, as net.Error does.
+func (e *timeoutError) Timeout() bool { return true }
+
 // permanentError marks an attempt error that must not be retried whatever
 // its cause, e.g. a stream that already delivered tokens.
 type permanentError struct{ err error }
