@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"strings"
 	"sync"
 	"time"
@@ -87,7 +88,8 @@ func (b *Bot) deferReply(s *discordgo.Session, i *discordgo.InteractionCreate, p
 // respond sends an interaction's first response and measures how long after
 // its arrival the acknowledgement went out.
 func (b *Bot) respond(s *discordgo.Session, i *discordgo.InteractionCreate, resp *discordgo.InteractionResponse) error {
-	err := s.InteractionRespond(i.Interaction, resp)
+	uri := discordgo.EndpointInteractionResponse(i.ID, i.Token)
+	_, err := s.RequestWithBucketID("POST", uri, *resp, interactionBucket("callback", i.Token))
 	if t, ok := b.acks.LoadAndDelete(i.ID); ok && err == nil {
 		b.metrics.ObserveAck(time.Since(t.(time.Time)))
 	}
@@ -123,7 +125,7 @@ func (b *Bot) editReplyMsg(s *discordgo.Session, i *discordgo.InteractionCreate,
 // answer told to slow down would hold up every answer.
 func editOriginal(s *discordgo.Session, i *discordgo.Interaction, edit *discordgo.WebhookEdit) (*discordgo.Message, error) {
 	uri := discordgo.EndpointWebhookMessage(i.AppID, i.Token, "@original")
-	body, err := s.RequestWithBucketID("PATCH", uri, edit, uri)
+	body, err := s.RequestWithBucketID("PATCH", uri, edit, interactionBucket("edit", i.Token))
 	if err != nil {
 		return nil, err
 	}
@@ -132,6 +134,19 @@ func editOriginal(s *discordgo.Session, i *discordgo.Interaction, edit *discordg
 		return nil, fmt.Errorf("read edited message: %w", err)
 	}
 	return &m, nil
+}
+
+// interactionBuckets bounds how many rate-limit buckets interactions use.
+// Discord limits each interaction on its own, but discordgo keeps a bucket
+// per key for the life of the process: keyed by token, a long-running bot
+// would keep one per question it ever answered. Spread over a fixed number
+// of buckets, a 429 on one answer slows only a few others.
+const interactionBuckets = 64
+
+func interactionBucket(kind, token string) string {
+	h := fnv.New32a()
+	h.Write([]byte(token))
+	return fmt.Sprintf("interactions/%s/%d", kind, h.Sum32()%interactionBuckets)
 }
 
 func options(data discordgo.ApplicationCommandInteractionData) map[string]*discordgo.ApplicationCommandInteractionDataOption {

@@ -10,8 +10,6 @@ import (
 
 	"github.com/footnote-bot/footnote/admin"
 	"github.com/footnote-bot/footnote/bot"
-	"github.com/footnote-bot/footnote/fetch"
-	"github.com/footnote-bot/footnote/library"
 	"github.com/footnote-bot/footnote/metrics"
 	"github.com/footnote-bot/footnote/retrieval"
 	"github.com/footnote-bot/footnote/store"
@@ -61,19 +59,6 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	e.metrics.SetIndexed(len(ans.Index.Documents()), len(ans.Index.Chunks()))
-	dir := e.cfg.CorpusDir
-	if dir == "" {
-		dir = e.addedDir()
-	}
-	lib := &library.Library{
-		Dir:     dir,
-		Fetcher: fetch.New(fetch.Options{Timeout: e.cfg.FetchTimeout, MaxBytes: e.cfg.FetchMaxBytes, AllowPrivate: e.cfg.AllowPrivateFetch}),
-		Live:    ans.Live,
-		Rebuild: func(ctx context.Context) (*retrieval.Index, error) {
-			ix, _, err := e.openIndex(ctx)
-			return ix, err
-		},
-	}
 	b, err := bot.New(bot.Config{
 		Token:          e.cfg.DiscordToken,
 		GuildID:        e.cfg.DiscordGuildID,
@@ -87,7 +72,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		Store:          st,
 		Metrics:        e.metrics,
 		Generative:     ans.Gen != nil,
-		Library:        lib,
+		Library:        e.library(ans),
 		IngestRole:     e.cfg.IngestRole,
 		Logger:         e.log,
 	}, ans, func() []bot.Source { return botSources(ans) })

@@ -111,6 +111,7 @@ func (s *Server) interactionCallback(c *restCall) (reply, error) {
 		in.originalID = original.id
 		in.ephemeral = original.flags&MessageFlagEphemeral != 0
 	}
+	s.publishAckLocked(in)
 
 	if !c.boolQuery("with_response") {
 		return noContent()

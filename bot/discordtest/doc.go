@@ -37,6 +37,17 @@
 // DropConnections, InvalidateSession and RequestReconnect exercise the
 // gateway's reconnect paths.
 //
+// # Clients and events
+//
+// Client acts as one user with the permissions Discord would compute for
+// them (Post, Slash, Press, MessageCommand); CommandOptions turns what a
+// person typed into a registered command's typed options, and
+// GuildCommands, Channels and RecentMessages list what a Discord app shows.
+// Subscribe pushes every change a client would see (messages created,
+// edited and deleted, ephemeral ones included; channels and threads; pins;
+// acknowledgements) to a channel, in order and without polling. The
+// playground package draws a Discord channel in a browser from these.
+//
 // # OpenAPI validation
 //
 // With Options.Spec (see LoadSpec, and Discord's OpenAPI document under

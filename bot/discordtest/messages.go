@@ -196,6 +196,7 @@ func (s *Server) storeMessageLocked(m *message, now time.Time) {
 	if m.flags&MessageFlagEphemeral == 0 {
 		s.dispatchMessageLocked("MESSAGE_CREATE", m)
 	}
+	s.publishMessageLocked(EventMessageCreate, m)
 }
 
 // updateMessageLocked marks m edited and dispatches MESSAGE_UPDATE unless
@@ -205,6 +206,7 @@ func (s *Server) updateMessageLocked(m *message, now time.Time) {
 	if m.flags&MessageFlagEphemeral == 0 {
 		s.dispatchMessageLocked("MESSAGE_UPDATE", m)
 	}
+	s.publishMessageLocked(EventMessageUpdate, m)
 }
 
 // deleteMessageLocked removes m from its channel and pins and dispatches
@@ -223,6 +225,7 @@ func (s *Server) deleteMessageLocked(m *message) {
 		}
 		s.dispatchLocked(event{name: "MESSAGE_DELETE", guildID: m.guildID, intent: intentFor(m.guildID), data: mustJSON(data)})
 	}
+	s.publishDeleteLocked(m)
 }
 
 // channelMessage finds a visible (non-deleted, non-ephemeral) message of a

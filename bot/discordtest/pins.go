@@ -72,6 +72,7 @@ func (s *Server) dispatchPinsUpdateLocked(ch *channelState, now time.Time) {
 		data["last_pin_timestamp"] = discordTime(now)
 	}
 	s.dispatchLocked(event{name: "CHANNEL_PINS_UPDATE", guildID: ch.GuildID, intent: intentGuilds, data: mustJSON(data)})
+	s.publishPinsLocked(ch)
 }
 
 // listPinsLegacy serves GET /channels/{id}/pins: pinned messages, most

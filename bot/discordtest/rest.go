@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -193,7 +194,8 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 	payload, files, payloadErr := requestPayload(r.Header.Get("Content-Type"), body)
 
 	s.mu.Lock()
-	rec.Seq = len(s.requests) + 1
+	s.requestSeq++
+	rec.Seq = s.requestSeq
 	if s.opts.Spec != nil && isAPI && readErr == nil {
 		s.validated++
 	}
@@ -241,6 +243,9 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 		s.logf("discordtest: unknown route %s %s -> %d", r.Method, r.URL.Path, rep.status)
 	}
 	s.requests = append(s.requests, rec)
+	if n := s.opts.RequestLogLimit; n > 0 && len(s.requests) > n {
+		s.requests = slices.Delete(s.requests, 0, len(s.requests)-n)
+	}
 	s.notifyLocked()
 	s.mu.Unlock()
 

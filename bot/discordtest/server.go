@@ -55,6 +55,14 @@ type Options struct {
 	DeniedIntents int
 	// Logf receives diagnostic messages (e.g. testing.T.Logf); optional.
 	Logf func(format string, args ...any)
+	// RequestLogLimit, when positive, keeps only the last that many
+	// requests in the log (Requests, WaitRequest, Audit), so a long-running
+	// server does not grow without bound; zero keeps every request.
+	RequestLogLimit int
+	// SubscriberBacklog, when positive, is how many undelivered events a
+	// subscription holds before it is told it lagged (default
+	// SubscriberBacklog).
+	SubscriberBacklog int
 }
 
 // Server is an in-process fake of Discord's REST API and gateway that a
@@ -82,6 +90,11 @@ type Server struct {
 	validated  int
 	failures   []*pendingFailure
 	gw         gatewayState
+	// requestSeq numbers requests (the log may keep only the last ones).
+	requestSeq int
+	// subs are the subscriptions of Subscribe; eventSeq numbers events.
+	subs     map[*subscriber]bool
+	eventSeq uint64
 }
 
 // New starts a server listening on opts.Addr.
@@ -147,6 +160,7 @@ func (s *Server) Close() error {
 	}
 	s.closed = true
 	conns := s.gw.connList()
+	s.closeSubscribersLocked()
 	s.notifyLocked()
 	s.mu.Unlock()
 

@@ -43,6 +43,7 @@ func (s *Server) createThreadLocked(id string, parent *channelState, typ int, na
 	data := s.renderChannel(th)
 	data["newly_created"] = true
 	s.dispatchLocked(event{name: "THREAD_CREATE", guildID: th.GuildID, intent: intentGuilds, data: mustJSON(data)})
+	s.publishChannelLocked(EventThreadCreate, th)
 	return th
 }
 
@@ -74,6 +75,7 @@ func (s *Server) startThreadFromMessage(c *restCall) (reply, error) {
 	m.threadID = th.ID
 	m.flags |= MessageFlagHasThread
 	s.dispatchMessageLocked("MESSAGE_UPDATE", m)
+	s.publishMessageLocked(EventMessageUpdate, m)
 	return created(s.renderChannel(th))
 }
 

@@ -110,6 +110,7 @@ func (s *Server) AddChannel(c Channel) (Channel, error) {
 	ch := &channelState{Channel: c}
 	s.st.channels[c.ID] = ch
 	s.dispatchLocked(event{name: "CHANNEL_CREATE", guildID: c.GuildID, intent: intentGuilds, data: mustJSON(s.renderChannel(ch))})
+	s.publishChannelLocked(EventChannelCreate, ch)
 	return c, nil
 }
 

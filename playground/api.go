@@ -1,0 +1,226 @@
+package playground
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/footnote-bot/footnote/bot/discordtest"
+)
+
+// This file is the page's actions: each acts through discordtest's client
+// as one of the World's users, with that user's permissions.
+
+// maxContent is Discord's limit on a message's length, in characters.
+const maxContent = 2000
+
+// messageRequest is the body of POST /api/messages.
+type messageRequest struct {
+	Channel string `json:"channel"`
+	User    string `json:"user"`
+	Content string `json:"content"`
+}
+
+// commandRequest is the body of POST /api/commands. Channel defaults to
+// #general; options are by name, as text, numbers or booleans.
+type commandRequest struct {
+	Name    string         `json:"name"`
+	Options map[string]any `json:"options"`
+	User    string         `json:"user"`
+	Channel string         `json:"channel"`
+}
+
+// pressRequest is the body of POST /api/press.
+type pressRequest struct {
+	Message  string `json:"message"`
+	CustomID string `json:"custom_id"`
+	User     string `json:"user"`
+}
+
+// messageCommandRequest is the body of POST /api/message-command.
+type messageCommandRequest struct {
+	Name   string `json:"name"`
+	Target string `json:"target"`
+	User   string `json:"user"`
+}
+
+// interactionReply answers the actions that start an interaction.
+type interactionReply struct {
+	Interaction struct {
+		ID   string `json:"id"`
+		Name string `json:"name"`
+	} `json:"interaction"`
+}
+
+func replyInteraction(w http.ResponseWriter, st discordtest.InteractionState) {
+	var out interactionReply
+	out.Interaction.ID, out.Interaction.Name = st.ID, st.Name
+	writeJSON(w, http.StatusAccepted, out)
+}
+
+// client returns the discordtest client of the request's user.
+func (h *Handler) client(w http.ResponseWriter, userID string) (*discordtest.Client, bool) {
+	p, err := h.viewer(userID)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return nil, false
+	}
+	return h.srv.Client(h.world.Guild.ID, p.user, p.permissions), true
+}
+
+// channel resolves a channel or thread of the World's guild; empty is
+// #general.
+func (h *Handler) channel(id string) (discordtest.Channel, error) {
+	if id == "" {
+		return h.world.General, nil
+	}
+	ch, ok := h.srv.Channel(id)
+	if !ok || ch.GuildID != h.world.Guild.ID {
+		return discordtest.Channel{}, errors.New("unknown channel")
+	}
+	return ch, nil
+}
+
+// message finds a message of the World's guild that viewer can see.
+func (h *Handler) message(id, viewer string) (discordtest.Message, error) {
+	for _, ch := range h.srv.Channels(h.world.Guild.ID) {
+		if m, ok := h.srv.Message(ch.ID, id); ok {
+			if _, owner := h.viewMessage(m); owner != "" && owner != viewer {
+				break
+			}
+			return m, nil
+		}
+	}
+	return discordtest.Message{}, errors.New("unknown message")
+}
+
+func (h *Handler) postMessage(w http.ResponseWriter, r *http.Request) {
+	var req messageRequest
+	if err := decode(w, r, &req); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	c, ok := h.client(w, req.User)
+	if !ok {
+		return
+	}
+	ch, err := h.channel(req.Channel)
+	if err != nil {
+		writeError(w, http.StatusNotFound, err.Error())
+		return
+	}
+	content := strings.TrimSpace(req.Content)
+	switch n := utf8.RuneCountInString(content); {
+	case n == 0:
+		writeError(w, http.StatusBadRequest, "cannot send an empty message")
+		return
+	case n > maxContent:
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("messages are at most %d characters (this one has %d)", maxContent, n))
+		return
+	}
+	m, err := c.Post(ch.ID, h.mentions(content))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	v, _ := h.viewMessage(m)
+	writeJSON(w, http.StatusCreated, map[string]any{"message": v})
+}
+
+func (h *Handler) runCommand(w http.ResponseWriter, r *http.Request) {
+	var req commandRequest
+	if err := decode(w, r, &req); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	c, ok := h.client(w, req.User)
+	if !ok {
+		return
+	}
+	ch, err := h.channel(req.Channel)
+	if err != nil {
+		writeError(w, http.StatusNotFound, err.Error())
+		return
+	}
+	name := strings.TrimPrefix(strings.TrimSpace(req.Name), "/")
+	opts, err := h.srv.CommandOptions(h.world.Guild.ID, name, req.Options)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	st, err := c.Slash(ch.ID, name, opts...)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	replyInteraction(w, st)
+}
+
+func (h *Handler) press(w http.ResponseWriter, r *http.Request) {
+	var req pressRequest
+	if err := decode(w, r, &req); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	c, ok := h.client(w, req.User)
+	if !ok {
+		return
+	}
+	if _, err := h.message(req.Message, c.User().ID); err != nil {
+		writeError(w, http.StatusNotFound, err.Error())
+		return
+	}
+	st, err := c.Press(req.Message, req.CustomID)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	replyInteraction(w, st)
+}
+
+func (h *Handler) runMessageCommand(w http.ResponseWriter, r *http.Request) {
+	var req messageCommandRequest
+	if err := decode(w, r, &req); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	c, ok := h.client(w, req.User)
+	if !ok {
+		return
+	}
+	if _, err := h.message(req.Target, c.User().ID); err != nil {
+		writeError(w, http.StatusNotFound, err.Error())
+		return
+	}
+	st, err := c.MessageCommand(req.Name, req.Target)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	replyInteraction(w, st)
+}
+
+// mentionRe finds "@name" typed in a message: at the start or after a
+// space or punctuation, not inside a word or an e-mail address.
+var mentionRe = regexp.MustCompile(`(^|[\s(,;:!?])@([\p{L}\p{N}_.]+)`)
+
+// mentions turns "@footnote", "@Member" and "@Moderator" (username or
+// display name, any case) into Discord's <@id>, as the Discord app does
+// when a person picks a user from the mention list.
+func (h *Handler) mentions(content string) string {
+	users := []discordtest.User{h.srv.BotUser(), h.world.Member, h.world.Moderator}
+	return mentionRe.ReplaceAllStringFunc(content, func(match string) string {
+		sub := mentionRe.FindStringSubmatch(match)
+		lead, name := sub[1], strings.TrimRight(sub[2], ".")
+		rest := sub[2][len(name):]
+		for _, u := range users {
+			if strings.EqualFold(name, u.Username) || (u.GlobalName != "" && strings.EqualFold(name, u.GlobalName)) {
+				return lead + "<@" + u.ID + ">" + rest
+			}
+		}
+		return match
+	})
+}

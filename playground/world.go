@@ -1,0 +1,68 @@
+package playground
+
+import (
+	"fmt"
+
+	"github.com/footnote-bot/footnote/bot/discordtest"
+)
+
+// Permissions of the playground's users, as Discord computes them in a
+// channel.
+const (
+	// MemberPermissions: View Channel, Send Messages, Read Message History.
+	MemberPermissions = discordtest.PermissionViewChannel | discordtest.PermissionSendMessages |
+		discordtest.PermissionReadMessageHistory
+	// PermissionManageServer is Discord's MANAGE_GUILD.
+	PermissionManageServer int64 = 1 << 5
+	// ModeratorPermissions add Pin Messages and Manage Server.
+	ModeratorPermissions = MemberPermissions | discordtest.PermissionPinMessages | PermissionManageServer
+)
+
+// Roles of the playground's users.
+const (
+	RoleMember    = "member"
+	RoleModerator = "moderator"
+)
+
+// World is the playground's Discord: one guild with a #general channel,
+// and the two people who use it.
+type World struct {
+	Guild     discordtest.Guild
+	General   discordtest.Channel
+	Member    discordtest.User
+	Moderator discordtest.User
+}
+
+// NewWorld creates the playground's guild, #general and users in srv.
+// Create it before the bot connects, so the bot's READY lists the guild.
+func NewWorld(srv *discordtest.Server) (World, error) {
+	g, err := srv.AddGuild(discordtest.Guild{Name: "footnote playground"})
+	if err != nil {
+		return World{}, fmt.Errorf("playground world: %w", err)
+	}
+	ch, err := srv.AddChannel(discordtest.Channel{GuildID: g.ID, Name: "general"})
+	if err != nil {
+		return World{}, fmt.Errorf("playground world: %w", err)
+	}
+	return World{
+		Guild:     g,
+		General:   ch,
+		Member:    srv.AddUser(discordtest.User{Username: "member", GlobalName: "Member"}),
+		Moderator: srv.AddUser(discordtest.User{Username: "moderator", GlobalName: "Moderator"}),
+	}, nil
+}
+
+// person is a user of the page and what Discord lets them do.
+type person struct {
+	user        discordtest.User
+	role        string
+	permissions int64
+}
+
+// people are the World's users, member first.
+func (w World) people() []person {
+	return []person{
+		{user: w.Member, role: RoleMember, permissions: MemberPermissions},
+		{user: w.Moderator, role: RoleModerator, permissions: ModeratorPermissions},
+	}
+}
