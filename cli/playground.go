@@ -23,6 +23,10 @@ const (
 	// playgroundRequestLog is how many REST requests the local Discord
 	// remembers (it needs none; tests read them).
 	playgroundRequestLog = 200
+	// playgroundRetention is how many messages a channel, and how many
+	// interactions the local Discord, keep: enough to scroll back, few
+	// enough that a playground left running holds steady memory.
+	playgroundRetention = 500
 	// playgroundStopWait bounds the page server's shutdown.
 	playgroundStopWait = 5 * time.Second
 	// playgroundGrace bounds how long answers in flight may finish on exit.
@@ -68,6 +72,7 @@ func runPlayground(ctx context.Context, e *env, args []string) error {
 	}
 	discord, err := discordtest.New(discordtest.Options{
 		RequestLogLimit: playgroundRequestLog,
+		Retention:       playgroundRetention,
 		Logf:            func(format string, args ...any) { e.log.Debug(fmt.Sprintf(format, args...)) },
 	})
 	if err != nil {

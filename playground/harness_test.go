@@ -98,6 +98,9 @@ type local struct {
 
 // localOptions configure newLocal.
 type localOptions struct {
+	// retention caps what the local Discord keeps, as the playground
+	// command does (0: everything, as tests need).
+	retention int
 	// quiet sends nothing to the test log (for benchmarks).
 	quiet bool
 	// keepAlive is the handler's keep-alive interval (default: the
@@ -117,6 +120,7 @@ func newLocal(tb testing.TB, o localOptions) *local {
 	srv, err := discordtest.New(discordtest.Options{
 		HeartbeatInterval: 30 * time.Second,
 		RequestLogLimit:   100,
+		Retention:         o.retention,
 	})
 	if err != nil {
 		tb.Fatal(err)

@@ -51,7 +51,7 @@ func BenchmarkSoak(b *testing.B) {
 		}
 		duration = d
 	}
-	l := newLocal(b, localOptions{quiet: true})
+	l := newLocal(b, localOptions{quiet: true, retention: 500})
 	streams := make([]*sseStream, soakUsers)
 	for i := range streams {
 		role := "member"

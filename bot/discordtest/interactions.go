@@ -404,6 +404,16 @@ func (s *Server) dispatchInteractionLocked(in *interaction, payload map[string]a
 	in.dispatched = time.Now()
 	s.st.interactions[in.id] = in
 	s.st.byToken[in.token] = in
+	s.st.interactionOrder = append(s.st.interactionOrder, in.id)
+	if keep := s.opts.Retention; keep > 0 && len(s.st.interactionOrder) > keep {
+		for _, old := range s.st.interactionOrder[:len(s.st.interactionOrder)-keep] {
+			if o := s.st.interactions[old]; o != nil {
+				delete(s.st.byToken, o.token)
+			}
+			delete(s.st.interactions, old)
+		}
+		s.st.interactionOrder = append([]string(nil), s.st.interactionOrder[len(s.st.interactionOrder)-keep:]...)
+	}
 	s.dispatchLocked(event{name: "INTERACTION_CREATE", guildID: in.guildID, intent: intentNone, data: mustJSON(payload)})
 	s.notifyLocked()
 	return s.interactionState(in)

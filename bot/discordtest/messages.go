@@ -192,6 +192,7 @@ func (s *Server) storeMessageLocked(m *message, now time.Time) {
 	s.st.messages[m.id] = m
 	if ch := s.st.channels[m.channelID]; ch != nil {
 		ch.messages = append(ch.messages, m.id)
+		s.retainLocked(ch)
 	}
 	if m.flags&MessageFlagEphemeral == 0 {
 		s.dispatchMessageLocked("MESSAGE_CREATE", m)
@@ -410,4 +411,28 @@ func (s *Server) listMessages(c *restCall) (reply, error) {
 		out = append(out, s.renderMessage(s.st.messages[picked[i]], false))
 	}
 	return ok(out)
+}
+
+// retainLocked drops a channel's oldest unpinned messages beyond
+// Options.Retention.
+func (s *Server) retainLocked(ch *channelState) {
+	keep := s.opts.Retention
+	if keep <= 0 || len(ch.messages) <= keep {
+		return
+	}
+	pinned := map[string]bool{}
+	for _, id := range ch.pins {
+		pinned[id] = true
+	}
+	drop := len(ch.messages) - keep
+	kept := ch.messages[:0]
+	for _, id := range ch.messages {
+		if drop > 0 && !pinned[id] {
+			delete(s.st.messages, id)
+			drop--
+			continue
+		}
+		kept = append(kept, id)
+	}
+	ch.messages = kept
 }

@@ -59,6 +59,11 @@ type Options struct {
 	// requests in the log (Requests, WaitRequest, Audit), so a long-running
 	// server does not grow without bound; zero keeps every request.
 	RequestLogLimit int
+	// Retention, when positive, keeps only the newest that many messages
+	// of each channel (pinned ones stay) and the newest that many
+	// interactions, so a long-running server (the playground) holds steady
+	// memory; tests keep everything.
+	Retention int
 	// SubscriberBacklog, when positive, is how many undelivered events a
 	// subscription holds before it is told it lagged (default
 	// SubscriberBacklog).

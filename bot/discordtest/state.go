@@ -241,6 +241,8 @@ type state struct {
 	commands     map[string][]*command // by guild ID, "" for global
 	interactions map[string]*interaction
 	byToken      map[string]*interaction
+	// interactionOrder lists interaction ids oldest first, for Retention.
+	interactionOrder []string
 }
 
 func newState() *state {

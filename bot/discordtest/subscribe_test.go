@@ -287,3 +287,27 @@ func TestRequestLogLimitKeepsTheLatest(t *testing.T) {
 		t.Errorf("last seq %d, want at least 5 (the gateway lookups come first)", reqs[2].Seq)
 	}
 }
+
+// With Retention, a channel keeps only its newest messages (pinned ones
+// stay) and the server only its newest interactions.
+func TestRetention(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, Options{Retention: 5})
+	var first Message
+	for i := range 12 {
+		m, err := f.srv.SendMessage(f.channel.ID, f.alice, fmt.Sprint(i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = m
+		}
+	}
+	msgs := f.srv.ChannelMessages(f.channel.ID)
+	if len(msgs) != 5 || msgs[len(msgs)-1].Content != "11" {
+		t.Fatalf("kept %d messages, last %+v", len(msgs), msgs[len(msgs)-1])
+	}
+	if _, ok := f.srv.Message(f.channel.ID, first.ID); ok {
+		t.Fatal("the oldest message was kept")
+	}
+}
