@@ -446,6 +446,9 @@ func (s *Server) sendToSessionLocked(sess *gatewaySession, name string, data []b
 		}
 	}
 	sess.names = append(sess.names, name)
+	if keep := s.opts.Retention; keep > 0 && len(sess.names) > 2*keep {
+		sess.names = append([]string(nil), sess.names[len(sess.names)-keep:]...)
+	}
 	if sess.conn != nil {
 		sess.conn.send(frame)
 	}
