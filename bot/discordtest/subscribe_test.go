@@ -137,8 +137,10 @@ func TestSlowSubscriberIsToldItLagged(t *testing.T) {
 	f := newFixture(t, Options{SubscriberBacklog: backlog})
 	ctx := testContext(t)
 	events := f.srv.Subscribe(ctx)
-	// Nobody reads while more than the backlog is published.
-	for i := range backlog + 10 {
+	// Nobody reads while more than twice the backlog is published: the
+	// delivery goroutine may already hold one batch (at most a backlog's
+	// worth), and the queue overflows after another backlog.
+	for i := range 2*backlog + 10 {
 		if _, err := f.srv.SendMessage(f.channel.ID, f.alice, fmt.Sprint(i)); err != nil {
 			t.Fatal(err)
 		}
