@@ -322,7 +322,6 @@ func newHarness(t testing.TB, o harnessOptions) *harness {
 	if o.library {
 		lib = h.newLibrary(ans)
 		engine = ans.Engine
-		ix = ans.Index
 	}
 	if !o.extractive {
 		h.model = o.model
@@ -610,13 +609,4 @@ func checkNoPings(r discordtest.Request) error {
 		return fmt.Errorf("allowed_mentions %s allows pings", raw)
 	}
 	return nil
-}
-
-// bodiesTo returns the JSON bodies of the recorded requests to a route.
-func (h *harness) bodiesTo(method, route string) []string {
-	var out []string
-	for _, r := range h.srv.RequestsTo(method, route) {
-		out = append(out, string(r.Body))
-	}
-	return out
 }

@@ -15,7 +15,6 @@ import (
 	"github.com/footnote-bot/footnote/fetch"
 	"github.com/footnote-bot/footnote/library"
 	"github.com/footnote-bot/footnote/playground"
-	"github.com/footnote-bot/footnote/retrieval"
 )
 
 // Limits of the playground.
@@ -70,6 +69,7 @@ func runPlayground(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	reload := e.newReloader(ans.Live, nil)
 	discord, err := discordtest.New(discordtest.Options{
 		RequestLogLimit: playgroundRequestLog,
 		Retention:       playgroundRetention,
@@ -92,7 +92,7 @@ func runPlayground(ctx context.Context, e *env, args []string) error {
 		DataDir:        filepath.Join(e.cfg.DataDir, "playground"),
 		ShutdownGrace:  playgroundGrace,
 		Generative:     ans.Gen != nil,
-		Library:        e.library(ans),
+		Library:        e.library(ans, reload),
 		IngestRole:     e.cfg.IngestRole,
 		Logger:         e.log,
 	}, ans, func() []bot.Source { return botSources(ans) })
@@ -112,7 +112,7 @@ func runPlayground(ctx context.Context, e *env, args []string) error {
 		stopBot()
 		return <-botDone
 	}
-	go e.watchCorpus(runCtx, ans.Live, e.cfg.WatchInterval, nil)
+	go reload.watch(runCtx, e.cfg.WatchInterval)
 
 	page, err := playground.New(playground.Options{Discord: discord, World: world, Logger: e.log, AnyHost: *allowRemote})
 	if err != nil {
@@ -155,8 +155,9 @@ func runPlayground(ctx context.Context, e *env, args []string) error {
 	return runErr
 }
 
-// library lets the bot change its corpus as serve's does.
-func (e *env) library(ans *Answerer) *library.Library {
+// library lets the bot change its corpus as serve's does; its changes are
+// indexed through the reloader the watcher uses.
+func (e *env) library(ans *Answerer, r *reloader) *library.Library {
 	dir := e.cfg.CorpusDir
 	if dir == "" {
 		dir = e.addedDir()
@@ -165,10 +166,7 @@ func (e *env) library(ans *Answerer) *library.Library {
 		Dir:     dir,
 		Fetcher: fetch.New(fetch.Options{Timeout: e.cfg.FetchTimeout, MaxBytes: e.cfg.FetchMaxBytes, AllowPrivate: e.cfg.AllowPrivateFetch}),
 		Live:    ans.Live,
-		Rebuild: func(ctx context.Context) (*retrieval.Index, error) {
-			ix, _, err := e.openIndex(ctx)
-			return ix, err
-		},
+		Rebuild: r.reload,
 	}
 }
 

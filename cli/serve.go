@@ -59,6 +59,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	e.metrics.SetIndexed(len(ans.Index.Documents()), len(ans.Index.Chunks()))
+	reload := e.newReloader(ans.Live, func(ix *retrieval.Index) { e.metrics.SetIndexed(len(ix.Documents()), len(ix.Chunks())) })
 	b, err := bot.New(bot.Config{
 		Token:          e.cfg.DiscordToken,
 		GuildID:        e.cfg.DiscordGuildID,
@@ -72,7 +73,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		Store:          st,
 		Metrics:        e.metrics,
 		Generative:     ans.Gen != nil,
-		Library:        e.library(ans),
+		Library:        e.library(ans, reload),
 		IngestRole:     e.cfg.IngestRole,
 		Logger:         e.log,
 	}, ans, func() []bot.Source { return botSources(ans) })
@@ -92,9 +93,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	defer cancel()
 	var wg sync.WaitGroup
 	var admErr error
-	wg.Go(func() {
-		e.watchCorpus(ctx, ans.Live, e.cfg.WatchInterval, func(ix *retrieval.Index) { e.metrics.SetIndexed(len(ix.Documents()), len(ix.Chunks())) })
-	})
+	wg.Go(func() { reload.watch(ctx, e.cfg.WatchInterval) })
 	if ln != nil {
 		adm := admin.New(e.cfg.HTTPAddr, reg, b.Connected, e.log)
 		wg.Go(func() { admErr = adm.Serve(ctx, ln) })

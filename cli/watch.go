@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/footnote-bot/footnote/corpus"
@@ -48,13 +49,52 @@ func corpusFingerprint(dirs []string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// watchCorpus keeps a live index in step with the corpus folders: it looks
+// reloader rebuilds the live index from the corpus folders, one build at a
+// time, and remembers which state of the folders the last build read, so the
+// watcher does not index again what /ingest or /forget just indexed.
+type reloader struct {
+	e         *env
+	live      *retrieval.Live
+	dirs      []string
+	onIndexed func(*retrieval.Index) // may be nil
+
+	mu   sync.Mutex // held for a whole build and swap
+	seen string     // fingerprint of the folders the last build read
+}
+
+func (e *env) newReloader(live *retrieval.Live, onIndexed func(*retrieval.Index)) *reloader {
+	r := &reloader{e: e, live: live, dirs: e.watchDirs(), onIndexed: onIndexed}
+	r.seen = corpusFingerprint(r.dirs)
+	return r
+}
+
+// reload re-reads the corpus, indexes it (reusing the vectors of unchanged
+// documents) and swaps the new index in whole.
+func (r *reloader) reload(ctx context.Context) (*retrieval.Index, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.reloadLocked(ctx, corpusFingerprint(r.dirs))
+}
+
+func (r *reloader) reloadLocked(ctx context.Context, fp string) (*retrieval.Index, error) {
+	// a state that failed to index is not retried until it changes
+	r.seen = fp
+	ix, stats, err := r.e.openIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	r.live.Swap(ix)
+	r.e.log.Info("corpus reloaded", "documents", stats.Documents, "chunks", stats.Chunks, "embedded", stats.Embedded, "removed", stats.Removed)
+	if r.onIndexed != nil {
+		r.onIndexed(ix)
+	}
+	return ix, nil
+}
+
+// watch keeps the live index in step with the corpus folders: it looks
 // every interval, and once a change has stayed the same for one more look
-// (a file still being written is not read half-way) it rebuilds the index,
-// reusing the vectors of unchanged documents, and swaps it in whole.
-func (e *env) watchCorpus(ctx context.Context, live *retrieval.Live, interval time.Duration, onSwap func(*retrieval.Index)) {
-	dirs := e.watchDirs()
-	last := corpusFingerprint(dirs)
+// (a file still being written is not read half-way) it reloads.
+func (r *reloader) watch(ctx context.Context, interval time.Duration) {
 	pending := ""
 	t := time.NewTicker(interval)
 	defer t.Stop()
@@ -64,26 +104,19 @@ func (e *env) watchCorpus(ctx context.Context, live *retrieval.Live, interval ti
 			return
 		case <-t.C:
 		}
-		fp := corpusFingerprint(dirs)
+		fp := corpusFingerprint(r.dirs)
+		r.mu.Lock()
 		switch {
-		case fp == last:
+		case fp == r.seen:
 			pending = ""
-			continue
 		case fp != pending:
 			pending = fp // changed: wait one more look for it to settle
-			continue
+		default:
+			pending = ""
+			if _, err := r.reloadLocked(ctx, fp); err != nil {
+				r.e.log.Warn("corpus changed but could not be indexed; still answering from the previous index", "err", err)
+			}
 		}
-		ix, stats, err := e.openIndex(ctx)
-		if err != nil {
-			e.log.Warn("corpus changed but could not be indexed; still answering from the previous index", "err", err)
-			last, pending = fp, ""
-			continue
-		}
-		live.Swap(ix)
-		last, pending = fp, ""
-		e.log.Info("corpus reloaded", "documents", stats.Documents, "chunks", stats.Chunks, "embedded", stats.Embedded, "removed", stats.Removed)
-		if onSwap != nil {
-			onSwap(ix)
-		}
+		r.mu.Unlock()
 	}
 }

@@ -39,7 +39,7 @@ func TestDroppedFileIsAnswerable(t *testing.T) {
 		t.Fatal(err)
 	}
 	swapped := make(chan struct{}, 4)
-	go e.watchCorpus(ctx, a.Live, 100*time.Millisecond, func(*retrieval.Index) { swapped <- struct{}{} })
+	go e.newReloader(a.Live, func(*retrieval.Index) { swapped <- struct{}{} }).watch(ctx, 100*time.Millisecond)
 
 	const q = "What did the court decide about emergency measures?"
 	before, err := a.Ask(ctx, q, nil, 5, nil)

@@ -21,8 +21,7 @@ var abbreviations = set(
 	"ee", "uu", "aprox", "cía",
 )
 
-func isOpenQuote(r rune) bool  { return r == '“' || r == '«' || r == '‘' }
-func isCloseQuote(r rune) bool { return r == '”' || r == '»' || r == '’' }
+func isOpenQuote(r rune) bool { return r == '“' || r == '«' || r == '‘' }
 
 // Sentences splits a paragraph into sentences and returns their spans, with
 // surrounding white space trimmed. A sentence ends at . ! ? or … followed by

@@ -94,12 +94,8 @@ func (l *Library) add(ctx context.Context, do func(*ingest.Adder, []*corpus.Docu
 	if doc == nil {
 		return nil, fmt.Errorf("the new article %s was not indexed", res.Path)
 	}
-	out := &Added{DocID: doc.ID, Title: doc.Title, Date: doc.Date, Source: doc.Source, URL: doc.URL, Language: string(doc.Language)}
-	for _, c := range ix.Chunks() {
-		if c.DocID == doc.ID {
-			out.Chunks++
-		}
-	}
+	out := &Added{DocID: doc.ID, Title: doc.Title, Date: doc.Date, Source: doc.Source, URL: doc.URL, Language: string(doc.Language),
+		Chunks: len(ix.ChunksOf(doc.ID))}
 	s, err := answer.NewEngine(ix).Summarize(ctx, answer.SummaryOptions{DocID: doc.ID, Points: 2, Length: "short"})
 	if err == nil {
 		out.Summary = s

@@ -297,9 +297,6 @@ func (ix *Index) Language() lang.Lang { return ix.lang }
 // against its raw query.
 func (ix *Index) Collection() *chromem.Collection { return ix.col }
 
-// EmbedderID names the embedder the index was built with.
-func (ix *Index) EmbedderID() string { return ix.embedder.ID() }
-
 func isZero(v []float32) bool {
 	for _, x := range v {
 		if x != 0 {
