@@ -171,6 +171,28 @@ func (f *Fetcher) resolve(ctx context.Context, host string) (netip.Addr, error) 
 	return addrs[0].Unmap(), nil
 }
 
+// embeddedIPv4 returns the IPv4 address an IPv6 address carries in the
+// deprecated IPv4-compatible form (::a.b.c.d, but not :: or ::1) or the 6to4
+// form (2002:aabb:ccdd::/48).
+func embeddedIPv4(a netip.Addr) (netip.Addr, bool) {
+	if !a.Is6() {
+		return netip.Addr{}, false
+	}
+	b := a.As16()
+	if b[0] == 0x20 && b[1] == 0x02 {
+		return netip.AddrFrom4([4]byte{b[2], b[3], b[4], b[5]}), true
+	}
+	for _, x := range b[:12] {
+		if x != 0 {
+			return netip.Addr{}, false
+		}
+	}
+	if b[12] == 0 && b[13] == 0 && b[14] == 0 && b[15] <= 1 {
+		return netip.Addr{}, false // :: and ::1 are their own addresses
+	}
+	return netip.AddrFrom4([4]byte{b[12], b[13], b[14], b[15]}), true
+}
+
 // nonPublic are the ranges no article is fetched from.
 var nonPublic = func() []netip.Prefix {
 	var out []netip.Prefix
@@ -185,9 +207,15 @@ var nonPublic = func() []netip.Prefix {
 	return out
 }()
 
-// Public reports whether an address is a public unicast address.
+// Public reports whether an address is a public unicast address. IPv6
+// forms that embed an IPv4 address (IPv4-mapped ::ffff:0:0/96,
+// IPv4-compatible ::/96, 6to4 2002::/16) are judged by the IPv4 address
+// they carry.
 func Public(a netip.Addr) bool {
 	a = a.Unmap()
+	if v4, ok := embeddedIPv4(a); ok {
+		return Public(v4)
+	}
 	if !a.IsValid() || a.IsLoopback() || a.IsPrivate() || a.IsLinkLocalUnicast() || a.IsLinkLocalMulticast() ||
 		a.IsMulticast() || a.IsUnspecified() || a.IsInterfaceLocalMulticast() {
 		return false

@@ -159,3 +159,36 @@ func TestLimits(t *testing.T) {
 		}
 	}
 }
+
+func TestPublic(t *testing.T) {
+	for _, tc := range []struct {
+		addr string
+		want bool
+	}{
+		{"93.184.216.34", true},
+		{"2606:2800:220:1:248:1893:25c8:1946", true},
+		{"127.0.0.1", false},
+		{"10.1.2.3", false},
+		{"169.254.169.254", false},
+		{"::1", false},
+		{"::", false},
+		{"::ffff:127.0.0.1", false},
+		{"::ffff:93.184.216.34", true},
+		// IPv4-compatible forms carry the IPv4 address they end with
+		{"::127.0.0.1", false},
+		{"::10.0.0.1", false},
+		{"::169.254.169.254", false},
+		{"::93.184.216.34", true},
+		// 6to4: 2002:AABB:CCDD::/48 carries AA.BB.CC.DD
+		{"2002:7f00:1::", false},       // 127.0.0.1
+		{"2002:a9fe:a9fe::1", false},   // 169.254.169.254
+		{"2002:c0a8:0101:1::1", false}, // 192.168.1.1
+		{"2002:5db8:d822::1", true},    // 93.184.216.34
+		{"64:ff9b::7f00:1", false},     // NAT64 of 127.0.0.1
+		{"fe80::1", false},
+	} {
+		if got := fetch.Public(netip.MustParseAddr(tc.addr)); got != tc.want {
+			t.Errorf("Public(%s) = %v, want %v", tc.addr, got, tc.want)
+		}
+	}
+}
