@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // stateVersion changes when the state file's layout does.
@@ -32,12 +34,15 @@ type docState struct {
 }
 
 // loadState reads the state under dir. A missing file is an empty state;
-// a damaged or older one is reported so the caller can rebuild.
+// a damaged or older one, or one whose vectors are the wrong size or not
+// finite, is reported so the caller can rebuild. Temporary files a killed
+// save left behind are removed first.
 func loadState(dir string) (*state, error) {
 	st := &state{Version: stateVersion, Docs: map[string]docState{}}
 	if dir == "" {
 		return st, nil
 	}
+	removeStaleTmp(dir, time.Now())
 	f, err := os.Open(filepath.Join(dir, stateFile))
 	if errors.Is(err, fs.ErrNotExist) {
 		return st, nil
@@ -56,7 +61,59 @@ func loadState(dir string) (*state, error) {
 	if got.Docs == nil {
 		got.Docs = map[string]docState{}
 	}
+	if err := got.check(); err != nil {
+		return st, fmt.Errorf("index state %s: %w", f.Name(), err)
+	}
 	return &got, nil
+}
+
+// check rejects a state that decoded but cannot be right: a vector of the
+// wrong dimension, or one holding NaN or ±Inf (a search would rank with it).
+func (st *state) check() error {
+	if len(st.Docs) > 0 && st.Dim <= 0 {
+		return fmt.Errorf("dimension %d", st.Dim)
+	}
+	for id, d := range st.Docs {
+		for i, v := range d.Vectors {
+			if len(v) != st.Dim {
+				return fmt.Errorf("document %s vector %d has %d dimensions, want %d", id, i, len(v), st.Dim)
+			}
+			for _, x := range v {
+				if math.IsNaN(float64(x)) || math.IsInf(float64(x), 0) {
+					return fmt.Errorf("document %s vector %d holds %v", id, i, x)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// staleTmpAge is how old a temporary state file must be before it is taken
+// for one left by a killed process; a younger one may be another process's
+// save in progress.
+const staleTmpAge = 10 * time.Minute
+
+// removeStaleTmp removes temporary state files under dir that a killed
+// process left behind, and reports how many it removed.
+func removeStaleTmp(dir string, now time.Time) int {
+	if dir == "" {
+		return 0
+	}
+	names, err := filepath.Glob(filepath.Join(dir, stateFile+".*.tmp"))
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, name := range names {
+		info, err := os.Lstat(name)
+		if err != nil || !info.Mode().IsRegular() || now.Sub(info.ModTime()) < staleTmpAge {
+			continue
+		}
+		if os.Remove(name) == nil {
+			n++
+		}
+	}
+	return n
 }
 
 // save writes the state atomically: a reader sees the old file or the new
