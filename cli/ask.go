@@ -56,9 +56,13 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// printAnswer writes an answer for a person: the text, then its sources
-// with the quoted sentences, or the closest passages for a refusal.
+// printAnswer writes an answer for a person: the question it answers, the
+// text, then its sources grouped by article with the quoted sentences, or
+// the closest passages for a refusal.
 func printAnswer(w io.Writer, a *answer.Answer) {
+	if a.Question != "" {
+		fmt.Fprintf(w, "Q: %s\n\n", a.Question)
+	}
 	fmt.Fprintln(w, a.Answer)
 	if a.Note != "" {
 		fmt.Fprintf(w, "\n(%s)\n", a.Note)
@@ -72,22 +76,9 @@ func printAnswer(w io.Writer, a *answer.Answer) {
 		}
 		return
 	}
-	fmt.Fprintln(w, "\nSources:")
+	cs := make([]cited, 0, len(a.Citations))
 	for _, c := range a.Citations {
-		fmt.Fprintf(w, "  [%d] %s\n      “%s”\n", c.N, sourceLine(c.Title, c.Source, c.Date), c.Quote)
-		if c.URL != "" {
-			fmt.Fprintf(w, "      %s\n", c.URL)
-		}
+		cs = append(cs, cited{n: c.N, doc: c.DocID, title: c.Title, source: c.Source, date: c.Date, url: c.URL, quote: c.Quote})
 	}
-}
-
-func sourceLine(title, source, date string) string {
-	parts := []string{title}
-	if source != "" {
-		parts = append(parts, source)
-	}
-	if date != "" {
-		parts = append(parts, date)
-	}
-	return strings.Join(parts, " · ")
+	printSources(w, cs, true)
 }

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"sort"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/footnote-bot/footnote/config"
 	"github.com/footnote-bot/footnote/metrics"
@@ -44,6 +45,16 @@ type env struct {
 	log            *slog.Logger
 	// metrics is set by serve; nil elsewhere (recording nothing)
 	metrics *metrics.Metrics
+	// fs is the command's flag set once flagSet made it, so that a
+	// configuration error can name the flag the user typed rather than the
+	// variable it overrides.
+	fs *flag.FlagSet
+	// onFlags, when set, is called with the command's flag set before its
+	// arguments are parsed (completion uses it to list a command's flags).
+	onFlags func(*flag.FlagSet)
+	// localEmbed is set once the endpoint's embeddings failed: the rest of
+	// this process indexes with the local embedder.
+	localEmbed bool
 }
 
 type command struct {
@@ -51,6 +62,9 @@ type command struct {
 	args    string
 	summary string
 	run     func(ctx context.Context, e *env, args []string) error
+	// plain commands need no configuration (help, version, completion):
+	// they run even when the environment's is broken.
+	plain bool
 }
 
 var commands = map[string]command{}
@@ -64,41 +78,60 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return usagef("no command given")
 	}
 	name := args[0]
-	if name == "-h" || name == "--help" || name == "help" {
-		usage(stdout)
-		return nil
-	}
-	if name == "version" || name == "--version" {
-		fmt.Fprintln(stdout, "footnote", Version)
-		return nil
+	switch name {
+	case "-h", "-help", "--help":
+		name = "help"
+	case "-version", "--version":
+		name = "version"
 	}
 	cmd, ok := commands[name]
 	if !ok {
-		usage(stderr)
-		return usagef("unknown command %q", name)
+		return unknownCommand(name)
 	}
+	e := &env{getenv: getenv, stdout: stdout, stderr: stderr}
 	cfg, err := config.FromEnvAndFile(getenv)
-	if err != nil {
+	if err != nil && !cmd.plain {
 		return fmt.Errorf("configuration: %w", oneLine(err))
 	}
-	e := &env{getenv: getenv, stdout: stdout, stderr: stderr, cfg: cfg, log: newLogger(stderr, cfg.LogLevel, cfg.LogFormat)}
+	if err != nil {
+		cfg = config.Default()
+	}
+	e.cfg = cfg
+	e.log = newLogger(stderr, cfg.LogLevel, cfg.LogFormat)
+	if !cmd.plain {
+		if err := e.migrate(); err != nil {
+			return err
+		}
+	}
 	return cmd.run(ctx, e, args[1:])
 }
 
-// Version is stamped at build time with -ldflags "-X ...cli.Version=...".
-var Version = "dev"
+// unknownCommand is the one-line usage error for a command that does not
+// exist, suggesting the nearest one when it is a likely misspelling.
+func unknownCommand(name string) error {
+	if s := suggest(name, commandNames()); s != "" {
+		return usagef("unknown command %q; did you mean %q? (run 'footnote help' for the list)", name, s)
+	}
+	return usagef("unknown command %q (run 'footnote help' for the list)", name)
+}
 
-func usage(w io.Writer) {
-	fmt.Fprintf(w, "footnote answers questions about a news event from its articles, citing every claim.\n\nUsage:\n  footnote <command> [flags] [arguments]\n\nCommands:\n")
+func commandNames() []string {
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintf(w, "  %-9s %s\n", n, commands[n].summary)
+	return names
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintf(w, "footnote answers questions about a news event from its articles, citing every claim.\n\nUsage:\n  footnote <command> [flags] [arguments]\n\nCommands:\n")
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, n := range commandNames() {
+		fmt.Fprintf(tw, "  %s\t%s\n", n, commands[n].summary)
 	}
-	fmt.Fprintf(w, "\nRun 'footnote <command> --help' for a command's flags.\n")
+	tw.Flush()
+	fmt.Fprintf(w, "\nRun 'footnote help <command>' for a command's flags.\n")
 }
 
 // newLogger is the one place footnote's logger is made. Unknown levels and
@@ -120,12 +153,16 @@ func flagSet(e *env, c string) *flag.FlagSet {
 	fs := flag.NewFlagSet(c, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
+	e.fs = fs
 	return fs
 }
 
 // parse parses flags anywhere among the arguments ("ask --json Q" and
 // "ask Q --json" both work; "--" ends flags) and returns the positionals.
 func parse(e *env, fs *flag.FlagSet, args []string) ([]string, error) {
+	if e.onFlags != nil {
+		e.onFlags(fs)
+	}
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -133,7 +170,7 @@ func parse(e *env, fs *flag.FlagSet, args []string) ([]string, error) {
 				printHelp(e.stdout, fs)
 				return nil, flag.ErrHelp
 			}
-			return nil, usagef("%s: %v", fs.Name(), err)
+			return nil, usagef("%s: %s", fs.Name(), dashDash(err.Error()))
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
@@ -148,12 +185,13 @@ func parse(e *env, fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-func printHelp(w io.Writer, fs *flag.FlagSet) {
-	c := commands[fs.Name()]
-	fmt.Fprintf(w, "Usage: footnote %s [flags] %s\n\n%s\n\nFlags:\n", c.name, c.args, c.summary)
-	fs.SetOutput(w)
-	fs.PrintDefaults()
-	fs.SetOutput(io.Discard)
+// dashDash rewrites the flag package's "-name" in its error messages as
+// "--name", the spelling the help and the README use.
+func dashDash(msg string) string {
+	for _, p := range []string{"flag provided but not defined: -", "for flag -", "flag needs an argument: -"} {
+		msg = strings.Replace(msg, p, p+"-", 1)
+	}
+	return msg
 }
 
 // oneLine joins a multi-line error (errors.Join) with "; ".

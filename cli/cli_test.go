@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -140,7 +141,10 @@ func TestBadInput(t *testing.T) {
 		{"control characters only", []string{"ask", "\x00\x07\x1b"}, 2, "empty"},
 		{"long question", []string{"ask", strings.Repeat("why ", 2500)}, 2, "at most"},
 		{"unknown flag", []string{"ask", "--nope", "q"}, 2, "nope"},
-		{"bad k", []string{"ask", "--k", "0", "q"}, 2, "FOOTNOTE_K"},
+		{"bad k flag names the flag", []string{"ask", "--k", "0", "q"}, 2, "--k: 0 is out of range"},
+		{"misspelled command", []string{"aks", "q"}, 2, `did you mean "ask"?`},
+		{"help for an unknown command", []string{"help", "summry"}, 2, `did you mean "summary"?`},
+		{"unknown flag spelled with two dashes", []string{"ask", "-nope", "q"}, 2, "--nope"},
 		{"bad length", []string{"summary", "--length", "huge"}, 2, "length"},
 		{"missing corpus", []string{"ask", "--corpus", "/no/such/dir", "q"}, 1, "corpus folder"},
 		{"eval without file", []string{"eval"}, 2, "question set"},
@@ -167,14 +171,73 @@ func TestControlCharactersAreCleaned(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	for _, cmd := range []string{"ask", "summary", "sources", "ingest", "eval", "serve", "config"} {
-		r := runCLI(t, nil, cmd, "--help")
-		if r.code != 0 || !strings.Contains(r.stdout, "Usage: footnote "+cmd) {
-			t.Errorf("%s --help: exit %d, %q", cmd, r.code, r.stdout)
+	for _, cmd := range []string{"ask", "summary", "sources", "timeline", "ingest", "eval", "serve", "playground", "feedback", "config", "healthcheck", "version", "completion"} {
+		for _, args := range [][]string{{cmd, "--help"}, {"help", cmd}, {cmd, "-h"}} {
+			r := runCLI(t, nil, args...)
+			if r.code != 0 || !strings.HasPrefix(r.stdout, "Usage: footnote "+cmd) {
+				t.Errorf("%v: exit %d, %q", args, r.code, r.stdout)
+			}
+			if regexp.MustCompile(`\n  -[^-]`).MatchString(r.stdout) {
+				t.Errorf("%v shows a flag with one dash:\n%s", args, r.stdout)
+			}
 		}
 	}
-	if r := runCLI(t, nil, "--help"); r.code != 0 || !strings.Contains(r.stdout, "summary") {
-		t.Errorf("--help: %q", r.stdout)
+	for _, args := range [][]string{{"--help"}, {"help"}, {"-h"}} {
+		if r := runCLI(t, nil, args...); r.code != 0 || !strings.Contains(r.stdout, "summary") || !strings.Contains(r.stdout, "version") {
+			t.Errorf("%v: %q", args, r.stdout)
+		}
+	}
+}
+
+// Flags are shown as the README writes them, --name, with their defaults.
+func TestHelpShowsDoubleDashFlags(t *testing.T) {
+	r := runCLI(t, nil, "help", "ask")
+	for _, want := range []string{"--corpus DIR", "--k N", "--json", "(default 5)"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("help ask lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
+
+// The command list is aligned in columns, whatever the longest name.
+func TestUsageColumnsAlign(t *testing.T) {
+	r := runCLI(t, nil, "help")
+	col := -1
+	for _, line := range strings.Split(r.stdout, "\n") {
+		f := strings.Fields(line)
+		if !strings.HasPrefix(line, "  ") || len(f) < 2 || strings.HasPrefix(line, "  footnote") {
+			continue
+		}
+		at := strings.Index(line, f[1])
+		if col >= 0 && at != col {
+			t.Fatalf("description of %q starts at column %d, others at %d:\n%s", f[0], at, col, r.stdout)
+		}
+		col = at
+	}
+	if col < 0 {
+		t.Fatal("no commands listed")
+	}
+}
+
+// A bad value from the environment is still blamed on the variable.
+func TestBadEnvironmentNamesTheVariable(t *testing.T) {
+	r := runCLI(t, map[string]string{"FOOTNOTE_K": "0"}, "ask", "q")
+	if r.code != 2 || !strings.Contains(r.err.Error(), "FOOTNOTE_K") || strings.Contains(r.err.Error(), "--k") {
+		t.Fatalf("exit %d, err %v", r.code, r.err)
+	}
+}
+
+func TestVersionCommand(t *testing.T) {
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		r := runCLI(t, nil, args...)
+		if r.code != 0 || !strings.HasPrefix(r.stdout, "footnote ") || strings.Count(r.stdout, "\n") != 1 {
+			t.Errorf("%v: exit %d, %q", args, r.code, r.stdout)
+		}
+	}
+	// version and help need no valid configuration
+	r := runCLI(t, map[string]string{"FOOTNOTE_K": "many"}, "version")
+	if r.code != 0 {
+		t.Errorf("version with a broken environment: %v", r.err)
 	}
 }
 

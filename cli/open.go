@@ -19,13 +19,14 @@ import (
 // configuration from the environment.
 func commonFlags(e *env, fs *flag.FlagSet) {
 	fs.StringVar(&e.cfg.CorpusDir, "corpus", e.cfg.CorpusDir, "folder of articles (default: the built-in article plus ingested ones)")
-	fs.StringVar(&e.cfg.DataDir, "data-dir", e.cfg.DataDir, "folder for the index and ingested articles")
+	fs.StringVar(&e.cfg.DataDir, "data-dir", e.cfg.DataDir, "folder for ingested articles and state (and the index, unless FOOTNOTE_CACHE_DIR is set)")
 }
 
-// validate checks the configuration once flags are applied.
+// validate checks the configuration once flags are applied. A problem with
+// a value given by a flag names the flag, not the variable it overrides.
 func (e *env) validate() error {
 	if err := e.cfg.Validate(); err != nil {
-		return usagef("configuration: %v", oneLine(err))
+		return blameFlags(e.fs, err)
 	}
 	return nil
 }
@@ -98,7 +99,7 @@ func (e *env) indexDir() string {
 		sum := sha256.Sum256([]byte(abs))
 		key = filepath.Base(abs) + "-" + hex.EncodeToString(sum[:6])
 	}
-	return filepath.Join(e.cfg.DataDir, "index", key)
+	return filepath.Join(e.cfg.IndexRoot(), "index", key)
 }
 
 // openIndex loads the corpus and builds (or refreshes) its index.
@@ -111,12 +112,10 @@ func (e *env) openIndex(ctx context.Context) (*retrieval.Index, retrieval.Stats,
 	if err != nil {
 		return nil, retrieval.Stats{}, err
 	}
-	ix, stats, err := retrieval.Build(ctx, docs, retrieval.Options{
-		Embedder:  emb,
-		DataDir:   e.indexDir(),
-		BatchSize: e.cfg.EmbedBatch,
-		Logger:    e.log,
-	})
+	ix, stats, err := retrieval.Build(ctx, docs, e.indexOptions(emb))
+	if err != nil && e.fallBack(ctx, emb, err) {
+		ix, stats, err = retrieval.Build(ctx, docs, e.indexOptions(retrieval.NewHashEmbedder(0)))
+	}
 	if errors.Is(err, corpus.ErrEmpty) {
 		return nil, stats, fmt.Errorf("the corpus has no text to index")
 	}
@@ -127,10 +126,21 @@ func (e *env) openIndex(ctx context.Context) (*retrieval.Index, retrieval.Stats,
 	return ix, stats, nil
 }
 
+// indexOptions are the options every index of this process is built with.
+func (e *env) indexOptions(emb retrieval.Embedder) retrieval.Options {
+	return retrieval.Options{
+		Embedder:  emb,
+		DataDir:   e.indexDir(),
+		BatchSize: e.cfg.EmbedBatch,
+		Logger:    e.log,
+	}
+}
+
 // embedder picks the local embedder, or the API's when an endpoint is
-// configured and FOOTNOTE_API_EMBEDDINGS is on.
+// configured, FOOTNOTE_API_EMBEDDINGS is on and its embeddings have not
+// failed earlier in this process.
 func (e *env) embedder() (retrieval.Embedder, error) {
-	if e.cfg.ModelConfigured() && e.cfg.UseEmbeddings {
+	if e.cfg.ModelConfigured() && e.cfg.UseEmbeddings && !e.localEmbed {
 		c, err := e.llmClient()
 		if err != nil {
 			return nil, err

@@ -52,11 +52,9 @@ func printSummary(w io.Writer, s *answer.Summary) {
 	if s.Note != "" {
 		fmt.Fprintf(w, "\n(%s)\n", s.Note)
 	}
-	if len(s.Citations) == 0 {
-		return
-	}
-	fmt.Fprintln(w, "\nSources:")
+	cs := make([]cited, 0, len(s.Citations))
 	for _, c := range s.Citations {
-		fmt.Fprintf(w, "  [%d] %s\n", c.N, sourceLine(c.Title, c.Source, c.Date))
+		cs = append(cs, cited{n: c.N, doc: c.DocID, title: c.Title, source: c.Source, date: c.Date, url: c.URL})
 	}
+	printSources(w, cs, false)
 }

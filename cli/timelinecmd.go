@@ -52,9 +52,10 @@ func runTimeline(ctx context.Context, e *env, args []string) error {
 	for i, x := range ev {
 		fmt.Fprintf(e.stdout, "%-10s  %s [%d]\n", x.Date, x.Text, i+1)
 	}
-	fmt.Fprintln(e.stdout, "\nSources:")
+	cs := make([]cited, 0, len(ev))
 	for i, x := range ev {
-		fmt.Fprintf(e.stdout, "  [%d] %s\n", i+1, sourceLine(x.Title, x.Source, x.Published))
+		cs = append(cs, cited{n: i + 1, doc: x.DocID, title: x.Title, source: x.Source, date: x.Published, url: x.URL})
 	}
+	printSources(e.stdout, cs, false)
 	return nil
 }

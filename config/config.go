@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -21,8 +20,12 @@ type Config struct {
 	// CorpusDir is the folder of articles; empty means the built-in article
 	// plus whatever `footnote ingest` added under DataDir/corpus.
 	CorpusDir string
-	// DataDir keeps the index, and the articles added to the built-in corpus.
+	// DataDir keeps what cannot be rebuilt: the articles added to the
+	// built-in corpus and the votes and pins database.
 	DataDir string
+	// CacheDir keeps the rebuildable index; empty means the default (see
+	// IndexRoot).
+	CacheDir string
 	// K is how many passages an answer retrieves and lists.
 	K int
 	// Offline forces extractive answers even when a model is configured.
@@ -86,13 +89,18 @@ func Default() Config {
 	return c
 }
 
-// DefaultDataDir is the user's cache folder for footnote, or ./footnote-data
-// when the system has none.
-func DefaultDataDir() string {
-	if d, err := os.UserCacheDir(); err == nil {
-		return filepath.Join(d, "footnote")
+// IndexRoot is the folder the rebuildable index is kept under: CacheDir
+// when set; else the user cache folder when DataDir is the default; else
+// DataDir itself, so that a data folder chosen by hand (a container's
+// /data volume, a test's temporary folder) keeps everything in one place.
+func (c *Config) IndexRoot() string {
+	switch {
+	case c.CacheDir != "":
+		return c.CacheDir
+	case c.DataDir == DefaultDataDir():
+		return DefaultCacheDir()
 	}
-	return "footnote-data"
+	return c.DataDir
 }
 
 // FromEnv returns the defaults overridden by the environment. A secret may
@@ -149,7 +157,7 @@ func readSecret(path string) (string, error) {
 func (c *Config) Validate() error {
 	var errs []error
 	bad := func(env, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s: %s", env, fmt.Sprintf(format, args...)))
+		errs = append(errs, &FieldError{Env: env, Msg: fmt.Sprintf(format, args...)})
 	}
 	if c.K < 1 || c.K > 50 {
 		bad("FOOTNOTE_K", "%d is out of range; use 1 to 50", c.K)
@@ -215,6 +223,15 @@ func (c *Config) Validate() error {
 	}
 	return errors.Join(errs...)
 }
+
+// FieldError is one problem Validate found, with the variable it is about,
+// so a command line can name the flag that set it instead.
+type FieldError struct {
+	Env string // the setting's environment variable, like FOOTNOTE_K
+	Msg string // what is wrong and what would be valid
+}
+
+func (e *FieldError) Error() string { return e.Env + ": " + e.Msg }
 
 // Sharding returns the number of gateway shards: n, or auto when Discord's
 // recommended count is to be used (n is then 0).

@@ -116,8 +116,10 @@ func mk(env, def, help string, secret bool, a accessor) field {
 var fields = []field{
 	mk("FOOTNOTE_CORPUS_DIR", "", "Folder of articles (.md, .txt, .html). Empty: the built-in article plus those added with `footnote ingest`.", false,
 		str(func(c *Config) *string { return &c.CorpusDir })),
-	mk("FOOTNOTE_DATA_DIR", DefaultDataDir(), "Where the index, added articles and state are kept.", false,
+	mk("FOOTNOTE_DATA_DIR", DefaultDataDir(), "Where added articles and the votes and pins database are kept (moved here from the cache folder on first start).", false,
 		str(func(c *Config) *string { return &c.DataDir })),
+	mk("FOOTNOTE_CACHE_DIR", "", "Where the rebuildable index is kept. Empty: the user cache folder + /footnote, or FOOTNOTE_DATA_DIR when that is set.", false,
+		str(func(c *Config) *string { return &c.CacheDir })),
 	mk("FOOTNOTE_K", "5", "Passages retrieved and listed per answer.", false,
 		integer(func(c *Config) *int { return &c.K })),
 	mk("FOOTNOTE_OFFLINE", "false", "Always answer extractively, even with a model configured.", false,
@@ -177,7 +179,7 @@ func Table() string {
 	for _, f := range fields {
 		def := f.def
 		if f.env == "FOOTNOTE_DATA_DIR" {
-			def = "the user cache folder + /footnote"
+			def = "the user data folder + /footnote"
 		}
 		if def == "" {
 			def = "(empty)"

@@ -185,7 +185,7 @@ func TestUnknownKeysAreNamedWithASuggestion(t *testing.T) {
 		{"footnote.yaml", "shard_cuont: 2\n", []string{`unknown key "shard_cuont"`, `did you mean "shard_count"?`}},
 		{"footnote.yaml", "discord_tokne_file: /run/secrets/t\n", []string{`did you mean "discord_token_file"?`}},
 		{"footnote.yaml", "databse_url: postgres://x\n", []string{`did you mean "database_url"?`}},
-		{"footnote.toml", "zebra = 1\n", []string{`unknown key "zebra"`, "valid keys: corpus_dir, data_dir, k,", "log_format)"}},
+		{"footnote.toml", "zebra = 1\n", []string{`unknown key "zebra"`, "valid keys: corpus_dir, data_dir, cache_dir, k,", "log_format)"}},
 		{"footnote.toml", "[openai]\nbase_url = \"http://x\"\n", []string{`unknown key "openai"`}},
 	} {
 		p := writeFile(t, c.file, c.content)

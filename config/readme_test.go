@@ -1,13 +1,17 @@
 package config
 
 import (
+	"flag"
 	"os"
 	"strings"
 	"testing"
 )
 
+var update = flag.Bool("update", false, "rewrite the README's configuration table from the code")
+
 // The README's configuration table is generated from the code; this keeps
-// them equal (regenerate with `go run . config --markdown`).
+// them equal (regenerate with `go test ./config -run README -update`, or
+// paste the output of `footnote config --markdown`).
 func TestREADMETableMatchesCode(t *testing.T) {
 	data, err := os.ReadFile("../README.md")
 	if err != nil {
@@ -20,6 +24,12 @@ func TestREADMETableMatchesCode(t *testing.T) {
 		t.Fatal("README has no config table markers")
 	}
 	if got := s[i+len(start) : j]; got != Table() {
-		t.Errorf("README's configuration table is stale; replace it with the output of `go run . config --markdown`:\n%s", Table())
+		if *update {
+			if err := os.WriteFile("../README.md", []byte(s[:i+len(start)]+Table()+s[j:]), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+		t.Errorf("README's configuration table is stale; run `go test ./config -run README -update`:\n%s", Table())
 	}
 }
