@@ -114,7 +114,8 @@ func TestSentences(t *testing.T) {
 
 		{name: "line break splits", in: "One line\nSecond line", want: []string{"One line", "Second line"}},
 		{name: "line break after abbreviation splits", in: "Mr.\nSmith", want: []string{"Mr.", "Smith"}},
-		{name: "line break inside a quote splits", in: "He said “open\nclosed” here.", want: []string{"He said “open", "closed” here."}},
+		{name: "wrapped line inside a quote joins", in: "He said “open\nclosed” here.", want: []string{"He said “open\nclosed” here."}},
+		{name: "line break before a capital splits", in: "He said “open\nClosed” here.", want: []string{"He said “open", "Closed” here."}},
 		{name: "blank lines dropped", in: "First.\n\n\nSecond.", want: []string{"First.", "Second."}},
 		{name: "carriage return trimmed", in: "First.\r\nSecond.", want: []string{"First.", "Second."}},
 	}
@@ -208,7 +209,11 @@ func TestSentencesGolden(t *testing.T) {
 			checkSpans(t, in, spans)
 			var b strings.Builder
 			for _, sp := range spans {
-				fmt.Fprintf(&b, "%d-%d\t%s\n", sp.Start, sp.End, in[sp.Start:sp.End])
+				kind := ""
+				if sp.Kind != lang.Prose {
+					kind = sp.Kind.String() + "\t"
+				}
+				fmt.Fprintf(&b, "%d-%d\t%s%q\n", sp.Start, sp.End, kind, in[sp.Start:sp.End])
 			}
 			golden(t, strings.TrimSuffix(file, ".txt")+".golden", b.String())
 		})
@@ -257,6 +262,12 @@ func FuzzSentences(f *testing.F) {
 		"...!!!???……)]”»’\"",
 		"\xff. \xfe? A\xc3. B",
 		"a.\u00a0B. c.\u2028D. e.\u0085F",
+		"He invoked the \"sovereignty of Mexico.\" [2] Next. Citó la «Convención de Viena». El [1, 2] x [",
+		"QUITO, Ecuador (AP) —\nBy Jane Doe\n## Heading\n= Wiki =\n– Sub –\nBorn: 3 May 1969\n- item\n1. OAS\n2)",
+		"the Embassy of\nthe United\nMexican States,\nin Quito\n\nlower",
+		"Mexico v. Ecuador. EE.UU. Pidió. etc. The Jr. Day p. ej. Viena a.m. Friday",
+		"“a ‘b “c” d’ e” «f» \"g\" ‘h’s’ ” » ’ \" ‹i›",
+		"#\n==\n- \n1.\n– –\nBy \nA: \n:",
 	} {
 		f.Add(s)
 	}
@@ -286,8 +297,20 @@ func checkSpans(t *testing.T, in string, spans []lang.Span) {
 		if last, _ := utf8.DecodeLastRuneInString(s); unicode.IsSpace(last) {
 			t.Fatalf("span %d %q ends with white space", i, s)
 		}
-		if strings.Contains(s, "\n") {
-			t.Fatalf("span %d %q runs across a line break", i, s)
+		for off := strings.IndexByte(s, '\n'); off >= 0; off = strings.IndexByte(s, '\n') {
+			// a line break inside a span must be a wrap of running text
+			lineStart := strings.LastIndexByte(in[:sp.Start+off], '\n') + 1
+			nextEnd := strings.IndexByte(in[sp.Start+off+1:], '\n')
+			if nextEnd < 0 {
+				nextEnd = len(in)
+			} else {
+				nextEnd += sp.Start + off + 1
+			}
+			if line, next := in[lineStart:sp.Start+off], in[sp.Start+off+1:nextEnd]; !lang.Wraps(line, next) {
+				t.Fatalf("span %d %q runs across a line break between %q and %q, which do not wrap", i, in[sp.Start:sp.End], line, next)
+			}
+			s = s[off+1:]
+			sp.Start += off + 1
 		}
 		prev = sp.End
 	}
