@@ -29,8 +29,8 @@ type Span struct {
 // sentence across the break. Every line is its own unit otherwise: a line
 // that is a heading, byline or dateline is one span of Kind Heading, a
 // "Key: value" line one span of Kind Item, the first sentence of a list item
-// is of Kind Item, and a line without final punctuation that holds one unit
-// is of Kind Line. Sentences takes time linear in the length of text.
+// is of Kind Item (its span starts after the marker, which is in no span),
+// and a line without final punctuation that holds one unit is of Kind Line. Sentences takes time linear in the length of text.
 func Sentences(text string) []Span {
 	var spans []Span
 	start := 0 // of the logical line
@@ -82,23 +82,29 @@ func appendLine(spans []Span, text string, start, end int) []Span {
 		return append(spans, sp)
 	}
 	first := len(spans)
-	spans = appendProse(spans, text, sp.Start, sp.End, sp.Start+listMarkerLen(line))
-	if hasListMarker(line) {
+	if n := listMarkerLen(line); n > 0 {
+		// the item's text starts after its marker
+		if sp, ok = trimSpan(text, sp.Start+n, sp.End); !ok {
+			return spans
+		}
+		spans = appendProse(spans, text, sp.Start, sp.End)
 		spans[first].Kind = Item
-	} else if len(spans) == first+1 && isFragment(line) {
+		return spans
+	}
+	spans = appendProse(spans, text, sp.Start, sp.End)
+	if len(spans) == first+1 && isFragment(line) {
 		spans[first].Kind = Line
 	}
 	return spans
 }
 
 // appendProse appends the sentences of text[start:end], a logical line that
-// starts and ends with a non-space character, looking for stops from scan on
-// (after a list marker like "1.").
-func appendProse(spans []Span, text string, start, end, scan int) []Span {
+// starts and ends with a non-space character.
+func appendProse(spans []Span, text string, start, end int) []Span {
 	quotes := closedQuotes(text, start, end)
 	from := start
 	q := 0 // first quotation that does not end before i
-	for i := scan; i < end; {
+	for i := start; i < end; {
 		r, n := utf8.DecodeRuneInString(text[i:end])
 		if !isStopMark(r) {
 			i += n
