@@ -32,9 +32,12 @@ var blocks = map[atom.Atom]bool{
 	atom.Dd: true, atom.Dt: true, atom.Table: true, atom.Ul: true, atom.Ol: true,
 }
 
-// parseHTML reduces a page to its main text (the <article>, else <main>, else
-// <body>, without navigation, scripts and asides) and reads its metadata:
-// title, outlet, canonical URL, publication date and language.
+// parseHTML reduces a page to its article text and reads its metadata:
+// title, outlet, canonical URL, publication date and language. The article
+// is what readability (Mozilla's algorithm, see readable) finds, without
+// boxes that are not the story (newsletter sign-ups, related stories, share
+// buttons, comment counts); a page it finds nothing in is read from its
+// <article>, else <main>, else <body>, without navigation, scripts and asides.
 func parseHTML(data []byte) (htmlDoc, error) {
 	root, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
@@ -97,16 +100,38 @@ func parseHTML(data []byte) (htmlDoc, error) {
 	if _, ok := parseDate(h.meta.Date); !ok {
 		h.meta.Date = ""
 	}
-	content := article
-	if content == nil {
-		content = mainEl
+	pruneBoilerplate(root)
+	container := article
+	if container == nil {
+		container = mainEl
 	}
-	if content == nil {
-		content = body
+	if container == nil {
+		container = body
 	}
-	if content == nil {
-		content = root
+	if container == nil {
+		container = root
 	}
+	// Readability finds the article among the page's boxes; when it finds
+	// nothing, or less than the page's own article element holds, the
+	// element is read instead.
+	paras := paragraphs(container)
+	if r := readable(root); r != nil {
+		if rp := paragraphs(r); len(rp) > 0 && textLen(rp) >= textLen(paras)/3 {
+			paras = rp
+		}
+	}
+	paras = dropBoilerplateLines(paras)
+	// A headline repeated as the first paragraph is the title, not the body.
+	if len(paras) > 0 && collapse(paras[0]) == collapse(h.meta.Title) {
+		paras = paras[1:]
+	}
+	h.text = strings.Join(paras, "\n\n")
+	return h, nil
+}
+
+// paragraphs is the prose under n, one string per block, leaving out
+// scripts, navigation, forms and hidden elements.
+func paragraphs(n *html.Node) []string {
 	var paras []string
 	var cur strings.Builder
 	flush := func() {
@@ -137,14 +162,17 @@ func parseHTML(data []byte) (htmlDoc, error) {
 			flush()
 		}
 	}
-	collect(content)
+	collect(n)
 	flush()
-	// A headline repeated as the first paragraph is the title, not the body.
-	if len(paras) > 0 && collapse(paras[0]) == collapse(h.meta.Title) {
-		paras = paras[1:]
+	return paras
+}
+
+func textLen(paras []string) int {
+	n := 0
+	for _, p := range paras {
+		n += len(p)
 	}
-	h.text = strings.Join(paras, "\n\n")
-	return h, nil
+	return n
 }
 
 func readMeta(fm *frontMatter, n *html.Node) {
