@@ -23,6 +23,10 @@ const (
 // output format (`footnote ask --json`): add fields, never rename them.
 type Answer struct {
 	Question string `json:"question"`
+	// StandaloneQuestion is the question as it was answered when Question
+	// is a follow-up that needed earlier turns ("Where is he now?" →
+	// "Where is Jorge Glas now?"); empty when Question stands alone.
+	StandaloneQuestion string `json:"standalone_question,omitempty"`
 	// Answer is the text with [n] markers after each cited sentence.
 	Answer string `json:"answer"`
 	// Refused is true when the corpus does not answer the question; Answer

@@ -149,8 +149,8 @@ func brief(err error) string {
 }
 
 // Condense rewrites a follow-up question as a standalone one, using the
-// model; without history it returns q. If the model fails, the previous
-// user question is put before q, which keeps its subject for retrieval.
+// model; without history it returns q. If the model fails, the offline
+// resolver (CondenseOffline) reads the follow-up instead.
 func (g *Generator) Condense(ctx context.Context, q string, history []Turn) string {
 	if len(history) == 0 {
 		return q
@@ -177,15 +177,11 @@ func (g *Generator) Condense(ctx context.Context, q string, history []Turn) stri
 	return CondenseOffline(q, history)
 }
 
-// CondenseOffline makes a follow-up standalone without a model: the last
-// earlier user question, then this one.
+// CondenseOffline makes a follow-up standalone without a model: its
+// references and ellipses are resolved against earlier turns
+// (ResolveFollowUp); a question that names its own subject is kept as is.
 func CondenseOffline(q string, history []Turn) string {
-	for i := len(history) - 1; i >= 0; i-- {
-		if history[i].Role == "user" && strings.TrimSpace(history[i].Text) != "" {
-			return strings.TrimSpace(history[i].Text) + " " + q
-		}
-	}
-	return q
+	return ResolveFollowUp(q, history)
 }
 
 func sourcesOf(hits []retrieval.Hit, k int) []source {

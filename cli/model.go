@@ -113,17 +113,32 @@ func (a *Answerer) Current() *retrieval.Index {
 	return a.Index
 }
 
-// Ask answers q (with earlier turns of a conversation, if any).
+// Ask answers q (with earlier turns of a conversation, if any). A follow-up
+// is first made standalone, by the model when there is one (the offline
+// resolver is its fallback), and the answer carries that reading in
+// StandaloneQuestion when it differs from q.
 func (a *Answerer) Ask(ctx context.Context, q string, history []answer.Turn, k int, onDelta func(string)) (*answer.Answer, error) {
+	var standalone string
 	if a.Gen != nil {
-		return a.Gen.Ask(ctx, q, history, answer.Options{K: k}, onDelta)
+		standalone = a.Gen.Condense(ctx, q, history)
+	} else {
+		standalone = answer.CondenseOffline(q, history)
 	}
-	standalone := answer.CondenseOffline(q, history)
-	ans, err := a.Engine.Ask(ctx, standalone, answer.Options{K: k})
-	if err == nil {
-		ans.Question = q
+	var ans *answer.Answer
+	var err error
+	if a.Gen != nil {
+		ans, err = a.Gen.Ask(ctx, standalone, nil, answer.Options{K: k}, onDelta)
+	} else {
+		ans, err = a.Engine.Ask(ctx, standalone, answer.Options{K: k})
 	}
-	return ans, err
+	if err != nil {
+		return nil, err
+	}
+	ans.Question = q
+	if standalone != q {
+		ans.StandaloneQuestion = standalone
+	}
+	return ans, nil
 }
 
 // Summarize summarises the corpus.

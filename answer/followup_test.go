@@ -1,0 +1,140 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+)
+
+// conv builds a history from alternating user and assistant texts.
+func fuConv(texts ...string) []Turn {
+	var h []Turn
+	for i, t := range texts {
+		role := "user"
+		if i%2 == 1 {
+			role = "assistant"
+		}
+		h = append(h, Turn{Role: role, Text: t})
+	}
+	return h
+}
+
+func TestResolveFollowUp(t *testing.T) {
+	arrest := fuConv("Who was arrested at the embassy?",
+		"Police broke into the embassy in the capital, Quito, to arrest Jorge Glas, who had lived there since December. [1]")
+	tests := []struct {
+		name    string
+		history []Turn
+		q       string
+		want    string
+	}{
+		{"no history", nil, "Where is he now?", "Where is he now?"},
+		{"he from the answer to a who-question", arrest, "Where is he now?", "Where is Jorge Glas now?"},
+		{"him", arrest, "Why did they arrest him?", "Why did they arrest Jorge Glas?"},
+		{"his", arrest, "What are his convictions?", "What are Jorge Glas’ convictions?"},
+		{"she, the question's person before the answer's", fuConv("What did Foreign Minister Ana Ruiz announce?",
+			"Ana Ruiz said the staff would return home, and Pedro Gil agreed. [1]"),
+			"Where did she say it?", "Where did Ana Ruiz say it?"},
+		{"her as object", fuConv("Who is Ana Ruiz?", "Ana Ruiz is the foreign minister. [1]"),
+			"Who criticised her?", "Who criticised Ana Ruiz?"},
+		{"her as possessive", fuConv("Who is Ana Ruiz?", "Ana Ruiz is the foreign minister. [1]"),
+			"What was her reaction?", "What was Ana Ruiz’s reaction?"},
+		{"it is an organisation before a place", fuConv("When did Mexico go to the International Court of Justice?",
+			"Mexico filed its case on 11 April. [1]"),
+			"What did it decide?", "What did the International Court of Justice decide?"},
+		{"its", fuConv("What did the Organization of American States say?", "The Organization of American States called a meeting. [1]"),
+			"Who chairs its council?", "Who chairs the Organization of American States’ council?"},
+		{"it skips what the question names", fuConv("Where was Glas flown?",
+			"Glas was flown to the port city of Guayaquil, south of Quito. [1]"),
+			"How far is it from Quito?", "How far is Guayaquil from Quito?"},
+		{"expletive it stays", arrest, "Is it true that he was convicted?", "Is it true that Jorge Glas was convicted?"},
+		{"there after a motion verb", fuConv("Where was Glas taken?", "He was flown to the port city of Guayaquil. [1]"),
+			"Who took him there?", "Who took Glas to Guayaquil?"},
+		{"there as location", fuConv("In which city is the embassy?", "The embassy is in Quito. [1]"),
+			"What happened there on Friday?", "What happened in Quito on Friday?"},
+		{"from there", fuConv("Where was Glas taken?", "He was flown to the port city of Guayaquil. [1]"),
+			"Where did he go from there?", "Where did Glas go from Guayaquil?"},
+		{"is there stays", arrest, "Is there a trial?", "Is there a trial?"},
+		{"then is a date", fuConv("What happened on Thursday?", "Tensions escalated on Thursday. [1]"),
+			"What did Ecuador declare then?", "What did Ecuador declare on Thursday?"},
+		{"then with a month", fuConv("When was the earthquake?", "The earthquake struck in April 2016. [1]"),
+			"Who governed then?", "Who governed in April 2016?"},
+		{"they is a list", fuConv("Which countries condemned the raid?", "Argentina, Cuba and Brazil condemned it. [1]"),
+			"When did they say so?", "When did Argentina, Cuba and Brazil say so?"},
+		{"that court", fuConv("What did Mexico ask the International Court of Justice?", "Mexico asked the International Court of Justice for provisional measures. [1]"),
+			"When will that court rule?", "When will the International Court of Justice rule?"},
+		{"ellipsis: and X", fuConv("What did Nicaragua do?", "Nicaragua cut diplomatic relations with Ecuador. [1]"),
+			"And Colombia?", "What did Colombia do?"},
+		{"ellipsis: what about X", fuConv("What did Nicaragua do?", "Nicaragua cut relations. [1]"),
+			"What about Honduras?", "What did Honduras do?"},
+		{"ellipsis replaces the subject that changes", fuConv(
+			"What did Nicaragua say about Ecuador?", "Nicaragua called Ecuador's actions reprehensible. [1]"),
+			"And Colombia?", "What did Colombia say about Ecuador?"},
+		{"ellipsis of a person", fuConv("What did Alicia Bárcena say?", "Alicia Bárcena said the diplomats were injured. [1]"),
+			"And López Obrador?", "What did López Obrador say?"},
+		{"ellipsis of a topic", fuConv("What did Ingrid Vasterling say about the suspension?", "She said the court has no power to suspend anyone. [1]"),
+			"And what about the provisional measures?", "What did Ingrid Vasterling say about the provisional measures?"},
+		{"ellipsis: bare question word", fuConv("When was the session held?", "On 10 April. [1]"),
+			"Where?", "Where was the session held?"},
+		{"topic shift stands alone", arrest, "What did Nicaragua do?", "What did Nicaragua do?"},
+		{"a question naming its subject keeps its pronoun", arrest, "Did Noboa say he ordered the raid?", "Did Noboa say he ordered the raid?"},
+		{"chained follow-ups keep the subject", append(fuConv("What did Nicaragua do?", "Nicaragua cut relations. [1]"),
+			fuConv("And Colombia?", "Colombia asked Honduras to convene CELAC. [1]")...),
+			"What about Cuba?", "What did Cuba do?"},
+		{"es: él", fuConv("¿A quién arrestó la policía?", "La policía detuvo al exvicepresidente Jorge Glas en la embajada. [1]"),
+			"¿Dónde está él ahora?", "¿Dónde está Jorge Glas ahora?"},
+		{"es: ella", fuConv("¿Quién es Xiomara Castro?", "La presidenta Xiomara Castro calificó la incursión de intolerable. [1]"),
+			"¿Qué dijo ella?", "¿Qué dijo Xiomara Castro?"},
+		{"es: allí after a motion verb", fuConv("¿Dónde está la cárcel La Roca?", "La Roca es un pabellón situado en Guayaquil. [1]"),
+			"¿Quién llegó allí el sábado?", "¿Quién llegó a La Roca el sábado?"},
+		{"es: allí as location", fuConv("¿Dónde está la cárcel La Roca?", "La Roca está en Guayaquil. [1]"),
+			"¿Qué pasó allí?", "¿Qué pasó en La Roca?"},
+		{"es: entonces", fuConv("¿Cuándo se reunió el Consejo Permanente?", "Se reunió el 10 de abril. [1]"),
+			"¿Qué aprobó el consejo entonces?", "¿Qué aprobó el consejo el 10 de abril?"},
+		{"es: ellos", fuConv("¿Qué países condenaron la incursión?", "Argentina, Cuba y Brasil condenaron la incursión. [1]"),
+			"¿Qué pidieron ellos?", "¿Qué pidieron Argentina, Cuba y Brasil?"},
+		{"es: ¿Y X?", fuConv("¿Qué votó Ecuador en la OEA?", "Ecuador votó en contra. [1]"),
+			"¿Y El Salvador?", "¿Qué votó El Salvador en la OEA?"},
+		{"es: bare question word", fuConv("¿Cuándo se celebró la sesión?", "El 10 de abril. [1]"),
+			"¿Dónde?", "¿Dónde se celebró la sesión?"},
+		{"es: a full question after y stands alone", fuConv("¿Qué pidió la defensa de Glas?", "La defensa presentó recursos. [1]"),
+			"¿Y qué pidió Revolución Ciudadana?", "¿Y qué pidió Revolución Ciudadana?"},
+		{"answer decorations are not entities", fuConv("Who was arrested?", "As of 2024-04-06: Police arrested Jorge Glas. [1]\n-# Answering: Who was arrested?"),
+			"Where is he?", "Where is Jorge Glas?"},
+		{"nothing to point to stays", fuConv("What happened?", "Police broke in. [1]"),
+			"Where is he?", "Where is he?"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ResolveFollowUp(tt.q, tt.history)
+			if got != tt.want {
+				t.Errorf("ResolveFollowUp(%q)\n got %q\nwant %q", tt.q, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestCondenseOfflineUsesResolver pins the fix of issue #12: a follow-up is
+// no longer prefixed with the previous question.
+func TestCondenseOfflineUsesResolver(t *testing.T) {
+	h := fuConv("Who was arrested at the embassy?", "Police arrested Jorge Glas at the embassy. [1]")
+	got := CondenseOffline("Where is he now?", h)
+	if strings.Contains(got, "arrested") || !strings.Contains(got, "Jorge Glas") {
+		t.Errorf("CondenseOffline = %q, want the follow-up about Jorge Glas alone", got)
+	}
+}
+
+func FuzzResolveFollowUp(f *testing.F) {
+	f.Add("Where is he now?", "Who was arrested?", "Police arrested Jorge Glas in Quito on Friday. [1]")
+	f.Add("¿Y Honduras?", "¿Qué hizo Nicaragua?", "Nicaragua rompió relaciones el 6 de abril.")
+	f.Add("Where?", "When did the OAS meet?", "The OAS met on 10 April in Washington.")
+	f.Add("that court its there then", "¿ ¡ ’s", "’ The Of de la ,, ... Mr. X")
+	f.Fuzz(func(t *testing.T, q, prevQ, prevA string) {
+		got := ResolveFollowUp(q, []Turn{{Role: "user", Text: prevQ}, {Role: "assistant", Text: prevA}})
+		if strings.TrimSpace(q) != "" && strings.TrimSpace(got) == "" {
+			t.Errorf("ResolveFollowUp(%q) lost the question", q)
+		}
+		if len(got) > 4*(len(q)+len(prevQ)+len(prevA))+16 {
+			t.Errorf("ResolveFollowUp(%q) grew to %d bytes", q, len(got))
+		}
+	})
+}
