@@ -2,6 +2,8 @@ package bot
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -37,7 +39,10 @@ const (
 const ingestTimeout = 90 * time.Second
 
 // canManage reports whether a member may add and remove articles: Manage
-// Server (or Administrator), or the configured role.
+// Server (or Administrator), or the configured role. A role given as an id
+// (a snowflake) is matched by id only; a role given by name is matched by
+// name, so a role of the same name created later would also pass: give the
+// id.
 func (b *Bot) canManage(s *discordgo.Session, i *discordgo.InteractionCreate) bool {
 	if i.Member == nil {
 		return false
@@ -48,12 +53,65 @@ func (b *Bot) canManage(s *discordgo.Session, i *discordgo.InteractionCreate) bo
 	if b.cfg.IngestRole == "" {
 		return false
 	}
+	want := strings.TrimSpace(b.cfg.IngestRole)
+	byID := isSnowflake(want)
 	for _, id := range i.Member.Roles {
-		if r, err := s.State.Role(i.GuildID, id); err == nil && strings.EqualFold(r.Name, b.cfg.IngestRole) {
+		if byID {
+			if id == want {
+				return true
+			}
+			continue
+		}
+		if r, err := s.State.Role(i.GuildID, id); err == nil && strings.EqualFold(r.Name, want) {
 			return true
 		}
 	}
 	return false
+}
+
+// isSnowflake reports whether s is a Discord id: 17 to 20 digits.
+func isSnowflake(s string) bool {
+	if len(s) < 17 || len(s) > 20 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// maxCustomID is Discord's limit on a component's custom_id.
+const maxCustomID = 100
+
+// forgetID is the custom_id of the button confirming the removal of docID:
+// the id itself when it fits, else "#" and a hash of it, which
+// confirmForget looks up among the documents.
+func forgetID(docID string) string {
+	if len(idForget)+len(docID) <= maxCustomID && !strings.HasPrefix(docID, "#") {
+		return idForget + docID
+	}
+	return idForget + hashedID(docID)
+}
+
+func hashedID(docID string) string {
+	sum := sha256.Sum256([]byte(docID))
+	return "#" + hex.EncodeToString(sum[:16])
+}
+
+// forgetTarget turns the part of a confirmation's custom_id after idForget
+// back into a document id; "" when no document has that hash.
+func forgetTarget(docs []*corpus.Document, key string) string {
+	if !strings.HasPrefix(key, "#") {
+		return key
+	}
+	for _, d := range docs {
+		if hashedID(d.ID) == key {
+			return d.ID
+		}
+	}
+	return ""
 }
 
 func (b *Bot) refuseManage(s *discordgo.Session, i *discordgo.InteractionCreate, what string) {
@@ -116,7 +174,7 @@ func (b *Bot) slashIngest(s *discordgo.Session, i *discordgo.InteractionCreate, 
 			return
 		}
 		if added.DuplicateOf != "" {
-			_ = b.editReply(s, i, rendered{content: fmt.Sprintf("Already in the sources: **%s** (%s).", plain(added.Title), added.DocID)})
+			_ = b.editReply(s, i, rendered{content: fmt.Sprintf("Already in the sources: **%s** (%s).", plain(added.Title), plain(added.DocID))})
 			return
 		}
 		rctx, rcancel := context.WithTimeout(context.Background(), storeTimeout)
@@ -173,7 +231,7 @@ func ingestError(err error) string {
 // cited summary.
 func renderAdded(a *library.Added) rendered {
 	meta := []string{}
-	for _, m := range []string{plain(a.Source), a.Date, fmt.Sprintf("%d passages", a.Chunks)} {
+	for _, m := range []string{plain(a.Source), plain(a.Date), fmt.Sprintf("%d passages", a.Chunks)} {
 		if m != "" {
 			meta = append(meta, m)
 		}
@@ -210,11 +268,11 @@ func (b *Bot) slashForget(s *discordgo.Session, i *discordgo.InteractionCreate, 
 	err := b.respond(s, i, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
 		Data: &discordgo.InteractionResponseData{
-			Content:         clip(fmt.Sprintf("Remove **%s** (%s) from the sources? Answers will no longer cite it.", plain(doc.Title), doc.ID), maxContent),
+			Content:         clip(fmt.Sprintf("Remove **%s** (%s) from the sources? Answers will no longer cite it.", plain(doc.Title), plain(doc.ID)), maxContent),
 			Flags:           discordgo.MessageFlagsEphemeral,
 			AllowedMentions: noPings(),
 			Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-				discordgo.Button{CustomID: idForget + doc.ID, Label: "Remove", Style: discordgo.DangerButton},
+				discordgo.Button{CustomID: forgetID(doc.ID), Label: "Remove", Style: discordgo.DangerButton},
 				discordgo.Button{CustomID: idForgetCancel, Label: "Cancel", Style: discordgo.SecondaryButton},
 			}}},
 		},
@@ -239,12 +297,14 @@ func findDoc(docs []*corpus.Document, want string) *corpus.Document {
 	return nil
 }
 
-// confirmForget removes the article once a moderator confirms.
-func (b *Bot) confirmForget(s *discordgo.Session, i *discordgo.InteractionCreate, docID string) {
+// confirmForget removes the article once a moderator confirms. key is what
+// follows idForget in the button's custom_id (see forgetID).
+func (b *Bot) confirmForget(s *discordgo.Session, i *discordgo.InteractionCreate, key string) {
 	if b.cfg.Library == nil || !b.canManage(s, i) {
 		b.refuseManage(s, i, "remove articles")
 		return
 	}
+	docID := forgetTarget(b.cfg.Library.Documents(), key)
 	err := b.respond(s, i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate})
 	if err != nil {
 		b.log.Warn("forget", "err", err)
@@ -313,17 +373,17 @@ func renderTimeline(ev []timeline.Event, focus string) *discordgo.InteractionRes
 	var lines []string
 	e := &discordgo.MessageEmbed{Title: "Sources", Color: colorAnswer, Footer: &discordgo.MessageEmbedFooter{Text: footerBrand + " · timeline"}}
 	for n, x := range ev {
-		lines = append(lines, fmt.Sprintf("`%s` %s [%d]", x.Date, plain(clip(x.Text, 160)), n+1))
+		lines = append(lines, fmt.Sprintf("`%s` %s [%d]", corpus.CleanLine(strings.ReplaceAll(x.Date, "`", "")), plain(clip(x.Text, 160)), n+1))
 		meta := []string{}
-		for _, m := range []string{plain(x.Source), x.Published} {
+		for _, m := range []string{plain(x.Source), plain(x.Published)} {
 			if m != "" {
 				meta = append(meta, m)
 			}
 		}
-		if x.URL != "" {
-			meta = append(meta, "[article]("+x.URL+")")
+		if l := link("article", x.URL); l != "" {
+			meta = append(meta, l)
 		}
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: fmt.Sprintf("[%d] %s", n+1, x.Title), Value: strings.Join(meta, " · ")})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: fmt.Sprintf("[%d] %s", n+1, plain(x.Title)), Value: strings.Join(meta, " · ")})
 	}
 	content := strings.Join(lines, "\n")
 	// drop whole lines rather than cut one: each kept line keeps its marker

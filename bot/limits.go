@@ -2,10 +2,15 @@ package bot
 
 import (
 	"fmt"
+	"net/url"
+	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/footnote-bot/footnote/corpus"
 )
 
 // Discord's limits on what a message may hold, in characters.
@@ -166,13 +171,58 @@ func lastText(embeds []*discordgo.MessageEmbed) *string {
 	return nil
 }
 
-// markdownEscaper keeps article text from turning into Discord formatting.
+// markdownEscaper keeps article text from turning into Discord formatting:
+// emphasis, code, spoilers, quotes, headings, and the brackets of a masked
+// link.
 var markdownEscaper = strings.NewReplacer(
 	`\`, `\\`, "*", `\*`, "_", `\_`, "~", `\~`, "`", "\\`", "|", `\|`, ">", `\>`, "#", `\#`,
+	"[", `\[`, "]", `\]`,
 )
 
-// plain escapes Discord markdown in text taken from articles or models.
-func plain(s string) string { return markdownEscaper.Replace(s) }
+// escapedMarker is a citation marker [n] after markdownEscaper.
+var escapedMarker = regexp.MustCompile(`\\\[(\d{1,4})\\\]`)
+
+// linkDefuser breaks what Discord would still make a link of once brackets
+// are escaped: a marker followed by "(" ("[1](https://…)" is a masked link
+// labelled 1), and a scheme's "://" (Discord links bare URLs).
+var linkDefuser = strings.NewReplacer("](", `]\(`, "://", `\://`)
+
+// plain makes text taken from articles or models safe to show in a Discord
+// message: control characters removed, markdown escaped, no masked or bare
+// link left. Citation markers [n] are kept as they are. What keeps mentions
+// from pinging is allowed_mentions (noPings), sent with every message; an
+// escaped ">" keeps <@id> from even looking like one.
+func plain(s string) string {
+	s = markdownEscaper.Replace(corpus.CleanText(s))
+	s = escapedMarker.ReplaceAllString(s, "[$1]")
+	return linkDefuser.Replace(s)
+}
+
+// maxLinkURL is the longest article URL footnote makes a link of.
+const maxLinkURL = 512
+
+// link is the only way footnote makes a link in a message: a masked link
+// with footnote's own label to an http(s) URL with a host, its user info
+// dropped and the characters that could end or break the Markdown
+// percent-encoded. Anything else gives "".
+func link(label, raw string) string {
+	raw = strings.TrimSpace(raw)
+	if strings.ContainsFunc(raw, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) {
+		return ""
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.Opaque != "" {
+		return ""
+	}
+	u.User = nil
+	s := urlEscaper.Replace(u.String())
+	if len(s) > maxLinkURL || strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f || r > 0x7e }) {
+		return ""
+	}
+	return "[" + label + "](" + s + ")"
+}
+
+var urlEscaper = strings.NewReplacer("(", "%28", ")", "%29", "[", "%5B", "]", "%5D", "<", "%3C", ">", "%3E", " ", "%20", `"`, "%22", "`", "%60", `\`, "%5C")
 
 // noPings allows no mention of anyone, @everyone and roles included.
 func noPings() *discordgo.MessageAllowedMentions {

@@ -198,3 +198,46 @@ func FuzzFitEmbeds(f *testing.F) {
 		checkEmbedLimits(t, embeds)
 	})
 }
+
+func TestPlainDefusesLinksAndControls(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ in, want string }{
+		{"Police entered the embassy [1].", "Police entered the embassy [1]."},
+		{"[the official notice](https://evil.example/login)", `\[the official notice\]\(https\://evil.example/login)`},
+		{"see [1](https://evil.example) now", `see [1]\(https\://evil.example) now`},
+		{"bare https://evil.example/login link", `bare https\://evil.example/login link`},
+		{"<https://evil.example>", `<https\://evil.example\>`},
+		{"[[1]](x)", `\[[1]\]\(x)`},
+		{"red \x1b[31malert\x1b[0m\r\n", `red \[31malert\[0m` + "\n"},
+		{"a\u202eb\u0085c", "abc"},
+		{"(AP) — 10:30 a.m.", "(AP) — 10:30 a.m."},
+		{"*bold* _it_ `code` ||spoiler|| # head > quote", `\*bold\* \_it\_ \` + "`code\\`" + ` \|\|spoiler\|\| \# head \> quote`},
+	} {
+		if got := plain(tc.in); got != tc.want {
+			t.Errorf("plain(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestLink(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ in, want string }{
+		{"https://apnews.com/a", "[article](https://apnews.com/a)"},
+		{"http://example.com/x?y=1#z", "[article](http://example.com/x?y=1#z)"},
+		{"https://example.com/a_(b)", "[article](https://example.com/a_%28b%29)"},
+		{"https://example.com/a) [x](https://evil.example", ""}, // a space: not one URL
+		{"https://user:pw@apnews.com/a", "[article](https://apnews.com/a)"},
+		{"javascript:alert(1)", ""},
+		{"JAVASCRIPT://%0aalert(1)", ""},
+		{"data:text/html,<script>", ""},
+		{"//evil.example/x", ""},
+		{"https:evil", ""},
+		{"", ""},
+		{"https://exa\x1bmple.com", ""},
+		{"https://" + strings.Repeat("a", 600) + ".com", ""},
+	} {
+		if got := link("article", tc.in); got != tc.want {
+			t.Errorf("link(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package bot
 
 import (
 	"fmt"
-	"net/url"
 	"regexp"
 	"strings"
 
@@ -40,6 +39,10 @@ func renderAnswer(a *answer.Answer, private bool) rendered {
 	if a.Note != "" {
 		text += "\n-# " + plain(a.Note)
 	}
+	if a.StandaloneQuestion != "" {
+		// how a follow-up was read, in small print
+		text += "\n-# Answering: " + plain(a.StandaloneQuestion)
+	}
 	r.content = clip(text, maxContent)
 	e := &discordgo.MessageEmbed{Color: colorAnswer}
 	if a.Refused {
@@ -47,7 +50,7 @@ func renderAnswer(a *answer.Answer, private bool) rendered {
 		e.Title = "Closest passages"
 		for _, p := range a.Closest {
 			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
-				Name:  p.Title,
+				Name:  plain(p.Title),
 				Value: "> " + plain(p.Quote) + dateSuffix(p.Date),
 			})
 		}
@@ -55,7 +58,7 @@ func renderAnswer(a *answer.Answer, private bool) rendered {
 		e.Title = "Sources"
 		for _, c := range a.Citations {
 			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
-				Name:  fmt.Sprintf("[%d] %s", c.N, c.Title),
+				Name:  fmt.Sprintf("[%d] %s", c.N, plain(c.Title)),
 				Value: sourceValue(c),
 			})
 		}
@@ -74,10 +77,10 @@ func sourceValue(c answer.Citation) string {
 		meta = append(meta, plain(c.Source))
 	}
 	if c.Date != "" {
-		meta = append(meta, c.Date)
+		meta = append(meta, plain(c.Date))
 	}
-	if u, err := url.Parse(c.URL); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
-		meta = append(meta, "[article]("+c.URL+")")
+	if l := link("article", c.URL); l != "" {
+		meta = append(meta, l)
 	}
 	b.WriteString(strings.Join(meta, " · "))
 	// keep the link whole: clip the quote, not the metadata
@@ -92,7 +95,7 @@ func dateSuffix(d string) string {
 	if d == "" {
 		return ""
 	}
-	return "\n" + d
+	return "\n" + plain(d)
 }
 
 func footerText(a *answer.Answer) string {
@@ -157,15 +160,15 @@ func renderSources(list []Source) rendered {
 		Footer: &discordgo.MessageEmbedFooter{Text: footerBrand + " · sources"}}
 	for _, s := range list {
 		var meta []string
-		for _, m := range []string{plain(s.Outlet), s.Date, fmt.Sprintf("%d passages", s.Chunks)} {
+		for _, m := range []string{plain(s.Outlet), plain(s.Date), fmt.Sprintf("%d passages", s.Chunks)} {
 			if m != "" {
 				meta = append(meta, m)
 			}
 		}
-		if s.URL != "" {
-			meta = append(meta, "[link]("+s.URL+")")
+		if l := link("link", s.URL); l != "" {
+			meta = append(meta, l)
 		}
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: s.Title, Value: strings.Join(meta, " · ")})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: plain(s.Title), Value: strings.Join(meta, " · ")})
 	}
 	if len(list) > maxFields {
 		e.Description = fmt.Sprintf("Showing %d of %d.", maxFields, len(list))

@@ -2,12 +2,16 @@ package bot
 
 import (
 	"encoding/json"
+	"fmt"
+	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/footnote-bot/footnote/answer"
+	"github.com/footnote-bot/footnote/timeline"
 )
 
 func citation(n int, quote, url string) answer.Citation {
@@ -142,4 +146,136 @@ func TestRenderProgressAndSources(t *testing.T) {
 			t.Errorf("sources: %d characters, %d fields", n, len(e.Fields))
 		}
 	}
+}
+
+// maskedLinkRe finds what Discord would make a masked link of: an
+// unescaped "[", text, an unescaped "](".
+var maskedLinkRe = regexp.MustCompile(`\[[^\[\]]*\]\(`)
+
+// unescaped reports whether s[i] is preceded by an even number of
+// backslashes (so Discord reads it as markup).
+func unescaped(s string, i int) bool {
+	n := 0
+	for j := i - 1; j >= 0 && s[j] == '\\'; j-- {
+		n++
+	}
+	return n%2 == 0
+}
+
+// checkSafeText fails when text taken from articles could act in Discord:
+// a link other than the allowed ones footnote built, a bare URL, a mention
+// that is not escaped, or a control character.
+func checkSafeText(t *testing.T, where, s string, allowed []string) {
+	t.Helper()
+	for _, l := range allowed {
+		s = strings.ReplaceAll(s, l, "")
+	}
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == ']' && s[i+1] == '(' && unescaped(s, i) {
+			t.Errorf("%s: unescaped \"](\" (a masked link) at %d in %q", where, i, s)
+			break
+		}
+	}
+	for i := 0; i+3 <= len(s); i++ {
+		if s[i:i+3] == "://" && unescaped(s, i) {
+			t.Errorf("%s: a bare URL Discord would link in %q", where, s)
+			break
+		}
+	}
+	for _, m := range regexp.MustCompile(`<(@[!&]?|#)\d+>`).FindAllStringIndex(s, -1) {
+		t.Errorf("%s: a mention %q", where, s[m[0]:m[1]])
+	}
+	if strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 && r != '\n' || r >= 0x7f && r <= 0x9f }) {
+		t.Errorf("%s: a control character in %q", where, s)
+	}
+}
+
+// renderedTexts lists every text of a rendered message by where it is.
+func renderedTexts(r rendered) map[string]string {
+	out := map[string]string{"content": r.content}
+	for i, e := range r.embeds {
+		out[fmt.Sprintf("embed %d title", i)] = e.Title
+		out[fmt.Sprintf("embed %d description", i)] = e.Description
+		if e.Footer != nil {
+			out[fmt.Sprintf("embed %d footer", i)] = e.Footer.Text
+		}
+		for j, f := range e.Fields {
+			out[fmt.Sprintf("embed %d field %d name", i, j)] = f.Name
+			out[fmt.Sprintf("embed %d field %d value", i, j)] = f.Value
+		}
+	}
+	return out
+}
+
+func TestArticleTextMakesNoLinks(t *testing.T) {
+	t.Parallel()
+	evil := "Read [the official notice](https://evil.example/login) or https://evil.example/x [1](https://evil.example) <@123> \x1b]8;;https://evil.example\x07here\x1b]8;;\x07."
+	c := answer.Citation{N: 1, Title: "[Official](https://evil.example/t)", Source: "[AP](https://evil.example/s)", Date: "2024-04-06", Quote: evil,
+		URL: "https://apnews.com/x) [login](https://evil.example/login"}
+	good := answer.Citation{N: 2, Title: "Raid", Source: "AP", Date: "2024-04-06", Quote: "Police entered.", URL: "https://apnews.com/raid"}
+	a := &answer.Answer{Answer: evil + " [1] [2]", Note: evil, Mode: answer.ModeGenerative, Citations: []answer.Citation{c, good}}
+	allowed := []string{"[article](https://apnews.com/raid)", "[link](https://apnews.com/raid)"}
+	for where, s := range renderedTexts(renderAnswer(a, false)) {
+		checkSafeText(t, "answer "+where, s, allowed)
+	}
+	if !strings.Contains(renderAnswer(a, false).embeds[0].Fields[1].Value, allowed[0]) {
+		t.Error("the http(s) source link footnote builds is missing")
+	}
+	refusal := &answer.Answer{Answer: evil, Refused: true, Closest: []answer.Passage{{Title: evil, Quote: evil, Date: "2024\x1b[2J"}}}
+	for where, s := range renderedTexts(renderAnswer(refusal, false)) {
+		checkSafeText(t, "refusal "+where, s, nil)
+	}
+	srcs := renderSources([]Source{{Title: evil, Outlet: evil, Date: "2024-04-06", URL: "javascript:alert(1)"}, {Title: "Raid", URL: "https://apnews.com/raid"}})
+	for where, s := range renderedTexts(srcs) {
+		checkSafeText(t, "sources "+where, s, allowed)
+		if strings.Contains(s, "javascript") {
+			t.Errorf("sources %s: %q links javascript:", where, s)
+		}
+	}
+	tl := renderTimeline([]timeline.Event{{Date: "2024-04-05", Text: evil, Title: evil, Source: evil, URL: "https://evil.example/a)(", Published: "2024-04-06"}}, "")
+	for where, s := range renderedTexts(rendered{content: tl.Content, embeds: tl.Embeds}) {
+		checkSafeText(t, "timeline "+where, s, []string{"[article](https://evil.example/a%29%28)"})
+	}
+	checkSafeText(t, "progress", renderProgress(evil).content, nil)
+}
+
+// FuzzRenderAnswer: whatever an article or a model says, the rendered
+// message holds no link but footnote's own source links, no mention, no
+// control character, and keeps Discord's limits.
+func FuzzRenderAnswer(f *testing.F) {
+	f.Add("Police entered the embassy [1].", "Raid", "AP", "Police entered.", "https://apnews.com/a", false)
+	f.Add("[the official notice](https://evil.example/login) [1]", "[t](https://e.x)", "[s](https://e.x)", "<@1> \x1b[2J", "javascript:alert(1)", true)
+	f.Add(strings.Repeat("[1](x) ", 400), strings.Repeat("t", 300), "", strings.Repeat("q ", 900), "https://a.b/("+strings.Repeat("x", 600), false)
+	f.Fuzz(func(t *testing.T, text, title, source, quote, rawURL string, refused bool) {
+		c := answer.Citation{N: 1, Title: title, Source: source, Date: "2024-04-06", Quote: quote, URL: rawURL}
+		a := &answer.Answer{Answer: text, Note: quote, Mode: answer.ModeExtractive, Refused: refused,
+			Citations: []answer.Citation{c, c}, Closest: []answer.Passage{{Title: title, Quote: quote, Date: source}}}
+		var allowed []string
+		if l := link("article", rawURL); l != "" {
+			allowed = append(allowed, l)
+			if u, err := url.Parse(rawURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+				t.Fatalf("link made of %q", rawURL)
+			}
+		}
+		if l := link("link", rawURL); l != "" {
+			allowed = append(allowed, l)
+		}
+		for name, r := range map[string]rendered{
+			"answer":  renderAnswer(a, false),
+			"sources": renderSources([]Source{{Title: title, Outlet: source, Date: quote, URL: rawURL}}),
+			"timeline": func() rendered {
+				d := renderTimeline([]timeline.Event{{Date: "2024-04-05", Text: text, Title: title, Source: source, URL: rawURL}}, "")
+				return rendered{content: d.Content, embeds: d.Embeds}
+			}(),
+			"progress": renderProgress(text),
+		} {
+			if n := runes(r.content); n > maxContent {
+				t.Fatalf("%s: content of %d characters", name, n)
+			}
+			checkEmbedLimits(t, r.embeds)
+			for where, s := range renderedTexts(r) {
+				checkSafeText(t, name+" "+where, s, allowed)
+			}
+		}
+	})
 }
