@@ -3,13 +3,14 @@ package corpus
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/footnote-bot/footnote/lang"
 )
 
 // ChunkerVersion changes whenever Split would cut the same text differently,
 // so indexes built by an older version are rebuilt.
-const ChunkerVersion = "c1"
+const ChunkerVersion = "c2"
 
 // Chunk sizes in words. A chunk gathers whole paragraphs up to targetWords; a
 // paragraph longer than maxWords is cut between sentences.
@@ -18,69 +19,171 @@ const (
 	maxWords    = 140
 )
 
+// headingWords is the most words a line without final punctuation may have
+// to be taken for a heading when text follows it.
+const headingWords = 10
+
 // Split cuts a document into chunks: paragraph-aligned runs of whole
 // sentences. Every byte of the text belongs to at most one chunk, chunk ids
 // are doc.ID + "#" + ordinal, and each chunk's Text is exactly
 // doc.Text[Start:End].
+//
+// Headings, bylines and datelines (see Chunk.Headings) open a chunk, so the
+// text below a heading is never in the chunk of the text above it, and are
+// never among its Sentences. A heading is a unit lang.Sentences marks as one,
+// the document's title repeated as its first line, or a short line without
+// final punctuation (a Markdown heading, once its # is gone, is one) in a
+// document that has sentences.
 func Split(doc *Document) []Chunk {
-	var sents []sentence
-	off := 0
-	for p, para := range strings.Split(doc.Text, "\n\n") {
-		for _, sp := range lang.Sentences(para) {
-			s := lang.Span{Start: off + sp.Start, End: off + sp.End}
-			sents = append(sents, sentence{span: s, words: len(strings.Fields(doc.Text[s.Start:s.End])), para: p})
-		}
-		off += len(para) + 2
-	}
+	units := markHeadings(doc, sentencesOf(doc.Text))
 	var chunks []Chunk
-	var cur []sentence
+	var cur []unit
 	words := 0
-	flush := func() {
-		if len(cur) == 0 {
-			return
+	for i, u := range units {
+		if hasBody(cur) && startsChunk(units, i, words) {
+			chunks = append(chunks, newChunk(doc, len(chunks), cur))
+			cur, words = nil, 0
 		}
-		start, end := cur[0].span.Start, cur[len(cur)-1].span.End
-		c := Chunk{
-			ID:       fmt.Sprintf("%s#%d", doc.ID, len(chunks)),
-			DocID:    doc.ID,
-			Ordinal:  len(chunks),
-			Start:    start,
-			End:      end,
-			Text:     doc.Text[start:end],
-			Language: doc.Language,
-		}
-		for _, s := range cur {
-			c.Sentences = append(c.Sentences, lang.Span{Start: s.span.Start - start, End: s.span.End - start})
-		}
-		chunks = append(chunks, c)
-		cur, words = nil, 0
+		cur = append(cur, u)
+		words += u.words
 	}
-	for i, s := range sents {
-		newPara := i > 0 && s.para != sents[i-1].para
-		// Close the chunk at a paragraph break once it is big enough, or
-		// anywhere once adding the sentence would make it too big.
-		if len(cur) > 0 && (newPara && words+paraWords(sents, i) > targetWords || words+s.words > maxWords) {
-			flush()
-		}
-		cur = append(cur, s)
-		words += s.words
+	switch {
+	case len(cur) == 0:
+	case hasBody(cur) || len(chunks) == 0:
+		chunks = append(chunks, newChunk(doc, len(chunks), cur))
+	default:
+		// headings with no text after them close the last chunk
+		last := &chunks[len(chunks)-1]
+		*last = newChunk(doc, last.Ordinal, append(last.units(), cur...))
 	}
-	flush()
 	return chunks
 }
 
-// sentence is a sentence of a document while it is being chunked.
-type sentence struct {
+// unit is a sentence or heading of a document while it is being chunked.
+type unit struct {
 	span  lang.Span // in the document's Text
+	from  int       // where the unit's text starts: before a list item's marker
 	words int
 	para  int
 }
 
-// paraWords counts the words of the paragraph that starts at sentence i.
-func paraWords(sents []sentence, i int) int {
+func (u unit) heading() bool { return u.span.Kind == lang.Heading }
+
+// sentencesOf returns the units of text, paragraph by paragraph.
+func sentencesOf(text string) []unit {
+	var units []unit
+	off := 0
+	for p, para := range strings.Split(text, "\n\n") {
+		for _, sp := range lang.Sentences(para) {
+			s := lang.Span{Start: off + sp.Start, End: off + sp.End, Kind: sp.Kind}
+			from := s.Start
+			if sp.Kind == lang.Item {
+				line := strings.LastIndexByte(para[:sp.Start], '\n') + 1
+				from = off + line + len(para[line:sp.Start]) - len(strings.TrimLeftFunc(para[line:sp.Start], unicode.IsSpace))
+			}
+			units = append(units, unit{span: s, from: from, words: len(strings.Fields(text[s.Start:s.End])), para: p})
+		}
+		off += len(para) + 2
+	}
+	return units
+}
+
+// markHeadings turns into headings the units that read as headings in their
+// place in the document.
+func markHeadings(doc *Document, units []unit) []unit {
+	title := collapse(doc.Title)
+	prose := false // a sentence with final punctuation is in the document
+	for _, u := range units {
+		prose = prose || u.span.Kind == lang.Prose
+	}
+	for i := range units {
+		u := &units[i]
+		switch {
+		case u.heading() || !prose:
+		case u.span.Kind == lang.Line && u.words <= headingWords:
+			u.span.Kind = lang.Heading
+		case i == 0 && title != "" && collapse(doc.Text[u.span.Start:u.span.End]) == title:
+			u.span.Kind = lang.Heading
+		}
+	}
+	return units
+}
+
+// startsChunk reports whether units[i] opens a new chunk after a chunk of
+// words words that holds text: at a heading that follows text, at a paragraph
+// break once the chunk is big enough, or anywhere once adding the unit would
+// make it too big.
+func startsChunk(units []unit, i, words int) bool {
+	u := units[i]
+	if u.heading() {
+		return !units[i-1].heading()
+	}
+	newPara := u.para != units[i-1].para
+	return newPara && words+paraWords(units, i) > targetWords || words+u.words > maxWords
+}
+
+func hasBody(units []unit) bool {
+	for _, u := range units {
+		if !u.heading() {
+			return true
+		}
+	}
+	return false
+}
+
+// newChunk makes the ordinal-th chunk of doc from its units.
+func newChunk(doc *Document, ordinal int, units []unit) Chunk {
+	start, end := units[0].from, units[len(units)-1].span.End
+	c := Chunk{
+		ID:       fmt.Sprintf("%s#%d", doc.ID, ordinal),
+		DocID:    doc.ID,
+		Ordinal:  ordinal,
+		Start:    start,
+		End:      end,
+		Text:     doc.Text[start:end],
+		Language: doc.Language,
+	}
+	body := hasBody(units)
+	for _, u := range units {
+		s := lang.Span{Start: u.span.Start - start, End: u.span.End - start, Kind: u.span.Kind}
+		if u.heading() && body {
+			c.Headings = append(c.Headings, s)
+		} else {
+			c.Sentences = append(c.Sentences, s)
+		}
+	}
+	return c
+}
+
+// units returns a chunk's sentences and headings as units of its document,
+// in order.
+func (c *Chunk) units() []unit {
+	out := make([]unit, 0, len(c.Sentences)+len(c.Headings))
+	h := 0
+	add := func(s lang.Span) {
+		s.Start += c.Start
+		s.End += c.Start
+		out = append(out, unit{span: s, from: s.Start})
+	}
+	for _, s := range c.Sentences {
+		for h < len(c.Headings) && c.Headings[h].Start < s.Start {
+			add(c.Headings[h])
+			h++
+		}
+		add(s)
+	}
+	for ; h < len(c.Headings); h++ {
+		add(c.Headings[h])
+	}
+	out[0].from = c.Start // before a list item's marker
+	return out
+}
+
+// paraWords counts the words of the paragraph that starts at unit i.
+func paraWords(units []unit, i int) int {
 	n := 0
-	for j := i; j < len(sents) && sents[j].para == sents[i].para; j++ {
-		n += sents[j].words
+	for j := i; j < len(units) && units[j].para == units[i].para; j++ {
+		n += units[j].words
 	}
 	return n
 }

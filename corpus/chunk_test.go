@@ -2,7 +2,11 @@ package corpus_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -31,22 +35,7 @@ func checkChunks(t *testing.T, doc *corpus.Document, chunks []corpus.Chunk) {
 		if c.Text != text[c.Start:c.End] {
 			t.Fatalf("%s: Text %q is not doc.Text[Start:End] %q", where, c.Text, text[c.Start:c.End])
 		}
-		if len(c.Sentences) == 0 {
-			t.Fatalf("%s: no sentences", where)
-		}
-		if c.Sentences[0].Start != 0 || c.Sentences[len(c.Sentences)-1].End != len(c.Text) {
-			t.Fatalf("%s: sentences %v do not span the chunk of %d bytes", where, c.Sentences, len(c.Text))
-		}
-		sprev := 0
-		for j, s := range c.Sentences {
-			if s.Start < sprev || s.Start >= s.End || s.End > len(c.Text) {
-				t.Fatalf("%s: sentence %d %v out of order or outside the chunk of %d bytes", where, j, s, len(c.Text))
-			}
-			if got := c.Sentence(j); got != c.Text[s.Start:s.End] || strings.TrimSpace(got) != got {
-				t.Fatalf("%s: sentence %d %q is untrimmed", where, j, got)
-			}
-			sprev = s.End
-		}
+		checkUnits(t, where, &c)
 		prevEnd = c.End
 	}
 	// every non-space character is in a chunk
@@ -65,7 +54,10 @@ func checkChunks(t *testing.T, doc *corpus.Document, chunks []corpus.Chunk) {
 	// paragraph alignment and size
 	paraOf := paragraphs(text)
 	for i, c := range chunks {
-		words := len(strings.Fields(c.Text))
+		words := 0 // of sentences: headings after the last one may add some
+		for j := range c.Sentences {
+			words += len(strings.Fields(c.Sentence(j)))
+		}
 		if words > corpus.MaxWords && len(c.Sentences) > 1 {
 			t.Fatalf("chunk %d has %d words in %d sentences, over the %d-word maximum", i, words, len(c.Sentences), corpus.MaxWords)
 		}
@@ -73,13 +65,62 @@ func checkChunks(t *testing.T, doc *corpus.Document, chunks []corpus.Chunk) {
 			continue
 		}
 		prev := chunks[i-1]
-		if p := paraOf(prev.End - 1); p == paraOf(c.Start) {
+		opensWithHeading := len(c.Headings) > 0 && c.Headings[0].Start == 0
+		if p := paraOf(prev.End - 1); p == paraOf(c.Start) && !opensWithHeading {
 			if n := len(strings.Fields(p)); n <= corpus.MaxWords {
 				t.Fatalf("chunks %d and %d split a paragraph of %d words (max %d): %q", i-1, i, n, corpus.MaxWords, p)
 			}
 		}
 	}
 }
+
+// checkUnits asserts that a chunk's sentences and headings are trimmed,
+// ordered spans that together run from its start to its end, that headings
+// come before or after all sentences, never between two, and that only a
+// chunk of headings alone has headings among its sentences.
+func checkUnits(t *testing.T, where string, c *corpus.Chunk) {
+	t.Helper()
+	if len(c.Sentences) == 0 {
+		t.Fatalf("%s: no sentences", where)
+	}
+	all := append(append([]lang.Span{}, c.Sentences...), c.Headings...)
+	slices.SortFunc(all, func(a, b lang.Span) int { return a.Start - b.Start })
+	if lead := c.Text[:all[0].Start]; lead != "" && !listMarker.MatchString(lead) || all[len(all)-1].End != len(c.Text) {
+		t.Fatalf("%s: units %v do not span the chunk of %d bytes", where, all, len(c.Text))
+	}
+	prev := 0
+	for j, s := range all {
+		if s.Start < prev || s.Start >= s.End || s.End > len(c.Text) {
+			t.Fatalf("%s: unit %d %v out of order or outside the chunk of %d bytes", where, j, s, len(c.Text))
+		}
+		if got := c.Text[s.Start:s.End]; strings.TrimSpace(got) != got {
+			t.Fatalf("%s: unit %d %q is untrimmed", where, j, got)
+		}
+		prev = s.End
+	}
+	first, last := c.Sentences[0], c.Sentences[len(c.Sentences)-1]
+	for _, h := range c.Headings {
+		if h.Kind != lang.Heading {
+			t.Fatalf("%s: heading %q of kind %v", where, c.Text[h.Start:h.End], h.Kind)
+		}
+		if h.Start > first.Start && h.Start < last.End {
+			t.Fatalf("%s: heading %q between sentences", where, c.Text[h.Start:h.End])
+		}
+	}
+	headings := 0
+	for _, s := range c.Sentences {
+		if s.Kind == lang.Heading {
+			headings++
+		}
+	}
+	if headings > 0 && (headings < len(c.Sentences) || len(c.Headings) > 0) {
+		t.Fatalf("%s: %d of %d sentences are headings, beside %d headings", where, headings, len(c.Sentences), len(c.Headings))
+	}
+}
+
+// listMarker is a list item's marker, all a chunk may hold before its first
+// unit.
+var listMarker = regexp.MustCompile(`^(?:[-*+•▪◦·]|\d{1,3}[.)]|[a-z]\))[ \t]+$`)
 
 // paragraphs returns a function giving the paragraph (as Split cuts the text,
 // at "\n\n") holding byte off.
@@ -188,6 +229,56 @@ func TestSplit(t *testing.T) {
 	}
 }
 
+// TestSplitHeadings: a heading opens a chunk and is kept out of its
+// sentences, whatever the chunk's size.
+func TestSplitHeadings(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		// want is, per chunk, its headings and its sentences, joined by |.
+		want []string
+	}{
+		{name: "heading opens a chunk", text: "Glas was arrested.\n\nBackground\n\nHe sought asylum.",
+			want: []string{"|Glas was arrested.", "Background|He sought asylum."}},
+		{name: "heading line in the paragraph", text: "Glas was arrested.\nBackground\nHe sought asylum.",
+			want: []string{"|Glas was arrested.", "Background|He sought asylum."}},
+		{name: "headings above the first sentence stay together", text: "# Raid\n\nBy Jane Doe\n\nQUITO (AP) —\n\nPolice broke in.",
+			want: []string{"# Raid By Jane Doe QUITO (AP) —|Police broke in."}},
+		{name: "title repeated as the first line", text: "Mexico’s president says his country is breaking diplomatic ties with Ecuador\n\nPolice broke in.",
+			want: []string{"Mexico’s president says his country is breaking diplomatic ties with Ecuador|Police broke in."}},
+		{name: "trailing heading closes the last chunk", text: "Police broke in.\n\nRelated coverage",
+			want: []string{"Related coverage|Police broke in."}},
+		{name: "long line without a stop is text", text: "Glas is escorted by police in Guayaquil on Saturday, after the raid on the embassy\n\nPolice broke in.",
+			want: []string{"|Glas is escorted by police in Guayaquil on Saturday, after the raid on the embassy Police broke in."}},
+		{name: "only headings", text: "## One\n\n## Two", want: []string{"|## One ## Two"}},
+		{name: "a line alone is text", text: "Police broke in", want: []string{"|Police broke in"}},
+		{name: "info box items are text", text: "Key facts\nBorn: 3 May 1969\nParty: PAIS\n\nHe was arrested.",
+			want: []string{"Key facts|Born: 3 May 1969 Party: PAIS He was arrested."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := doc("doc", tt.text)
+			d.Title = "Mexico’s president says his country is breaking diplomatic ties with Ecuador"
+			chunks := corpus.Split(d)
+			checkChunks(t, d, chunks)
+			var got []string
+			for _, c := range chunks {
+				var hs, ss []string
+				for _, h := range c.Headings {
+					hs = append(hs, c.Text[h.Start:h.End])
+				}
+				for i := range c.Sentences {
+					ss = append(ss, c.Sentence(i))
+				}
+				got = append(got, strings.Join(hs, " ")+"|"+strings.Join(ss, " "))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Split(%q) =\n%q\nwant\n%q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestSplitFields(t *testing.T) {
 	d := &corpus.Document{ID: "ap-raid", Language: lang.Spanish, Text: paragraph("uno", 65) + "\n\n" + paragraph("dos", 65) + "\n\n" + "«Es imposible. No puede ser», dijo. Luego se fue."}
 	chunks := corpus.Split(d)
@@ -237,12 +328,62 @@ func TestSplitBuiltinGolden(t *testing.T) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "chunker %s\n", corpus.ChunkerVersion)
 	for _, c := range chunks {
-		fmt.Fprintf(&b, "\n== %s [%d,%d) %d words\n", c.ID, c.Start, c.End, len(strings.Fields(c.Text)))
-		for i := range c.Sentences {
-			fmt.Fprintf(&b, "%s\n", c.Sentence(i))
-		}
+		writeChunk(&b, &c)
 	}
 	golden(t, "testdata/split_builtin.golden", b.String())
+}
+
+// TestSplitGolden pins how articles with headlines, bylines, datelines,
+// headings, lists, info boxes and wrapped lines (testdata/split) are read
+// and cut: the text, then each chunk with its headings and sentences.
+func TestSplitGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "split", "*.*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, file := range files {
+		if filepath.Ext(file) == ".golden" {
+			continue
+		}
+		n++
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := corpus.Parse(filepath.Base(file), data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			chunks := corpus.Split(d)
+			checkChunks(t, d, chunks)
+			var b strings.Builder
+			fmt.Fprintf(&b, "chunker %s\ntitle %q\n\n%s\n", corpus.ChunkerVersion, d.Title, d.Text)
+			for _, c := range chunks {
+				writeChunk(&b, &c)
+			}
+			golden(t, strings.TrimSuffix(file, filepath.Ext(file))+".golden", b.String())
+		})
+	}
+	if n == 0 {
+		t.Fatal("no testdata/split files")
+	}
+}
+
+// writeChunk writes a chunk for a golden file: its id, range and size, then
+// its headings ("# ") and sentences, those that are not prose with their kind.
+func writeChunk(b *strings.Builder, c *corpus.Chunk) {
+	fmt.Fprintf(b, "\n== %s [%d,%d) %d words\n", c.ID, c.Start, c.End, len(strings.Fields(c.Text)))
+	for _, h := range c.Headings {
+		fmt.Fprintf(b, "# %s\n", c.Text[h.Start:h.End])
+	}
+	for i, s := range c.Sentences {
+		if s.Kind != lang.Prose {
+			fmt.Fprintf(b, "(%v) ", s.Kind)
+		}
+		fmt.Fprintf(b, "%s\n", c.Sentence(i))
+	}
 }
 
 func FuzzSplit(f *testing.F) {
@@ -252,6 +393,8 @@ func FuzzSplit(f *testing.F) {
 	f.Add("“This is not possible. It cannot be,” he said.\n\nMr. Glas left the U.S. The end.\n\n\n\n")
 	f.Add("\n\n\n\na\n\n\nb\nc. D\xff. E")
 	f.Add(strings.Repeat("word ", 500))
+	f.Add("# Title\n\nBy A B\nQUITO (AP) —\nText here.\n\nBackground\nBorn: 1 May\n- item\n\n== End ==")
+	f.Add("Short line\n\nAnother short line\n\nA sentence.\n\nTrailing")
 	f.Fuzz(func(t *testing.T, text string) {
 		d := doc("fuzz", text)
 		chunks := corpus.Split(d)

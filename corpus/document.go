@@ -43,9 +43,17 @@ type Chunk struct {
 	End   int    `json:"end"`
 	Text  string `json:"text"`
 	// Sentences are the spans of the chunk's sentences, as offsets into Text
-	// of the chunk (not of the document).
+	// of the chunk (not of the document). A span's Kind tells a sentence
+	// (lang.Prose) from a line without final punctuation, a list item or an
+	// info-box entry. They are what an answer may quote.
 	Sentences []lang.Span `json:"sentences"`
-	Language  lang.Lang   `json:"language"`
+	// Headings are the spans, as offsets into Text, of the headings, bylines
+	// and datelines at the start of the chunk (or, at the end of a document,
+	// after its last sentence): context for retrieval, never quoted. They
+	// are never between two Sentences. A chunk of a document that has only
+	// headings holds them as Sentences, of Kind lang.Heading.
+	Headings []lang.Span `json:"headings,omitempty"`
+	Language lang.Lang   `json:"language"`
 }
 
 // Sentence returns the chunk's i-th sentence.

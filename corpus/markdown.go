@@ -20,18 +20,18 @@ var (
 	mdTag      = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
 )
 
-// markdownToText reduces Markdown to its prose: headings, list items and
-// block quotes become paragraphs, emphasis and links keep only their text,
-// code fences, images, rules and link definitions are dropped.
+// markdownToText reduces Markdown to its prose: headings and block quotes
+// become paragraphs, list items lines of their own marked "- " or "1. ",
+// emphasis and links keep only their text, and code fences, images, rules
+// and link definitions are dropped. The lines of a paragraph are joined as
+// in plain text (see joinLines).
 func markdownToText(s string) string {
 	s = stripControl(strings.ReplaceAll(s, "\r\n", "\n"))
 	var paras []string
 	var cur []string
 	flush := func() {
-		if len(cur) > 0 {
-			paras = append(paras, strings.Join(cur, " "))
-			cur = nil
-		}
+		paras = append(paras, joinLines(cur)...)
+		cur = nil
 	}
 	fence := false
 	for _, line := range strings.Split(s, "\n") {
@@ -54,9 +54,13 @@ func markdownToText(s string) string {
 		if mdHeading.MatchString(line) {
 			line = strings.TrimRight(mdHeading.ReplaceAllString(line, ""), "# ")
 			block = true
-		} else if mdList.MatchString(line) {
-			line = mdList.ReplaceAllString(line, "")
-			flush()
+		} else if m := mdList.FindString(line); m != "" {
+			// an item stays a line of its own, marked "- " or "1. "
+			marker := strings.TrimSpace(m)
+			if marker == "*" || marker == "+" {
+				marker = "-"
+			}
+			line = marker + " " + line[len(m):]
 		}
 		line = mdQuote.ReplaceAllString(line, "")
 		line = inlineMarkdown(line)

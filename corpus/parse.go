@@ -153,26 +153,87 @@ func truncate(s string, n int) string {
 }
 
 // plainToText joins the lines of each paragraph of a plain-text article, so
-// paragraphs are separated by exactly one blank line. Control characters
-// other than line breaks and tabs are dropped. With titleLine, the first
-// line is the headline: a paragraph of its own even when no blank line
+// paragraphs are separated by exactly one blank line (see joinLines). Control
+// characters other than line breaks and tabs are dropped. With titleLine, the
+// first line is the headline: a paragraph of its own even when no blank line
 // follows it.
 func plainToText(s string, titleLine bool) string {
 	s = stripControl(s)
 	var paras []string
 	for i, block := range splitBlocks(s) {
-		if i == 0 && titleLine {
-			if first, rest, ok := strings.Cut(strings.TrimSpace(block), "\n"); ok {
-				paras = append(paras, collapse(first))
-				block = rest
-			}
+		lines := blockLines(block)
+		if i == 0 && titleLine && len(lines) > 1 {
+			paras = append(paras, lines[0])
+			lines = lines[1:]
 		}
-		if p := collapse(block); p != "" {
-			paras = append(paras, p)
-		}
+		paras = append(paras, joinLines(lines)...)
 	}
 	return strings.Join(paras, "\n\n")
 }
+
+// blockLines returns the lines of a block that are not blank, with their
+// white space collapsed.
+func blockLines(block string) []string {
+	var lines []string
+	for _, l := range strings.Split(block, "\n") {
+		if l = collapse(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return lines
+}
+
+// joinLines makes paragraphs of the lines of one block. A line that wraps
+// onto the next (lang.Wraps, or a line of prose nearly as long as the
+// block's longest, as in text hard-wrapped at a fixed width) is joined to it
+// with a space. Other line breaks are kept, so headlines, bylines, datelines,
+// list items and "Key: value" lines stay lines of their own, and a heading
+// (lang.Heading) is a paragraph of its own.
+func joinLines(lines []string) []string {
+	width := 0
+	for _, l := range lines {
+		width = max(width, utf8.RuneCountInString(l))
+	}
+	var paras, cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			paras = append(paras, strings.Join(cur, "\n"))
+			cur = nil
+		}
+	}
+	for i := 0; i < len(lines); {
+		line := lines[i]
+		for i++; i < len(lines) && wraps(lines[i-1], lines[i], width); i++ {
+			line += " " + lines[i]
+		}
+		if lang.LineKind(line) == lang.Heading {
+			flush()
+			paras = append(paras, line)
+			continue
+		}
+		cur = append(cur, line)
+	}
+	flush()
+	return paras
+}
+
+// wraps reports whether line goes on in next, in a block whose longest line
+// has width runes.
+func wraps(line, next string, width int) bool {
+	if lang.Wraps(line, next) {
+		return true
+	}
+	lk, nk := lang.LineKind(line), lang.LineKind(next)
+	if lk == lang.Prose && nk == lang.Prose {
+		return true // sentences: joining them cuts them the same
+	}
+	if !isProse(lk) || !isProse(nk) {
+		return false
+	}
+	return width >= 50 && utf8.RuneCountInString(line)*4 >= width*3
+}
+
+func isProse(k lang.Kind) bool { return k == lang.Prose || k == lang.Line }
 
 var blankLine = regexp.MustCompile(`\n[ \t]*\n`)
 

@@ -193,9 +193,8 @@ Ecuadorian police broke through the doors.
 			text: "The raid\n\n" +
 				"Police broke into the embassy on Friday. It was late and quiet.\n\n" +
 				"“This is not possible,” Canseco said.\n\n" +
-				"Nicaragua cut ties.\n\n" +
-				"Honduras condemned it.\n\n" +
-				"First point.\n\n" +
+				"- Nicaragua cut ties.\n- Honduras condemned it.\n\n" +
+				"1. First point.\n\n" +
 				"See the report and bold HTML.",
 		},
 		{
@@ -459,6 +458,77 @@ func TestParseTextTitleIsFirstLine(t *testing.T) {
 	}
 }
 
+// TestParseLines: lines that are not running text keep their own line (and
+// a heading its own paragraph), and lines wrapped inside a sentence are
+// joined, in text and Markdown files alike.
+func TestParseLines(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		text string
+	}{
+		{
+			name: "dateline and byline above the story",
+			in:   "By Jane Doe\nQUITO, Ecuador (AP) —\nPolice broke into the embassy late on Friday.",
+			text: "By Jane Doe\n\nQUITO, Ecuador (AP) —\n\nPolice broke into the embassy late on Friday.",
+		},
+		{
+			name: "info box",
+			in:   "Born: 10 September 1969\nOffice: Vice President, 2013–2018\nParty: Alianza PAIS",
+			text: "Born: 10 September 1969\nOffice: Vice President, 2013–2018\nParty: Alianza PAIS",
+		},
+		{
+			name: "section heading glued to the text below",
+			in:   "Background and previous convictions\nGlas, who was vice president, is in prison.",
+			text: "Background and previous convictions\nGlas, who was vice president, is in prison.",
+		},
+		{
+			name: "wiki headings",
+			in:   "== Background ==\nGlas sought asylum in December.\n=== Arrest ===\nPolice broke in.",
+			text: "== Background ==\n\nGlas sought asylum in December.\n\n=== Arrest ===\n\nPolice broke in.",
+		},
+		{
+			name: "list",
+			in:   "The filing asks for:\n- a suspension from the UN\n- a public apology\n1. reparations",
+			text: "The filing asks for:\n- a suspension from the UN\n- a public apology\n1. reparations",
+		},
+		{
+			name: "court filing wrapped at a fixed width, capitals at line starts",
+			in: "The Applicant respectfully requests the Court to adjudge and declare that the\n" +
+				"Republic of Ecuador is responsible for breaches of the Vienna Convention on\n" +
+				"Diplomatic Relations and of customary international law, and orders it to\n" +
+				"Provide full reparation.\n",
+			text: "The Applicant respectfully requests the Court to adjudge and declare that the " +
+				"Republic of Ecuador is responsible for breaches of the Vienna Convention on " +
+				"Diplomatic Relations and of customary international law, and orders it to " +
+				"Provide full reparation.",
+		},
+		{
+			name: "spanish wrapped in lower case",
+			in:   "La sala declaró que la detención\nfue legal.\nLa defensa apelará.",
+			text: "La sala declaró que la detención fue legal. La defensa apelará.",
+		},
+		{
+			name: "caption under the text",
+			in:   "Police broke in.\nJorge Glas arrives at court in Quito, on April 6, 2024 (AP Photo)",
+			text: "Police broke in.\nJorge Glas arrives at court in Quito, on April 6, 2024 (AP Photo)",
+		},
+	}
+	for _, tt := range tests {
+		for _, ext := range []string{".txt", ".md"} {
+			t.Run(tt.name+ext, func(t *testing.T) {
+				doc, err := corpus.Parse("raid"+ext, []byte("---\ntitle: Raid\n---\n"+tt.in))
+				if err != nil {
+					t.Fatalf("Parse: %v", err)
+				}
+				if doc.Text != tt.text {
+					t.Errorf("Parse text =\n%q\nwant\n%q", doc.Text, tt.text)
+				}
+			})
+		}
+	}
+}
+
 func TestParseHTML(t *testing.T) {
 	tests := []struct {
 		file string
@@ -693,6 +763,8 @@ func FuzzParse(f *testing.F) {
 		"<p hidden>x</p><article><h1>T</h1><p>T</p></article>",
 		"---\ndate: 99999-99-99\n---\nx",
 		"---\nid: \"///\"\n---\nx",
+		"Title\nBy Jane Doe\nQUITO (AP) —\nThe Applicant asks the\nCourt to rule.\n== H ==\nBorn: 1 May\n- a\n* b\n1. c\n– Sub –\n",
+		"---\ntitle: T\n---\n> quoted,\n> Canseco said.\n\n- item one\n  continued\n+ item two\n\nKey: value\nOther: value\n",
 	} {
 		for i := range names {
 			f.Add(uint8(i), []byte(s))

@@ -93,7 +93,7 @@ func Wraps(line, next string) bool {
 	if unicode.IsLower(firstRune(next)) {
 		return true
 	}
-	switch lastRune(line) {
+	switch lastRune(strings.TrimRightFunc(line, isCloser)) {
 	case ',', ';':
 		return true
 	}
