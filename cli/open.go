@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -42,6 +43,9 @@ func (e *env) loadDocs() ([]*corpus.Document, error) {
 	var skipped []*corpus.FileError
 	if dir := e.cfg.CorpusDir; dir != "" {
 		info, err := os.Stat(dir)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("corpus folder %s does not exist; create it, or add articles to it with footnote ingest --corpus %s FILE|URL", dir, dir)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("corpus folder: %w", err)
 		}
@@ -112,9 +116,9 @@ func (e *env) openIndex(ctx context.Context) (*retrieval.Index, retrieval.Stats,
 	if err != nil {
 		return nil, retrieval.Stats{}, err
 	}
-	ix, stats, err := retrieval.Build(ctx, docs, e.indexOptions(emb))
+	ix, stats, err := retrieval.Build(ctx, docs, e.indexOptions(emb, len(docs)))
 	if err != nil && e.fallBack(ctx, emb, err) {
-		ix, stats, err = retrieval.Build(ctx, docs, e.indexOptions(retrieval.NewHashEmbedder(0)))
+		ix, stats, err = retrieval.Build(ctx, docs, e.indexOptions(retrieval.NewHashEmbedder(0), len(docs)))
 	}
 	if errors.Is(err, corpus.ErrEmpty) {
 		return nil, stats, fmt.Errorf("the corpus has no text to index")
@@ -127,12 +131,13 @@ func (e *env) openIndex(ctx context.Context) (*retrieval.Index, retrieval.Stats,
 }
 
 // indexOptions are the options every index of this process is built with.
-func (e *env) indexOptions(emb retrieval.Embedder) retrieval.Options {
+func (e *env) indexOptions(emb retrieval.Embedder, docs int) retrieval.Options {
 	return retrieval.Options{
 		Embedder:  emb,
 		DataDir:   e.indexDir(),
 		BatchSize: e.cfg.EmbedBatch,
 		Logger:    e.log,
+		Progress:  e.indexProgress(docs),
 	}
 }
 

@@ -148,7 +148,7 @@ func runFeedback(ctx context.Context, e *env, args []string) error {
 		up += t.Up
 		down += t.Down
 	}
-	fmt.Fprintf(e.stdout, "%d answers voted on: %d 👍, %d 👎\n", len(tallies), up, down)
+	fmt.Fprintf(e.stdout, "%s voted on: %d 👍, %d 👎\n", plural(len(tallies), "answer", "answers"), up, down)
 	if down == 0 {
 		return nil
 	}
