@@ -355,4 +355,3 @@ func TestReadmeBlocks(t *testing.T) {
 		t.Error("an unclosed block is not an error")
 	}
 }
-
