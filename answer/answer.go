@@ -83,6 +83,15 @@ type Verification struct {
 	Kept        int      `json:"citations_kept"`
 	Dropped     []string `json:"citations_dropped"`
 	Unsupported []string `json:"unsupported_sentences"`
+	// Claims tells, sentence by sentence, what was checked and which check
+	// decided it.
+	Claims []ClaimCheck `json:"claims,omitempty"`
+	// Judge is the model's entailment check: "ok", "failed", "timed out",
+	// or empty when it was not asked (offline, or no claim to judge).
+	Judge string `json:"judge,omitempty"`
+	// Repaired is true when the model rewrote an answer none of whose
+	// sentences survived, and the rewrite is what is shown.
+	Repaired bool `json:"repaired,omitempty"`
 }
 
 // Corpus is what the engine needs of an index. *retrieval.Index implements it.

@@ -6,10 +6,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/footnote-bot/footnote/corpus"
+	"github.com/footnote-bot/footnote/lang"
 	"github.com/footnote-bot/footnote/prompts"
 	"github.com/footnote-bot/footnote/retrieval"
 )
@@ -29,8 +32,12 @@ type Turn struct {
 }
 
 // Generator answers with a language model and verifies every citation
-// before anything is returned; it falls back to the extractive engine when
-// the model fails or its answer cannot be verified.
+// before anything is returned: each sentence is checked against the passages
+// it cites (numbers, names, quotations, words, negation), then the model
+// itself judges, in one call, the sentences that passed; when none
+// survives, the model gets one chance to repair its answer. It falls back
+// to the extractive engine when the model fails or its answer cannot be
+// verified.
 type Generator struct {
 	engine  *Engine
 	model   ChatModel
@@ -39,7 +46,7 @@ type Generator struct {
 }
 
 // NewGenerator returns a generator over the engine's corpus. timeout bounds
-// each model call.
+// the answer's model call, and again the judge and repair calls together.
 func NewGenerator(e *Engine, m ChatModel, timeout time.Duration, log *slog.Logger) *Generator {
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -97,15 +104,27 @@ func (g *Generator) Ask(ctx context.Context, q string, history []Turn, opts Opti
 			return nil, ctx.Err()
 		}
 		g.log.Warn("model failed, answering extractively", "err", err)
-		return fallback(ext, "The language model did not answer ("+brief(err)+"); this is the extractive answer."), nil
+		return fallback(ext, "The language model did not answer ("+userReason(err)+"); this is the extractive answer."), nil
 	}
 	a := &Answer{Question: q, Mode: ModeGenerative, Language: qLang, Retrieved: ext.Retrieved, Citations: []Citation{}}
+	t := &checkTimes{}
 	if strings.Contains(reply, prompts.NotInSources) {
 		qs := analyse(eng.corpus, standalone)
 		refuse(a, qs, eng.candidates(qs, hits))
 		a.Verification = &Verification{Dropped: []string{}, Unsupported: []string{}}
 	} else {
-		v := verify(reply, qLang, sources)
+		// The judge and a repair share one deadline.
+		vctx, vcancel := context.WithTimeout(ctx, g.timeout)
+		defer vcancel()
+		v := g.check(vctx, reply, qLang, sources, t)
+		if len(v.citations) == 0 && vctx.Err() == nil {
+			if r, ok := g.repair(vctx, p0(standalone, qLang, sources), reply, qLang, sources, t); ok {
+				v = r
+			}
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		a.Verification = &v.report
 		if len(v.citations) == 0 {
 			g.log.Info("model answer failed verification, answering extractively", "dropped", len(v.report.Dropped), "unsupported", len(v.report.Unsupported))
@@ -120,8 +139,14 @@ func (g *Generator) Ask(ctx context.Context, q string, history []Turn, opts Opti
 	a.TimingsMS = map[string]float64{
 		"retrieve": ms(retrieved.Sub(start)),
 		"model":    ms(modelDone.Sub(retrieved)),
-		"verify":   ms(time.Since(modelDone)),
+		"verify":   ms(time.Since(modelDone) - t.judge - t.repair),
 		"total":    ms(time.Since(start)),
+	}
+	if t.judge > 0 {
+		a.TimingsMS["judge"] = ms(t.judge)
+	}
+	if t.repair > 0 {
+		a.TimingsMS["repair"] = ms(t.repair)
 	}
 	if !first.IsZero() {
 		a.TimingsMS["first_token"] = ms(first.Sub(retrieved))
@@ -129,23 +154,92 @@ func (g *Generator) Ask(ctx context.Context, q string, history []Turn, opts Opti
 	return a, nil
 }
 
+// p0 is what a repair prompt needs of the question.
+func p0(question string, l lang.Lang, sources []source) prompts.RepairData {
+	return prompts.RepairData{Question: question, Language: l.Name(), Sources: promptSources(sources)}
+}
+
+// checkTimes accumulates the time spent waiting on the model while
+// verifying.
+type checkTimes struct{ judge, repair time.Duration }
+
+// check verifies generated text: the lexical checks, then the judge on the
+// claims that passed the hard ones.
+func (g *Generator) check(ctx context.Context, text string, l lang.Lang, sources []source, t *checkTimes) verified {
+	a := assess(text, l, sources)
+	if ctx.Err() == nil {
+		start := time.Now()
+		g.judge(ctx, a)
+		t.judge += time.Since(start)
+	}
+	return a.result()
+}
+
+// repair asks the model once for a new answer, telling it which sentences
+// failed and why, and checks the new answer like the first. ok is false
+// when the model fails or the new answer has no verified sentence either.
+func (g *Generator) repair(ctx context.Context, d prompts.RepairData, reply string, l lang.Lang, sources []source, t *checkTimes) (verified, bool) {
+	d.Rejected = failures(assess(reply, l, sources))
+	p, err := prompts.Repair(d)
+	if err != nil {
+		g.log.Warn("repair prompt", "err", err)
+		return verified{}, false
+	}
+	start := time.Now()
+	fixed, err := g.model.Stream(ctx, p.System, p.User, nil)
+	t.repair += time.Since(start)
+	if err != nil {
+		g.log.Warn("repair failed", "err", err)
+		return verified{}, false
+	}
+	if strings.Contains(fixed, prompts.NotInSources) {
+		return verified{}, false
+	}
+	v := g.check(ctx, fixed, l, sources, t)
+	if len(v.citations) == 0 {
+		return verified{}, false
+	}
+	v.report.Repaired = true
+	return v, true
+}
+
 func fallback(ext *Answer, note string) *Answer {
 	ext.Note = note
 	return ext
 }
 
-// brief shortens an error to its last, most specific part.
-func brief(err error) string {
-	var t interface{ Timeout() bool }
+// statusCoder is an error that carries an HTTP status (llm.StatusError).
+type statusCoder interface{ HTTPStatus() int }
+
+// userReason says in a few words why the model did not answer, for the
+// reader: never the error's text, which may hold the endpoint's address or
+// the server's words (those go to the log).
+func userReason(err error) string {
+	var sc statusCoder
+	var netErr *net.OpError
+	var dnsErr *net.DNSError
 	switch {
-	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &t) && t.Timeout():
+	case isTimeout(err):
 		return "timed out"
+	case errors.As(err, &sc):
+		switch code := sc.HTTPStatus(); {
+		case code == 401 || code == 403:
+			return "the endpoint refused the API key"
+		case code == 429:
+			return "the endpoint is rate-limiting requests"
+		case code == 404:
+			return "the endpoint does not know the model"
+		case code >= 500:
+			return "the endpoint had a server error"
+		case code == 0:
+			return "the endpoint reported an error"
+		default:
+			return "the endpoint rejected the request"
+		}
+	case errors.Is(err, syscall.ECONNREFUSED), errors.As(err, &dnsErr), errors.As(err, &netErr):
+		return "the endpoint could not be reached"
 	}
-	msg := err.Error()
-	if len(msg) > 120 {
-		msg = msg[:120] + "…"
-	}
-	return msg
+	return "the request failed"
 }
 
 // Condense rewrites a follow-up question as a standalone one, using the
@@ -208,6 +302,11 @@ func promptSources(src []source) []prompts.Source {
 // extractive summary when the model fails or no point survives.
 func (g *Generator) Summarize(ctx context.Context, opts SummaryOptions, onDelta func(string)) (*Summary, error) {
 	start := time.Now()
+	focus, err := prompts.CheckFocus(opts.Focus)
+	if err != nil {
+		return nil, err
+	}
+	opts.Focus = focus
 	eng := g.engine.snapshot()
 	ext, err := eng.Summarize(ctx, SummaryOptions{Length: opts.Length, Focus: opts.Focus})
 	if err != nil {
@@ -246,7 +345,8 @@ func (g *Generator) Summarize(ctx context.Context, opts SummaryOptions, onDelta 
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		ext.Note = "The language model did not answer (" + brief(err) + "); this is the extractive summary."
+		g.log.Warn("model failed, summarising extractively", "err", err)
+		ext.Note = "The language model did not answer (" + userReason(err) + "); this is the extractive summary."
 		return ext, nil
 	}
 	if strings.Contains(reply, prompts.NotInSources) {
@@ -255,7 +355,12 @@ func (g *Generator) Summarize(ctx context.Context, opts SummaryOptions, onDelta 
 		ext.Points, ext.Citations = []SummaryPoint{}, []Citation{}
 		return ext, nil
 	}
-	v := verify(reply, l, sources)
+	vctx, vcancel := context.WithTimeout(ctx, g.timeout)
+	defer vcancel()
+	v := g.check(vctx, reply, l, sources, &checkTimes{})
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
 	if len(v.citations) == 0 {
 		ext.Note = "The model's summary could not be verified against the articles; this is the extractive summary."
 		return ext, nil

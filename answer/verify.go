@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -10,127 +9,212 @@ import (
 	"github.com/footnote-bot/footnote/lang"
 )
 
-// markerRun matches one or more citation markers: [1], [1][2], [1, 2].
-var markerRun = regexp.MustCompile(`\s*(?:\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]\s*)+`)
-var markerNum = regexp.MustCompile(`\d+`)
-
-// markerAfterStop is a marker run right after a sentence's final stop.
-var markerAfterStop = regexp.MustCompile(`([.!?…])((?:\s*\[[\d,;\s]+\])+)`)
-
-// spaceBeforePunct is white space left before punctuation by a removed marker.
-var spaceBeforePunct = regexp.MustCompile(`\s+([.,;:!?…])`)
-
-// claim is one sentence of a generated text with the sources it cites.
-type claim struct {
-	text  string // without markers
-	cites []int  // source numbers as written, in order, unique
+// ClaimCheck is how one sentence of a generated answer was checked.
+type ClaimCheck struct {
+	Text string `json:"text"`
+	// Cited are the source numbers the model wrote after it.
+	Cited []int `json:"cited"`
+	// Kept are the numbers of the citations it keeps in the shown answer
+	// (after renumbering); empty when it was removed.
+	Kept []int `json:"kept"`
+	// Supported is true when the sentence is shown.
+	Supported bool `json:"supported"`
+	// Check is the check that decided: citation, quote, numbers, names,
+	// overlap, negation or judge.
+	Check string `json:"check"`
+	// Reason says why a sentence was removed, or why the judge was needed.
+	Reason string `json:"reason,omitempty"`
+	// Judge is the model's verdict (supported, not_supported, contradicts),
+	// empty when it gave none.
+	Judge string `json:"judge,omitempty"`
 }
 
-// splitClaims cuts generated text into sentences (and list items) and reads
-// each one's markers. A marker run that follows a sentence's final stop
-// belongs to that sentence.
-func splitClaims(text string) []claim {
-	var out []claim
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "-*•"))
-		if line == "" {
-			continue
+// Judge verdicts.
+const (
+	VerdictSupported    = "supported"
+	VerdictNotSupported = "not_supported"
+	VerdictContradicts  = "contradicts"
+)
+
+// assessed is one claim of a generated text with its lexical verdict and,
+// once asked, the judge's.
+type assessed struct {
+	claim
+	line    int
+	item    bool
+	valid   []int // cited numbers that point to a source
+	lex     lexical
+	verdict string
+}
+
+// assessment is a generated text checked claim by claim against the
+// sources it cites.
+type assessment struct {
+	claims  []*assessed
+	sources []source
+	lang    lang.Lang // the text's language
+	judge   string    // the judge's status for the report
+}
+
+// assess runs the lexical checks on every claim of text.
+func assess(text string, textLang lang.Lang, sources []source) *assessment {
+	a := &assessment{sources: sources, lang: textLang}
+	evs := make([]*evidence, len(sources))
+	known := map[string]bool{}
+	for i, s := range sources {
+		evs[i] = newEvidence(i+1, s.chunk, s.doc)
+		for k, t := range evs[i].terms {
+			if k > 0 && t.Upper && !t.Stop {
+				known[t.Text] = true
+			}
 		}
-		// Move markers that follow a stop before it, so the sentence
-		// splitter keeps them with their sentence: "… Quito. [1] Then" →
-		// "… Quito [1]. Then".
-		line = markerAfterStop.ReplaceAllString(line, "$2$1")
-		for _, sp := range lang.Sentences(line) {
-			s := line[sp.Start:sp.End]
-			var cites []int
-			seen := map[int]bool{}
-			for _, m := range markerRun.FindAllString(s, -1) {
-				for _, d := range markerNum.FindAllString(m, -1) {
-					n, err := strconv.Atoi(d)
-					if err == nil && !seen[n] {
-						seen[n] = true
-						cites = append(cites, n)
-					}
+	}
+	for li, line := range claimLines(text) {
+		for _, c := range line.claims {
+			ac := &assessed{claim: c, line: li, item: line.item}
+			var cited []*evidence
+			for _, n := range c.cites {
+				if n >= 1 && n <= len(sources) {
+					ac.valid = append(ac.valid, n)
+					cited = append(cited, evs[n-1])
 				}
 			}
-			plain := strings.TrimSpace(markerRun.ReplaceAllString(s, " "))
-			plain = spaceBeforePunct.ReplaceAllString(plain, "$1")
-			if plain == "" {
-				continue
-			}
-			out = append(out, claim{text: plain, cites: cites})
+			ac.lex = checkClaim(analyseClaim(c.text, textLang, known), cited)
+			a.claims = append(a.claims, ac)
 		}
 	}
-	return out
+	return a
 }
 
-// supports decides whether a source passage backs a claim: every number and
-// every name in the claim must appear in the passage, text the claim puts in
-// quotation marks must be in the passage as written, and, when claim and
-// passage share a language, most of the claim's content words must be there
-// too. A translated claim is held to its numbers, names and quotes.
-func supports(claimText string, claimLang lang.Lang, passage string, passageLang lang.Lang) bool {
-	pTerms := lang.Terms(passageLang, passage)
-	pWords := make(map[string]bool, len(pTerms))
-	pStems := make(map[string]bool, len(pTerms))
-	for _, t := range pTerms {
-		pWords[t.Text] = true
-		pStems[t.Stem] = true
+// checkClaim checks a claim against its cited passages together, keeping
+// the markers of those that contribute; if that fails on more than a
+// missing number, name or quote, a passage that supports the claim by
+// itself still does.
+func checkClaim(f *claimFacts, cited []*evidence) lexical {
+	r := f.check(cited)
+	if r.ok || r.hard || len(cited) < 2 {
+		return r
 	}
-	folded := lang.Fold(passage)
-	for _, q := range quoted(claimText) {
-		if len(lang.Tokenize(q)) >= 3 && !strings.Contains(folded, lang.Fold(q)) {
-			return false
+	for _, e := range cited {
+		if alone := f.check([]*evidence{e}); alone.ok {
+			return alone
 		}
 	}
-	cTerms := lang.Terms(claimLang, claimText)
-	var content, found int
-	anchors := 0
-	for i, t := range cTerms {
-		name := t.Upper && i > 0 && !t.Stop
-		if t.Number || name {
-			anchors++
-			if !pWords[t.Text] && !hasStem(pStems, lang.Stem(passageLang, t.Text), t.Text) && !strings.Contains(folded, t.Text) {
-				return false
-			}
-		}
-		if t.Stop || len(t.Text) < 2 {
-			continue
-		}
-		content++
-		if pWords[t.Text] || hasStem(pStems, lang.Stem(passageLang, t.Text), t.Text) || hasStem(pStems, t.Stem, t.Text) {
-			found++
-		}
-	}
-	if content == 0 {
+	return r
+}
+
+// judgeable reports whether the judge may rule on a claim: it passed the
+// hard checks and shares enough words with its sources.
+func (c *assessed) judgeable() bool {
+	return !c.lex.hard && len(c.lex.keep) > 0 && (c.lex.ok || c.lex.overlap >= judgeFloor)
+}
+
+// shown reports whether the claim stays in the answer.
+func (c *assessed) shown() bool {
+	switch c.verdict {
+	case VerdictSupported:
+		return c.judgeable()
+	case VerdictNotSupported, VerdictContradicts:
 		return false
 	}
-	if claimLang != passageLang {
-		return anchors > 0 || len(quoted(claimText)) > 0
-	}
-	return float64(found)/float64(content) >= 0.6
+	return c.lex.ok
 }
 
-// quoted returns the spans of s inside quotation marks.
-func quoted(s string) []string {
-	var out []string
-	for _, pair := range [][2]string{{"“", "”"}, {"«", "»"}, {`"`, `"`}} {
-		rest := s
-		for {
-			i := strings.Index(rest, pair[0])
-			if i < 0 {
-				break
-			}
-			rest = rest[i+len(pair[0]):]
-			j := strings.Index(rest, pair[1])
-			if j < 0 {
-				break
-			}
-			out = append(out, rest[:j])
-			rest = rest[j+len(pair[1]):]
+// verified is the outcome of checking generated text against its sources.
+type verified struct {
+	text      string // claims that kept a citation, with renumbered markers
+	citations []Citation
+	report    Verification
+}
+
+// verify checks generated text without a judge: it keeps the claims that
+// their cited sources support, drops markers that point to no source or to
+// one that does not contribute, and renumbers the kept sources in order of
+// first use.
+func verify(text string, textLang lang.Lang, sources []source) verified {
+	return assess(text, textLang, sources).result()
+}
+
+// result writes the verified text, its citations and the report.
+func (a *assessment) result() verified {
+	var v verified
+	v.citations = []Citation{}
+	v.report.Dropped = []string{}
+	v.report.Unsupported = []string{}
+	v.report.Claims = []ClaimCheck{}
+	v.report.Judge = a.judge
+	renum := map[int]int{}
+	var lines []string
+	var cur []string
+	curLine, curItem := -1, false
+	flush := func() {
+		if len(cur) == 0 {
+			return
 		}
+		l := strings.Join(cur, " ")
+		if curItem {
+			l = "- " + l
+		}
+		lines = append(lines, l)
+		cur = nil
 	}
-	return out
+	for _, c := range a.claims {
+		cc := ClaimCheck{Text: c.text, Cited: c.cites, Kept: []int{}, Check: c.lex.check, Reason: c.lex.reason, Judge: c.verdict}
+		if cc.Cited == nil {
+			cc.Cited = []int{}
+		}
+		if c.verdict != "" {
+			cc.Check = CheckJudge
+			if c.verdict != VerdictSupported {
+				cc.Reason = "the judge found it " + strings.ReplaceAll(c.verdict, "_", " ")
+			} else if !c.lex.ok {
+				cc.Reason = "kept by the judge; lexically " + c.lex.reason
+			}
+		}
+		var keep []int
+		if c.shown() {
+			keep = c.lex.keep
+		}
+		for _, n := range c.cites {
+			switch {
+			case n < 1 || n > len(a.sources):
+				v.report.Dropped = append(v.report.Dropped, "["+strconv.Itoa(n)+"] cites no source: "+c.text)
+			case !containsInt(keep, n):
+				v.report.Dropped = append(v.report.Dropped, "["+strconv.Itoa(n)+"] does not support: "+c.text)
+			}
+		}
+		if len(keep) == 0 {
+			v.report.Unsupported = append(v.report.Unsupported, c.text)
+			v.report.Claims = append(v.report.Claims, cc)
+			continue
+		}
+		cc.Supported = true
+		var marks strings.Builder
+		keep = append([]int(nil), keep...)
+		sort.Ints(keep)
+		for _, n := range keep {
+			m, ok := renum[n]
+			if !ok {
+				m = len(v.citations) + 1
+				renum[n] = m
+				src := a.sources[n-1]
+				i := bestQuote(src.chunk, c.text, a.lang)
+				v.citations = append(v.citations, citationOf(m, point{chunk: src.chunk, doc: src.doc, first: i, end: i + 1}))
+			}
+			marks.WriteString(" [" + strconv.Itoa(m) + "]")
+			cc.Kept = append(cc.Kept, m)
+			v.report.Kept++
+		}
+		v.report.Claims = append(v.report.Claims, cc)
+		if c.line != curLine {
+			flush()
+			curLine, curItem = c.line, c.item
+		}
+		cur = append(cur, c.text+marks.String())
+	}
+	flush()
+	v.text = strings.Join(lines, "\n")
+	return v
 }
 
 // bestQuote returns the index of the chunk's sentence that shares the most
@@ -141,6 +225,9 @@ func bestQuote(c *corpus.Chunk, claimText string, claimLang lang.Lang) int {
 		if !t.Stop {
 			want[t.Text] = true
 			want[t.Stem] = true
+			for _, tr := range translate(claimLang, t.Text) {
+				want[tr] = true
+			}
 		}
 	}
 	best, bestScore := 0, -1
@@ -156,59 +243,4 @@ func bestQuote(c *corpus.Chunk, claimText string, claimLang lang.Lang) int {
 		}
 	}
 	return best
-}
-
-// verified is the outcome of checking generated text against its sources.
-type verified struct {
-	text      string // claims that kept a citation, with renumbered markers
-	citations []Citation
-	report    Verification
-}
-
-// verify keeps the claims that at least one cited source supports, drops
-// markers that point to no source or to one that does not support the claim,
-// and renumbers the kept sources in order of first use.
-func verify(text string, textLang lang.Lang, sources []source) verified {
-	var v verified
-	v.citations = []Citation{}
-	v.report.Dropped = []string{}
-	v.report.Unsupported = []string{}
-	renum := map[int]int{}
-	var parts []string
-	for _, c := range splitClaims(text) {
-		var kept []int
-		for _, n := range c.cites {
-			if n < 1 || n > len(sources) {
-				v.report.Dropped = append(v.report.Dropped, "["+strconv.Itoa(n)+"] cites no source: "+c.text)
-				continue
-			}
-			src := sources[n-1]
-			if !supports(c.text, textLang, src.chunk.Text, src.chunk.Language) {
-				v.report.Dropped = append(v.report.Dropped, "["+strconv.Itoa(n)+"] does not support: "+c.text)
-				continue
-			}
-			kept = append(kept, n)
-		}
-		if len(kept) == 0 {
-			v.report.Unsupported = append(v.report.Unsupported, c.text)
-			continue
-		}
-		var marks strings.Builder
-		sort.Ints(kept)
-		for _, n := range kept {
-			m, ok := renum[n]
-			if !ok {
-				m = len(v.citations) + 1
-				renum[n] = m
-				src := sources[n-1]
-				i := bestQuote(src.chunk, c.text, textLang)
-				v.citations = append(v.citations, citationOf(m, point{chunk: src.chunk, doc: src.doc, first: i, end: i + 1}))
-			}
-			marks.WriteString(" [" + strconv.Itoa(m) + "]")
-			v.report.Kept++
-		}
-		parts = append(parts, c.text+marks.String())
-	}
-	v.text = strings.Join(parts, " ")
-	return v
 }

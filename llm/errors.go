@@ -49,6 +49,10 @@ func (e *StatusError) Error() string {
 	return fmt.Sprintf("http %d: %s", e.StatusCode, msg)
 }
 
+// HTTPStatus returns the HTTP status, 0 for an in-stream error event. It
+// lets callers sort errors without importing this package.
+func (e *StatusError) HTTPStatus() int { return e.StatusCode }
+
 // Is makes a 401 match [ErrUnauthorized] and a 429 match [ErrRateLimited].
 func (e *StatusError) Is(target error) bool {
 	switch target {

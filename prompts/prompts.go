@@ -1,5 +1,7 @@
 // Package prompts holds the language-model prompts as embedded text/template
-// files: the answer, the summary and the follow-up condensation. Sources and
+// files: the answer, the summary, the follow-up condensation, the judge that
+// checks an answer's claims against their sources, and the repair of an
+// answer none of whose sentences could be verified. Sources and
 // user text are placed inside fences, escaped so that nothing in an article
 // or a question can close the fence and speak as instructions.
 package prompts
@@ -7,18 +9,36 @@ package prompts
 import (
 	"embed"
 	"fmt"
+	"strconv"
 	"strings"
 	"text/template"
+	"unicode/utf8"
 )
 
 //go:embed templates/*.tmpl
 var files embed.FS
 
+var funcs = template.FuncMap{
+	"inc": func(i int) int { return i + 1 },
+	"join": func(ns []int) string {
+		parts := make([]string, len(ns))
+		for i, n := range ns {
+			parts[i] = "[" + strconv.Itoa(n) + "]"
+		}
+		return strings.Join(parts, "")
+	},
+}
+
 var (
 	answerT   = template.Must(template.ParseFS(files, "templates/answer.tmpl"))
 	summaryT  = template.Must(template.ParseFS(files, "templates/summary.tmpl"))
 	condenseT = template.Must(template.ParseFS(files, "templates/condense.tmpl"))
+	judgeT    = template.Must(template.New("judge.tmpl").Funcs(funcs).ParseFS(files, "templates/judge.tmpl"))
+	repairT   = template.Must(template.ParseFS(files, "templates/repair.tmpl"))
 )
+
+// MaxFocusRunes bounds a summary's focus: a topic, not a text.
+const MaxFocusRunes = 200
 
 // NotInSources is what a model replies when its sources do not answer.
 const NotInSources = "NOT_IN_SOURCES"
@@ -76,9 +96,81 @@ func Answer(d AnswerData) (Prompt, error) {
 	}{d, len(d.Sources)})
 }
 
-// Summary renders the summary prompt.
+// JudgeClaim is one claim put to the judge, with the numbers of the sources
+// it cites.
+type JudgeClaim struct {
+	Text  string
+	Cites []int
+}
+
+// JudgeData fills the judge prompt: the passages the claims cite, and the
+// claims, numbered from 1 in order.
+type JudgeData struct {
+	Sources []Source
+	Claims  []JudgeClaim
+}
+
+// Rejected is a sentence of an answer that failed verification, and why.
+type Rejected struct {
+	Sentence string
+	Reason   string
+}
+
+// RepairData fills the prompt that asks for a new answer when none of the
+// previous one's sentences could be verified.
+type RepairData struct {
+	Question string
+	Language string
+	Sources  []Source
+	Rejected []Rejected
+}
+
+// Judge renders the prompt that asks the model whether each claim's cited
+// passages support it.
+func Judge(d JudgeData) (Prompt, error) {
+	d.Sources = escapeSources(d.Sources)
+	claims := make([]JudgeClaim, len(d.Claims))
+	for i, c := range d.Claims {
+		claims[i] = JudgeClaim{Text: escape(oneLine(c.Text)), Cites: c.Cites}
+	}
+	d.Claims = claims
+	return render(judgeT, d)
+}
+
+// Repair renders the prompt that asks for a new answer, saying why each
+// sentence of the previous one was rejected.
+func Repair(d RepairData) (Prompt, error) {
+	d.Question = escape(d.Question)
+	d.Sources = escapeSources(d.Sources)
+	rej := make([]Rejected, len(d.Rejected))
+	for i, r := range d.Rejected {
+		rej[i] = Rejected{Sentence: escape(oneLine(r.Sentence)), Reason: escape(oneLine(r.Reason))}
+	}
+	d.Rejected = rej
+	return render(repairT, struct {
+		RepairData
+		Count int
+	}{d, len(d.Sources)})
+}
+
+// CheckFocus returns a summary focus on one line, or a one-line error when
+// it is longer than MaxFocusRunes.
+func CheckFocus(focus string) (string, error) {
+	focus = oneLine(focus)
+	if n := utf8.RuneCountInString(focus); n > MaxFocusRunes {
+		return "", fmt.Errorf("focus is %d characters long; the limit is %d", n, MaxFocusRunes)
+	}
+	return focus, nil
+}
+
+// Summary renders the summary prompt. The focus is put on one line and
+// fenced like the sources; a focus longer than MaxFocusRunes is an error.
 func Summary(d SummaryData) (Prompt, error) {
-	d.Focus = escape(d.Focus)
+	focus, err := CheckFocus(d.Focus)
+	if err != nil {
+		return Prompt{}, err
+	}
+	d.Focus = escape(focus)
 	d.Sources = escapeSources(d.Sources)
 	return render(summaryT, struct {
 		SummaryData
