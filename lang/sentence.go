@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -61,10 +62,8 @@ func wrappedLineEnd(text string, start int) int {
 }
 
 func indexNewline(text string, from int) int {
-	for i := from; i < len(text); i++ {
-		if text[i] == '\n' {
-			return i
-		}
+	if i := strings.IndexByte(text[from:], '\n'); i >= 0 {
+		return from + i
 	}
 	return len(text)
 }
@@ -105,9 +104,9 @@ func appendProse(spans []Span, text string, start, end int) []Span {
 	from := start
 	q := 0 // first quotation that does not end before i
 	for i := start; i < end; {
-		r, n := utf8.DecodeRuneInString(text[i:end])
-		if !isStopMark(r) {
-			i += n
+		r, n := stopMarkAt(text[i:end])
+		if n == 0 {
+			i++ // a byte of another character: marks are whole characters
 			continue
 		}
 		for q < len(quotes) && quotes[q].End <= i {
@@ -132,6 +131,20 @@ func appendProse(spans []Span, text string, start, end int) []Span {
 }
 
 func isStopMark(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' }
+
+// stopMarkAt returns the stop mark s starts with and its length, or 0, 0.
+// Bytes that are part of other characters never match.
+func stopMarkAt(s string) (rune, int) {
+	switch s[0] {
+	case '.', '!', '?':
+		return rune(s[0]), 1
+	case "…"[0]:
+		if strings.HasPrefix(s, "…") {
+			return '…', len("…")
+		}
+	}
+	return 0, 0
+}
 
 // skipClosers returns the end of a run of repeated stop marks and closing
 // quotes or brackets that starts at i.

@@ -20,11 +20,19 @@ type quoteOpen struct {
 // and a straight " closes an open straight quote, else opens one. A ’ before
 // a letter, or with no ‘ innermost open, is an apostrophe.
 func closedQuotes(text string, start, end int) []Span {
-	var open []quoteOpen
+	var stack [8]quoteOpen
+	open := stack[:0]
 	var out []Span
-	prev := rune(0)
 	for i := start; i < end; {
+		if c := text[i]; c != '"' && c != 0xE2 && c != 0xC2 {
+			i++ // not the first byte of a quotation mark
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:end])
+		prev := rune(0)
+		if i > start {
+			prev, _ = utf8.DecodeLastRuneInString(text[start:i])
+		}
 		k := -1
 		if !(r == '’' && isWordRune(firstRune(text[i+n:end]))) {
 			k = closedBy(open, r)
@@ -41,7 +49,6 @@ func closedQuotes(text string, start, end int) []Span {
 		case r == '“' || r == '«' || r == '‹' || r == '"' || r == '‘' && !isWordRune(prev):
 			open = append(open, quoteOpen{at: i, close: closer(r)})
 		}
-		prev = r
 		i += n
 	}
 	kept := out[:0]

@@ -337,7 +337,7 @@ func checkSpans(t *testing.T, in string, spans []lang.Span) {
 }
 
 // listMarker matches the marker of a list item at the start of a line.
-var listMarker = regexp.MustCompile(`(?m)^[ \t]*(?:[-*+•▪◦·]|\d{1,3}[.)]|[a-z]\))[ \t]`)
+var listMarker = regexp.MustCompile(`(?m)^[\t\v\f\r\x{85}\p{Z}]*(?:[-*+•▪◦·]|\d{1,3}[.)]|[a-z]\))[ \t]`)
 
 func texts(in string, spans []lang.Span) []string {
 	var out []string
