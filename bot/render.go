@@ -43,6 +43,10 @@ func renderAnswer(a *answer.Answer, private bool) rendered {
 		// how a follow-up was read, in small print
 		text += "\n-# Answering: " + plain(a.StandaloneQuestion)
 	}
+	if a.StandaloneQuestion != "" {
+		// how a follow-up was read, in small print
+		text += "\n-# Answering: " + plain(a.StandaloneQuestion)
+	}
 	r.content = clip(text, maxContent)
 	e := &discordgo.MessageEmbed{Color: colorAnswer}
 	if a.Refused {

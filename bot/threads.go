@@ -125,7 +125,11 @@ func (b *Bot) threadHistory(s *discordgo.Session, channelID, before string, me *
 		role := "user"
 		if m.Author.ID == me.ID {
 			role = "assistant"
+			text = answerText(text)
 		} else if m.Author.Bot {
+			continue
+		}
+		if text == "" {
 			continue
 		}
 		turns = append(turns, answer.Turn{Role: role, Text: text})
@@ -134,6 +138,19 @@ func (b *Bot) threadHistory(s *discordgo.Session, channelID, before string, me *
 		turns = turns[len(turns)-maxTurns:]
 	}
 	return turns
+}
+
+// answerText is what an answer message says, without the small print
+// footnote puts under it (notes, "Answering: …"): the earlier answer a
+// follow-up is read against.
+func answerText(content string) string {
+	var keep []string
+	for _, line := range strings.Split(content, "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(line), "-# ") {
+			keep = append(keep, line)
+		}
+	}
+	return strings.TrimSpace(strings.Join(keep, "\n"))
 }
 
 // answerInThread posts a placeholder in the channel, streams the answer into
@@ -172,7 +189,12 @@ func (b *Bot) answerInThread(s *discordgo.Session, channelID, q string, history 
 		if err := b.feedback.remember(ctx, placeholder.ID, q); err != nil {
 			b.log.Warn("remember question", "err", err)
 		}
+		// the question as asked: a later follow-up is read against the
+		// whole conversation again, not against an earlier reading
 		b.threads.add(channelID, answer.Turn{Role: "user", Text: q}, answer.Turn{Role: "assistant", Text: a.Answer})
+		if a.StandaloneQuestion != "" {
+			b.log.Debug("follow-up read", "channel", channelID, "standalone", a.StandaloneQuestion)
+		}
 		if err := edit(renderAnswer(a, false)); err != nil {
 			b.log.Error("post answer", "err", err)
 			return

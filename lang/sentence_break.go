@@ -90,8 +90,8 @@ func dotEndsSentence(word, next string) bool {
 	}
 	if strings.Contains(word, ".") {
 		// U.S., a.m., EE.UU.: an initialism ends a sentence only before a
-		// word that usually starts one.
-		return startsWithCommonOpener(next)
+		// word that usually starts one. A web address (www.gob.ec) ends one.
+		return !isInitialismWord(word) || startsWithCommonOpener(next)
 	}
 	fw := Fold(word)
 	switch {
@@ -102,6 +102,17 @@ func dotEndsSentence(word, next string) bool {
 		return startsWithCommonOpener(next)
 	}
 	return !abbreviations[fw]
+}
+
+// isInitialismWord reports whether every dot-separated part of word has at
+// most two letters: "U.S", "a.m", "EE.UU", "Ph.D", but not "www.gob.ec".
+func isInitialismWord(word string) bool {
+	for part := range strings.SplitSeq(word, ".") {
+		if utf8.RuneCountInString(part) > 2 {
+			return false
+		}
+	}
+	return true
 }
 
 // abbreviations end with a dot that does not end a sentence (folded, without

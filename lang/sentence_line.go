@@ -73,7 +73,7 @@ func lineKind(line string) Kind {
 		return Heading
 	case endsTerminal(line) || hasListMarker(line):
 		return Prose
-	case isByline(line) || isDateline(line) || isCapitals(line):
+	case isByline(line) || isDateline(line) || isCapitals(line) || isCredit(line):
 		return Heading
 	case isKeyValue(line):
 		return Item
@@ -247,6 +247,18 @@ func isCapitals(line string) bool {
 	}
 	return letters >= 3 && len(strings.Fields(line)) <= 12
 }
+
+// isCredit reports whether a line is a page's credit or link line rather
+// than the article's text: "Photo: AP / Dolores Ochoa", "Lea también: …".
+func isCredit(line string) bool {
+	key, _, ok := strings.Cut(line, ":")
+	return ok && creditKeys[Fold(strings.TrimSpace(key))]
+}
+
+var creditKeys = set("photo", "photos", "foto", "fotos", "image", "imagen", "credit", "crédito", "video", "vídeo",
+	"file photo", "foto de archivo", "source", "fuente", "read more", "read also", "see also", "related",
+	"lea también", "lee también", "te puede interesar", "relacionado", "relacionados", "tags", "etiquetas",
+	"share", "compartir", "photo illustration", "editor's note", "nota del editor")
 
 // isKeyValue reports whether a line is an info box's "Key: value": a short
 // capitalised key of at most four words, a colon and a space, and a short
