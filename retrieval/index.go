@@ -26,6 +26,9 @@ type Options struct {
 	// BatchSize is how many chunks go to the embedder at once (default 64).
 	BatchSize int
 	Logger    *slog.Logger
+	// Progress, when set, is called after each batch with how many of the
+	// chunks to embed are done; total is 0 when nothing needs embedding.
+	Progress func(done, total int)
 }
 
 // Stats says what Build did.
@@ -126,6 +129,9 @@ func Build(ctx context.Context, docs []*corpus.Document, opts Options) (*Index, 
 
 	embedAll := func(idxs []int) error {
 		for start := 0; start < len(idxs); start += batch {
+			if err := ctx.Err(); err != nil {
+				return fmt.Errorf("embed chunks: %w", err)
+			}
 			end := min(start+batch, len(idxs))
 			texts := make([]string, 0, end-start)
 			for _, i := range idxs[start:end] {
@@ -152,6 +158,9 @@ func Build(ctx context.Context, docs []*corpus.Document, opts Options) (*Index, 
 				vectors[i] = vs[j]
 			}
 			stats.Embedded += end - start
+			if opts.Progress != nil {
+				opts.Progress(end, len(idxs))
+			}
 		}
 		return nil
 	}
