@@ -31,7 +31,9 @@ type Span struct {
 // that is a heading, byline or dateline is one span of Kind Heading, a
 // "Key: value" line one span of Kind Item, the first sentence of a list item
 // is of Kind Item (its span starts after the marker, which is in no span),
-// and a line without final punctuation that holds one unit is of Kind Line. Sentences takes time linear in the length of text.
+// and a line without final punctuation that holds one unit is of Kind Line.
+//
+// Sentences takes time linear in the length of text.
 func Sentences(text string) []Span {
 	var spans []Span
 	start := 0 // of the logical line

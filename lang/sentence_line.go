@@ -127,11 +127,11 @@ func endsTerminal(line string) bool {
 		case isStopMark(r):
 			return true
 		case r == ']':
-			if j := strings.LastIndexByte(line, '['); j >= 0 && skipMarkers(line, j, len(line)) == len(line) {
-				line = strings.TrimRightFunc(line[:j], unicode.IsSpace)
-				continue
+			j := strings.LastIndexByte(line, '[')
+			if j < 0 || skipMarkers(line, j, len(line)) != len(line) {
+				return false // a bracket, not a citation marker
 			}
-			line = line[:len(line)-n]
+			line = strings.TrimRightFunc(line[:j], unicode.IsSpace)
 		case isCloser(r):
 			line = line[:len(line)-n]
 		default:

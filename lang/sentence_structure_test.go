@@ -219,4 +219,6 @@ func TestSentencesStructureLinear(t *testing.T) {
 	quotes := strings.Repeat("“open “nested ‘x’ and \"y\" ", 20000) + strings.Repeat("”", 2) // many opens
 	within(t, 3*time.Second, "Sentences of 300 KB of wrapped lines", func() { lang.Sentences(wrapped) })
 	within(t, 3*time.Second, "Sentences of 500 KB of unclosed quotes", func() { lang.Sentences(quotes) })
+	brackets := "x" + strings.Repeat("]", 200000) + "\n" + strings.Repeat("[1]", 70000) + "\nnext"
+	within(t, 3*time.Second, "Sentences of lines of 200 KB of brackets", func() { lang.Sentences(brackets) })
 }
