@@ -384,7 +384,7 @@ func (f *claimFacts) span(i, j int) string {
 }
 
 // align returns the passage's sentence that shares the most content words
-// with the claim, names counting double.
+// with the claim, names counting four times.
 func (f *claimFacts) align(e *evidence) *sentenceEvidence {
 	var best *sentenceEvidence
 	bestScore := -1
@@ -398,7 +398,7 @@ func (f *claimFacts) align(e *evidence) *sentenceEvidence {
 			if hasWord(s.words, s.stems, e.lang, f.terms[i].Text, f.lang) {
 				score++
 				if names[i] {
-					score++ // names say most about which sentence it is
+					score += 3 // names say most about which sentence it is
 				}
 			}
 		}
