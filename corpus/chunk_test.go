@@ -406,3 +406,24 @@ func FuzzSplit(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkSplit cuts the built-in article, repeated to about 200 KB, and
+// reports the chunks made per 100 KB.
+func BenchmarkSplit(b *testing.B) {
+	docs, _, err := corpus.Load(corpus.Builtin())
+	if err != nil || len(docs) == 0 {
+		b.Fatalf("Load(Builtin()) = %v, %v", docs, err)
+	}
+	text := docs[0].Text
+	for len(text) < 200<<10 {
+		text += "\n\n" + docs[0].Text
+	}
+	d := doc("bench", text)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		n = len(corpus.Split(d))
+	}
+	b.ReportMetric(float64(n)*100/float64(len(text)>>10), "chunks/100KB")
+}
