@@ -53,8 +53,8 @@ func checkAnswer(t *testing.T, m discordtest.Message, private bool) {
 		t.Errorf("sources embed: title %q, %d fields", e.Title, len(e.Fields))
 	}
 	for _, f := range e.Fields {
-		if !regexp.MustCompile(`^\[\d+\] .+`).MatchString(f.Name) {
-			t.Errorf("field name %q is not \"[n] title\"", f.Name)
+		if !regexp.MustCompile(`^(\[\d+\])+ .+`).MatchString(f.Name) {
+			t.Errorf("field name %q is not \"[n] title\" or \"[n][m] title\"", f.Name)
 		}
 		quote, _, _ := strings.Cut(f.Value, "\n")
 		if !strings.HasPrefix(quote, "> ") || len(quote) < 20 {
@@ -663,7 +663,7 @@ func TestSourcesAndSummary(t *testing.T) {
 		t.Errorf("sources ack type %d, want 4", st.AckType)
 	}
 	m, _ := h.srv.Message(h.channel.ID, st.OriginalMessageID)
-	if len(m.Embeds) != 1 || m.Embeds[0].Title != "1 article(s)" || len(m.Embeds[0].Fields) != 1 ||
+	if len(m.Embeds) != 1 || m.Embeds[0].Title != "1 article" || len(m.Embeds[0].Fields) != 1 ||
 		!strings.HasPrefix(m.Embeds[0].Fields[0].Name, "Mexico’s president says") ||
 		!strings.Contains(m.Embeds[0].Fields[0].Value, "The Associated Press · 2024-04-06 · ") {
 		t.Errorf("sources message = %+v", m)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/footnote-bot/footnote/answer"
 	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/fetch"
 	"github.com/footnote-bot/footnote/library"
@@ -374,23 +375,32 @@ func renderTimeline(ev []timeline.Event, focus string) *discordgo.InteractionRes
 	e := &discordgo.MessageEmbed{Title: "Sources", Color: colorAnswer, Footer: &discordgo.MessageEmbedFooter{Text: footerBrand + " · timeline"}}
 	for n, x := range ev {
 		lines = append(lines, fmt.Sprintf("`%s` %s [%d]", corpus.CleanLine(strings.ReplaceAll(x.Date, "`", "")), plain(clip(x.Text, 160)), n+1))
-		meta := []string{}
-		for _, m := range []string{plain(x.Source), plain(x.Published)} {
-			if m != "" {
-				meta = append(meta, m)
-			}
-		}
-		if l := link("article", x.URL); l != "" {
-			meta = append(meta, l)
-		}
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: fmt.Sprintf("[%d] %s", n+1, plain(x.Title)), Value: strings.Join(meta, " · ")})
 	}
 	content := strings.Join(lines, "\n")
 	// drop whole lines rather than cut one: each kept line keeps its marker
 	for runes(content) > maxContent && len(lines) > 1 {
 		lines = lines[:len(lines)-1]
-		e.Fields = e.Fields[:len(lines)]
 		content = strings.Join(lines, "\n")
+	}
+	// one field per article, headed by the markers of its events: [1][2][5]
+	var cs []answer.Citation
+	for n, x := range ev[:len(lines)] {
+		cs = append(cs, answer.Citation{N: n + 1, DocID: x.DocID, Title: x.Title, Source: x.Source, Date: x.Published, URL: x.URL})
+	}
+	for _, g := range byArticle(cs) {
+		name, meta := "", []string{}
+		for _, c := range g {
+			name += fmt.Sprintf("[%d]", c.N)
+		}
+		for _, m := range []string{plain(g[0].Source), plain(g[0].Date)} {
+			if m != "" {
+				meta = append(meta, m)
+			}
+		}
+		if l := link("article", g[0].URL); l != "" {
+			meta = append(meta, l)
+		}
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: name + " " + plain(g[0].Title), Value: strings.Join(meta, " · ")})
 	}
 	return &discordgo.InteractionResponseData{Content: clip(content, maxContent), Embeds: fitEmbeds([]*discordgo.MessageEmbed{e}), AllowedMentions: noPings()}
 }

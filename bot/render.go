@@ -43,10 +43,6 @@ func renderAnswer(a *answer.Answer, private bool) rendered {
 		// how a follow-up was read, in small print
 		text += "\n-# Answering: " + plain(a.StandaloneQuestion)
 	}
-	if a.StandaloneQuestion != "" {
-		// how a follow-up was read, in small print
-		text += "\n-# Answering: " + plain(a.StandaloneQuestion)
-	}
 	r.content = clip(text, maxContent)
 	e := &discordgo.MessageEmbed{Color: colorAnswer}
 	if a.Refused {
@@ -60,10 +56,18 @@ func renderAnswer(a *answer.Answer, private bool) rendered {
 		}
 	} else {
 		e.Title = "Sources"
-		for _, c := range a.Citations {
+		if a.Question != "" {
+			// a pinned or forwarded answer keeps its question
+			e.Description = "**Q:** " + plain(clip(a.Question, maxQuestionShown))
+		}
+		for _, g := range byArticle(a.Citations) {
+			name := ""
+			for _, c := range g {
+				name += fmt.Sprintf("[%d]", c.N)
+			}
 			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
-				Name:  fmt.Sprintf("[%d] %s", c.N, plain(c.Title)),
-				Value: sourceValue(c),
+				Name:  name + " " + plain(g[0].Title),
+				Value: groupValue(g),
 			})
 		}
 	}
@@ -95,6 +99,58 @@ func sourceValue(c answer.Citation) string {
 	return b.String()
 }
 
+// maxQuestionShown bounds the question an answer's embed repeats.
+const maxQuestionShown = 300
+
+// byArticle groups citations by article (document id, else title, outlet
+// and date), in the order each article is first cited, so that an article
+// cited three times is one field "[1][2][4] Title".
+func byArticle(cs []answer.Citation) [][]answer.Citation {
+	var out [][]answer.Citation
+	at := map[string]int{}
+	for _, c := range cs {
+		key := c.DocID
+		if key == "" {
+			key = c.Title + "\x00" + c.Source + "\x00" + c.Date
+		}
+		i, ok := at[key]
+		if !ok {
+			i = len(out)
+			at[key] = i
+			out = append(out, nil)
+		}
+		out[i] = append(out[i], c)
+	}
+	return out
+}
+
+// groupValue is one article's field: each citation's quote ("> [n] …" when
+// the article is cited more than once), then outlet, date and link. Quotes
+// are clipped, evenly, so that the metadata and its link stay whole.
+func groupValue(g []answer.Citation) string {
+	if len(g) == 1 {
+		return sourceValue(g[0])
+	}
+	var meta []string
+	if g[0].Source != "" {
+		meta = append(meta, plain(g[0].Source))
+	}
+	if g[0].Date != "" {
+		meta = append(meta, plain(g[0].Date))
+	}
+	if l := link("article", g[0].URL); l != "" {
+		meta = append(meta, l)
+	}
+	tail := strings.Join(meta, " · ")
+	budget := (maxFieldValue - runes(tail)) / len(g)
+	var b strings.Builder
+	for _, c := range g {
+		b.WriteString(clip(fmt.Sprintf("> [%d] %s", c.N, plain(strings.ReplaceAll(c.Quote, "\n", " "))), budget-1) + "\n")
+	}
+	b.WriteString(tail)
+	return b.String()
+}
+
 func dateSuffix(d string) string {
 	if d == "" {
 		return ""
@@ -110,7 +166,7 @@ func footerText(a *answer.Answer) string {
 	case a.Mode == answer.ModeGenerative:
 		parts = append(parts, "generated, every citation checked")
 		if v := a.Verification; v != nil && len(v.Dropped) > 0 {
-			parts = append(parts, fmt.Sprintf("%d citation(s) dropped", len(v.Dropped)))
+			parts = append(parts, countOf(len(v.Dropped), "citation", "citations")+" dropped")
 		}
 	default:
 		parts = append(parts, "quoted from the articles")
@@ -160,11 +216,11 @@ func isAnswer(m *discordgo.Message, bot *discordgo.User) bool {
 
 // renderSources lists the articles.
 func renderSources(list []Source) rendered {
-	e := &discordgo.MessageEmbed{Title: fmt.Sprintf("%d article(s)", len(list)), Color: colorAnswer,
+	e := &discordgo.MessageEmbed{Title: countOf(len(list), "article", "articles"), Color: colorAnswer,
 		Footer: &discordgo.MessageEmbedFooter{Text: footerBrand + " · sources"}}
 	for _, s := range list {
 		var meta []string
-		for _, m := range []string{plain(s.Outlet), plain(s.Date), fmt.Sprintf("%d passages", s.Chunks)} {
+		for _, m := range []string{plain(s.Outlet), plain(s.Date), countOf(s.Chunks, "passage", "passages")} {
 			if m != "" {
 				meta = append(meta, m)
 			}
@@ -178,4 +234,12 @@ func renderSources(list []Source) rendered {
 		e.Description = fmt.Sprintf("Showing %d of %d.", maxFields, len(list))
 	}
 	return rendered{embeds: fitEmbeds([]*discordgo.MessageEmbed{e})}
+}
+
+// countOf writes a count with its noun, singular for one: "1 article".
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

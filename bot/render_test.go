@@ -70,14 +70,16 @@ func TestRenderAnswer(t *testing.T) {
 	if e.Title != "Sources" || e.Color != colorAnswer || e.Footer.Text != "footnote · quoted from the articles" {
 		t.Errorf("embed %+v, footer %q", e, e.Footer.Text)
 	}
-	if len(e.Fields) != 2 || e.Fields[0].Name != "[1] Mexico breaks ties with Ecuador" {
+	// both citations are of one article: one field, both quotes
+	if len(e.Fields) != 1 || e.Fields[0].Name != "[1][2] Mexico breaks ties with Ecuador" {
 		t.Fatalf("fields %+v", e.Fields)
 	}
-	if want := "> Ecuadorian police broke through the external doors \\> to arrest Jorge Glas.\nThe Associated Press · 2024-04-06 · [article](https://apnews.com/a)"; e.Fields[0].Value != want {
+	if want := "> [1] Ecuadorian police broke through the external doors \\> to arrest Jorge Glas.\n> [2] Glas had been residing there since December.\nThe Associated Press · 2024-04-06 · [article](https://apnews.com/a)"; e.Fields[0].Value != want {
 		t.Errorf("field 1 = %q, want %q", e.Fields[0].Value, want)
 	}
-	if strings.Contains(e.Fields[1].Value, "javascript") {
-		t.Errorf("a non-http link was rendered: %q", e.Fields[1].Value)
+	js := renderAnswer(&answer.Answer{Answer: "Claim [1].", Citations: []answer.Citation{citation(1, "Glas had been residing there since December.", "javascript:alert(1)")}}, false)
+	if strings.Contains(js.embeds[0].Fields[0].Value, "javascript") {
+		t.Errorf("a non-http link was rendered: %q", js.embeds[0].Fields[0].Value)
 	}
 	if !isAnswer(&discordgo.Message{Author: &discordgo.User{ID: "7"}, Embeds: r.embeds}, &discordgo.User{ID: "7"}) {
 		t.Error("isAnswer does not recognise a rendered answer")
@@ -135,7 +137,7 @@ func TestRenderProgressAndSources(t *testing.T) {
 	}
 	s := renderSources(list)
 	e := s.embeds[0]
-	if e.Title != "30 article(s)" || e.Description != "Showing 25 of 30." {
+	if e.Title != "30 articles" || e.Description != "Showing 25 of 30." {
 		t.Errorf("sources embed %q / %q", e.Title, e.Description)
 	}
 	if n := 0; true {
