@@ -9,24 +9,24 @@ import (
 	"github.com/footnote-bot/footnote/lang"
 )
 
-// ResolveFollowUp rewrites a follow-up question of a fuConversation as a
+// ResolveFollowUp rewrites a follow-up question of a conversation as a
 // standalone one, without a model, and returns q unchanged when it needs
 // nothing from the past:
 //
-//   - a pronoun or fuReference (he, she, it, they, him, his, her, its, their,
+//   - a pronoun or reference (he, she, it, they, him, his, her, its, their,
 //     there, then, "that court"; él, ella, ellos, allí, entonces, "ese
-//     tribunal") is replaced by the fuEntity of earlier turns it most likely
+//     tribunal") is replaced by the entity of earlier turns it most likely
 //     points to: one of its type (person, place, organisation, date), the
-//     most recent fuExchange first, within an fuExchange the question's entities
+//     most recent exchange first, within an exchange the question's entities
 //     before the answer's, and never one the question itself names;
 //   - an ellipsis ("And Colombia?", "What about Nicaragua?", "¿Y Honduras?",
-//     "Where?") is the previous question with the new fuEntity (or question
+//     "Where?") is the previous question with the new entity (or question
 //     word) in place of the old one;
 //   - a question that names its own subject stands alone: it is returned as
 //     it is, not glued to the past.
 //
 // Entities are read off the text of earlier questions and answers (names in
-// capitals, acronyms and dates) and typed by how the text uses them: fuTitles
+// capitals, acronyms and dates) and typed by how the text uses them: titles
 // and verbs of saying make a person, place prepositions a place, words like
 // Court or Ministry an organisation. Earlier questions are themselves resolved
 // first, so a chain of follow-ups keeps its subject. The function is pure.
@@ -39,7 +39,7 @@ func ResolveFollowUp(q string, history []Turn) string {
 	return c.resolve(q)
 }
 
-// fuExchange is one question of the fuConversation, resolved, with the answer
+// fuExchange is one question of the conversation, resolved, with the answer
 // given to it.
 type fuExchange struct {
 	question string
@@ -56,7 +56,7 @@ type fuConversation struct {
 
 func fuNewConversation(history []Turn) *fuConversation {
 	c := &fuConversation{book: fuNewEntityBook()}
-	// every text is read once so that evidence of an fuEntity's type from one
+	// every text is read once so that evidence of an entity's type from one
 	// turn (a title in an answer) serves the others
 	for _, t := range history {
 		c.book.read(fuCleanTurnText(t.Text))
@@ -112,7 +112,7 @@ func (c *fuConversation) resolve(q string) string {
 	return c.references(q)
 }
 
-// fuEntity kinds.
+// fuKind is the type of an entity.
 type fuKind int
 
 const (
@@ -128,7 +128,7 @@ func (k fuKind) String() string {
 }
 
 // fuReference is a word of a question that points back: a pronoun, "there",
-// "then", or a demonstrative with a noun of a fuKind ("that court").
+// "then", or a demonstrative with a noun of a kind ("that court").
 type fuReference struct {
 	start, end int // bytes of q to replace
 	want       fuKind
@@ -232,7 +232,7 @@ func fuFindReferences(q string) []fuReference {
 }
 
 // references replaces the references of q by the entities they point to.
-// A fuReference whose antecedent q itself names earlier is left alone.
+// A reference whose antecedent q itself names earlier is left alone.
 func (c *fuConversation) references(q string) string {
 	refs := fuFindReferences(q)
 	if len(refs) == 0 {
@@ -252,7 +252,7 @@ func (c *fuConversation) references(q string) string {
 			continue
 		}
 		if used[e] {
-			continue // a second pronoun for the same fuEntity reads fine as it is
+			continue // a second pronoun for the same entity reads fine as it is
 		}
 		used[e] = true
 		b.WriteString(q[at:r.start])
@@ -266,8 +266,8 @@ func (c *fuConversation) references(q string) string {
 	return b.String()
 }
 
-// fuAntecedentInQuestion reports whether q names, before the fuReference, an
-// fuEntity of the fuKind it wants ("Did Glas say he was ill?").
+// fuAntecedentInQuestion reports whether q names, before the reference, an
+// entity of the kind it wants ("Did Glas say he was ill?").
 func fuAntecedentInQuestion(own []fuMention, r fuReference) bool {
 	if r.plural || r.then || r.there || r.noun != "" {
 		return false
@@ -292,9 +292,9 @@ func fuFits(k fuKind, r fuReference) bool {
 	return k != fuKindPerson && k != fuKindDate
 }
 
-// antecedent picks the fuEntity a fuReference points to: the newest fuExchange
-// first; in it, by fuKind preference, the question's entities before the
-// answer's; never an fuEntity q names itself.
+// antecedent picks the entity a reference points to: the newest exchange
+// first; in it, by kind preference, the question's entities before the
+// answer's; never an entity q names itself.
 func (c *fuConversation) antecedent(r fuReference, own []fuMention) *fuEntity {
 	named := map[*fuEntity]bool{}
 	for _, m := range own {
@@ -410,7 +410,7 @@ func fuContainsWord(forms [][]string, w string) bool {
 	return false
 }
 
-// fuListIn returns a plural antecedent of an exchange: names of one kind
+// listIn returns a plural antecedent of an exchange: names of one kind
 // listed together in its question or answer ("Argentina, Cuba and Brazil").
 func (c *fuConversation) listIn(x fuExchange) *fuEntity {
 	for _, text := range []string{x.question, x.answer} {
@@ -432,9 +432,9 @@ func (c *fuConversation) listIn(x fuExchange) *fuEntity {
 	return nil
 }
 
-// surface is how an fuEntity is written in place of a fuReference in q.
+// surface is how an entity is written in place of a reference in q.
 func (c *fuConversation) surface(q string, r fuReference, e *fuEntity, qLang lang.Lang) string {
-	name := e.text
+	name := e.name()
 	if det, ok := e.det[qLang]; ok && e.kind() != fuKindPerson && e.kind() != fuKindDate {
 		name = det + " " + name
 	} else if qLang == lang.English && e.kind() == fuKindOrg && !fuIsAcronym(e.text) && !strings.HasPrefix(strings.ToLower(name), "the ") {

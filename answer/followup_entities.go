@@ -9,10 +9,11 @@ import (
 	"github.com/footnote-bot/footnote/lang"
 )
 
-// fuEntity is a named thing a fuConversation mentions: a person, place,
-// organisation or date, under the fuLongest form the texts give it.
+// fuEntity is a named thing a conversation mentions: a person, place,
+// organisation or date, under the longest form the texts give it.
 type fuEntity struct {
-	text  string     // the fuLongest form seen, as written
+	text  string     // the longest form seen, as written
+	short string     // the shortest form seen, as written ("Glas")
 	forms [][]string // folded words of every form seen
 	// initials of the capitalised words of the long forms ("oas" for
 	// Organization of American States), to meet their acronyms
@@ -20,7 +21,7 @@ type fuEntity struct {
 	// det is the article the texts put before it, by language ("the",
 	// "la"), used when the name replaces a pronoun
 	det      map[lang.Lang]string
-	score    [5]float64 // evidence for each fuKind
+	score    [5]float64 // evidence for each kind
 	mentions int
 }
 
@@ -44,7 +45,7 @@ func (e *fuEntity) strongKind() fuKind {
 	return k
 }
 
-// fuEntityBook gathers the entities of a fuConversation and the evidence of
+// fuEntityBook gathers the entities of a conversation and the evidence of
 // their kinds across every text read.
 type fuEntityBook struct {
 	ents  []*fuEntity
@@ -53,7 +54,7 @@ type fuEntityBook struct {
 
 func fuNewEntityBook() *fuEntityBook { return &fuEntityBook{lower: map[string]bool{}} }
 
-// fuMention is an fuEntity found at a place in a text.
+// fuMention is an entity found at a place in a text.
 type fuMention struct {
 	ent        *fuEntity
 	start, end int // byte offsets of the name in the text
@@ -111,6 +112,9 @@ func (b *fuEntityBook) merge(e *fuEntity, s fuSpan) {
 	if len(s.words) > len(fuLongest(e.forms)) && s.kindHint != fuKindDate {
 		e.text = s.text
 	}
+	if e.short == "" || len(s.words) < len(fuShortest(e.forms)) {
+		e.short = s.text
+	}
 	if !fuHasForm(e.forms, s.words) {
 		e.forms = append(e.forms, s.words)
 	}
@@ -141,6 +145,27 @@ func fuLongest(forms [][]string) []string {
 	return out
 }
 
+func fuShortest(forms [][]string) []string {
+	var out []string
+	for _, f := range forms {
+		if out == nil || len(f) < len(out) {
+			out = f
+		}
+	}
+	return out
+}
+
+// name is how the entity is written in place of a reference: a person by
+// the shortest name the texts use (news reports call people by their
+// surname after the first mention, so "Glas" finds what "Jorge Glas"
+// misses), anything else by its fullest name.
+func (e *fuEntity) name() string {
+	if e.kind() == fuKindPerson && e.short != "" {
+		return e.short
+	}
+	return e.text
+}
+
 func fuHasForm(forms [][]string, w []string) bool {
 	for _, f := range forms {
 		if strings.Join(f, " ") == strings.Join(w, " ") {
@@ -150,7 +175,7 @@ func fuHasForm(forms [][]string, w []string) bool {
 	return false
 }
 
-// find returns the fuEntity a name refers to: the same words, a shorter or
+// find returns the entity a name refers to: the same words, a shorter or
 // longer form ending the same way ("Glas", "Jorge Glas"), or an acronym of
 // it ("OAS").
 func (b *fuEntityBook) find(words []string, initials string) *fuEntity {
@@ -201,7 +226,7 @@ func fuSameName(a, b []string) bool {
 	return true
 }
 
-// fuSpan is a name or date found in a text, with the evidence of its fuKind
+// fuSpan is a name or date found in a text, with the evidence of its kind
 // that its context gives.
 type fuSpan struct {
 	start, end int
@@ -213,7 +238,7 @@ type fuSpan struct {
 	kindHint   fuKind
 }
 
-// Words that tell an fuEntity's fuKind. They are the language of news reports,
+// Words that tell an entity's kind. They are the language of news reports,
 // not names of any event.
 var (
 	fuConnectors = fuSet("of", "on", "for", "de", "del", "la", "las", "los", "the")
@@ -325,7 +350,7 @@ func (b *fuEntityBook) spans(text string) []fuSpan {
 		if sentenceStart(i) && (fuOpeners[t.Text] || lang.IsStop(lang.English, t.Text) || lang.IsStop(lang.Spanish, t.Text) || b.lower[t.Text] && !fuIsAcronym(raw(i))) {
 			continue
 		}
-		// extend the run over capitalised words and inner fuConnectors
+		// extend the run over capitalised words and inner connectors
 		j := i + 1
 		last := i
 		for j < len(toks) {

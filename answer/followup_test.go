@@ -29,6 +29,9 @@ func TestResolveFollowUp(t *testing.T) {
 	}{
 		{"no history", nil, "Where is he now?", "Where is he now?"},
 		{"he from the answer to a who-question", arrest, "Where is he now?", "Where is Jorge Glas now?"},
+		{"a person by the surname the texts use", fuConv("Who is Alicia Bárcena?",
+			"Alicia Bárcena is Mexico's foreign minister. Bárcena said the diplomats were hurt. [1]"),
+			"What did she post?", "What did Bárcena post?"},
 		{"him", arrest, "Why did they arrest him?", "Why did they arrest Jorge Glas?"},
 		{"his", arrest, "What are his convictions?", "What are Jorge Glas’ convictions?"},
 		{"she, the question's person before the answer's", fuConv("What did Foreign Minister Ana Ruiz announce?",
