@@ -39,17 +39,19 @@ func Split(doc *Document) []Chunk {
 	var chunks []Chunk
 	var cur []unit
 	words := 0
+	body := false // cur holds a unit that is not a heading
 	for i, u := range units {
-		if hasBody(cur) && startsChunk(units, i, words) {
+		if body && startsChunk(units, i, words) {
 			chunks = append(chunks, newChunk(doc, len(chunks), cur))
-			cur, words = nil, 0
+			cur, words, body = nil, 0, false
 		}
 		cur = append(cur, u)
 		words += u.words
+		body = body || !u.heading()
 	}
 	switch {
 	case len(cur) == 0:
-	case hasBody(cur) || len(chunks) == 0:
+	case body || len(chunks) == 0:
 		chunks = append(chunks, newChunk(doc, len(chunks), cur))
 	default:
 		// headings with no text after them close the last chunk
