@@ -25,7 +25,8 @@ func (e *UsageError) Error() string { return e.Msg }
 func usagef(format string, args ...any) error { return &UsageError{Msg: fmt.Sprintf(format, args...)} }
 
 // ExitCode maps Run's error to the process exit code: 0 for success
-// (including an answer that refuses), 2 for usage errors, 1 for failures.
+// (including an answer that refuses), 2 for usage errors, 130 when
+// interrupted (ErrInterrupted), 1 for failures.
 func ExitCode(err error) int {
 	var u *UsageError
 	switch {
@@ -33,6 +34,8 @@ func ExitCode(err error) int {
 		return 0
 	case errors.As(err, &u):
 		return 2
+	case errors.Is(err, ErrInterrupted):
+		return 130
 	}
 	return 1
 }
@@ -88,7 +91,7 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if !ok {
 		return unknownCommand(name)
 	}
-	e := &env{getenv: getenv, stdout: stdout, stderr: stderr}
+	e := &env{getenv: getenv, stdout: termSafe(stdout), stderr: stderr}
 	cfg, err := config.FromEnvAndFile(getenv)
 	if err != nil && !cmd.plain {
 		return fmt.Errorf("configuration: %w", oneLine(err))

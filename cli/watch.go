@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"path/filepath"
 	"sort"
-	"sync"
 	"time"
 
 	"github.com/footnote-bot/footnote/corpus"
@@ -58,21 +57,39 @@ type reloader struct {
 	dirs      []string
 	onIndexed func(*retrieval.Index) // may be nil
 
-	mu   sync.Mutex // held for a whole build and swap
-	seen string     // fingerprint of the folders the last build read
+	// sem holds one token, taken for a whole build and swap; waiting for it
+	// gives up when the waiter's context ends, so a slow build never holds
+	// /ingest, /forget or shutdown past their deadlines.
+	sem  chan struct{}
+	seen string // fingerprint of the folders the last build read; under sem
 }
 
 func (e *env) newReloader(live *retrieval.Live, onIndexed func(*retrieval.Index)) *reloader {
-	r := &reloader{e: e, live: live, dirs: e.watchDirs(), onIndexed: onIndexed}
+	r := &reloader{e: e, live: live, dirs: e.watchDirs(), onIndexed: onIndexed, sem: make(chan struct{}, 1)}
 	r.seen = corpusFingerprint(r.dirs)
 	return r
 }
 
+// lock takes the build token, or fails when ctx ends first.
+func (r *reloader) lock(ctx context.Context) error {
+	select {
+	case r.sem <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("wait for the index rebuild in progress: %w", ctx.Err())
+	}
+}
+
+func (r *reloader) unlock() { <-r.sem }
+
 // reload re-reads the corpus, indexes it (reusing the vectors of unchanged
-// documents) and swaps the new index in whole.
+// documents) and swaps the new index in whole. It waits for a build in
+// progress no longer than ctx allows.
 func (r *reloader) reload(ctx context.Context) (*retrieval.Index, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
+	if err := r.lock(ctx); err != nil {
+		return nil, err
+	}
+	defer r.unlock()
 	return r.reloadLocked(ctx, corpusFingerprint(r.dirs))
 }
 
@@ -91,32 +108,63 @@ func (r *reloader) reloadLocked(ctx context.Context, fp string) (*retrieval.Inde
 	return ix, nil
 }
 
+// maxSettleLooks is how many looks a folder that keeps changing may put a
+// reload off: after that it is indexed as it is, and again later.
+const maxSettleLooks = 4
+
+// settler decides, one look at the folders at a time, when to reload: once
+// a change has stayed the same for one more look (a file still being
+// written is not read half-way), or once changes have gone on for
+// maxSettleLooks looks.
+type settler struct {
+	pending string // fingerprint seen last look, if not yet indexed
+	waited  int    // looks since a change was first seen
+}
+
+// look takes the folders' fingerprint now and the one last indexed, and
+// reports whether to reload.
+func (s *settler) look(fp, indexed string) bool {
+	if fp == indexed {
+		s.pending, s.waited = "", 0
+		return false
+	}
+	s.waited++
+	if fp == s.pending || s.waited > maxSettleLooks {
+		s.pending, s.waited = "", 0
+		return true
+	}
+	s.pending = fp // changed: wait one more look for it to settle
+	return false
+}
+
 // watch keeps the live index in step with the corpus folders: it looks
-// every interval, and once a change has stayed the same for one more look
-// (a file still being written is not read half-way) it reloads.
+// every interval and reloads when the settler says so. A look that finds a
+// build in progress (an /ingest or /forget) skips its turn.
 func (r *reloader) watch(ctx context.Context, interval time.Duration) {
-	pending := ""
 	t := time.NewTicker(interval)
 	defer t.Stop()
+	r.watchTicks(ctx, t.C)
+}
+
+func (r *reloader) watchTicks(ctx context.Context, ticks <-chan time.Time) {
+	var s settler
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case <-t.C:
+		case <-ticks:
+		}
+		select {
+		case r.sem <- struct{}{}:
+		default:
+			continue // a build is under way; it will read the folders
 		}
 		fp := corpusFingerprint(r.dirs)
-		r.mu.Lock()
-		switch {
-		case fp == r.seen:
-			pending = ""
-		case fp != pending:
-			pending = fp // changed: wait one more look for it to settle
-		default:
-			pending = ""
-			if _, err := r.reloadLocked(ctx, fp); err != nil {
+		if s.look(fp, r.seen) {
+			if _, err := r.reloadLocked(ctx, fp); err != nil && ctx.Err() == nil {
 				r.e.log.Warn("corpus changed but could not be indexed; still answering from the previous index", "err", err)
 			}
 		}
-		r.mu.Unlock()
+		r.unlock()
 	}
 }

@@ -6,7 +6,6 @@ package ingest
 
 import (
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
@@ -44,8 +43,9 @@ type Result struct {
 var ErrDuplicate = errors.New("already in the corpus")
 
 // AddFile copies a local article file into the folder after checking that it
-// parses and is not already there.
-func (a *Adder) AddFile(path string, existing []*corpus.Document) (*Result, error) {
+// parses and is not in seen; an added article is recorded in seen. Only a
+// regular file (or a link to one) is read, and no more than the size limit.
+func (a *Adder) AddFile(path string, seen *Seen) (*Result, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, err
@@ -56,14 +56,17 @@ func (a *Adder) AddFile(path string, existing []*corpus.Document) (*Result, erro
 	if !corpus.Supported(path) {
 		return nil, fmt.Errorf("%s: not an article file (%s)", path, strings.Join(corpus.Extensions, ", "))
 	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: %w", path, corpus.ErrNotRegular)
+	}
 	if info.Size() > corpus.MaxFileSize {
 		return nil, fmt.Errorf("%s is %d bytes, over the %d-byte limit", path, info.Size(), corpus.MaxFileSize)
 	}
-	data, err := os.ReadFile(path)
+	data, err := corpus.ReadBounded(os.DirFS(filepath.Dir(path)), filepath.Base(path))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	res, err := a.AddData(filepath.Base(path), data, existing)
+	res, err := a.AddData(filepath.Base(path), data, seen)
 	if err != nil && !errors.Is(err, ErrDuplicate) {
 		return res, fmt.Errorf("%s: %w", path, err)
 	}
@@ -72,8 +75,8 @@ func (a *Adder) AddFile(path string, existing []*corpus.Document) (*Result, erro
 
 // AddData saves an article's bytes under a name (a file name with one of the
 // corpus extensions, e.g. an uploaded attachment's) after checking that it
-// parses and is not already there.
-func (a *Adder) AddData(name string, data []byte, existing []*corpus.Document) (*Result, error) {
+// parses and is not in seen; an added article is recorded in seen.
+func (a *Adder) AddData(name string, data []byte, seen *Seen) (*Result, error) {
 	name = filepath.Base(name)
 	if !corpus.Supported(name) {
 		return nil, fmt.Errorf("%s: not an article file (%s)", name, strings.Join(corpus.Extensions, ", "))
@@ -82,7 +85,8 @@ func (a *Adder) AddData(name string, data []byte, existing []*corpus.Document) (
 	if err != nil {
 		return nil, err
 	}
-	if dup := duplicateOf(doc, existing); dup != "" {
+	corpus.Sanitize(doc)
+	if dup := seen.Duplicate(doc); dup != "" {
 		return &Result{Doc: doc, DuplicateOf: dup}, fmt.Errorf("%w as %s", ErrDuplicate, dup)
 	}
 	saved, err := a.write(name, data)
@@ -90,17 +94,17 @@ func (a *Adder) AddData(name string, data []byte, existing []*corpus.Document) (
 		return nil, err
 	}
 	doc.Path = saved
-	doc.ID = idFor(saved, doc)
+	doc.ID = corpus.CleanLine(idFor(saved, doc))
+	seen.Add(doc)
 	return &Result{Doc: doc, Path: saved}, nil
 }
 
 // AddURL fetches a page and saves it as Markdown with front matter (title,
-// source URL, date and language, from the page's metadata when present).
-func (a *Adder) AddURL(ctx context.Context, rawURL string, existing []*corpus.Document) (*Result, error) {
-	for _, d := range existing {
-		if d.URL != "" && sameURL(d.URL, rawURL) {
-			return &Result{Doc: d, DuplicateOf: d.ID}, fmt.Errorf("%s: %w as %s", rawURL, ErrDuplicate, d.ID)
-		}
+// source URL, date and language, from the page's metadata when present),
+// unless seen has its URL or its text; an added article is recorded in seen.
+func (a *Adder) AddURL(ctx context.Context, rawURL string, seen *Seen) (*Result, error) {
+	if id := seen.DuplicateURL(rawURL); id != "" {
+		return &Result{Doc: seen.Document(id), DuplicateOf: id}, fmt.Errorf("%s: %w as %s", rawURL, ErrDuplicate, id)
 	}
 	page, err := a.Fetcher.Fetch(ctx, rawURL)
 	if err != nil {
@@ -117,15 +121,14 @@ func (a *Adder) AddURL(ctx context.Context, rawURL string, existing []*corpus.Do
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", rawURL, err)
 	}
+	corpus.Sanitize(doc)
 	if doc.URL == "" || !strings.HasPrefix(doc.URL, "http") {
 		doc.URL = page.URL
 	}
-	for _, d := range existing {
-		if d.URL != "" && sameURL(d.URL, doc.URL) {
-			return &Result{Doc: d, DuplicateOf: d.ID}, fmt.Errorf("%s: %w as %s", rawURL, ErrDuplicate, d.ID)
-		}
+	if id := seen.DuplicateURL(doc.URL); id != "" {
+		return &Result{Doc: seen.Document(id), DuplicateOf: id}, fmt.Errorf("%s: %w as %s", rawURL, ErrDuplicate, id)
 	}
-	if dup := duplicateOf(doc, existing); dup != "" {
+	if dup := seen.Duplicate(doc); dup != "" {
 		return &Result{Doc: doc, DuplicateOf: dup}, fmt.Errorf("%s: %w as %s", rawURL, ErrDuplicate, dup)
 	}
 	md, err := toMarkdown(doc)
@@ -140,34 +143,12 @@ func (a *Adder) AddURL(ctx context.Context, rawURL string, existing []*corpus.Do
 	if err != nil {
 		return nil, fmt.Errorf("saved article does not read back: %w", err)
 	}
+	corpus.Sanitize(saved)
 	saved.Path = fname
+	seen.Add(saved)
+	doc.ID = saved.ID
+	seen.Add(doc) // the page's own bytes and URL, as fetched
 	return &Result{Doc: saved, Path: fname}, nil
-}
-
-// duplicateOf returns the id of an existing document with the same text.
-func duplicateOf(doc *corpus.Document, existing []*corpus.Document) string {
-	h := textHash(doc.Text)
-	for _, d := range existing {
-		if d.Hash == doc.Hash || textHash(d.Text) == h {
-			return d.ID
-		}
-	}
-	return ""
-}
-
-func textHash(s string) [32]byte { return sha256.Sum256([]byte(lang.Fold(s))) }
-
-func sameURL(a, b string) bool {
-	norm := func(s string) string {
-		s = strings.TrimSpace(strings.ToLower(s))
-		s = strings.TrimPrefix(strings.TrimPrefix(s, "https://"), "http://")
-		s = strings.TrimPrefix(s, "www.")
-		if i := strings.IndexAny(s, "?#"); i >= 0 {
-			s = s[:i]
-		}
-		return strings.TrimSuffix(s, "/")
-	}
-	return norm(a) == norm(b)
 }
 
 func idFor(name string, doc *corpus.Document) string {

@@ -34,7 +34,7 @@ const page = `<html lang="es"><head><title>Site</title>
 func TestAddURLSavesMarkdownWithFrontMatter(t *testing.T) {
 	dir := t.TempDir()
 	a := &ingest.Adder{Dir: dir, Fetcher: pages{"https://news.example/oea": {URL: "https://news.example/oea", ContentType: "text/html", Body: []byte(page)}}}
-	res, err := a.AddURL(context.Background(), "https://news.example/oea", nil)
+	res, err := a.AddURL(context.Background(), "https://news.example/oea", ingest.NewSeen(nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,12 +54,12 @@ func TestAddURLSavesMarkdownWithFrontMatter(t *testing.T) {
 		t.Fatalf("text: %q", doc.Text)
 	}
 	// the same URL, or the same text from elsewhere, is not added twice
-	_, err = a.AddURL(context.Background(), "https://news.example/oea/", []*corpus.Document{doc})
+	_, err = a.AddURL(context.Background(), "https://news.example/oea/", ingest.NewSeen([]*corpus.Document{doc}))
 	if !errors.Is(err, ingest.ErrDuplicate) {
 		t.Fatalf("same URL: %v", err)
 	}
 	a.Fetcher = pages{"https://mirror.example/copy": {URL: "https://mirror.example/copy", ContentType: "text/html", Body: []byte(page)}}
-	if _, err = a.AddURL(context.Background(), "https://mirror.example/copy", []*corpus.Document{doc}); !errors.Is(err, ingest.ErrDuplicate) {
+	if _, err = a.AddURL(context.Background(), "https://mirror.example/copy", ingest.NewSeen([]*corpus.Document{doc})); !errors.Is(err, ingest.ErrDuplicate) {
 		t.Fatalf("same text: %v", err)
 	}
 }
@@ -74,14 +74,14 @@ func TestAddFileNeverOverwrites(t *testing.T) {
 		}
 		return p
 	}
-	first, err := a.AddFile(write("story.md", "# One\n\nFirst story text."), nil)
+	first, err := a.AddFile(write("story.md", "# One\n\nFirst story text."), ingest.NewSeen(nil))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := os.MkdirAll(filepath.Join(src, "b"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	second, err := a.AddFile(write("b/story.md", "# Two\n\nSecond story text."), []*corpus.Document{first.Doc})
+	second, err := a.AddFile(write("b/story.md", "# Two\n\nSecond story text."), ingest.NewSeen([]*corpus.Document{first.Doc}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,15 +92,15 @@ func TestAddFileNeverOverwrites(t *testing.T) {
 	if !strings.Contains(string(got), "First") {
 		t.Fatal("the first file was overwritten")
 	}
-	if _, err := a.AddFile(write("again.md", "# One\n\nFirst story text."), []*corpus.Document{first.Doc, second.Doc}); !errors.Is(err, ingest.ErrDuplicate) {
+	if _, err := a.AddFile(write("again.md", "# One\n\nFirst story text."), ingest.NewSeen([]*corpus.Document{first.Doc, second.Doc})); !errors.Is(err, ingest.ErrDuplicate) {
 		t.Fatalf("duplicate text: %v", err)
 	}
 	for name, body := range map[string]string{"bin.txt": "\x00\x01", "empty.md": "  \n", "x.pdf": "%PDF"} {
-		if _, err := a.AddFile(write(name, body), nil); err == nil {
+		if _, err := a.AddFile(write(name, body), ingest.NewSeen(nil)); err == nil {
 			t.Errorf("%s accepted", name)
 		}
 	}
-	if _, err := a.AddFile(filepath.Join(src, "missing.md"), nil); err == nil {
+	if _, err := a.AddFile(filepath.Join(src, "missing.md"), ingest.NewSeen(nil)); err == nil {
 		t.Error("missing file accepted")
 	}
 	entries, _ := os.ReadDir(dir)

@@ -36,10 +36,31 @@ type Library struct {
 	// Live is the index answers are drawn from.
 	Live *retrieval.Live
 	// Rebuild re-reads the corpus and indexes it, reusing unchanged vectors.
+	// It should give up when ctx ends.
 	Rebuild func(ctx context.Context) (*retrieval.Index, error)
 
-	mu sync.Mutex // one change at a time
+	mu  sync.Mutex    // guards sem's creation
+	sem chan struct{} // one change at a time; see lock
 }
+
+// lock takes the library for one change, or fails when ctx ends first: a
+// change stuck behind a slow one gives up at its own deadline.
+func (l *Library) lock(ctx context.Context) error {
+	l.mu.Lock()
+	if l.sem == nil {
+		l.sem = make(chan struct{}, 1)
+	}
+	sem := l.sem
+	l.mu.Unlock()
+	select {
+	case sem <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("wait for another change to the corpus: %w", ctx.Err())
+	}
+}
+
+func (l *Library) unlock() { <-l.sem }
 
 // Added is an article that was added, or recognised as already there.
 type Added struct {
@@ -54,25 +75,34 @@ type Added struct {
 
 // AddURL fetches a page into the corpus and indexes it.
 func (l *Library) AddURL(ctx context.Context, rawURL string) (*Added, error) {
-	return l.add(ctx, func(a *ingest.Adder, existing []*corpus.Document) (*ingest.Result, error) {
-		return a.AddURL(ctx, rawURL, existing)
+	return l.add(ctx, func(a *ingest.Adder, seen *ingest.Seen) (*ingest.Result, error) {
+		return a.AddURL(ctx, rawURL, seen)
 	})
 }
 
 // AddFile saves uploaded article bytes into the corpus and indexes them.
 func (l *Library) AddFile(ctx context.Context, name string, data []byte) (*Added, error) {
-	return l.add(ctx, func(a *ingest.Adder, existing []*corpus.Document) (*ingest.Result, error) {
-		return a.AddData(name, data, existing)
+	return l.add(ctx, func(a *ingest.Adder, seen *ingest.Seen) (*ingest.Result, error) {
+		return a.AddData(name, data, seen)
 	})
 }
 
-func (l *Library) add(ctx context.Context, do func(*ingest.Adder, []*corpus.Document) (*ingest.Result, error)) (*Added, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
+// add writes one article into the folder and indexes it. The folder is
+// locked against other processes (a `footnote ingest` run) while the
+// article is checked against what the index and the folder hold and
+// written.
+func (l *Library) add(ctx context.Context, do func(*ingest.Adder, *ingest.Seen) (*ingest.Result, error)) (*Added, error) {
+	if err := l.lock(ctx); err != nil {
+		return nil, err
+	}
+	defer l.unlock()
 	cur := l.Live.Index()
-	res, err := do(&ingest.Adder{Dir: l.Dir, Fetcher: l.Fetcher}, cur.Documents())
+	res, err := l.write(ctx, cur, do)
 	if errors.Is(err, ingest.ErrDuplicate) {
 		d := cur.Document(res.DuplicateOf)
+		if d == nil && res.Doc != nil && res.Doc.ID == res.DuplicateOf {
+			d = res.Doc // written by another process, not yet indexed
+		}
 		out := &Added{DuplicateOf: res.DuplicateOf}
 		if d != nil {
 			out.DocID, out.Title, out.Date = d.ID, d.Title, d.Date
@@ -103,6 +133,24 @@ func (l *Library) add(ctx context.Context, do func(*ingest.Adder, []*corpus.Docu
 	return out, nil
 }
 
+// write runs do with the folder locked, checking against the documents
+// of the index and those in the folder (another process may have added
+// some the index does not have yet).
+func (l *Library) write(ctx context.Context, cur *retrieval.Index, do func(*ingest.Adder, *ingest.Seen) (*ingest.Result, error)) (*ingest.Result, error) {
+	unlock, err := ingest.Lock(ctx, l.Dir)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	seen := ingest.NewSeen(cur.Documents())
+	if docs, _, err := corpus.Load(os.DirFS(l.Dir)); err == nil {
+		for _, d := range docs {
+			seen.Add(d)
+		}
+	}
+	return do(&ingest.Adder{Dir: l.Dir, Fetcher: l.Fetcher}, seen)
+}
+
 // findByPath finds the document read from a file of the corpus folder.
 func findByPath(ix *retrieval.Index, path string) *corpus.Document {
 	for _, d := range ix.Documents() {
@@ -116,8 +164,10 @@ func findByPath(ix *retrieval.Index, path string) *corpus.Document {
 // Forget removes an article (by id) from the corpus folder and the index.
 // It returns the removed article's title.
 func (l *Library) Forget(ctx context.Context, docID string) (string, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
+	if err := l.lock(ctx); err != nil {
+		return "", err
+	}
+	defer l.unlock()
 	doc := l.Live.Index().Document(docID)
 	if doc == nil {
 		return "", ErrNotFound
