@@ -137,11 +137,26 @@ type fuReference struct {
 	there      bool
 	then       bool
 	noun       string // the folded noun of "that court"
+	// object pronouns (him, them) never point to a name of their own
+	// clause: "What did Noboa say about him?" is not about Noboa
+	object bool
+	gender int // fuMale or fuFemale for he, she, él, ella; 0 otherwise
+	// suNoun is the noun after Spanish "su"/"sus": "su defensa" becomes
+	// "la defensa de Glas"
+	suNoun   string
+	suPlural bool
 }
+
+// genders of persons, as the texts' pronouns and titles tell them.
+const (
+	fuMale = iota + 1
+	fuFemale
+)
 
 var (
 	// exact forms: "él" folds to the article "el"
 	fuPersonPron = map[string]bool{"he": true, "him": true, "she": true, "él": true, "ella": true}
+	fuPronGender = map[string]int{"he": fuMale, "him": fuMale, "his": fuMale, "él": fuMale, "she": fuFemale, "her": fuFemale, "ella": fuFemale}
 	fuKindNouns  = map[string]fuKind{}
 )
 
@@ -165,6 +180,7 @@ var (
 	fuExpletiveNext  = fuSet("true", "possible", "likely", "clear", "known", "necessary", "important", "legal", "illegal", "cierto", "posible")
 	fuExistential    = fuSet("is", "are", "was", "were", "be", "been", "has", "have", "s")
 	fuThenPreps      = fuSet("since", "until", "till", "by", "before", "after", "from", "desde", "hasta", "antes", "después", "despues")
+	fuThereP         = fuSet("in", "at", "from", "to", "en", "desde", "a", "de")
 	fuTherePreps     = fuSet("from", "in", "at", "to", "near", "into", "inside", "of", "de", "desde", "hasta", "por", "hacia", "a", "en")
 	fuMotionVerbs    = fuSet("taken", "take", "took", "flown", "fly", "flew", "sent", "send", "moved", "move", "go", "went", "gone", "travel", "traveled", "travelled", "arrive", "arrived", "brought", "bring", "transferred", "transfer", "return", "returned", "get", "got", "come", "came", "fled", "flee", "driven",
 		"llegó", "llego", "llegar", "llegaron", "fue", "fueron", "ir", "trasladado", "trasladada", "trasladaron", "trasladó", "llevado", "llevada", "llevaron", "llevó", "viajó", "viajar", "enviado", "enviaron", "regresó", "volvió", "huyó", "entró")
@@ -189,12 +205,15 @@ func fuFindReferences(q string) []fuReference {
 		r := fuReference{start: t.Start, end: t.End, want: fuKindUnknown}
 		switch {
 		case fuPersonPron[w]:
-			r.want = fuKindPerson
+			r.want, r.gender, r.object = fuKindPerson, fuPronGender[w], w == "him"
 		case w == "his":
-			r.want, r.possessive = fuKindPerson, true
+			r.want, r.possessive, r.gender = fuKindPerson, true, fuMale
 		case w == "her":
-			r.want = fuKindPerson
+			r.want, r.gender = fuKindPerson, fuFemale
 			r.possessive = i+1 < len(toks) && !lang.IsStop(lang.English, next(1)) && strings.TrimSpace(q[t.End:toks[i+1].Start]) == ""
+			r.object = !r.possessive
+		case (w == "su" || w == "sus") && i+1 < len(toks) && !lang.IsStop(lang.Spanish, next(1)):
+			r.want, r.suNoun, r.suPlural, r.end = fuKindPerson, q[toks[i+1].Start:toks[i+1].End], w == "sus", toks[i+1].End
 		case w == "it":
 			if fuExpletiveNext[next(1)] || fuExpletiveNext[next(2)] {
 				continue
@@ -202,7 +221,7 @@ func fuFindReferences(q string) []fuReference {
 		case w == "its":
 			r.possessive = true
 		case w == "they" || w == "them" || w == "ellos" || w == "ellas":
-			r.plural = true
+			r.plural, r.object = true, w == "them"
 		case w == "their":
 			r.plural, r.possessive = true, true
 		case w == "there":
@@ -269,7 +288,7 @@ func (c *fuConversation) references(q string) string {
 // fuAntecedentInQuestion reports whether q names, before the reference, an
 // entity of the kind it wants ("Did Glas say he was ill?").
 func fuAntecedentInQuestion(own []fuMention, r fuReference) bool {
-	if r.plural || r.then || r.there || r.noun != "" {
+	if r.plural || r.then || r.there || r.noun != "" || r.object || r.suNoun != "" {
 		return false
 	}
 	for _, m := range own {
@@ -301,7 +320,9 @@ func (c *fuConversation) antecedent(r fuReference, own []fuMention) *fuEntity {
 		named[m.ent] = true
 	}
 	prefs := []fuKind{r.want}
-	if r.plural {
+	if r.suNoun != "" {
+		prefs = []fuKind{fuKindPerson, fuKindOrg, fuKindPlace}
+	} else if r.plural {
 		prefs = []fuKind{fuKindOrg} // without a list, "they" is a body
 	} else if r.want == fuKindUnknown {
 		prefs = []fuKind{fuKindOrg, fuKindPlace, fuKindUnknown}
@@ -333,7 +354,7 @@ func (c *fuConversation) antecedentOf(r fuReference, prefs []fuKind, named map[*
 			var best *fuEntity
 			for _, list := range fuByFocus(x, k) {
 				for _, e := range list {
-					if named[e] || e.kind() != k {
+					if named[e] || e.kind() != k || !e.fitsGender(r.gender) {
 						continue
 					}
 					if r.noun != "" && best == nil && fuContainsWord(e.forms, r.noun) {
@@ -443,6 +464,8 @@ func (c *fuConversation) surface(q string, r fuReference, e *fuEntity, qLang lan
 	out := name
 	prevWord, prevPrev := fuWordsBefore(q, r.start)
 	switch {
+	case r.suNoun != "":
+		out = fuSpanishArticle(r.suNoun, r.suPlural) + " " + r.suNoun + " de " + name
 	case r.possessive && qLang == lang.English:
 		if strings.HasSuffix(name, "s") {
 			out = name + "’"
@@ -561,6 +584,11 @@ func (c *fuConversation) ellipsis(q string, prev fuExchange) (string, bool) {
 	if toks := lang.Tokenize(x); len(toks) == 0 || fuWhWords[toks[0].Text] {
 		return "", false // "¿Y qué pidió el movimiento?" asks its own question
 	}
+	// "¿Y en Guayaquil?": the place takes the old one's place, and the old
+	// one's preposition stays
+	if toks := lang.Tokenize(x); len(toks) > 1 && fuThereP[toks[0].Text] {
+		x = strings.TrimSpace(x[toks[1].Start:])
+	}
 	p := prev.question
 	xm := c.book.locate(x)
 	var xe *fuEntity
@@ -629,4 +657,26 @@ func fuSwapQuestionWord(p, wh string) string {
 		return p[:m[3]] + fuUpperFirst(wh) + " " + string(unicode.ToLower(r)) + p[m[4]+n:]
 	}
 	return fuUpperFirst(wh) + "? " + p
+}
+
+// fuSpanishArticle guesses the definite article of a Spanish noun from its
+// ending: "la defensa", "la detención", "el asilo", "los abogados".
+func fuSpanishArticle(noun string, plural bool) string {
+	n := strings.ToLower(noun)
+	fem := false
+	for _, suf := range []string{"a", "as", "ión", "iones", "dad", "dades", "tad", "tud", "umbre", "sis"} {
+		if strings.HasSuffix(n, suf) {
+			fem = true
+			break
+		}
+	}
+	switch {
+	case plural && fem:
+		return "las"
+	case plural:
+		return "los"
+	case fem:
+		return "la"
+	}
+	return "el"
 }

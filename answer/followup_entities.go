@@ -23,6 +23,20 @@ type fuEntity struct {
 	det      map[lang.Lang]string
 	score    [5]float64 // evidence for each kind
 	mentions int
+	// gender is the evidence for a person's gender: [0] male, [1] female
+	gender [2]float64
+}
+
+// fitsGender reports whether a person may be who a pronoun of gender g
+// (fuMale, fuFemale, 0 for any) is: the texts do not say otherwise.
+func (e *fuEntity) fitsGender(g int) bool {
+	switch g {
+	case fuMale:
+		return e.gender[1] <= e.gender[0]
+	case fuFemale:
+		return e.gender[0] <= e.gender[1]
+	}
+	return true
 }
 
 func (e *fuEntity) kind() fuKind {
@@ -124,6 +138,8 @@ func (b *fuEntityBook) merge(e *fuEntity, s fuSpan) {
 	for k, v := range s.score {
 		e.score[k] += v
 	}
+	e.gender[0] += s.gender[0]
+	e.gender[1] += s.gender[1]
 	if s.det != "" {
 		l := lang.English
 		if s.det != "the" {
@@ -236,6 +252,7 @@ type fuSpan struct {
 	det        string
 	score      [5]float64
 	kindHint   fuKind
+	gender     [2]float64
 }
 
 // Words that tell an entity's kind. They are the language of news reports,
@@ -268,9 +285,13 @@ var (
 		"unión", "comisión", "comité", "gobierno", "agencia", "partido", "universidad", "fiscalía", "policía",
 		"secretaría", "cancillería", "oficina", "instituto", "banco", "fondo", "ejército", "revolución", "movement",
 		"group", "grupo", "association", "asociación", "foundation", "fundación", "federation", "federación")
-	fuOrgNouns   = fuSet("movement", "movimiento", "organization", "organisation", "organización", "party", "partido", "group", "grupo", "agency", "agencia", "body", "organismo")
-	fuPlaceNouns = fuSet("embassy", "embajada", "city", "ciudad", "capital", "country", "país", "prison", "cárcel", "town", "port", "puerto", "village", "province", "provincia", "pabellón")
-	fuTitleAbbr  = fuSet("mr", "mrs", "ms", "dr", "sr", "sra", "srta", "st", "gen", "sen", "gov")
+	fuOrgNouns     = fuSet("movement", "movimiento", "organization", "organisation", "organización", "party", "partido", "group", "grupo", "agency", "agencia", "body", "organismo")
+	fuPlaceNouns   = fuSet("embassy", "embajada", "city", "ciudad", "capital", "country", "país", "prison", "cárcel", "town", "port", "puerto", "village", "province", "provincia", "pabellón")
+	fuFemaleTitles = fuSet("mrs", "ms", "miss", "sra", "srta", "doña", "presidenta", "ministra", "secretaria", "embajadora",
+		"jueza", "profesora", "abogada", "senadora", "gobernadora", "alcaldesa", "diputada", "lady", "queen", "reina", "madame")
+	fuMaleTitles = fuSet("mr", "sr", "don", "ministro", "secretario", "embajador", "senador", "gobernador", "alcalde",
+		"diputado", "king", "rey", "lord", "sir", "abogado", "profesor")
+	fuTitleAbbr = fuSet("mr", "mrs", "ms", "dr", "sr", "sra", "srta", "st", "gen", "sen", "gov")
 	// words that open a question or sentence with a capital but are no name
 	fuOpeners = fuSet("who", "what", "where", "when", "why", "how", "which", "whom", "whose", "did", "does", "do", "is",
 		"are", "was", "were", "has", "have", "had", "can", "could", "will", "would", "should", "may", "and", "but",
@@ -385,6 +406,29 @@ func (b *fuEntityBook) spans(text string) []fuSpan {
 		if first > i {
 			score[fuKindPerson] += 3
 		}
+		var gender [2]float64
+		for k := max(i-1, 0); k < first; k++ {
+			switch {
+			case fuFemaleTitles[toks[k].Text]:
+				gender[1] += 2
+			case fuMaleTitles[toks[k].Text]:
+				gender[0] += 2
+			}
+		}
+		// the first personal pronoun after the name, in its sentence or
+		// the next, is most often the name's
+		for k, sentences := last+1, 0; k < len(toks) && k <= last+30 && sentences < 2; k++ {
+			if strings.ContainsAny(gap(k), ".!?") {
+				sentences++
+			}
+			if k > last+1 && toks[k].Upper && !sentenceStart(k) {
+				break // another name comes first
+			}
+			if g := fuPronGender[strings.ToLower(raw(k))]; g != 0 {
+				gender[g-1]++
+				break
+			}
+		}
 		// a demonym before a lower-case noun ("Ecuadorian police", "Latin
 		// American studies") is no name
 		if fuIsDemonym(toks[last].Text) && last+1 < len(toks) && !toks[last+1].Upper && plainGap(last+1) {
@@ -478,6 +522,7 @@ func (b *fuEntityBook) spans(text string) []fuSpan {
 			}
 		}
 		sp.score = score
+		sp.gender = gender
 		out = append(out, sp)
 		i = last
 	}
