@@ -9,8 +9,9 @@ import (
 // terminal: C0 control characters other than tab and newline, DEL, C1
 // controls, the bidirectional override and isolate marks, and bytes that
 // are not UTF-8 are dropped. It is footnote's last line of defence for what
-// it prints (titles and text are already cleaned when articles are read);
-// JSON output is unchanged, since encoding/json escapes all of these.
+// it prints (titles and text are already cleaned when articles are read).
+// JSON output stays valid: encoding/json escapes C0 controls, and the rest
+// are dropped from string values.
 // A rune split across two writes is held back until it is complete.
 func termSafe(w io.Writer) io.Writer { return &safeWriter{w: w} }
 
