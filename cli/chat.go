@@ -141,8 +141,8 @@ func (c *chat) terminal(ctx context.Context, fd int, out io.Writer) error {
 		io.Reader
 		io.Writer
 	}{os.Stdin, out}, "> ")
-	if w, _, err := term.GetSize(fd); err == nil {
-		_ = t.SetSize(w, 0)
+	if w, h, err := term.GetSize(fd); err == nil && w > 0 && h > 0 {
+		_ = t.SetSize(w, h)
 	}
 	fmt.Fprintln(t, chatHelp)
 	for {
