@@ -1,0 +1,87 @@
+package main
+
+// The Spanish thesaurus has no sense frequencies and lists figurative and
+// rare senses beside common ones ("arresto": bravado). A thesaurus link is
+// trusted when the two words also share an English translation, directly or
+// through a strong WordNet synonym: its weight is raised to thConfirmed and
+// up. Other links are scaled by thUnconfirmed.
+const (
+	thConfirmed   = 0.85
+	thUnconfirmed = 0.75
+	thConfirmSyn  = 0.8
+)
+
+// confirm reweighs the Spanish thesaurus graph es with the dictionaries:
+// esEn holds direct translations, enSyn English synonyms.
+func confirm(es, esEn, enSyn graph) graph {
+	// english returns the English stems a Spanish stem reaches: its
+	// translations and their strong synonyms.
+	english := func(a string) map[string]bool {
+		out := map[string]bool{}
+		for t := range esEn[a] {
+			out[t] = true
+			for s, w := range enSyn[t] {
+				if w >= thConfirmSyn {
+					out[s] = true
+				}
+			}
+		}
+		return out
+	}
+	out := graph{}
+	for a, m := range es {
+		ea := english(a)
+		for b, w := range m {
+			shared := false
+			for t := range esEn[b] {
+				if ea[t] {
+					shared = true
+					break
+				}
+			}
+			if shared {
+				w = thConfirmed + (1-thConfirmed)*w
+			} else {
+				w *= thUnconfirmed
+			}
+			out.add(a, b, w)
+		}
+	}
+	return out
+}
+
+// Two words of one language that share a main translation (at least
+// pivotTr both ways) are linked at pivotWeight ("detain" and "arrest" both
+// translate "detener"), unless the translation is a hub with more than
+// pivotFan main translations back.
+const (
+	pivotWeight = 0.5
+	pivotTr     = 0.9
+	pivotFan    = 6
+)
+
+// pivot adds to syn the links through the other language: ab translates
+// syn's language to the other, ba back.
+func pivot(syn, ab, ba graph) {
+	for a, m := range ab {
+		for t, w := range m {
+			if w < pivotTr {
+				continue
+			}
+			fan := 0
+			for _, w2 := range ba[t] {
+				if w2 >= pivotTr {
+					fan++
+				}
+			}
+			if fan > pivotFan {
+				continue
+			}
+			for b, w2 := range ba[t] {
+				if w2 >= pivotTr {
+					syn.add(a, b, pivotWeight)
+				}
+			}
+		}
+	}
+}
