@@ -31,9 +31,8 @@ const headingWords = 10
 // Headings, bylines and datelines (see Chunk.Headings) open a chunk, so the
 // text below a heading is never in the chunk of the text above it, and are
 // never among its Sentences. A heading is a unit lang.Sentences marks as one,
-// the document's title repeated as its first line, or a short line without
-// final punctuation (a Markdown heading, once its # is gone, is one) in a
-// document that has sentences.
+// or one markHeadings finds: a Markdown heading, once its # is gone, is a
+// short line without final punctuation.
 func Split(doc *Document) []Chunk {
 	units := markHeadings(doc, sentencesOf(doc.Text))
 	var chunks []Chunk
@@ -91,18 +90,23 @@ func sentencesOf(text string) []unit {
 }
 
 // markHeadings turns into headings the units that read as headings in their
-// place in the document.
+// place in the document: the title repeated as the first line, and a short
+// line without final punctuation between units that are not, in a document
+// that has sentences. Short lines in a row are a list (an HTML list loses
+// its markers), and stay text.
 func markHeadings(doc *Document, units []unit) []unit {
 	title := collapse(doc.Title)
-	prose := false // a sentence with final punctuation is in the document
-	for _, u := range units {
+	prose := false                      // a sentence with final punctuation is in the document
+	short := make([]bool, len(units)+2) // short[i+1]: unit i is a short line
+	for i, u := range units {
 		prose = prose || u.span.Kind == lang.Prose
+		short[i+1] = u.span.Kind == lang.Line && u.words <= headingWords
 	}
 	for i := range units {
 		u := &units[i]
 		switch {
 		case u.heading() || !prose:
-		case u.span.Kind == lang.Line && u.words <= headingWords:
+		case short[i+1] && !short[i] && !short[i+2]:
 			u.span.Kind = lang.Heading
 		case i == 0 && title != "" && collapse(doc.Text[u.span.Start:u.span.End]) == title:
 			u.span.Kind = lang.Heading

@@ -250,6 +250,8 @@ func TestSplitHeadings(t *testing.T) {
 			want: []string{"Related coverage|Police broke in."}},
 		{name: "long line without a stop is text", text: "Glas is escorted by police in Guayaquil on Saturday, after the raid on the embassy\n\nPolice broke in.",
 			want: []string{"|Glas is escorted by police in Guayaquil on Saturday, after the raid on the embassy Police broke in."}},
+		{name: "short lines in a row are a list", text: "The filing asks for\n\nA suspension\n\nAn apology\n\nReparations\n\nA hearing is set.",
+			want: []string{"|The filing asks for A suspension An apology Reparations A hearing is set."}},
 		{name: "only headings", text: "## One\n\n## Two", want: []string{"|## One ## Two"}},
 		{name: "a line alone is text", text: "Police broke in", want: []string{"|Police broke in"}},
 		{name: "info box items are text", text: "Key facts\nBorn: 3 May 1969\nParty: PAIS\n\nHe was arrested.",
