@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/lang"
 )
 
@@ -40,6 +39,7 @@ const (
 // once asked, the judge's.
 type assessed struct {
 	claim
+	facts   *claimFacts
 	line    int
 	item    bool
 	valid   []int // cited numbers that point to a source
@@ -52,6 +52,7 @@ type assessed struct {
 type assessment struct {
 	claims  []*assessed
 	sources []source
+	evs     []*evidence // prepared passages, nil until cited
 	lang    lang.Lang // the text's language
 	judge   string    // the judge's status for the report
 }
@@ -59,12 +60,19 @@ type assessment struct {
 // assess runs the lexical checks on every claim of text.
 func assess(text string, textLang lang.Lang, sources []source) *assessment {
 	a := &assessment{sources: sources, lang: textLang}
+	// passages are prepared when first cited
 	evs := make([]*evidence, len(sources))
+	a.evs = evs
+	cite := func(n int) *evidence {
+		if evs[n-1] == nil {
+			evs[n-1] = newEvidence(n, sources[n-1].chunk, sources[n-1].doc)
+		}
+		return evs[n-1]
+	}
 	known := map[string]bool{}
-	for i, s := range sources {
-		evs[i] = newEvidence(i+1, s.chunk, s.doc)
-		for k, t := range evs[i].terms {
-			if k > 0 && t.Upper && !t.Stop {
+	for _, s := range sources {
+		for k, t := range lang.Tokenize(s.chunk.Text) {
+			if k > 0 && t.Upper {
 				known[t.Text] = true
 			}
 		}
@@ -76,10 +84,11 @@ func assess(text string, textLang lang.Lang, sources []source) *assessment {
 			for _, n := range c.cites {
 				if n >= 1 && n <= len(sources) {
 					ac.valid = append(ac.valid, n)
-					cited = append(cited, evs[n-1])
+					cited = append(cited, cite(n))
 				}
 			}
-			ac.lex = checkClaim(analyseClaim(c.text, textLang, known), cited)
+			ac.facts = analyseClaim(c.text, textLang, known)
+			ac.lex = checkClaim(ac.facts, cited)
 			a.claims = append(a.claims, ac)
 		}
 	}
@@ -198,7 +207,7 @@ func (a *assessment) result() verified {
 				m = len(v.citations) + 1
 				renum[n] = m
 				src := a.sources[n-1]
-				i := bestQuote(src.chunk, c.text, a.lang)
+				i := max(c.facts.alignIndex(a.evs[n-1]), 0)
 				v.citations = append(v.citations, citationOf(m, point{chunk: src.chunk, doc: src.doc, first: i, end: i + 1}))
 			}
 			marks.WriteString(" [" + strconv.Itoa(m) + "]")
@@ -215,32 +224,4 @@ func (a *assessment) result() verified {
 	flush()
 	v.text = strings.Join(lines, "\n")
 	return v
-}
-
-// bestQuote returns the index of the chunk's sentence that shares the most
-// content words with a claim: what a citation quotes.
-func bestQuote(c *corpus.Chunk, claimText string, claimLang lang.Lang) int {
-	want := map[string]bool{}
-	for _, t := range lang.Terms(claimLang, claimText) {
-		if !t.Stop {
-			want[t.Text] = true
-			want[t.Stem] = true
-			for _, tr := range translate(claimLang, t.Text) {
-				want[tr] = true
-			}
-		}
-	}
-	best, bestScore := 0, -1
-	for i := range c.Sentences {
-		score := 0
-		for _, t := range lang.Terms(c.Language, c.Sentence(i)) {
-			if !t.Stop && (want[t.Text] || want[t.Stem]) {
-				score++
-			}
-		}
-		if score > bestScore {
-			best, bestScore = i, score
-		}
-	}
-	return best
 }

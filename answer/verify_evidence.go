@@ -3,6 +3,8 @@ package answer
 import (
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -74,7 +76,16 @@ func newEvidence(n int, c *corpus.Chunk, d *corpus.Document) *evidence {
 	}
 	for _, sp := range spans {
 		s := c.Text[sp.Start:sp.End]
-		se := &sentenceEvidence{text: s, terms: lang.Terms(e.lang, s)}
+		// the passage's terms that fall in the sentence, with offsets made
+		// relative to it
+		var terms []lang.Term
+		for _, t := range e.terms {
+			if t.Start >= sp.Start && t.End <= sp.End {
+				t.Start, t.End = t.Start-sp.Start, t.End-sp.Start
+				terms = append(terms, t)
+			}
+		}
+		se := &sentenceEvidence{text: s, terms: terms}
 		se.words, se.stems = wordSets(se.terms)
 		se.scope, se.neg = negationScope(s, se.terms)
 		e.sents = append(e.sents, se)
@@ -90,6 +101,35 @@ func wordSets(terms []lang.Term) (words, stems map[string]bool) {
 	}
 	return words, stems
 }
+
+// stemCache memoises lang.Stem for the words checks look up again and
+// again; it stops growing at stemCacheMax entries.
+var (
+	stemCache    sync.Map // [2]string{lang, word} → stem
+	stemCacheLen atomic.Int64
+)
+
+const stemCacheMax = 1 << 16
+
+// stem is lang.Stem, memoised.
+func stem(l lang.Lang, w string) string {
+	k := [2]string{string(l), w}
+	if s, ok := stemCache.Load(k); ok {
+		return s.(string)
+	}
+	s := lang.Stem(l, w)
+	if stemCacheLen.Load() < stemCacheMax {
+		if _, loaded := stemCache.LoadOrStore(k, s); !loaded {
+			stemCacheLen.Add(1)
+		}
+	}
+	return s
+}
+
+// relatedStems gives the stems in language to of words that can stand in
+// for the word whose stem (in from) is stem: synonyms when the languages
+// are the same, translations when not. Without a lexicon it gives none.
+var relatedStems = func(from, to lang.Lang, stem string) []string { return nil }
 
 // translate gives a folded word's equivalents in the other language: the
 // bilingual glossary of package lang, and the months.
@@ -129,7 +169,7 @@ func splitDate(s string) (y, m, d string, ok bool) {
 // translation when the languages differ, or as a cognate ("diplomatica" and
 // "diplomatic").
 func hasWord(words, stems map[string]bool, pl lang.Lang, w string, wl lang.Lang) bool {
-	if words[w] || hasStem(stems, lang.Stem(pl, w), w) || hasStem(stems, lang.Stem(wl, w), w) {
+	if words[w] || hasStem(stems, stem(pl, w), w) || hasStem(stems, stem(wl, w), w) {
 		return true
 	}
 	if wl == pl {
@@ -137,15 +177,25 @@ func hasWord(words, stems map[string]bool, pl lang.Lang, w string, wl lang.Lang)
 		// "ecuatoriana"
 		for _, tr := range translate(wl, w) {
 			for _, back := range translate(wl.Other(), tr) {
-				if words[back] || hasStem(stems, lang.Stem(pl, back), back) {
+				if words[back] || hasStem(stems, stem(pl, back), back) {
 					return true
 				}
 			}
 		}
+		for _, rel := range relatedStems(wl, pl, stem(wl, w)) {
+			if hasStem(stems, rel, rel) {
+				return true
+			}
+		}
 		return false
 	}
+	for _, rel := range relatedStems(wl, pl, stem(wl, w)) {
+		if hasStem(stems, rel, rel) {
+			return true
+		}
+	}
 	for _, tr := range translate(wl, w) {
-		if words[tr] || hasStem(stems, lang.Stem(pl, tr), tr) {
+		if words[tr] || hasStem(stems, stem(pl, tr), tr) {
 			return true
 		}
 	}
@@ -288,7 +338,7 @@ func assign(letters []rune, words []map[rune]bool, used []bool) bool {
 // bl, are the same: equal, translations, cognates, or (across languages)
 // one letter apart ("brazil" and "brasil").
 func sameName(a string, al lang.Lang, b string, bl lang.Lang) bool {
-	if a == b || lang.StemsMatch(lang.Stem(al, a), lang.Stem(bl, b)) {
+	if a == b || lang.StemsMatch(stem(al, a), stem(bl, b)) {
 		return true
 	}
 	if al == bl {

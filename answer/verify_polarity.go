@@ -186,7 +186,7 @@ func rolesIn(terms []lang.Term) []role {
 // keeps the roles).
 func swappedRoles(cl lang.Lang, claim []lang.Term, sl lang.Lang, sent *sentenceEvidence) bool {
 	same := func(a string, b string) bool {
-		if a == b || lang.StemsMatch(lang.Stem(cl, a), lang.Stem(sl, b)) {
+		if a == b || lang.StemsMatch(stem(cl, a), stem(sl, b)) {
 			return true
 		}
 		return cl != sl && (cognate(a, b) || contains(translate(cl, a), b))

@@ -386,13 +386,21 @@ func (f *claimFacts) span(i, j int) string {
 // align returns the passage's sentence that shares the most content words
 // with the claim, names counting four times.
 func (f *claimFacts) align(e *evidence) *sentenceEvidence {
-	var best *sentenceEvidence
-	bestScore := -1
+	i := f.alignIndex(e)
+	if i < 0 {
+		return &sentenceEvidence{words: map[string]bool{}, stems: map[string]bool{}}
+	}
+	return e.sents[i]
+}
+
+// alignIndex is align's sentence index, -1 for a passage without sentences.
+func (f *claimFacts) alignIndex(e *evidence) int {
+	best, bestScore := -1, -1
 	names := map[int]bool{}
 	for _, i := range f.names {
 		names[i] = true
 	}
-	for _, s := range e.sents {
+	for k, s := range e.sents {
 		score := 0
 		for _, i := range f.content {
 			if hasWord(s.words, s.stems, e.lang, f.terms[i].Text, f.lang) {
@@ -403,11 +411,8 @@ func (f *claimFacts) align(e *evidence) *sentenceEvidence {
 			}
 		}
 		if score > bestScore {
-			best, bestScore = s, score
+			best, bestScore = k, score
 		}
-	}
-	if best == nil {
-		best = &sentenceEvidence{words: map[string]bool{}, stems: map[string]bool{}}
 	}
 	return best
 }
