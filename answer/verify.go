@@ -53,8 +53,8 @@ type assessment struct {
 	claims  []*assessed
 	sources []source
 	evs     []*evidence // prepared passages, nil until cited
-	lang    lang.Lang // the text's language
-	judge   string    // the judge's status for the report
+	lang    lang.Lang   // the text's language
+	judge   string      // the judge's status for the report
 }
 
 // assess runs the lexical checks on every claim of text.
