@@ -4,22 +4,34 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"net/http"
 	"os/exec"
 	"strings"
 	"testing"
 
 	"github.com/footnote-bot/footnote/answer"
 	"github.com/footnote-bot/footnote/eval"
+	"github.com/footnote-bot/footnote/llm/llmtest"
 )
 
 // chatRun runs the built footnote chat with stdin as its input (a pipe, not
-// a terminal), offline, in a fresh home.
+// a terminal), offline unless told --offline=false, in a fresh home.
+// Arguments with "=" and no leading "-" are environment variables.
 func chatRun(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	bin := binary(t)
 	h := newHome(t)
-	cmd := exec.Command(bin, append([]string{"chat", "--offline"}, args...)...)
-	cmd.Env = h.env
+	flags := []string{"chat", "--offline"}
+	env := h.env
+	for _, a := range args {
+		if !strings.HasPrefix(a, "-") && strings.Contains(a, "=") {
+			env = append(env, a)
+		} else {
+			flags = append(flags, a)
+		}
+	}
+	cmd := exec.Command(bin, flags...)
+	cmd.Env = env
 	cmd.Dir = h.dir
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
@@ -172,6 +184,42 @@ func TestChatConversationSets(t *testing.T) {
 					}
 				}
 				t.Errorf("resolved follow-ups %.3f, want at least 0.75", rep.Resolved)
+			}
+		})
+	}
+}
+
+// TestChatWithModelCondensesAndFallsBack: with a model, the model rewrites
+// a follow-up; when it fails to, the offline resolver reads it instead.
+func TestChatWithModelCondensesAndFallsBack(t *testing.T) {
+	for _, tt := range []struct {
+		name, modelReads, want string
+	}{
+		{"model reads", "What did Colombia ask Honduras to do about the embassy raid?", "What did Colombia ask Honduras to do about the embassy raid?"},
+		{"model fails", "", "What did Colombia do?"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := llmtest.NewServer(llmtest.WithResponder(func(r llmtest.ChatRequest) llmtest.Reply {
+				if strings.Contains(r.LastUser(), "<conversation>") {
+					if tt.modelReads == "" {
+						return llmtest.Reply{Fault: llmtest.Fault{Status: http.StatusBadRequest}}
+					}
+					return llmtest.Reply{Text: tt.modelReads}
+				}
+				return good(r)
+			}))
+			defer srv.Close()
+			out, errs, code := chatRun(t, "What did Nicaragua do?\nAnd Colombia?\n", "--json", "--offline=false",
+				"OPENAI_BASE_URL="+srv.URL(), "FOOTNOTE_MODEL_TIMEOUT=5s")
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			as := chatAnswers(t, out)
+			if len(as) != 2 {
+				t.Fatalf("%d answers, want 2:\n%s", len(as), out)
+			}
+			if as[1].StandaloneQuestion != tt.want || as[1].Mode != answer.ModeGenerative {
+				t.Errorf("follow-up read as %q (mode %s), want %q", as[1].StandaloneQuestion, as[1].Mode, tt.want)
 			}
 		})
 	}
