@@ -127,8 +127,8 @@ func stem(l lang.Lang, w string) string {
 }
 
 // relatedStems gives the stems in language to of words that can stand in
-// for the word whose stem (in from) is stem: synonyms when the languages
-// are the same, translations when not. Without a lexicon it gives none.
+// for the word whose stem (in from) is stem: the lexicon's translations
+// (verify_lexicon.go). Without a lexicon it gives none.
 var relatedStems = func(from, to lang.Lang, stem string) []string { return nil }
 
 // translate gives a folded word's equivalents in the other language: the
