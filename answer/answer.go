@@ -37,6 +37,9 @@ type Answer struct {
 	Citations []Citation  `json:"citations"`
 	Retrieved []Retrieved `json:"retrieved"`
 	Closest   []Passage   `json:"closest,omitempty"`
+	// Partial is true when the evidence is middling: the answer is the best
+	// passage, and may not answer the question fully.
+	Partial bool `json:"partial,omitempty"`
 	// Note explains a fallback, e.g. why a generative answer became extractive.
 	Note         string             `json:"note,omitempty"`
 	Verification *Verification      `json:"verification,omitempty"`
@@ -99,7 +102,7 @@ type Corpus interface {
 	Search(ctx context.Context, query string, k int) ([]retrieval.Hit, error)
 	Term(qLang lang.Lang, word string) retrieval.TermInfo
 	Acronym(word string) (name string, ok bool)
-	Translations(qLang lang.Lang, word string) []string
+	Related(qLang lang.Lang, word string) []retrieval.Alt
 	MaxIDF() float64
 	Language() lang.Lang
 	Documents() []*corpus.Document

@@ -74,8 +74,12 @@ func (e *Engine) ask(ctx context.Context, q string, k int) (*Answer, []retrieval
 	a := &Answer{Question: q, Mode: ModeExtractive, Language: qs.lang, Citations: []Citation{}}
 	a.Retrieved = retrievedOf(hits, k)
 	cands := e.candidates(qs, hits)
-	if best, ok := decide(qs, cands); ok {
+	if best, partial, ok := decide(qs, cands); ok {
 		e.compose(a, qs, best, cands)
+		if partial {
+			a.Partial = true
+			a.Note = partialNote[qs.lang]
+		}
 		if asksLatest(qs) && best.doc.Date != "" {
 			a.Answer = fmt.Sprintf(asOf[qs.lang], best.doc.Date) + a.Answer
 		}
@@ -108,13 +112,44 @@ func round(f float64) float64 { return float64(int64(f*1e6+0.5)) / 1e6 }
 // candidates scores every sentence of the best chunks.
 func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 	var out []*candidate
+	titles := map[string]map[string]bool{}
+	var docs []*corpus.Document
+	seen := map[string]bool{}
+	for r, h := range hits {
+		if r < candidateChunks && !seen[h.Doc.ID] {
+			seen[h.Doc.ID] = true
+			docs = append(docs, h.Doc)
+		}
+	}
+	q.proper = properNames(docs)
 	for r, h := range hits {
 		if r == candidateChunks {
 			break
 		}
-		for i := range h.Chunk.Sentences {
+		l := h.Chunk.Language
+		n := len(h.Chunk.Sentences)
+		terms := make([][]lang.Term, n)
+		stems := make([]map[string]bool, n)
+		all := map[string]bool{}
+		for i := range n {
+			terms[i], stems[i] = sentenceStems(l, h.Chunk.Sentence(i))
+			for s := range stems[i] {
+				all[s] = true
+			}
+		}
+		if titles[h.Doc.ID] == nil {
+			_, titles[h.Doc.ID] = sentenceStems(h.Doc.Language, h.Doc.Title)
+		}
+		for i := range n {
+			sur := surround{chunk: all, title: titles[h.Doc.ID]}
+			if i > 0 {
+				sur.prev = stems[i-1]
+			}
+			if i+1 < n {
+				sur.next = stems[i+1]
+			}
 			c := &candidate{chunk: h.Chunk, doc: h.Doc, sent: i, rank: r}
-			c.scoreAgainst(q)
+			c.scoreAgainst(q, terms[i], stems[i], sur)
 			out = append(out, c)
 		}
 	}
@@ -136,53 +171,90 @@ func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 	return out
 }
 
-// decide says whether the corpus answers the question, and with which
-// sentence. The corpus does not answer when the question names something it
-// never mentions (a name or number it lacks, or two or more of its words),
-// or when no sentence covers most of what the question asks about.
-func decide(q *question, cands []*candidate) (*candidate, bool) {
+// Coverage bars of decide: a sentence that covers at least answerCov of the
+// question's weighted terms answers it; one that covers at least partialCov
+// is shown as the best passage, flagged as possibly not answering fully.
+const (
+	answerCov  = 0.55
+	partialCov = 0.3
+	// unknownShare: two or more topic words the corpus never uses that
+	// carry this share of the question's weight refuse it.
+	unknownShare = 0.35
+)
+
+// decide says whether the corpus answers the question, with which sentence,
+// and whether that answer may be partial. The corpus does not answer when
+// the question names something it never mentions (a name or number it
+// lacks), when the question asks for a kind of thing (a person, a date, a
+// number of what it counts) that no matching sentence holds, or when no
+// sentence covers enough of the question.
+func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool) {
 	if len(q.terms) == 0 || len(cands) == 0 {
-		return nil, false
+		return nil, false, false
 	}
-	unknown, known := 0, 0
+	known, unknown := 0, 0
+	var total, unknownWeight float64
 	for _, t := range q.terms {
+		total += t.weight
 		switch {
+		case t.entity && !t.known:
+			return nil, false, false
 		case t.known:
 			known++
-		case t.entity:
-			return nil, false
-		case !t.category && !t.general:
+		case !t.general && !t.category:
 			unknown++
+			unknownWeight += t.weight
 		}
 	}
-	if unknown >= 2 || known == 0 {
-		return nil, false
+	// Two or more topic words no article uses, carrying much of the
+	// question, mean the articles are about something else.
+	if known == 0 || unknown >= 2 && unknownWeight >= unknownShare*total {
+		return nil, false, false
 	}
-	best := cands[0]
-	// "when" and "how many" want a date or a number: no good sentence that
-	// has one means the articles do not say.
-	if q.typ == typeTime || q.typ == typeQuantity {
-		typed := false
+	// "How many X" where no article mentions X cannot be counted.
+	if q.counted != nil && !q.counted.known {
+		return nil, false, false
+	}
+	if q.anchor != nil {
+		// the thing whose date or cause is asked must be named by the
+		// answering sentence itself
+		cands = anchored(q.anchor, cands)
+		if len(cands) == 0 {
+			return nil, false, false
+		}
+	}
+	best = cands[0]
+	if q.typ != typeAny {
+		var typed *candidate
 		for _, c := range cands {
-			if c.knownCov >= 0.5 && c.typed {
-				typed = true
+			if c.typed && c.coverage >= partialCov {
+				typed = c
 				break
 			}
 		}
-		if !typed {
-			return nil, false
+		if typed == nil {
+			return nil, false, false
+		}
+		best = typed
+	}
+	switch {
+	case best.coverage >= answerCov:
+		return best, false, true
+	case best.coverage >= partialCov:
+		return best, true, true
+	}
+	return nil, false, false
+}
+
+// anchored returns the candidates whose sentence has the anchor term.
+func anchored(anchor *qterm, cands []*candidate) []*candidate {
+	var out []*candidate
+	for _, c := range cands {
+		if c.matched[anchor.stem] {
+			out = append(out, c)
 		}
 	}
-	need := 0.5
-	if unknown == 1 {
-		// One word the corpus never uses may be a paraphrase ("held" for
-		// "in custody"), but then everything else must be there.
-		need = 0.75
-	}
-	if best.knownCov < need {
-		return nil, false
-	}
-	return best, true
+	return out
 }
 
 // point is one sentence run of an answer, cited to one chunk.
@@ -308,6 +380,13 @@ func widen(c *Citation, p point) {
 	s, e := p.chunk.Start+p.chunk.Sentences[p.first].Start, p.chunk.Start+p.chunk.Sentences[p.end-1].End
 	c.Start, c.End = min(c.Start, s), max(c.End, e)
 	c.Quote = p.chunk.Text[c.Start-p.chunk.Start : c.End-p.chunk.Start]
+}
+
+// partialNote says an answer is the best passage found and may not answer
+// the question fully.
+var partialNote = map[lang.Lang]string{
+	lang.English: "This is the closest passage; it may not answer the question fully.",
+	lang.Spanish: "Es el pasaje más cercano; puede que no responda del todo a la pregunta.",
 }
 
 // Refusal texts by language.

@@ -3,11 +3,13 @@ package answer
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/footnote-bot/footnote/lang"
+	"github.com/footnote-bot/footnote/retrieval"
 )
 
 // MaxQuestionRunes is the longest question accepted.
@@ -51,7 +53,18 @@ const (
 	typePlace
 	typeQuantity
 	typeReason
+	// typeInstance is "which country", "qué país": a named instance.
+	typeInstance
 )
+
+// unknownWeight is the weight of a question word the corpus never uses, as
+// a share of the rarest word's: it may name what the articles lack, or be
+// the asker's paraphrase of what they say.
+const unknownWeight = 0.6
+
+// weightPow flattens IDF weights: a rare word of the question counts more
+// than a common one, but not so much that missing it outweighs the rest.
+const weightPow = 0.5
 
 // qterm is a content word of a question.
 type qterm struct {
@@ -68,9 +81,9 @@ type qterm struct {
 	// expansion holds the stems of the name an acronym stands for; a
 	// sentence that has them all matches the acronym.
 	expansion []string
-	// alts are the word's stems in the other language (glossary), for
-	// articles written in it.
-	alts []string
+	// alts are the word's other forms the corpus uses: related words and
+	// the other language's, each counting for less than the word itself.
+	alts []retrieval.Alt
 }
 
 // question is a question analysed against a corpus.
@@ -80,13 +93,27 @@ type question struct {
 	typ   answerType
 	terms []qterm
 	words map[string]bool    // folded words of the question, for type checks
+	stems map[string]bool    // stems of the question's content words
 	pairs map[[2]string]bool // consecutive content stems of the question
+	// counted is what a "how many" question counts ("people"), if named.
+	counted *qterm
+	// money is true for "how much" questions about an amount of money.
+	money bool
+	// proper holds the words the retrieved passages capitalise inside
+	// sentences: a sentence may open with such a name.
+	proper map[string]bool
+	// anchor is the term a "date of X" / "cause of X" question asks about:
+	// the answer's own sentence must name it.
+	anchor *qterm
+	// role holds the terms naming the role a "who is X's minister"
+	// question asks the holder of; the name must stand by one of them.
+	role []*qterm
 }
 
 func analyse(c Corpus, q string) *question {
 	ql := lang.Detect(q, c.Language())
 	toks := lang.Terms(ql, q)
-	qs := &question{text: q, lang: ql, words: map[string]bool{}}
+	qs := &question{text: q, lang: ql, words: map[string]bool{}, stems: map[string]bool{}}
 	qs.typ = questionType(toks)
 	maxIDF := c.MaxIDF()
 	seen := map[string]bool{}
@@ -113,16 +140,16 @@ func analyse(c Corpus, q string) *question {
 				}
 			}
 		}
-		alts := c.Translations(ql, t.Text)
+		alts := c.Related(ql, t.Text)
 		if !info.Known && len(alts) > 0 {
 			info.Known = true
 			for _, a := range alts {
-				info.IDF = max(info.IDF, c.Term(ql.Other(), a).IDF)
+				info.IDF = max(info.IDF, a.IDF)
 			}
 		}
 		w := info.IDF
 		if !info.Known {
-			w = maxIDF
+			w = unknownWeight * maxIDF
 		}
 		general := lang.IsGeneral(ql, t.Text)
 		if general {
@@ -131,6 +158,7 @@ func analyse(c Corpus, q string) *question {
 		if w < 0.2 {
 			w = 0.2
 		}
+		w = math.Pow(w, weightPow)
 		if prev != "" {
 			qs.pairs[[2]string{prev, info.Stem}] = true
 		}
@@ -150,9 +178,126 @@ func analyse(c Corpus, q string) *question {
 			qt.weight *= 0.3
 			qt.entity = false
 		}
+		qs.stems[info.Stem] = true
+		qs.stems[lang.Stem(ql, t.Text)] = true
+		if moneyQuestionWords[t.Text] {
+			qs.money = true
+		}
 		qs.terms = append(qs.terms, qt)
 	}
+	for i := range qs.terms {
+		if qs.terms[i].category && qs.typ == typeQuantity {
+			qs.counted = &qs.terms[i]
+		}
+	}
+	if qs.typ == typePerson {
+		qs.role = roleTerms(qs, toks)
+	}
+	qs.anchor = anchorTerm(qs, toks)
+	if qs.typ == typeAny && cat >= 0 && instanceQuestion(toks) {
+		qs.typ = typeInstance
+	}
 	return qs
+}
+
+// copulas and the words that end a role's noun phrase.
+var (
+	copulas     = set(`is was are were es era fue son eran fueron`)
+	determiners = set(`the a an el la los las un una his her their its su sus`)
+	roleEnds    = set(`in at of during when for on since after before from en de del durante cuando para desde tras antes now today currently ahora actualmente hoy`)
+)
+
+// roleTerms returns the question terms that name the role of a "who is
+// [X's] role …" question ("Who was Mexico's ambassador in Quito" → the
+// ambassador): the content words after the copula up to a preposition,
+// names apart. A question of the form "who did …" has none.
+func roleTerms(q *question, toks []lang.Term) []*qterm {
+	start := -1
+	for i, t := range toks {
+		if (t.Text == "who" || t.Text == "quien" || t.Text == "quienes") && i+2 < len(toks) && copulas[toks[i+1].Text] &&
+			(determiners[toks[i+2].Text] || toks[i+2].Upper) {
+			// "who was the judge", "who is Chile's minister"; not the
+			// passive "who was arrested"
+			start = i + 2
+			break
+		}
+	}
+	if start < 0 {
+		return nil
+	}
+	var out []*qterm
+	for _, t := range toks[start:] {
+		if roleEnds[t.Text] {
+			break
+		}
+		for i := range q.terms {
+			if q.terms[i].word == t.Text && !q.terms[i].entity {
+				out = append(out, &q.terms[i])
+			}
+		}
+	}
+	return out
+}
+
+// aspectNouns ask for one aspect of something named after them: "the date
+// of his birth", "la causa de la muerte".
+var aspectNouns = set(`date day year time cause reason number amount size name fecha dia ano hora causa motivo razon numero cantidad nombre`)
+
+// anchorTerm returns the term named after an aspect noun and "of"/"de"
+// ("date of birth" → birth), or nil.
+func anchorTerm(q *question, toks []lang.Term) *qterm {
+	for i := 0; i+2 < len(toks); i++ {
+		if !aspectNouns[toks[i].Text] || toks[i+1].Text != "of" && toks[i+1].Text != "de" {
+			continue
+		}
+		for _, t := range toks[i+2:] {
+			if t.Stop {
+				continue
+			}
+			for j := range q.terms {
+				if q.terms[j].word == t.Text {
+					return &q.terms[j]
+				}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// instanceQuestion reports "which X" and "qué/cuál X" questions, which want
+// a named instance of X ("Which country…" → "Spain").
+func instanceQuestion(toks []lang.Term) bool {
+	for _, t := range toks {
+		switch t.Text {
+		case "which", "cual", "cuales":
+			return true
+		case "que":
+			return true
+		case "what":
+			return false
+		}
+	}
+	return false
+}
+
+// matches reports whether a sentence word is this question term, in its
+// own form, a related one or the other language's.
+func (t *qterm) matches(w lang.Term) bool {
+	if lang.StemsMatch(w.Stem, t.stem) || w.Text == t.word {
+		return true
+	}
+	for _, a := range t.alts {
+		if a.Stem == w.Stem {
+			return true
+		}
+	}
+	for _, e := range t.expansion {
+		if lang.StemsMatch(e, w.Stem) {
+			return true
+		}
+	}
+	return false
 }
 
 // categoryIndex returns the index of the noun a "which X"/"what X" question
@@ -201,7 +346,8 @@ func afterSentenceStart(q string, i int) bool {
 // wanted ("how many", "how far", "cuántos").
 func typeWord(w string) bool {
 	switch w {
-	case "many", "much", "far", "long", "often", "old", "cuanto", "cuantos", "cuanta", "cuantas":
+	case "many", "much", "far", "long", "often", "old", "high", "tall", "big", "large", "deep", "wide", "heavy",
+		"cuanto", "cuantos", "cuanta", "cuantas":
 		return true
 	}
 	return false
@@ -228,7 +374,7 @@ func questionType(toks []lang.Term) answerType {
 			return typePlace
 		case "how":
 			switch next {
-			case "many", "much", "far", "long", "old", "often":
+			case "many", "much", "far", "long", "old", "often", "high", "tall", "big", "large", "deep", "wide", "heavy":
 				return typeQuantity
 			}
 		case "cuanto", "cuantos", "cuanta", "cuantas":
@@ -236,6 +382,11 @@ func questionType(toks []lang.Term) answerType {
 		case "what", "which", "que", "cual":
 			switch next {
 			case "year", "date", "day", "month", "time", "ano", "fecha", "dia", "mes":
+				return typeTime
+			}
+		case "date", "fecha":
+			// "What is his date of birth?", "¿Cuál es la fecha…?"
+			if i > 0 {
 				return typeTime
 			}
 		}

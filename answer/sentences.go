@@ -6,17 +6,24 @@ import (
 
 	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/lang"
+	"github.com/footnote-bot/footnote/retrieval"
 )
 
 // candidate is a sentence of a retrieved chunk, scored against a question.
 type candidate struct {
-	chunk    *corpus.Chunk
-	doc      *corpus.Document
-	sent     int // index into chunk.Sentences
-	rank     int // the chunk's rank in the search
+	chunk *corpus.Chunk
+	doc   *corpus.Document
+	sent  int // index into chunk.Sentences
+	rank  int // the chunk's rank in the search
+	// sentCov is the weighted share of the question's terms the sentence
+	// has; coverage counts those around it too, for less (see surround);
+	// knownCov is coverage of the terms the corpus knows.
+	sentCov  float64
 	coverage float64
 	knownCov float64
 	typed    bool
+	pair     float64 // see pairBonus
+	novelty  float64 // see novelty
 	score    float64
 	matched  map[string]bool // stems of question terms the sentence has
 	// borrows is true when the sentence refers back ("he said") and the
@@ -66,63 +73,129 @@ func hasAll(stems map[string]bool, want []string) bool {
 	return true
 }
 
-// hasAny reports whether a sentence has one of the stems.
-func hasAny(stems map[string]bool, alts []string) bool {
+// altIn returns the weight of the best of a term's other forms that a
+// sentence has, or 0.
+func altIn(stems map[string]bool, alts []retrieval.Alt) float64 {
+	w := 0.0
 	for _, a := range alts {
-		if stems[a] {
-			return true
+		if stems[a.Stem] {
+			w = max(w, a.Weight)
 		}
 	}
-	return false
+	return w
 }
 
 // borrowWeight is how much a question term found only in the previous
 // sentence counts, for a sentence that refers back to it.
 const borrowWeight = 0.6
 
-// scoreAgainst fills a candidate's coverage of the question's terms, its
-// evidence of the kind of answer the question wants, and its score.
-func (c *candidate) scoreAgainst(q *question) {
-	terms, stems := sentenceStems(c.chunk.Language, c.text())
-	var prevStems map[string]bool
-	if c.sent > 0 && refersBack(terms) {
-		_, prevStems = sentenceStems(c.chunk.Language, c.chunk.Sentence(c.sent-1))
+// surround is what stands around a candidate sentence: the stems of the
+// sentences before and after it, of its whole chunk and of its article's
+// title. A question often names in its context what the answering sentence
+// leaves to the sentences around it.
+type surround struct {
+	prev, next, chunk, title map[string]bool
+}
+
+// How much a question term found only around a sentence counts towards its
+// coverage in context.
+const (
+	adjacentWeight = 0.7
+	chunkWeight    = 0.5
+	titleWeight    = 0.5
+)
+
+// in returns how well stems hold the question term: 1 for the word itself
+// or the name its acronym stands for, less for another of its forms, 0 for
+// none.
+func (t *qterm) in(stems map[string]bool) float64 {
+	if stems == nil {
+		return 0
 	}
-	var total, got, knownTotal, knownGot float64
+	if hasStem(stems, t.stem, t.word) || hasAll(stems, t.expansion) {
+		return 1
+	}
+	return altIn(stems, t.alts)
+}
+
+// scoreAgainst fills a candidate's coverage of the question's terms, in the
+// sentence alone and in its context, its evidence of the kind of answer
+// the question wants, and its score.
+func (c *candidate) scoreAgainst(q *question, terms []lang.Term, stems map[string]bool, sur surround) {
+	leans := c.sent > 0 && refersBack(terms)
+	var total, sent, ctx, knownTotal, knownCtx float64
 	c.matched = map[string]bool{}
-	for _, t := range q.terms {
+	for i := range q.terms {
+		t := &q.terms[i]
 		total += t.weight
 		if t.known {
 			knownTotal += t.weight
 		}
-		w := 0.0
-		switch {
-		case hasStem(stems, t.stem, t.word) || hasAll(stems, t.expansion) || hasAny(stems, t.alts):
-			w = t.weight
-		case prevStems != nil && hasStem(prevStems, t.stem, t.word):
-			w = borrowWeight * t.weight
+		var s, x float64 // weight in the sentence, in context
+		if m := t.in(stems); m > 0 {
+			s, x = m, m
+		} else if m := t.in(sur.prev); m > 0 && leans {
+			s, x = borrowWeight*m, adjacentWeight*m
 			c.borrows = true
+		} else {
+			x = max(adjacentWeight*max(m, t.in(sur.next)), chunkWeight*t.in(sur.chunk), titleWeight*t.in(sur.title))
 		}
-		if w == 0 {
-			continue
+		if s > 0 {
+			c.matched[t.stem] = true
 		}
-		got += w
-		c.matched[t.stem] = true
+		sent += s * t.weight
+		ctx += x * t.weight
 		if t.known {
-			knownGot += w
+			knownCtx += x * t.weight
 		}
 	}
 	if total > 0 {
-		c.coverage = got / total
+		c.sentCov = sent / total
+		c.coverage = ctx / total
 	}
 	if knownTotal > 0 {
-		c.knownCov = knownGot / knownTotal
+		c.knownCov = knownCtx / knownTotal
 	}
-	c.typed = hasType(q, terms)
-	c.score = 0.6*c.knownCov + 0.4*c.coverage + 0.08/float64(1+c.rank) + 0.1*pairBonus(q, terms)
+	c.typed = fills(q, c.text(), terms)
+	c.pair = pairBonus(q, terms)
+	c.novelty = novelty(q, terms)
+	c.score = c.weigh(defaultWeights)
+}
+
+// weights weigh a candidate's evidence into its score.
+type weights struct {
+	sent, ctx, rank, pair, typed, novelty float64
+}
+
+// defaultWeights are the weights of the extractive answerer.
+var defaultWeights = weights{sent: 0.5, ctx: 0.5, rank: 0.08, pair: 0.1, typed: 0.15, novelty: 0.1}
+
+func (c *candidate) weigh(w weights) float64 {
+	s := w.sent*c.sentCov + w.ctx*c.coverage + w.rank/float64(1+c.rank) + w.pair*c.pair + w.novelty*c.novelty
 	if c.typed {
-		c.score += 0.15
+		s += w.typed
 	}
+	return s
+}
+
+// novelty is the share of a sentence's content words that are not the
+// question's: an answer tells something the question does not, where a
+// headline that restates it tells nothing.
+func novelty(q *question, terms []lang.Term) float64 {
+	n, fresh := 0, 0
+	for _, t := range terms {
+		if t.Stop || len(t.Text) < 2 {
+			continue
+		}
+		n++
+		if q.new(t) {
+			fresh++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(fresh) / float64(n)
 }
 
 // pairBonus is the share of the question's consecutive content-word pairs
@@ -188,54 +261,6 @@ func init() {
 		cien ciento cientos mil miles millon millones docena docenas medio mitad varios`) {
 		numberWords[w] = true
 	}
-}
-
-var reasonWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`because after since due following amid over so result response reason caused cause prompted
-		porque tras despues debido causa motivo razon respuesta luego`) {
-		reasonWords[w] = true
-	}
-}
-
-// hasType reports whether a sentence holds the kind of thing the question
-// asks for (a name for "who", a date for "when", a number for "how many", a
-// cause for "why"), other than words of the question itself.
-func hasType(q *question, terms []lang.Term) bool {
-	for i, t := range terms {
-		if q.words[t.Text] {
-			continue
-		}
-		switch q.typ {
-		case typePerson:
-			// a name: two capitalised words side by side
-			if i+1 < len(terms) && t.Upper && terms[i+1].Upper && !t.Stop && !months[t.Text] &&
-				!q.words[terms[i+1].Text] && terms[i+1].Start-t.End == 1 {
-				return true
-			}
-		case typeTime:
-			if months[t.Text] || t.Number && len(t.Text) == 4 && (t.Text[:2] == "19" || t.Text[:2] == "20") {
-				return true
-			}
-		case typePlace:
-			if t.Upper && i > 0 && !t.Stop && !months[t.Text] {
-				switch terms[i-1].Text {
-				case "in", "at", "to", "from", "near", "en", "a", "desde", "hacia", "cerca":
-					return true
-				}
-			}
-		case typeQuantity:
-			if (t.Number || numberWords[t.Text]) && !isDate(terms, i) {
-				return true
-			}
-		case typeReason:
-			if reasonWords[t.Text] {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // leansBack reports whether a sentence opens with a pronoun or connective

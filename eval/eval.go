@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -23,6 +24,14 @@ type Item struct {
 	Answerable bool     `json:"answerable"`
 	Expect     []string `json:"expect"`
 	Gold       []string `json:"gold"`
+	// Kind labels the question (who, when, how-many, why, paraphrase,
+	// multi-doc, …); when absent it is read off the question word.
+	Kind string `json:"kind,omitempty"`
+	// Lang is the question's language; detected when absent.
+	Lang string `json:"lang,omitempty"`
+	// CrossLingual marks a question answered only by articles in the other
+	// language.
+	CrossLingual bool `json:"cross_lingual,omitempty"`
 }
 
 // Read parses a JSON Lines question set. Blank lines are skipped; a bad line
@@ -72,92 +81,251 @@ type Miss struct {
 
 // Report holds the measures of one run. Rates are in [0, 1].
 type Report struct {
-	Questions          int     `json:"questions"`
-	Answerable         int     `json:"answerable"`
-	K                  int     `json:"k"`
-	RecallAtK          float64 `json:"recall_at_k"`
-	AnswerHit          float64 `json:"answer_hit"`
-	CitedAnswers       float64 `json:"cited_answers"`
-	CitationPrecision  float64 `json:"citation_precision"`
-	RefusalAccuracy    float64 `json:"refusal_accuracy"`
-	FalseRefusals      float64 `json:"false_refusals"`
-	MeanLatencyMS      float64 `json:"mean_latency_ms"`
+	Questions         int     `json:"questions"`
+	Answerable        int     `json:"answerable"`
+	K                 int     `json:"k"`
+	RecallAtK         float64 `json:"recall_at_k"`
+	AnswerHit         float64 `json:"answer_hit"`
+	CitedAnswers      float64 `json:"cited_answers"`
+	CitationPrecision float64 `json:"citation_precision"`
+	RefusalAccuracy   float64 `json:"refusal_accuracy"`
+	FalseRefusals     float64 `json:"false_refusals"`
+	// Partial is the share of answers that said they may not answer fully.
+	Partial       float64 `json:"partial"`
+	MeanLatencyMS float64 `json:"mean_latency_ms"`
+	// Groups break the measures down by kind, by language and by whether
+	// the question crosses languages, so a miss shows its class.
+	Groups             []Group `json:"groups"`
 	Misses             []Miss  `json:"misses"`
 	citations, support int
+}
+
+// Group is the measures of one class of questions.
+type Group struct {
+	Name              string  `json:"name"`
+	Questions         int     `json:"questions"`
+	Answerable        int     `json:"answerable"`
+	RecallAtK         float64 `json:"recall_at_k"`
+	AnswerHit         float64 `json:"answer_hit"`
+	CitationPrecision float64 `json:"citation_precision"`
+	RefusalAccuracy   float64 `json:"refusal_accuracy"`
+	FalseRefusals     float64 `json:"false_refusals"`
+}
+
+// outcome is how one question fared.
+type outcome struct {
+	item                        Item
+	refused, cited, recall, hit bool
+	partial                     bool
+	citations, support          int
+	latency                     float64
 }
 
 // Run asks every question and scores the answers. A question that fails
 // outright (an error, not a refusal) is an error.
 func Run(ctx context.Context, a Asker, items []Item, k int) (*Report, error) {
 	r := &Report{Questions: len(items), K: k}
-	var recall, hit, answered, cited, unans, refusedOK, falseRef int
-	var latency float64
+	outs := make([]outcome, 0, len(items))
 	for _, it := range items {
 		ans, err := a.Ask(ctx, it.Question, k)
 		if err != nil {
 			return nil, fmt.Errorf("question %s: %w", it.ID, err)
 		}
-		latency += ans.TimingsMS["total"]
-		miss := func(measure, got string) {
-			r.Misses = append(r.Misses, Miss{ID: it.ID, Question: it.Question, Measure: measure, Got: oneLine(got)})
-		}
-		if !ans.Refused {
+		outs = append(outs, r.judge(it, ans, k))
+	}
+	g := tally("all", outs)
+	r.Answerable = g.Answerable
+	r.RecallAtK, r.AnswerHit, r.CitationPrecision = g.RecallAtK, g.AnswerHit, g.CitationPrecision
+	r.RefusalAccuracy, r.FalseRefusals = g.RefusalAccuracy, g.FalseRefusals
+	var answered, cited, partial int
+	var latency float64
+	for _, o := range outs {
+		latency += o.latency
+		r.citations += o.citations
+		r.support += o.support
+		if !o.refused {
 			answered++
-			if wellCited(ans) {
+			if o.cited {
 				cited++
-			} else {
-				miss("cited", ans.Answer)
 			}
-		}
-		if !it.Answerable {
-			unans++
-			if ans.Refused {
-				refusedOK++
-			} else {
-				miss("refusal", ans.Answer)
-			}
-			continue
-		}
-		r.Answerable++
-		found := false
-		for i, ret := range ans.Retrieved {
-			if i < k && containsAny(ret.Text, it.Gold) {
-				found = true
-				break
-			}
-		}
-		if found {
-			recall++
-		} else {
-			miss(fmt.Sprintf("recall@%d", k), firstText(ans))
-		}
-		if ans.Refused {
-			falseRef++
-			miss("false refusal", closest(ans))
-			continue
-		}
-		if containsAny(ans.Answer, it.Expect) {
-			hit++
-		} else {
-			miss("answer", ans.Answer)
-		}
-		for _, c := range ans.Citations {
-			r.citations++
-			if containsAny(c.Text, it.Gold) {
-				r.support++
-			} else {
-				miss("citation", fmt.Sprintf("[%d] %s", c.N, c.Quote))
+			if o.partial {
+				partial++
 			}
 		}
 	}
-	r.RecallAtK = rate(recall, r.Answerable)
-	r.AnswerHit = rate(hit, r.Answerable)
 	r.CitedAnswers = rate(cited, answered)
-	r.CitationPrecision = rate(r.support, r.citations)
-	r.RefusalAccuracy = rate(refusedOK, unans)
-	r.FalseRefusals = rate(falseRef, r.Answerable)
+	r.Partial = rate(partial, answered)
 	r.MeanLatencyMS = latency / float64(len(items))
+	r.Groups = groups(outs)
 	return r, nil
+}
+
+// judge scores one answer and records its misses.
+func (r *Report) judge(it Item, ans *answer.Answer, k int) outcome {
+	o := outcome{item: it, refused: ans.Refused, latency: ans.TimingsMS["total"], partial: ans.Partial}
+	miss := func(measure, got string) {
+		r.Misses = append(r.Misses, Miss{ID: it.ID, Question: it.Question, Measure: measure, Got: oneLine(got)})
+	}
+	if !ans.Refused {
+		o.cited = wellCited(ans)
+		if !o.cited {
+			miss("cited", ans.Answer)
+		}
+	}
+	if !it.Answerable {
+		if !ans.Refused {
+			miss("refusal", ans.Answer)
+		}
+		return o
+	}
+	for i, ret := range ans.Retrieved {
+		if i < k && containsAny(ret.Text, it.Gold) {
+			o.recall = true
+			break
+		}
+	}
+	if !o.recall {
+		miss(fmt.Sprintf("recall@%d", k), firstText(ans))
+	}
+	if ans.Refused {
+		miss("false refusal", closest(ans))
+		return o
+	}
+	o.hit = containsAny(ans.Answer, it.Expect)
+	if !o.hit {
+		miss("answer", ans.Answer)
+	}
+	for _, c := range ans.Citations {
+		o.citations++
+		if containsAny(c.Text, it.Gold) {
+			o.support++
+		} else {
+			miss("citation", fmt.Sprintf("[%d] %s", c.N, c.Quote))
+		}
+	}
+	return o
+}
+
+// tally computes a group's measures.
+func tally(name string, outs []outcome) Group {
+	g := Group{Name: name, Questions: len(outs)}
+	var recall, hit, unans, refusedOK, falseRef, cits, sup int
+	for _, o := range outs {
+		if !o.item.Answerable {
+			unans++
+			if o.refused {
+				refusedOK++
+			}
+			continue
+		}
+		g.Answerable++
+		if o.recall {
+			recall++
+		}
+		if o.refused {
+			falseRef++
+		}
+		if o.hit {
+			hit++
+		}
+		cits += o.citations
+		sup += o.support
+	}
+	g.RecallAtK = rate(recall, g.Answerable)
+	g.AnswerHit = rate(hit, g.Answerable)
+	g.CitationPrecision = rate(sup, cits)
+	g.RefusalAccuracy = rate(refusedOK, unans)
+	g.FalseRefusals = rate(falseRef, g.Answerable)
+	return g
+}
+
+// groups breaks outcomes down: same-language and cross-lingual questions,
+// each language, and each kind (unanswerable questions form their own).
+func groups(outs []outcome) []Group {
+	by := map[string][]outcome{}
+	var order []string
+	add := func(name string, o outcome) {
+		if by[name] == nil {
+			order = append(order, name)
+		}
+		by[name] = append(by[name], o)
+	}
+	for _, o := range outs {
+		if o.item.CrossLingual {
+			add("cross-lingual", o)
+		} else {
+			add("same-language", o)
+		}
+	}
+	for _, o := range outs {
+		add("lang "+languageOf(o.item), o)
+	}
+	for _, o := range outs {
+		add("kind "+kindOf(o.item), o)
+	}
+	sortKinds(order)
+	out := make([]Group, 0, len(order))
+	for _, name := range order {
+		out = append(out, tally(name, by[name]))
+	}
+	return out
+}
+
+// sortKinds keeps the first groups (languages apart, languages) where they
+// are and sorts the kinds by name.
+func sortKinds(names []string) {
+	first := 0
+	for first < len(names) && !strings.HasPrefix(names[first], "kind ") {
+		first++
+	}
+	sort.Strings(names[first:])
+}
+
+// languageOf is an item's language, detected when not given.
+func languageOf(it Item) string {
+	if l, ok := lang.Parse(it.Lang); ok {
+		return string(l)
+	}
+	return string(lang.Detect(it.Question, lang.English))
+}
+
+// kindOf is an item's kind: its label, "unanswerable" for a question the
+// corpus does not answer, or else what its question word asks for.
+func kindOf(it Item) string {
+	if !it.Answerable {
+		return "unanswerable"
+	}
+	if it.Kind != "" {
+		return it.Kind
+	}
+	toks := lang.Tokenize(it.Question)
+	for i, t := range toks {
+		next := ""
+		if i+1 < len(toks) {
+			next = toks[i+1].Text
+		}
+		switch t.Text {
+		case "who", "whom", "quien", "quienes":
+			return "who"
+		case "when", "cuando":
+			return "when"
+		case "where", "donde":
+			return "where"
+		case "why":
+			return "why"
+		case "por":
+			if next == "que" {
+				return "why"
+			}
+		case "cuantos", "cuantas", "cuanto", "cuanta":
+			return "how-many"
+		case "how":
+			if next == "many" || next == "much" {
+				return "how-many"
+			}
+		}
+	}
+	return "fact"
 }
 
 var marker = regexp.MustCompile(`\[(\d+)\]`)
@@ -189,6 +357,14 @@ func containsAny(text string, phrases []string) bool {
 		}
 	}
 	return false
+}
+
+// orDash prints a rate, or a dash when it measures nothing.
+func orDash(v float64, n int) string {
+	if n == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.3f", v)
 }
 
 func rate(n, d int) float64 {
@@ -258,7 +434,16 @@ func (r *Report) Print(w io.Writer) {
 	fmt.Fprintf(w, "citation precision  %.3f (%d of %d citations)\n", r.CitationPrecision, r.support, r.citations)
 	fmt.Fprintf(w, "refusal accuracy    %.3f\n", r.RefusalAccuracy)
 	fmt.Fprintf(w, "false refusals      %.3f\n", r.FalseRefusals)
+	fmt.Fprintf(w, "partial answers     %.3f\n", r.Partial)
 	fmt.Fprintf(w, "mean latency        %.2f ms\n", r.MeanLatencyMS)
+	if len(r.Groups) > 0 {
+		fmt.Fprintf(w, "\n%-22s %5s %7s %7s %7s %7s %7s\n", "group", "n", "recall", "hit", "prec", "ref.ok", "f.ref")
+		for _, g := range r.Groups {
+			fmt.Fprintf(w, "%-22s %5d %7s %7s %7s %7s %7s\n", g.Name, g.Questions,
+				orDash(g.RecallAtK, g.Answerable), orDash(g.AnswerHit, g.Answerable), fmt.Sprintf("%.3f", g.CitationPrecision),
+				orDash(g.RefusalAccuracy, g.Questions-g.Answerable), orDash(g.FalseRefusals, g.Answerable))
+		}
+	}
 	if len(r.Misses) > 0 {
 		fmt.Fprintf(w, "\nmisses:\n")
 		for _, m := range r.Misses {

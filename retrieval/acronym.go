@@ -9,10 +9,12 @@ import (
 )
 
 // connectors may stand between the capitalised words of a name without
-// giving a letter to its acronym ("International Court of Justice").
+// giving a letter to its acronym ("International Court of Justice"). "and"
+// and "y" are not among them: they join two names more often than they
+// stand inside one ("Spain and the European Union").
 var connectors = map[string]bool{
-	"of": true, "the": true, "for": true, "and": true, "on": true,
-	"de": true, "del": true, "la": true, "las": true, "los": true, "y": true, "el": true, "para": true,
+	"of": true, "the": true, "for": true, "on": true,
+	"de": true, "del": true, "la": true, "las": true, "los": true, "el": true, "para": true,
 }
 
 // acronyms finds the names in a text that an acronym may stand for: runs of

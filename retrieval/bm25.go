@@ -131,30 +131,9 @@ type scored struct {
 	score float64
 }
 
-// search returns up to n chunk indexes by BM25 score for the question's
-// content words, best first.
-func (b *bm25) search(qLang lang.Lang, query string, n int) []scored {
-	weights := map[string]float64{}
-	other := qLang.Other()
-	for _, t := range lang.Terms(qLang, query) {
-		if t.Stop || len(t.Text) < 2 {
-			continue
-		}
-		if s, ok := b.resolve(qLang, t.Text); ok {
-			weights[s] += 1
-			continue
-		}
-		// a word no article uses: try it in the other language, for
-		// articles written in that one
-		if !b.langs[other] {
-			continue
-		}
-		for _, w := range lang.Translate(qLang, t.Text) {
-			if s := lang.Stem(other, w); b.postings[s] != nil && weights[s] < 0.5 {
-				weights[s] = 0.5
-			}
-		}
-	}
+// search returns up to n chunk indexes by BM25 score for the weighted
+// stems, best first.
+func (b *bm25) search(weights map[string]float64, n int) []scored {
 	acc := make([]float64, len(b.lengths))
 	var touched []int32
 	for s, qtf := range weights {

@@ -217,8 +217,11 @@ func Build(ctx context.Context, docs []*corpus.Document, opts Options) (*Index, 
 	for i := range ix.chunks {
 		texts[i], langs[i] = ix.chunks[i].Text, ix.chunks[i].Language
 	}
-	ix.lex = newBM25(texts, langs)
 	ix.acronyms = buildAcronyms(texts)
+	for i := range texts {
+		texts[i] = lexicalText(&ix.chunks[i], ix.docByID[ix.chunks[i].DocID])
+	}
+	ix.lex = newBM25(texts, langs)
 	return ix, stats, nil
 }
 

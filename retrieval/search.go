@@ -2,11 +2,12 @@ package retrieval
 
 import (
 	"context"
-	"strings"
-
 	"fmt"
-	chromem "github.com/philippgille/chromem-go"
 	"sort"
+	"strings"
+	"time"
+
+	chromem "github.com/philippgille/chromem-go"
 
 	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/lang"
@@ -53,7 +54,7 @@ func (ix *Index) Search(ctx context.Context, query string, k int) ([]Hit, error)
 			return nil, fmt.Errorf("vector search: %w", err)
 		}
 	}
-	lexical := ix.lex.search(qLang, query, cand)
+	lexical := ix.lex.search(ix.queryWeights(qLang, query), cand)
 
 	type fused struct {
 		score, sim, lex float64
@@ -93,6 +94,30 @@ func (ix *Index) Search(ctx context.Context, query string, k int) ([]Hit, error)
 	}
 	return hits, nil
 }
+
+// lexicalText is what BM25 indexes for a chunk: its text, its article's
+// title and the month and year of its date, so a short article's headline
+// and date count for every passage of it.
+func lexicalText(c *corpus.Chunk, d *corpus.Document) string {
+	if d == nil {
+		return c.Text
+	}
+	var b strings.Builder
+	b.WriteString(c.Text)
+	b.WriteString("\n")
+	b.WriteString(d.Title)
+	if t, err := time.Parse("2006-01-02", d.Date); err == nil {
+		m := t.Month()
+		name := strings.ToLower(m.String())
+		if d.Language == lang.Spanish {
+			name = monthsES[m-1]
+		}
+		fmt.Fprintf(&b, "\n%s %d", name, t.Year())
+	}
+	return b.String()
+}
+
+var monthsES = [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}
 
 // TermInfo describes how the corpus knows a question word.
 type TermInfo struct {
@@ -148,19 +173,31 @@ func (ix *Index) withTranslations(qLang lang.Lang, q string) string {
 	return q + " " + strings.Join(extra, " ")
 }
 
-// Translations returns the other language's stems for a question word, those
-// the corpus uses, for matching a question against articles in the other
-// language.
-func (ix *Index) Translations(qLang lang.Lang, word string) []string {
-	other := qLang.Other()
-	if !ix.lex.langs[other] {
-		return nil
-	}
-	var out []string
-	for _, w := range lang.Translate(qLang, word) {
-		if s := lang.Stem(other, w); ix.lex.postings[s] != nil {
-			out = append(out, s)
+// expansionWeight scales the weight of a question word's other forms in
+// the lexical search: they widen it without outweighing the asker's words.
+const expansionWeight = 0.5
+
+// queryWeights gives each stem of the question's content words its weight
+// for BM25: 1 for the words as asked (or as the corpus's other language
+// spells them), and for each word's related and translated forms their
+// weight, halved. A word no article uses is searched by those forms alone.
+func (ix *Index) queryWeights(qLang lang.Lang, query string) map[string]float64 {
+	weights := map[string]float64{}
+	for _, t := range lang.Terms(qLang, query) {
+		if t.Stop || len(t.Text) < 2 {
+			continue
+		}
+		s, ok := ix.lex.resolve(qLang, t.Text)
+		if ok {
+			weights[s] += 1
+		}
+		for _, a := range ix.Related(qLang, t.Text) {
+			w := expansionWeight * a.Weight
+			if !ok {
+				w = a.Weight // the only way this word reaches the corpus
+			}
+			weights[a.Stem] = max(weights[a.Stem], w)
 		}
 	}
-	return out
+	return weights
 }

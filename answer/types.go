@@ -1,0 +1,345 @@
+package answer
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/footnote-bot/footnote/corpus"
+
+	"github.com/footnote-bot/footnote/lang"
+)
+
+// This file decides whether a sentence holds the kind of thing a question
+// asks for: a person for "who", a date for "when", a number for "how many"
+// (next to what is counted), a place for "where", a cause for "why", and a
+// named instance for "which country". Only words outside the question count:
+// a sentence that merely repeats the question's own names answers nothing.
+
+// titleWords stand before a person's name ("President Noboa", "la canciller
+// Bárcena"): one capitalised word after one of them is a name.
+var titleWords = set(`president presidente presidenta minister ministro ministra canciller chancellor
+	secretary secretario secretaria judge juez jueza ambassador embajador embajadora
+	general gen senator senador senadora deputy diputado diputada mayor alcalde alcaldesa
+	governor gobernador gobernadora spokesman spokeswoman spokesperson portavoz vocero vocera
+	lawyer abogado abogada attorney fiscal prosecutor director directora chief jefe jefa
+	mr mrs ms dr sr sra srta dra lic king queen rey reina pope papa expresidente
+	exvicepresidente vicepresidente vicepresidenta colonel coronel captain capitan commander comandante`)
+
+// orgHeads are the head nouns of organisations' and institutions' names: a
+// capitalised run that holds one names a body, not a person.
+var orgHeads = set(`court corte council consejo organization organisation organizacion nations naciones
+	union union states estados ministry ministerio department departamento office oficina
+	assembly asamblea congress congreso senate senado parliament parlamento government gobierno
+	party partido police policia army ejercito agency agencia bank banco commission comision
+	committee comite tribunal university universidad embassy embajada institute instituto
+	press prensa news noticias times post community comunidad house casa palace palacio
+	republic republica foundation fundacion association asociacion company compania group grupo`)
+
+// moneyWords mark an amount of money.
+var moneyWords = set(`dollar dollars usd euro euros eur peso pesos dolar dolares pound pounds cost costs costo
+	price precio`)
+
+// moneyQuestionWords make a "how much" question ask for money.
+var moneyQuestionWords = set(`money cost costs costo costo pay paid pagar pago pagaron fine multa reparations reparacion
+	reparaciones damages danos compensation compensacion indemnizacion worth price precio budget presupuesto
+	dinero fund fondos funds`)
+
+// reasonWords introduce a cause.
+var reasonWords = set(`because after since due following amid over result response reason caused cause prompted
+	citing cited accused accusing protest protesting considered violation violating
+	porque tras despues debido causa motivo razon respuesta luego ante acusado acusar considerar considero
+	violacion violar alegando argumentando`)
+
+// locatives stand before a place name.
+var locatives = set(`in at to from near into inside outside en a desde hacia cerca dentro fuera hasta`)
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// fills reports whether the sentence whose terms are given holds what q asks
+// for, other than the question's own words.
+func fills(q *question, text string, terms []lang.Term) bool {
+	// a dateline ("QUITO, Ecuador (AP) —") names where the story was
+	// filed and who filed it, not what a question asks
+	if end := datelineEnd(text); end > 0 {
+		for len(terms) > 0 && terms[0].Start < end {
+			terms = terms[1:]
+		}
+	}
+	switch q.typ {
+	case typePerson:
+		return hasPerson(q, terms)
+	case typeTime:
+		return hasTime(q, terms)
+	case typePlace:
+		return hasPlace(q, terms)
+	case typeQuantity:
+		return hasQuantity(q, text, terms)
+	case typeReason:
+		return hasReason(q, terms)
+	case typeInstance:
+		return hasName(q, terms)
+	}
+	return false
+}
+
+// new reports whether a sentence word is not one of the question's, in
+// any form the question's terms match (related words, the other
+// language's, an acronym's expansion).
+func (q *question) new(t lang.Term) bool {
+	if q.words[t.Text] || q.stems[t.Stem] {
+		return false
+	}
+	for i := range q.terms {
+		if q.terms[i].matches(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameRun returns the end (exclusive) of the run of capitalised words that
+// starts at terms[i], allowing connectors ("Court of Justice", "Ruiz de la
+// Cruz") between them, and whether the run names a body rather than a
+// person.
+func nameRun(terms []lang.Term, i int) (end int, org bool) {
+	end = i
+	for j := i; j < len(terms); j++ {
+		t := terms[j]
+		if j > i && t.Start-terms[j-1].End > 1 {
+			break // punctuation between the words: the name ended
+		}
+		if t.Upper && !t.Number {
+			if orgHeads[t.Text] {
+				org = true
+			}
+			end = j + 1
+			continue
+		}
+		if !connectors[t.Text] || j == i {
+			break
+		}
+	}
+	return end, org
+}
+
+// connectors may stand inside a name.
+var connectors = set(`of de del la las los y the and van von da di`)
+
+// hasPerson: a name of two capitalised words, or one after a title,
+// that is not the question's own and not a body's or a month's.
+func hasPerson(q *question, terms []lang.Term) bool {
+	for i := 0; i < len(terms); i++ {
+		t := terms[i]
+		if !t.Upper || t.Number || months[t.Text] || t.Stop && !titleWords[t.Text] {
+			continue
+		}
+		end, org := nameRun(terms, i)
+		if org {
+			i = end - 1
+			continue
+		}
+		caps := 0
+		fresh := false
+		for _, u := range terms[i:end] {
+			if u.Upper && !titleWords[u.Text] {
+				caps++
+				if q.new(u) {
+					fresh = true
+				}
+			}
+		}
+		if fresh && (caps >= 2 || caps == 1 && i > 0 && titleWords[terms[i-1].Text]) && nearRole(q, terms, i, end) {
+			return true
+		}
+		i = max(i, end-1)
+	}
+	return false
+}
+
+// nearRole reports whether the name at terms[from:to] stands within a few
+// words of a term naming the role the question asks about, when it asks
+// about one ("Ambassador Raquel Serur", "the ambassador, Raquel Serur").
+func nearRole(q *question, terms []lang.Term, from, to int) bool {
+	if len(q.role) == 0 {
+		return true
+	}
+	for j := max(0, from-4); j < len(terms) && j < to+4; j++ {
+		for _, r := range q.role {
+			if r.matches(terms[j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasTime: a month, weekday, year or relative day.
+func hasTime(q *question, terms []lang.Term) bool {
+	for _, t := range terms {
+		if !q.new(t) {
+			continue
+		}
+		if months[t.Text] || t.Number && len(t.Text) == 4 && (t.Text[:2] == "19" || t.Text[:2] == "20") {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPlace: a capitalised word after a locative preposition, perhaps with
+// an article between ("in Guayaquil", "in the La Roca prison").
+func hasPlace(q *question, terms []lang.Term) bool {
+	for i, t := range terms {
+		if i == 0 || !t.Upper || t.Number || months[t.Text] || !q.new(t) {
+			continue
+		}
+		j := i - 1
+		if determiners[terms[j].Text] && j > 0 {
+			j--
+		}
+		if locatives[terms[j].Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasQuantity: a number that is not a date; when the question names what
+// it counts ("how many people"), the number must stand within a few words
+// of it or of another of the question's content words ("29 votes" for "how
+// many countries voted"); when it asks about money, it must be an amount.
+func hasQuantity(q *question, text string, terms []lang.Term) bool {
+	for i, t := range terms {
+		if !(t.Number || numberWords[t.Text]) || isDate(terms, i) || q.words[t.Text] {
+			continue
+		}
+		if q.money {
+			if nearMoney(text, terms, i) {
+				return true
+			}
+			continue
+		}
+		if q.counted == nil {
+			return true
+		}
+		for j := max(0, i-3); j < len(terms) && j <= i+4; j++ {
+			if j != i && !terms[j].Stop && q.counts(terms[j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// counts reports whether a sentence word is what a "how many" question
+// counts, or another of its content words.
+func (q *question) counts(w lang.Term) bool {
+	if q.counted.matches(w) {
+		return true
+	}
+	for i := range q.terms {
+		if t := &q.terms[i]; !t.entity && !t.general && t.matches(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearMoney reports whether the number at terms[i] is an amount: a currency
+// word or sign right by it.
+func nearMoney(text string, terms []lang.Term, i int) bool {
+	if before := strings.TrimRight(text[:terms[i].Start], " "); strings.HasSuffix(before, "$") || strings.HasSuffix(before, "€") || strings.HasSuffix(before, "£") {
+		return true
+	}
+	for j := max(0, i-1); j < len(terms) && j <= i+3; j++ {
+		if moneyWords[terms[j].Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasReason: a word that introduces a cause.
+func hasReason(q *question, terms []lang.Term) bool {
+	for _, t := range terms {
+		if reasonWords[t.Text] && !q.words[t.Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasName: a capitalised word, not at the start of the sentence and not
+// the question's own, that names the instance a "which X" question wants.
+func hasName(q *question, terms []lang.Term) bool {
+	for i, t := range terms {
+		if t.Upper && !t.Number && !months[t.Text] && (i > 0 || q.proper[t.Text]) && q.new(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// properNames returns the words the articles write only with a capital:
+// names, unlike words capitalised only to open a sentence ("Nicaragua also
+// decided…" against "Police said…").
+func properNames(docs []*corpus.Document) map[string]bool {
+	capital, lower := map[string]bool{}, map[string]bool{}
+	for _, d := range docs {
+		for _, t := range lang.Tokenize(d.Text) {
+			if t.Number {
+				continue
+			}
+			if t.Upper {
+				capital[t.Text] = true
+			} else {
+				lower[t.Text] = true
+			}
+		}
+	}
+	for w := range capital {
+		if lower[w] || lang.IsStop(lang.English, w) || lang.IsStop(lang.Spanish, w) {
+			delete(capital, w)
+		}
+	}
+	return capital
+}
+
+// datelineSeps end a dateline.
+var datelineSeps = []string{" — ", " – ", " -- ", ".- ", ".— ", " - ", ": "}
+
+// datelineEnd returns the offset just past a dateline that opens text
+// ("QUITO, Ecuador (AP) — ", "MEXICO CITY: ", "TEGUCIGALPA, HONDURAS.- "), or
+// 0: a short opening with a word in capitals or an outlet in brackets,
+// ended by a dash or a colon.
+func datelineEnd(text string) int {
+	head := text[:min(len(text), 90)]
+	for _, sep := range datelineSeps {
+		i := strings.Index(head, sep)
+		if i <= 0 {
+			continue
+		}
+		lead := head[:i]
+		if strings.Contains(lead, "(") || hasCapsWord(lead) {
+			return i + len(sep)
+		}
+	}
+	return 0
+}
+
+// hasCapsWord reports whether s has a word of three or more letters all in
+// capitals.
+func hasCapsWord(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len([]rune(w)) >= 3 && strings.ToUpper(w) == w {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,74 @@
+package retrieval
+
+import (
+	"strings"
+
+	"github.com/footnote-bot/footnote/lang"
+	"github.com/footnote-bot/footnote/lexicon"
+)
+
+// Alt is another form of a question word that the corpus uses: a word of
+// the same meaning, or the other language's word for it.
+type Alt struct {
+	// Stem is the form's stem as the index spells it.
+	Stem string
+	// Weight in (0, 1] is how much a match on it counts against a match on
+	// the asker's own word.
+	Weight float64
+	// IDF is the stem's BM25 inverse document frequency.
+	IDF float64
+}
+
+// Weights of the kinds of alternative forms: the asker's own words always
+// count most.
+const (
+	glossaryWeight    = 0.9  // the bilingual news glossary
+	translationWeight = 0.8  // times the dictionary's own weight
+	synonymWeight     = 0.7  // times the thesaurus's own weight
+	minLexiconWeight  = 0.45 // thesaurus and dictionary links weaker than this are noise
+)
+
+// Related returns the forms of a folded question word, other than its own
+// stem, that the corpus uses: related words of the question's language
+// (WordNet, the Spanish thesaurus) and translations into the corpus's other
+// language (the glossary, the bilingual dictionary), best first, one entry
+// per stem.
+func (ix *Index) Related(qLang lang.Lang, word string) []Alt {
+	own := lang.Stem(qLang, word)
+	best := map[string]float64{}
+	add := func(stem string, w float64) {
+		if stem == own || strings.Contains(stem, " ") || len(stem) < 3 || ix.lex.postings[stem] == nil {
+			return
+		}
+		best[stem] = max(best[stem], w)
+	}
+	for _, r := range lexicon.Synonyms(qLang, own) {
+		if float64(r.Weight) >= minLexiconWeight {
+			add(r.Stem, synonymWeight*float64(r.Weight))
+		}
+	}
+	if other := qLang.Other(); ix.lex.langs[other] {
+		for _, w := range lang.Translate(qLang, word) {
+			add(lang.Stem(other, w), glossaryWeight)
+		}
+		for _, r := range lexicon.Translations(qLang, own) {
+			if float64(r.Weight) >= minLexiconWeight {
+				add(r.Stem, translationWeight*float64(r.Weight))
+			}
+		}
+	}
+	out := make([]Alt, 0, len(best))
+	for s, w := range best {
+		out = append(out, Alt{Stem: s, Weight: w, IDF: ix.lex.idf(s)})
+	}
+	sortAlts(out)
+	return out
+}
+
+func sortAlts(a []Alt) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && (a[j].Weight > a[j-1].Weight || a[j].Weight == a[j-1].Weight && a[j].Stem < a[j-1].Stem); j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
