@@ -75,6 +75,9 @@ func TestSynonyms(t *testing.T) {
 }
 
 func TestTranslations(t *testing.T) {
+	if !withGPL {
+		t.Skip("built with lexicon_nogpl: no translation table")
+	}
 	tests := []struct {
 		l        lang.Lang
 		word, tr string
@@ -142,7 +145,7 @@ func TestListsContract(t *testing.T) {
 		for _, w := range ws {
 			s := stem(l, w)
 			check := func(kind string, rels []lexicon.Rel, same bool) {
-				if len(rels) == 0 {
+				if len(rels) == 0 && (same || withGPL) {
 					t.Errorf("%s(%s, %q) is empty", kind, l, s)
 				}
 				if len(rels) > lexicon.MaxRels {

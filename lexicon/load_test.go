@@ -32,6 +32,9 @@ func TestEmbeddedSizes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		tb := d.tables[pair{tt.from, tt.to}]
+		if tb == nil && tt.from != tt.to && len(gplData) == 0 {
+			continue // built with lexicon_nogpl
+		}
 		if tb == nil {
 			t.Errorf("no %s-%s table", tt.from, tt.to)
 			continue

@@ -159,7 +159,7 @@ func (wn *wordnet) parseData(pos byte, line string) error {
 	if err != nil {
 		return fmt.Errorf("synset offset %q: %w", f[0], err)
 	}
-	nw, err := strconv.ParseInt(f[3], 16, 32)
+	nw, err := strconv.ParseUint(f[3], 16, 8)
 	if err != nil || len(f) < 4+2*int(nw)+1 {
 		return fmt.Errorf("word count %q", f[3])
 	}
@@ -174,7 +174,7 @@ func (wn *wordnet) parseData(pos byte, line string) error {
 		i += 2
 	}
 	np, err := strconv.Atoi(f[i])
-	if err != nil || len(f) < i+1+4*np {
+	if err != nil || np < 0 || len(f) < i+1+4*np {
 		return fmt.Errorf("pointer count %q", f[i])
 	}
 	i++
@@ -206,7 +206,7 @@ func (wn *wordnet) parseIndex(pos byte, line string) error {
 	}
 	nsyn, err1 := strconv.Atoi(f[2])
 	nptr, err2 := strconv.Atoi(f[3])
-	if err1 != nil || err2 != nil || len(f) != 4+nptr+2+nsyn {
+	if err1 != nil || err2 != nil || nsyn < 0 || nptr < 0 || len(f) != 4+nptr+2+nsyn {
 		return fmt.Errorf("index counts of %q", f[0])
 	}
 	tag, err := strconv.Atoi(f[4+nptr+1])

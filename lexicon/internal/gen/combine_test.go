@@ -1,0 +1,93 @@
+package main
+
+import (
+	"math"
+	"testing"
+
+	"github.com/footnote-bot/footnote/lang"
+)
+
+func TestTranslationsScreensGarbledWords(t *testing.T) {
+	en := newVocab(lang.English, []string{"give birth", "bear", "arrest"})
+	es := newVocab(lang.Spanish, []string{"dar", "luz", "parir", "detener"})
+	g := translations(lang.English, lang.Spanish, en, es,
+		trSource{entries: []dictEntry{
+			{"bear", [][]string{{"daraluz", "parir"}}}, // "dar a luz" lost its spaces
+			{"arrest", [][]string{{"detener"}}},
+		}, scale: 1, check: true},
+		trSource{entries: []dictEntry{{"zzword", [][]string{{"zzpalabra"}}}}, scale: 0.9}, // unchecked source
+	)
+	s := func(l lang.Lang, w string) string { return stemPhrase(l, w) }
+	tests := []struct {
+		from, to string
+		want     bool
+	}{
+		{"bear", "parir", true},
+		{"bear", "daraluz", false},
+		{"arrest", "detener", true},
+		{"zzword", "zzpalabra", true},
+	}
+	for _, tt := range tests {
+		_, got := g[s(lang.English, tt.from)][s(lang.Spanish, tt.to)]
+		if got != tt.want {
+			t.Errorf("%s → %s: present %v, want %v", tt.from, tt.to, got, tt.want)
+		}
+	}
+	if w := g[s(lang.English, "bear")][s(lang.Spanish, "parir")]; w >= 1 {
+		t.Errorf("second word of a sense weighs %.2f, want less than the first's 1", w)
+	}
+}
+
+func TestViaSynonyms(t *testing.T) {
+	tr := graph{"shout": {"grit": 1, "voc": 0.6}, "call": {"llam": 1}}
+	syn := graph{
+		"yell":  {"shout": 1, "call": 0.5},
+		"shout": {"yell": 1, "call": 0.9},
+	}
+	out := viaSynonyms(tr, syn)
+	if w := out["yell"]["grit"]; w != trVia {
+		t.Errorf("yell → grit (through shout) weighs %.2f, want %.2f", w, trVia)
+	}
+	if _, ok := out["yell"]["voc"]; ok {
+		t.Error("a minor translation of the synonym was followed")
+	}
+	if _, ok := out["yell"]["llam"]; ok {
+		t.Error("a weak synonym was followed")
+	}
+	if _, ok := out["shout"]["llam"]; ok {
+		t.Error("a word with its own translations got its synonyms' too")
+	}
+}
+
+func TestConfirm(t *testing.T) {
+	es := graph{"deten": {"arrest": 0.5, "escler": 0.8}}
+	esEn := graph{"deten": {"detain": 1}, "arrest": {"arrest": 1}, "escler": {"harden": 1}}
+	enSyn := graph{"detain": {"arrest": 0.9}}
+	out := confirm(es, esEn, enSyn)
+	if w := out["deten"]["arrest"]; w < thConfirmed {
+		t.Errorf("confirmed link weighs %.2f, want at least %.2f", w, thConfirmed)
+	}
+	if w := out["deten"]["escler"]; math.Abs(w-0.8*thUnconfirmed) > 1e-9 {
+		t.Errorf("unconfirmed link weighs %.2f, want %.2f", w, 0.8*thUnconfirmed)
+	}
+}
+
+func TestPivot(t *testing.T) {
+	syn := graph{}
+	enEs := graph{"detain": {"deten": 0.9}, "arrest": {"deten": 1}, "stop": {"par": 1}}
+	hub := map[string]float64{}
+	for _, w := range []string{"stop", "halt", "block", "end", "cease", "quit", "stall"} {
+		hub[w] = 1
+	}
+	esEn := graph{"deten": {"arrest": 1, "detain": 0.9, "prison": 0.5}, "par": hub}
+	pivot(syn, enEs, esEn)
+	if w := syn["detain"]["arrest"]; w != pivotWeight {
+		t.Errorf("detain → arrest weighs %.2f, want %.2f", w, pivotWeight)
+	}
+	if _, ok := syn["detain"]["prison"]; ok {
+		t.Error("a minor translation made a pivot link")
+	}
+	if len(syn["stop"]) != 0 {
+		t.Errorf("a hub translation made links: %v", syn["stop"])
+	}
+}
