@@ -54,6 +54,7 @@ type Index struct {
 	chunks   []corpus.Chunk
 	byID     map[string]int
 	col      *chromem.Collection
+	flat     *flatVectors // the collection's vectors, row i = chunks[i]; shared with col
 	lex      *bm25
 	lang     lang.Lang
 	dim      int
@@ -227,8 +228,15 @@ func Build(ctx context.Context, docs []*corpus.Document, opts Options) (*Index, 
 
 // fill puts the chunks into an in-memory chromem-go collection. Vectors are
 // given, already normalised, so chromem-go never calls its embedding function
-// for documents (it would, one document at a time).
+// for documents (it would, one document at a time). They are first copied
+// into one contiguous array that the collection's documents then point
+// into, so the fast scan and chromem-go read the same memory.
 func (ix *Index) fill(ctx context.Context, vectors [][]float32) error {
+	flat, err := newFlatVectors(vectors, ix.dim)
+	if err != nil {
+		return err
+	}
+	ix.flat = flat
 	db := chromem.NewDB()
 	col, err := db.CreateCollection("chunks", nil, ix.embedOne)
 	if err != nil {
@@ -243,7 +251,7 @@ func (ix *Index) fill(ctx context.Context, vectors [][]float32) error {
 			defer wg.Done()
 			for i := w; i < len(ix.chunks); i += workers {
 				c := &ix.chunks[i]
-				err := col.AddDocument(ctx, chromem.Document{ID: c.ID, Embedding: vectors[i], Content: c.Text})
+				err := col.AddDocument(ctx, chromem.Document{ID: c.ID, Embedding: flat.row(i), Content: c.Text})
 				if err != nil {
 					errs[w] = fmt.Errorf("add chunk %s: %w", c.ID, err)
 					return

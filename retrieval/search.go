@@ -49,7 +49,7 @@ func (ix *Index) Search(ctx context.Context, query string, k int) ([]Hit, error)
 	cand := min(max(4*k, 50), len(ix.chunks))
 	var dense []chromem.Result
 	if !isZero(qv) { // a question of stop words only has no direction
-		dense, err = ix.col.QueryEmbedding(ctx, qv, cand, nil, nil)
+		dense, err = ix.dense(ctx, qv, cand)
 		if err != nil {
 			return nil, fmt.Errorf("vector search: %w", err)
 		}
