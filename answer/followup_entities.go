@@ -172,14 +172,35 @@ func fuShortest(forms [][]string) []string {
 }
 
 // name is how the entity is written in place of a reference: a person by
-// the shortest name the texts use (news reports call people by their
-// surname after the first mention, so "Glas" finds what "Jorge Glas"
-// misses), anything else by its fullest name.
+// surname (news reports call people by their surname after the first
+// mention, so "Glas" finds what "Jorge Glas" misses): the shortest name
+// the texts use, or else the last word of a two-word name (both when the
+// first is a Spanish patronymic in -ez: "López Obrador") and the last two
+// of a longer one (Spanish names have two surnames);
+// anything else by its fullest name.
 func (e *fuEntity) name() string {
-	if e.kind() == fuKindPerson && e.short != "" {
-		return e.short
+	if e.kind() != fuKindPerson || e.short == "" {
+		return e.text
 	}
-	return e.text
+	if len(fuShortest(e.forms)) < len(fuLongest(e.forms)) {
+		return e.short // the texts' own short form: "López Obrador"
+	}
+
+	words := strings.Fields(e.short)
+	for _, w := range words {
+		if fuConnectors[strings.ToLower(w)] {
+			return e.short // "Luiz Inácio Lula da Silva": no guessing
+		}
+	}
+	switch {
+	case len(words) == 2 && strings.HasSuffix(strings.ToLower(words[0]), "ez"):
+		return e.short
+	case len(words) == 2:
+		return words[1]
+	case len(words) > 2:
+		return strings.Join(words[len(words)-2:], " ")
+	}
+	return e.short
 }
 
 func fuHasForm(forms [][]string, w []string) bool {
