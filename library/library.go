@@ -99,10 +99,7 @@ func (l *Library) add(ctx context.Context, do func(*ingest.Adder, *ingest.Seen) 
 	cur := l.Live.Index()
 	res, err := l.write(ctx, cur, do)
 	if errors.Is(err, ingest.ErrDuplicate) {
-		d := cur.Document(res.DuplicateOf)
-		if d == nil && res.Doc != nil && res.Doc.ID == res.DuplicateOf {
-			d = res.Doc // written by another process, not yet indexed
-		}
+		d := cur.Document(res.DuplicateOf) // nil when another process wrote it and it is not indexed yet
 		out := &Added{DuplicateOf: res.DuplicateOf}
 		if d != nil {
 			out.DocID, out.Title, out.Date = d.ID, d.Title, d.Date

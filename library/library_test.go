@@ -75,3 +75,58 @@ func TestAddFileForget(t *testing.T) {
 		t.Fatal("forgotten article still there")
 	}
 }
+
+// TestAChangeStuckBehindASlowOneGivesUp: while a rebuild hangs, another
+// /ingest or /forget returns at its own deadline instead of waiting for it.
+func TestAChangeStuckBehindASlowOneGivesUp(t *testing.T) {
+	l := newLibrary(t)
+	rebuild := l.Rebuild
+	entered, release := make(chan struct{}), make(chan struct{})
+	l.Rebuild = func(ctx context.Context) (*retrieval.Index, error) {
+		select {
+		case entered <- struct{}{}:
+			<-release // the first rebuild hangs until released
+		default:
+		}
+		return rebuild(ctx)
+	}
+	ctx := context.Background()
+	first := make(chan error, 1)
+	go func() {
+		_, err := l.AddFile(ctx, "slow.md", []byte("# Slow\n\nThe first change, whose rebuild hangs."))
+		first <- err
+	}()
+	<-entered
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := l.AddFile(cctx, "second.md", []byte("# Second\n\nA change behind a hung one.")); !errors.Is(err, context.Canceled) {
+		t.Errorf("add behind a hung rebuild: %v, want context.Canceled", err)
+	}
+	if _, err := l.Forget(cctx, "builtin"); !errors.Is(err, context.Canceled) {
+		t.Errorf("forget behind a hung rebuild: %v, want context.Canceled", err)
+	}
+	close(release)
+	if err := <-first; err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.AddFile(ctx, "third.md", []byte("# Third\n\nOnce the first is done, changes go through.")); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestAddSeesArticlesAnotherProcessWrote: an article written into the folder
+// by `footnote ingest` but not indexed yet is still a duplicate.
+func TestAddSeesArticlesAnotherProcessWrote(t *testing.T) {
+	l := newLibrary(t)
+	body := []byte("# OAS\n\nThe Organization of American States approved a resolution on Wednesday.")
+	if err := os.WriteFile(filepath.Join(l.Dir, "by-cli.md"), body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := l.AddFile(context.Background(), "upload.md", body)
+	if err != nil || a.DuplicateOf != "by-cli" {
+		t.Fatalf("added %+v, %v; want a duplicate of by-cli", a, err)
+	}
+	if entries, _ := os.ReadDir(l.Dir); len(entries) != 1 {
+		t.Errorf("the folder holds %d files, want 1", len(entries))
+	}
+}
