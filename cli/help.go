@@ -65,7 +65,7 @@ func printHelp(w io.Writer, fs *flag.FlagSet) {
 // README writes them.
 var argNames = map[string]string{
 	"corpus": "DIR", "data-dir": "DIR", "k": "N", "limit": "N", "top": "N",
-	"addr": "ADDR", "focus": "TOPIC", "length": "short|medium|long", "guild": "ID",
+	"addr": "ADDR", "focus": "TOPIC", "length": "short|medium|long", "guild": "ID", "eval": "FILE",
 }
 
 // argName is the placeholder of a flag's value: "" for a boolean flag,
