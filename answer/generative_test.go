@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -305,3 +306,33 @@ func jsonOf(m map[string]string) string {
 	}
 	return "{" + strings.Join(parts, ", ") + "}"
 }
+
+// A generated summary's points go through the same checks: a point with a
+// number its source lacks is removed even when the judge calls it
+// supported, and the kept points stay a list.
+func TestSummaryPointsAreVerified(t *testing.T) {
+	ix, _ := loadScripted(t)
+	srv := llmtest.NewServer()
+	defer srv.Close()
+	srv.SetResponder(func(r llmtest.ChatRequest) llmtest.Reply {
+		if strings.HasPrefix(r.Messages[0].Content, "You check") {
+			return verdictsFor(answer.VerdictSupported)(r)
+		}
+		m := promptSourceText.FindStringSubmatch(r.LastUser())
+		first, _, _ := strings.Cut(m[1], ". ")
+		return llmtest.Reply{Text: "- " + first + ". [1]\n- The raid left 4,000 people dead. [1]"}
+	})
+	g := answer.NewGenerator(answer.NewEngine(ix), clientModel{newClient(t, srv, 10*time.Second)}, 10*time.Second, nil)
+	s, err := g.Summarize(context.Background(), answer.SummaryOptions{Length: "short"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Mode != answer.ModeGenerative || len(s.Points) != 1 || s.Points[0].N != 1 || strings.Contains(s.Summary, "4,000") || !strings.HasPrefix(s.Summary, "- ") {
+		t.Fatalf("mode %s, points %+v, summary %q, note %q", s.Mode, s.Points, s.Summary, s.Note)
+	}
+	if !strings.Contains(s.Note, "1 unsupported point") {
+		t.Errorf("note %q", s.Note)
+	}
+}
+
+var promptSourceText = regexp.MustCompile(`(?s)<source n="1"[^>]*>\n(.*?)\n</source>`)
