@@ -109,7 +109,52 @@ func (c *fuConversation) resolve(q string) string {
 	if out, ok := c.ellipsis(q, prev); ok {
 		return out
 	}
-	return c.references(q)
+	out := c.references(q)
+	if out == q {
+		out = c.dropSubject(q, prev)
+	}
+	return out
+}
+
+// fuSubjectless caps the words of a Spanish follow-up read as having
+// dropped its subject.
+const fuSubjectless = 6
+
+// dropSubject gives a short Spanish follow-up that names nothing ("¿Y
+// cuándo lo decidió?", "¿A qué hospital fue trasladado?") the subject of
+// the previous question, after the verb, as Spanish allows: "¿Y cuándo lo
+// decidió la Corte Internacional de Justicia?". Spanish drops subjects
+// where English says "it" or "he"; an English question is left alone.
+func (c *fuConversation) dropSubject(q string, prev fuExchange) string {
+	if lang.Detect(q, lang.English) != lang.Spanish || len(lang.Tokenize(q)) > fuSubjectless {
+		return q
+	}
+	for _, m := range c.book.locate(q) {
+		if m.ent.kind() != fuKindDate {
+			return q // it names its own subject
+		}
+	}
+	var subject *fuEntity
+	for _, list := range [][]*fuEntity{prev.qEnts, prev.aEnts} {
+		for _, e := range list {
+			if e.kind() != fuKindDate {
+				subject = e
+				break
+			}
+		}
+		if subject != nil {
+			break
+		}
+	}
+	if subject == nil {
+		return q
+	}
+	name := subject.name()
+	if det, ok := subject.det[lang.Spanish]; ok && subject.kind() != fuKindPerson {
+		name = det + " " + name
+	}
+	core := strings.TrimRightFunc(q, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("?!.", r) })
+	return core + " " + name + q[len(core):]
 }
 
 // fuKind is the type of an entity.
@@ -554,9 +599,12 @@ var (
 	fuBareWhRe = regexp.MustCompile(`(?i)^(?:and|but|y|pero)?\s*(how many|how much|how long|what time|why|where|when|who|how|por qué|por que|dónde|donde|cuándo|cuando|quién|quien|cómo|como|cuántos|cuántas|cuantos|cuantas|a qué hora)$`)
 	// fuLeadWhRe is the question word a question opens with.
 	fuLeadWhRe = regexp.MustCompile(`(?i)^(¿?)(how many|how much|how long|what time|why|where|when|who|whom|what|which|how|por qué|por que|dónde|donde|cuándo|cuando|quién|quien|qué|que|cuál|cual|cómo|como|cuántos|cuántas|cuantos|cuantas|a qué hora)\b`)
-	fuAuxRe    = regexp.MustCompile(`(?i)^(¿?)(did|does|do|is|are|was|were|has|have|had|can|could|will|would)\b`)
-	fuAboutRe  = regexp.MustCompile(`(?i)\b(about|regarding|on|sobre|acerca de|respecto a|respecto de)\s+([^?]+)(\?*)$`)
-	fuWhWords  = fuSet("what", "who", "whom", "where", "when", "why", "how", "which", "whose", "qué", "quién", "quiénes", "dónde", "cuándo", "cómo", "cuál", "cuáles", "cuántos", "cuántas", "por", "did", "does", "do", "is", "was", "were", "are", "has", "have")
+	// fuDeterminerWh ask about a noun ("how many years"): another question
+	// word cannot take their place alone
+	fuDeterminerWh = map[string]bool{"how many": true, "how much": true, "which": true, "cuántos": true, "cuántas": true, "cuantos": true, "cuantas": true}
+	fuAuxRe        = regexp.MustCompile(`(?i)^(¿?)(did|does|do|is|are|was|were|has|have|had|can|could|will|would)\b`)
+	fuAboutRe      = regexp.MustCompile(`(?i)\b(about|regarding|on|sobre|acerca de|respecto a|respecto de)\s+([^?]+)(\?*)$`)
+	fuWhWords      = fuSet("what", "who", "whom", "where", "when", "why", "how", "which", "whose", "qué", "quién", "quiénes", "dónde", "cuándo", "cómo", "cuál", "cuáles", "cuántos", "cuántas", "por", "did", "does", "do", "is", "was", "were", "are", "has", "have")
 )
 
 // ellipsis rewrites a follow-up that only names a new subject or a new
@@ -649,14 +697,18 @@ func fuKindDistance(a, b fuKind) int {
 // fuSwapQuestionWord puts wh in place of the question word p opens with
 // ("When was the session held?" + "Where?" → "Where was the session held?").
 func fuSwapQuestionWord(p, wh string) string {
-	if m := fuLeadWhRe.FindStringSubmatchIndex(p); m != nil {
+	if m := fuLeadWhRe.FindStringSubmatchIndex(p); m != nil && !fuDeterminerWh[strings.ToLower(p[m[4]:m[5]])] {
 		return p[:m[3]] + fuUpperFirst(wh) + p[m[5]:]
 	}
 	if m := fuAuxRe.FindStringSubmatchIndex(p); m != nil {
 		r, n := utf8.DecodeRuneInString(p[m[4]:])
 		return p[:m[3]] + fuUpperFirst(wh) + " " + string(unicode.ToLower(r)) + p[m[4]+n:]
 	}
-	return fuUpperFirst(wh) + "? " + p
+	open := ""
+	if strings.HasPrefix(p, "¿") {
+		open = "¿"
+	}
+	return open + fuUpperFirst(wh) + "? " + p
 }
 
 // fuSpanishArticle guesses the definite article of a Spanish noun from its
