@@ -10,7 +10,7 @@ import (
 )
 
 // magic opens every encoded file; the digit is the format version.
-const magic = "FNLEX1\n"
+const magic = "FNLEX2\n"
 
 // Encode writes tables to w in the lexicon format: magic, a table count,
 // and per table its languages, its front-coded sorted word lists and its
@@ -22,6 +22,11 @@ func Encode(w io.Writer, tables ...*Table) error {
 	str := func(s string) { uv(uint64(len(s))); bw.WriteString(s) }
 	words := func(ws []string) error {
 		uv(uint64(len(ws)))
+		total := 0
+		for _, s := range ws {
+			total += len(s)
+		}
+		uv(uint64(total)) // lets the decoder size its buffer once
 		prev := ""
 		for i, s := range ws {
 			if !valid(s) {
@@ -56,6 +61,7 @@ func Encode(w io.Writer, tables ...*Table) error {
 		if len(t.Targets) > maxTargets {
 			return fmt.Errorf("table %s-%s: %d targets, more than %d", t.From, t.To, len(t.Targets), maxTargets)
 		}
+		uv(uint64(len(t.Edges)))
 		for i := range t.Keys {
 			es := t.Edges[t.Start[i]:t.Start[i+1]]
 			uv(uint64(len(es)))
@@ -75,6 +81,10 @@ func commonPrefix(a, b string) int {
 	}
 	return n
 }
+
+// maxWordLen bounds the announced length of a word list, so corrupt data
+// cannot ask for a huge buffer.
+const maxWordLen = 1 << 10
 
 // errShort is returned when the data ends inside a value.
 var errShort = errors.New("data ends early")
@@ -140,10 +150,16 @@ func (d *decoder) count(min int) int {
 // string, so a list costs one allocation besides its slice.
 func (d *decoder) words() []string {
 	n := d.count(2)
+	total := d.uv()
 	if d.err != nil {
 		return nil
 	}
+	if total > uint64(n)*maxWordLen {
+		d.err = fmt.Errorf("%d words of %d bytes in all", n, total)
+		return nil
+	}
 	var all strings.Builder
+	all.Grow(int(total))
 	ends := make([]int, n)
 	prev := ""
 	for i := range n {
@@ -157,6 +173,10 @@ func (d *decoder) words() []string {
 			return nil
 		}
 		start := all.Len()
+		if uint64(start)+shared+uint64(len(suffix)) > total {
+			d.err = fmt.Errorf("words longer than the %d bytes announced", total)
+			return nil
+		}
 		all.WriteString(prev[:shared])
 		all.Write(suffix)
 		ends[i] = all.Len()
@@ -204,6 +224,8 @@ func Decode(data []byte) ([]*Table, error) {
 			return nil, fmt.Errorf("table %d: %w", ti, d.err)
 		}
 		t.Start = make([]uint32, 0, len(t.Keys)+1)
+		nEdges := d.count(2)
+		t.Edges = make([]uint32, 0, nEdges)
 		for range t.Keys {
 			t.Start = append(t.Start, uint32(len(t.Edges)))
 			n := d.count(2)
@@ -223,6 +245,9 @@ func Decode(data []byte) ([]*Table, error) {
 			}
 		}
 		t.Start = append(t.Start, uint32(len(t.Edges)))
+		if d.err == nil && len(t.Edges) != nEdges {
+			d.err = fmt.Errorf("%d edges, %d announced", len(t.Edges), nEdges)
+		}
 		if d.err != nil {
 			return nil, fmt.Errorf("table %d (%s-%s): %w", ti, t.From, t.To, d.err)
 		}

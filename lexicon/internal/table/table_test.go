@@ -133,7 +133,7 @@ func FuzzDecode(f *testing.F) {
 	}
 	f.Add(good.Bytes())
 	f.Add([]byte(magic))
-	f.Add([]byte(magic + "\x01\x02en\x02en\x01\x00\x01a\x01"))
+	f.Add([]byte(magic + "\x01\x02en\x02en\x01\x01\x00\x01a\x01\x01\x01"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ts, err := Decode(data)
 		if err != nil {
