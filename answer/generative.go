@@ -118,7 +118,7 @@ func (g *Generator) Ask(ctx context.Context, q string, history []Turn, opts Opti
 		defer vcancel()
 		v := g.check(vctx, reply, qLang, sources, t)
 		if len(v.citations) == 0 && vctx.Err() == nil {
-			if r, ok := g.repair(vctx, p0(standalone, qLang, sources), reply, qLang, sources, t); ok {
+			if r, ok := g.repair(vctx, repairData(standalone, qLang, sources), reply, qLang, sources, t); ok {
 				v = r
 			}
 		}
@@ -154,8 +154,8 @@ func (g *Generator) Ask(ctx context.Context, q string, history []Turn, opts Opti
 	return a, nil
 }
 
-// p0 is what a repair prompt needs of the question.
-func p0(question string, l lang.Lang, sources []source) prompts.RepairData {
+// repairData is what a repair prompt needs besides the rejected sentences.
+func repairData(question string, l lang.Lang, sources []source) prompts.RepairData {
 	return prompts.RepairData{Question: question, Language: l.Name(), Sources: promptSources(sources)}
 }
 
