@@ -15,7 +15,9 @@
 //   - Spanish synonyms: the LibreOffice Spanish thesaurus (mythes-es;
 //     data/LICENSE.mythes-es, LGPL 2.1). It has no sense frequencies, so a
 //     link counts fully only when the two words also share an English
-//     translation.
+//     translation. It has no derived forms either: WordNet's are carried
+//     over through the dictionaries (ecuatoriano → ecuadorian → ecuador →
+//     Ecuador).
 //   - English↔Spanish: FreeDict eng-spa and spa-eng (dict-freedict-*, GPL 2
 //     or later) and the Apertium English-Spanish bilingual dictionary
 //     (apertium-eng-spa, GPL 2); data/LICENSE.en-es. Words of one language

@@ -31,8 +31,9 @@ func contains(rels []lexicon.Rel, s string) (float32, bool) {
 // link, documented here rather than asserted: WordNet does not relate
 // envoy to ambassador (both are hyponyms of diplomat, which each reaches at
 // 0.4), reaction to condemn, nor kick out to suspend (only through the
-// hyponyms of expel, weakly); the Spanish thesaurus has no demonyms
-// (ecuatoriano, mexicano).
+// hyponyms of expel, weakly). The Spanish thesaurus has no demonyms:
+// ecuatoriano → Ecuador comes from WordNet's ecuadorian → ecuador carried
+// over through the dictionaries.
 func TestSynonyms(t *testing.T) {
 	tests := []struct {
 		l         lang.Lang
@@ -59,6 +60,9 @@ func TestSynonyms(t *testing.T) {
 		{lang.Spanish, "condenó", "reprobar", 0.6},        // inflected form of condenar
 		{lang.Spanish, "expulsaron", "echar", 0.6},        // thesaurus
 		{lang.Spanish, "gobierno", "administración", 0.6}, // thesaurus
+		{lang.Spanish, "ecuatoriano", "Ecuador", 0.5},     // WordNet's pertainym, through translations
+		{lang.Spanish, "mexicanos", "México", 0.5},        // likewise
+		{lang.Spanish, "México", "mexicano", 0.5},         // and back
 	}
 	for _, tt := range tests {
 		s, want := stem(tt.l, tt.word), stem(tt.l, tt.rel)

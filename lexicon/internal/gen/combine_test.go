@@ -91,3 +91,17 @@ func TestPivot(t *testing.T) {
 		t.Errorf("a hub translation made links: %v", syn["stop"])
 	}
 }
+
+func TestCarryDerived(t *testing.T) {
+	syn := graph{}
+	esEn := graph{"ecuatorian": {"ecuadorian": 0.9}, "otro": {"other": 0.5}}
+	der := graph{"ecuadorian": {"ecuador": 0.7}, "other": {"otherwis": 0.7}}
+	enEs := graph{"ecuador": {"ecuador": 1}, "otherwis": {"sino": 1}}
+	carryDerived(syn, esEn, enEs, der)
+	if w := syn["ecuatorian"]["ecuador"]; w != derivedWeight {
+		t.Errorf("ecuatoriano → ecuador weighs %.2f, want %.2f", w, derivedWeight)
+	}
+	if len(syn["otro"]) != 0 {
+		t.Errorf("a minor translation carried a derived link: %v", syn["otro"])
+	}
+}

@@ -85,3 +85,35 @@ func pivot(syn, ab, ba graph) {
 		}
 	}
 }
+
+// Spanish has no derivation links in the thesaurus; WordNet's are carried
+// over through translations: a Spanish word whose main translation has a
+// derived form or pertainym (ecuatoriano → ecuadorian → ecuador) is linked
+// to that word's main translations (ecuador) at derivedWeight.
+const (
+	derivedWeight = 0.6
+	derivedMin    = 0.6 // the least weight of a WordNet derived link followed
+)
+
+// carryDerived adds to syn the derived links of the other language: ab
+// translates syn's language to the other, ba back, der holds the other
+// language's derived links.
+func carryDerived(syn, ab, ba, der graph) {
+	for a, m := range ab {
+		for t, w := range m {
+			if w < pivotTr {
+				continue
+			}
+			for u, wd := range der[t] {
+				if wd < derivedMin {
+					continue
+				}
+				for b, w2 := range ba[u] {
+					if w2 >= pivotTr {
+						syn.add(a, b, derivedWeight)
+					}
+				}
+			}
+		}
+	}
+}

@@ -47,7 +47,7 @@ func run(c config, log *slog.Logger) error {
 	if err != nil {
 		return fmt.Errorf("wordnet: %w", err)
 	}
-	en := wn.relations()
+	en, enDerived := wn.relations()
 	th, err := readMyThes(c.mythes)
 	if err != nil {
 		return fmt.Errorf("mythes: %w", err)
@@ -95,6 +95,7 @@ func run(c config, log *slog.Logger) error {
 	es := confirm(thesaurusRelations(th), esEnDirect, en)
 	pivot(en, enEsDirect, esEnDirect)
 	pivot(es, esEnDirect, enEsDirect)
+	carryDerived(es, esEnDirect, enEsDirect, enDerived)
 	enEs := viaSynonyms(enEsDirect, en)
 	esEn := viaSynonyms(esEnDirect, es)
 

@@ -239,7 +239,9 @@ func (wn *wordnet) senseFactor(lemma string, k wnKey) float64 {
 // synonyms of its first senses, derived forms and pertainyms, similar
 // adjectives, verb groups, one level of hypernyms and, for small sets, of
 // hyponyms, each weighted by relation and by both words' sense ranks.
-func (wn *wordnet) relations() graph {
+// derived holds the derived-form and pertainym links alone (mexican →
+// mexico), which carry over to Spanish through translations.
+func (wn *wordnet) relations() (all, derived graph) {
 	// Lemmas that share a stem ("arrest", "arresting") share one key; the
 	// rarer one's relations ("stunning") are weighed down.
 	top := map[string]int{}
@@ -247,7 +249,7 @@ func (wn *wordnet) relations() graph {
 		s := stemPhrase(lang.English, ix.lemma)
 		top[s] = max(top[s], wn.count[ix.lemma])
 	}
-	g := graph{}
+	g, der := graph{}, graph{}
 	for _, ix := range wn.index {
 		from := stemPhrase(lang.English, ix.lemma)
 		share := math.Max(wnShareFloor, math.Sqrt(float64(wn.count[ix.lemma]+1)/float64(top[from]+1)))
@@ -309,14 +311,18 @@ func (wn *wordnet) relations() graph {
 					tw := stemPhrase(lang.English, w)
 					wt := base * sq * wn.senseFactor(w, p.to)
 					g.add(from, tw, wt)
+					if base == wnDerived {
+						der.add(from, tw, wt)
+					}
 					if p.sym == "\\" {
 						// WordNet links pertainyms one way (mexican → mexico);
 						// the country stands for its adjective too.
 						g.add(tw, from, wt)
+						der.add(tw, from, wt)
 					}
 				}
 			}
 		}
 	}
-	return g
+	return g, der
 }

@@ -51,7 +51,7 @@ func TestWordNetRelations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := wn.relations()
+	g, der := wn.relations()
 	s := func(w string) string { return stemPhrase(lang.English, w) }
 	tests := []struct {
 		from, to string
@@ -71,6 +71,10 @@ func TestWordNetRelations(t *testing.T) {
 		got := g[s(tt.from)][s(tt.to)]
 		if math.Abs(got-tt.want) > 1e-9 {
 			t.Errorf("%s → %s weighs %.3f, want %.3f", tt.from, tt.to, got, tt.want)
+		}
+		_, isDerived := der[s(tt.from)][s(tt.to)]
+		if isDerived != (tt.want == wnDerived) {
+			t.Errorf("%s → %s: in the derived graph %v, want %v", tt.from, tt.to, isDerived, !isDerived)
 		}
 	}
 }
