@@ -111,9 +111,50 @@ func (c *fuConversation) resolve(q string) string {
 	}
 	out := c.references(q)
 	if out == q {
+		out = c.eventContext(q, prev)
+	}
+	if out == q {
 		out = c.dropSubject(q, prev)
 	}
 	return out
+}
+
+var (
+	fuEventPron = fuSet("that", "this", "eso", "esto", "ello", "aquello")
+	fuEventVerb = fuSet("happen", "happened", "occur", "occurred", "mean", "means", "meant", "start", "started", "end", "ended", "change", "matter",
+		"pasó", "paso", "ocurrió", "ocurrio", "sucedió", "sucedio", "significa", "significó", "pasa", "ocurre")
+)
+
+// eventContext reads "that" in "When did that happen?", which points to
+// what the last exchange was about rather than to one name: the previous
+// question's names are added in brackets, "When did that happen (Glas,
+// April 2024)?", so the question finds the same passages.
+func (c *fuConversation) eventContext(q string, prev fuExchange) string {
+	toks := lang.Tokenize(q)
+	event := false
+	for i, t := range toks {
+		if !fuEventPron[t.Text] {
+			continue
+		}
+		if i+1 == len(toks) || fuEventVerb[toks[i+1].Text] || i+2 < len(toks) && fuEventVerb[toks[i+2].Text] {
+			event = true
+			break
+		}
+	}
+	if !event {
+		return q
+	}
+	var names []string
+	for _, e := range prev.qEnts {
+		if len(names) < 3 {
+			names = append(names, e.name())
+		}
+	}
+	if len(names) == 0 {
+		return q
+	}
+	core := strings.TrimRightFunc(q, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("?!.", r) })
+	return core + " (" + strings.Join(names, ", ") + ")" + q[len(core):]
 }
 
 // fuSubjectless caps the words of a Spanish follow-up read as having
@@ -648,31 +689,49 @@ func (c *fuConversation) ellipsis(q string, prev fuExchange) (string, bool) {
 			return p[:old.start] + x + p[old.end:], true
 		}
 	}
-	if m := fuAboutRe.FindStringSubmatchIndex(p); m != nil {
+	if m := fuAboutRe.FindStringSubmatchIndex(p); m != nil && xe == nil {
 		return p[:m[4]] + x + p[m[5]:], true
+	}
+	// "¿Y su salud?" reads best as itself once its "su" is resolved
+	if out := c.references(q); out != q {
+		return out, true
 	}
 	return strings.TrimRight(p, "?") + ": " + x + "?", true
 }
 
 // replaceable picks the mention of p that a new entity x takes the place
 // of: one of x's kind (places and organisations stand in for each other,
-// unknown ones for either), the least mentioned in the conversation so far
-// (the subject that changes, not the one all questions share), the first on
-// a tie.
+// unknown ones for either), the first, unless it is one every question of
+// a longer conversation shares (the event's country) and another is not.
 func (c *fuConversation) replaceable(p string, x *fuEntity) *fuMention {
+	shared := func(e *fuEntity) int {
+		if len(c.exchanges) < 2 {
+			return 0
+		}
+		for _, x := range c.exchanges {
+			found := false
+			for _, qe := range x.qEnts {
+				found = found || qe == e
+			}
+			if !found {
+				return 0
+			}
+		}
+		return 1
+	}
 	var best *fuMention
-	bestRank, bestCount := 9, 0
+	bestRank := 99
 	for _, m := range c.book.locate(p) {
 		if m.ent == x {
 			continue
 		}
-		rank := fuKindDistance(x.strongKind(), m.ent.strongKind())
-		if rank >= 9 {
+		d := fuKindDistance(x.strongKind(), m.ent.strongKind())
+		if d >= 9 {
 			continue
 		}
-		if best == nil || rank < bestRank || rank == bestRank && m.ent.mentions < bestCount {
+		if rank := d*2 + shared(m.ent); rank < bestRank {
 			mm := m
-			best, bestRank, bestCount = &mm, rank, m.ent.mentions
+			best, bestRank = &mm, rank
 		}
 	}
 	return best
@@ -716,7 +775,7 @@ func fuSwapQuestionWord(p, wh string) string {
 func fuSpanishArticle(noun string, plural bool) string {
 	n := strings.ToLower(noun)
 	fem := false
-	for _, suf := range []string{"a", "as", "ión", "iones", "dad", "dades", "tad", "tud", "umbre", "sis"} {
+	for _, suf := range []string{"a", "as", "ión", "iones", "dad", "dades", "tad", "ud", "umbre", "sis"} {
 		if strings.HasSuffix(n, suf) {
 			fem = true
 			break
