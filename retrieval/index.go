@@ -61,9 +61,13 @@ type Index struct {
 	acronyms map[string]string // folded acronym → the name it stands for
 }
 
-// Build indexes docs. Documents whose file hash, chunker and embedder match
-// the state saved in opts.DataDir reuse their vectors; the rest are embedded
-// in batches. Documents no longer present are dropped from the state.
+// Build indexes docs. Each document's chunks, vectors, BM25 terms and
+// acronyms are kept in a segment of its own under opts.DataDir (and in
+// memory for the life of the process): a document whose segment matches it
+// (same file hash, chunker and program) is not chunked, stemmed or embedded
+// again; one whose chunks are unchanged keeps its vectors; the rest are
+// embedded in batches. Segments of documents no longer present are deleted.
+// Builds of one data directory in one process take turns.
 func Build(ctx context.Context, docs []*corpus.Document, opts Options) (*Index, Stats, error) {
 	log := opts.Logger
 	if log == nil {
@@ -81,74 +85,101 @@ func Build(ctx context.Context, docs []*corpus.Document, opts Options) (*Index, 
 	if len(docs) == 0 {
 		return nil, stats, corpus.ErrEmpty
 	}
-
-	st, err := loadState(opts.DataDir)
-	if err != nil {
-		log.Warn("index state unreadable, rebuilding", "err", err)
+	st := storeFor(opts.DataDir)
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	for _, err := range st.readAll() {
+		log.Warn("index segment unreadable; its document is indexed again", "err", err)
 	}
-	if st.EmbedderID != "" && st.EmbedderID != emb.ID() {
-		log.Info("embedder changed, rebuilding index", "from", st.EmbedderID, "to", emb.ID())
-		st.Docs = map[string]docState{}
-	}
+	code := codeFingerprint()
+	var legacy *state // the single-file state of earlier versions, read when needed
 
-	ix := &Index{embedder: emb, docs: docs, docByID: map[string]*corpus.Document{}, byID: map[string]int{}}
-	vectors := make([][]float32, 0)
-	var todo []int
-	langCount := map[lang.Lang]int{}
-	var hashes []string // per document, of its chunks' text
-	for _, d := range docs {
-		ix.docByID[d.ID] = d
-		langCount[d.Language]++
-		chunks := corpus.Split(d)
-		hashes = append(hashes, chunksHash(chunks))
-		prev, ok := st.Docs[d.ID]
-		reuse := ok && prev.Hash == hashes[len(hashes)-1] && prev.Chunker == corpus.ChunkerVersion && len(prev.Vectors) == len(chunks)
-		for i := range chunks {
-			ix.byID[chunks[i].ID] = len(ix.chunks)
-			ix.chunks = append(ix.chunks, chunks[i])
-			if reuse {
-				vectors = append(vectors, prev.Vectors[i])
-				stats.Reused++
-			} else {
-				vectors = append(vectors, nil)
-				todo = append(todo, len(ix.chunks)-1)
+	segs := make([]*segment, len(docs))
+	changed := make([]bool, len(docs)) // segment to save
+	var todo []int                     // documents whose chunks need vectors
+	for di, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return nil, stats, fmt.Errorf("index documents: %w", err)
+		}
+		seg, err := st.get(d.ID, false)
+		if seg != nil && !seg.describes(d, code) {
+			// another process may have indexed the new version
+			seg, err = st.get(d.ID, true)
+		}
+		if err != nil {
+			log.Warn("index segment unreadable; the document is indexed again", "doc", d.ID, "err", err)
+		}
+		if seg != nil && seg.describes(d, code) {
+			segs[di] = seg
+		} else {
+			chunks := corpus.Split(d)
+			ns := &segment{Code: code, Chunker: corpus.ChunkerVersion, ChunksHash: chunksHash(chunks), Doc: d, Chunks: chunks,
+				Lex: termsOf(d, chunks), Acronyms: acronymsOf(chunks)}
+			switch {
+			case seg != nil && seg.ChunksHash == ns.ChunksHash && seg.hasVectors(emb.ID()):
+				ns.EmbedderID, ns.Dim, ns.Vectors = seg.EmbedderID, seg.Dim, seg.Vectors
+			case seg == nil:
+				if legacy == nil {
+					legacy, err = loadState(opts.DataDir)
+					if err != nil {
+						log.Warn("old index state unreadable", "err", err)
+					}
+				}
+				ns.fromLegacy(legacy, emb.ID())
 			}
+			segs[di], changed[di] = ns, true
+		}
+		if segs[di].hasVectors(emb.ID()) {
+			stats.Reused += len(segs[di].Chunks)
+		} else {
+			todo = append(todo, di)
 		}
 	}
-	for id := range st.Docs {
-		if ix.docByID[id] == nil {
+	keep := make(map[string]bool, len(docs))
+	for _, d := range docs {
+		keep[d.ID] = true
+	}
+	for id := range st.segs {
+		if !keep[id] {
 			stats.Removed++
 		}
 	}
-	if len(ix.chunks) == 0 {
-		return nil, stats, corpus.ErrEmpty
-	}
-	ix.lang = lang.English
-	if langCount[lang.Spanish] > langCount[lang.English] {
-		ix.lang = lang.Spanish
-	}
 
-	embedAll := func(idxs []int) error {
-		for start := 0; start < len(idxs); start += batch {
+	// embed what has no vectors; a model that changed its dimension under
+	// the same name invalidates every saved vector
+	fresh := map[int][][]float32{}
+	embedDocs := func(dis []int) error {
+		type ref struct{ doc, chunk int }
+		var refs []ref
+		for _, di := range dis {
+			for ci := range segs[di].Chunks {
+				refs = append(refs, ref{di, ci})
+			}
+		}
+		for _, di := range dis {
+			fresh[di] = make([][]float32, len(segs[di].Chunks))
+		}
+		for start := 0; start < len(refs); start += batch {
 			if err := ctx.Err(); err != nil {
 				return fmt.Errorf("embed chunks: %w", err)
 			}
-			end := min(start+batch, len(idxs))
+			end := min(start+batch, len(refs))
 			texts := make([]string, 0, end-start)
-			for _, i := range idxs[start:end] {
-				texts = append(texts, ix.chunks[i].Text)
+			for _, r := range refs[start:end] {
+				texts = append(texts, segs[r.doc].Chunks[r.chunk].Text)
 			}
 			vs, err := emb.Embed(ctx, texts)
 			stats.EmbedCalls++
+			first, last := refs[start], refs[end-1]
 			if err != nil {
-				return fmt.Errorf("embed chunks %s to %s: %w", ix.chunks[idxs[start]].ID, ix.chunks[idxs[end-1]].ID, err)
+				return fmt.Errorf("embed chunks %s to %s: %w", segs[first.doc].Chunks[first.chunk].ID, segs[last.doc].Chunks[last.chunk].ID, err)
 			}
 			if len(vs) != len(texts) {
 				return fmt.Errorf("embed chunks: got %d vectors for %d texts", len(vs), len(texts))
 			}
-			for j, i := range idxs[start:end] {
+			for j, r := range refs[start:end] {
 				if len(vs[j]) == 0 {
-					return fmt.Errorf("embed chunk %s: empty vector", ix.chunks[i].ID)
+					return fmt.Errorf("embed chunk %s: empty vector", segs[r.doc].Chunks[r.chunk].ID)
 				}
 				normalize(vs[j])
 				if isZero(vs[j]) {
@@ -156,86 +187,209 @@ func Build(ctx context.Context, docs []*corpus.Document, opts Options) (*Index, 
 					// chromem-go does not divide by zero normalising it
 					vs[j][0] = 1
 				}
-				vectors[i] = vs[j]
+				fresh[r.doc][r.chunk] = vs[j]
 			}
 			stats.Embedded += end - start
 			if opts.Progress != nil {
-				opts.Progress(end, len(idxs))
+				opts.Progress(end, len(refs))
 			}
 		}
 		return nil
 	}
-	if err := embedAll(todo); err != nil {
+	if err := embedDocs(todo); err != nil {
 		return nil, stats, err
 	}
-	// A model that changed its dimension under the same name invalidates
-	// every saved vector.
-	ix.dim = len(vectors[0])
-	if len(todo) > 0 {
-		ix.dim = len(vectors[todo[0]])
+	dim := 0
+	for _, di := range todo {
+		if len(fresh[di]) > 0 {
+			dim = len(fresh[di][0])
+			break
+		}
+	}
+	if dim == 0 {
+		for _, s := range segs {
+			if len(s.Chunks) > 0 {
+				dim = s.Dim
+				break
+			}
+		}
 	}
 	var stale []int
-	for i, v := range vectors {
-		if len(v) != ix.dim {
-			stale = append(stale, i)
+	for di, s := range segs {
+		if fresh[di] == nil && len(s.Chunks) > 0 && s.Dim != dim {
+			stale = append(stale, di)
 		}
 	}
 	if len(stale) > 0 {
-		log.Info("embedding dimension changed, re-embedding", "dim", ix.dim, "chunks", len(stale))
-		stats.Reused -= len(stale)
-		if err := embedAll(stale); err != nil {
+		n := 0
+		for _, di := range stale {
+			n += len(segs[di].Chunks)
+		}
+		log.Info("embedding dimension changed, re-embedding", "dim", dim, "chunks", n)
+		stats.Reused -= n
+		if err := embedDocs(stale); err != nil {
 			return nil, stats, err
 		}
-		for _, i := range stale {
-			if len(vectors[i]) != ix.dim {
-				return nil, stats, fmt.Errorf("embed chunk %s: dimension %d, want %d", ix.chunks[i].ID, len(vectors[i]), ix.dim)
-			}
-		}
 	}
-	stats.Documents, stats.Chunks = len(docs), len(ix.chunks)
-
-	if stats.Embedded > 0 || stats.Removed > 0 || len(st.Docs) != len(docs) {
-		next := &state{Version: stateVersion, EmbedderID: emb.ID(), Dim: ix.dim, Docs: map[string]docState{}}
-		at := 0
-		for di, d := range docs {
-			n := 0
-			for at+n < len(ix.chunks) && ix.chunks[at+n].DocID == d.ID {
-				n++
-			}
-			next.Docs[d.ID] = docState{Hash: hashes[di], Chunker: corpus.ChunkerVersion, Vectors: vectors[at : at+n]}
-			at += n
+	for di, vs := range fresh {
+		s := segs[di]
+		if !changed[di] {
+			// the document is unchanged but its vectors are new: a copy,
+			// so the segment in memory changes only once all is done
+			c := *s
+			s = &c
+			segs[di], changed[di] = s, true
 		}
-		if err := next.save(opts.DataDir); err != nil {
-			log.Warn("index state not saved; the next start will embed again", "err", err)
+		s.EmbedderID, s.Dim, s.Vectors = emb.ID(), dim, make([]float32, 0, len(vs)*dim)
+		for ci, v := range vs {
+			if len(v) != dim {
+				return nil, stats, fmt.Errorf("embed chunk %s: dimension %d, want %d", s.Chunks[ci].ID, len(v), dim)
+			}
+			s.Vectors = append(s.Vectors, v...)
 		}
 	}
 
-	if err := ix.fill(ctx, vectors); err != nil {
+	ix, err := assemble(ctx, docs, segs, dim)
+	if err != nil {
 		return nil, stats, err
 	}
-	texts := make([]string, len(ix.chunks))
-	langs := make([]lang.Lang, len(ix.chunks))
-	for i := range ix.chunks {
-		texts[i], langs[i] = ix.chunks[i].Text, ix.chunks[i].Language
+	stats.Documents, stats.Chunks = len(docs), len(ix.chunks)
+	ix.embedder = emb
+
+	// the index is ready: keep its segments, in memory and on disk
+	var save []*segment
+	for di, s := range segs {
+		st.segs[s.Doc.ID] = s
+		if changed[di] {
+			save = append(save, s)
+		}
 	}
-	ix.acronyms = buildAcronyms(texts)
-	for i := range texts {
-		texts[i] = lexicalText(&ix.chunks[i], ix.docByID[ix.chunks[i].DocID])
+	var removed []string
+	for id := range st.segs {
+		if !keep[id] {
+			removed = append(removed, id)
+			delete(st.segs, id)
+		}
 	}
-	ix.lex = newBM25(texts, langs)
+	if opts.DataDir != "" {
+		if err := persist(opts.DataDir, save, removed); err != nil {
+			log.Warn("index segments not all saved; the next start will index those documents again", "err", err)
+		} else if legacy != nil || len(save) > 0 {
+			removeLegacyState(opts.DataDir)
+		}
+	}
 	return ix, stats, nil
+}
+
+// describes reports whether s was made from d by this program: then its
+// chunks, terms and acronyms are d's.
+func (s *segment) describes(d *corpus.Document, code string) bool {
+	return s.Code == code && s.Chunker == corpus.ChunkerVersion && (s.Doc == d || *s.Doc == *d)
+}
+
+// fromLegacy takes s's vectors from the state file of earlier versions,
+// when it holds them for the same chunk texts and embedder.
+func (s *segment) fromLegacy(st *state, embedderID string) {
+	if st == nil || st.EmbedderID != embedderID {
+		return
+	}
+	prev, ok := st.Docs[s.Doc.ID]
+	if !ok || prev.Hash != s.ChunksHash || prev.Chunker != s.Chunker || len(prev.Vectors) != len(s.Chunks) || st.Dim <= 0 {
+		return
+	}
+	vs := make([]float32, 0, len(s.Chunks)*st.Dim)
+	for _, v := range prev.Vectors {
+		vs = append(vs, v...)
+	}
+	s.EmbedderID, s.Dim, s.Vectors = embedderID, st.Dim, vs
+}
+
+// persist writes segments and deletes those of removed documents, several
+// files at a time.
+func persist(dir string, save []*segment, removed []string) error {
+	jobs := make(chan func() error, len(save)+len(removed))
+	for _, s := range save {
+		jobs <- func() error { return writeSegment(dir, s) }
+	}
+	for _, id := range removed {
+		jobs <- func() error { return removeSegment(dir, id) }
+	}
+	close(jobs)
+	errs := make([]error, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for w := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for job := range jobs {
+				if err := job(); err != nil && errs[w] == nil {
+					errs[w] = err
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// assemble makes the index of docs from their segments, which all hold
+// vectors of dimension dim: chunks in document order, one contiguous
+// array of vectors, the chromem-go collection, BM25 and acronyms. The
+// segments' vectors are then pointed into the index's array, so the
+// process keeps one copy.
+func assemble(ctx context.Context, docs []*corpus.Document, segs []*segment, dim int) (*Index, error) {
+	n := 0
+	for _, s := range segs {
+		n += len(s.Chunks)
+	}
+	if n == 0 {
+		return nil, corpus.ErrEmpty
+	}
+	ix := &Index{docs: docs, docByID: make(map[string]*corpus.Document, len(docs)), byID: make(map[string]int, n),
+		chunks: make([]corpus.Chunk, 0, n), dim: dim}
+	flat := &flatVectors{dim: dim, rows: n, data: make([]float32, 0, n*dim)}
+	langCount := map[lang.Lang]int{}
+	langs := map[lang.Lang]bool{}
+	lex := make([]docTerms, len(segs))
+	acr := make([]map[string]map[string]int, len(segs))
+	for di, d := range docs {
+		s := segs[di]
+		ix.docByID[d.ID] = d
+		langCount[d.Language]++
+		for i := range s.Chunks {
+			ix.byID[s.Chunks[i].ID] = len(ix.chunks)
+			ix.chunks = append(ix.chunks, s.Chunks[i])
+			langs[s.Chunks[i].Language] = true
+		}
+		flat.data = append(flat.data, s.Vectors...)
+		lex[di], acr[di] = s.Lex, s.Acronyms
+	}
+	if len(flat.data) != n*dim {
+		return nil, fmt.Errorf("assemble index: %d floats for %d chunks of dimension %d", len(flat.data), n, dim)
+	}
+	ix.lang = lang.English
+	if langCount[lang.Spanish] > langCount[lang.English] {
+		ix.lang = lang.Spanish
+	}
+	if err := ix.fill(ctx, flat); err != nil {
+		return nil, err
+	}
+	ix.lex = mergeBM25(lex, langs)
+	ix.acronyms = mergeAcronyms(acr)
+	at := 0
+	for _, s := range segs {
+		s.Vectors = flat.data[at*dim : (at+len(s.Chunks))*dim : (at+len(s.Chunks))*dim]
+		at += len(s.Chunks)
+	}
+	return ix, nil
 }
 
 // fill puts the chunks into an in-memory chromem-go collection. Vectors are
 // given, already normalised, so chromem-go never calls its embedding function
-// for documents (it would, one document at a time). They are first copied
-// into one contiguous array that the collection's documents then point
-// into, so the fast scan and chromem-go read the same memory.
-func (ix *Index) fill(ctx context.Context, vectors [][]float32) error {
-	flat, err := newFlatVectors(vectors, ix.dim)
-	if err != nil {
-		return err
-	}
+// for documents (it would, one document at a time). They are in one
+// contiguous array that the collection's documents point into, so the fast
+// scan and chromem-go read the same memory.
+func (ix *Index) fill(ctx context.Context, flat *flatVectors) error {
 	ix.flat = flat
 	db := chromem.NewDB()
 	col, err := db.CreateCollection("chunks", nil, ix.embedOne)

@@ -68,6 +68,7 @@ func TestSecondStartEmbedsNothing(t *testing.T) {
 		t.Errorf("first start made %d embed calls, want ceil(%d/5) = %d", first.calls.Load(), st1.Chunks, want)
 	}
 
+	retrieval.ForgetSegments() // as a new process
 	second := newCounter()
 	ix, st2, err := retrieval.Build(ctx, builtinDocs(t), retrieval.Options{Embedder: second, DataDir: dir, BatchSize: 5})
 	if err != nil {
@@ -105,7 +106,8 @@ func TestChangedAddedAndDeletedDocuments(t *testing.T) {
 	if ix.Document("a") != nil || ix.Document("c") == nil {
 		t.Fatal("index kept a deleted document or lost a new one")
 	}
-	// and the state now reflects the new corpus
+	// and the state on disk now reflects the new corpus
+	retrieval.ForgetSegments()
 	again := newCounter()
 	if _, st, err = retrieval.Build(ctx, mapDocs(t, map[string]string{"b.md": b2, "c.md": c}), retrieval.Options{Embedder: again, DataDir: dir}); err != nil || again.calls.Load() != 0 || st.Removed != 0 {
 		t.Fatalf("third build: %+v calls=%d err=%v", st, again.calls.Load(), err)
@@ -129,6 +131,40 @@ func TestEmbedderChangeRebuilds(t *testing.T) {
 	}
 	if _, err := ix.Search(ctx, "Glas", 2); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestDamagedSegmentIsRebuilt: a segment file cut short or with a byte
+// flipped fails its checks, and its document is embedded again.
+func TestDamagedSegmentIsRebuilt(t *testing.T) {
+	ctx := context.Background()
+	for name, spoil := range map[string]func([]byte) []byte{
+		"truncated": func(b []byte) []byte { return b[:len(b)/2] },
+		"flipped":   func(b []byte) []byte { b[len(b)/3] ^= 0x40; return b },
+		"empty":     func([]byte) []byte { return nil },
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			if _, _, err := retrieval.Build(ctx, builtinDocs(t), retrieval.Options{DataDir: dir}); err != nil {
+				t.Fatal(err)
+			}
+			files, _ := filepath.Glob(filepath.Join(dir, "segments", "*.seg"))
+			if len(files) != 1 {
+				t.Fatalf("%d segment files, want 1", len(files))
+			}
+			b, err := os.ReadFile(files[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(files[0], spoil(b), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			retrieval.ForgetSegments()
+			_, st, err := retrieval.Build(ctx, builtinDocs(t), retrieval.Options{DataDir: dir})
+			if err != nil || st.Embedded != st.Chunks || st.Reused != 0 {
+				t.Fatalf("damaged segment: %+v %v", st, err)
+			}
+		})
 	}
 }
 

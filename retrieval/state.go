@@ -17,9 +17,9 @@ const stateVersion = 1
 // stateFile is the name of the index state inside the data directory.
 const stateFile = "index.gob"
 
-// state is what an index keeps between runs: for each document, the hash of
-// the file it was built from and the vectors of its chunks. It is keyed by our
-// own document ids, not by chromem-go's 32-bit file-name hashes.
+// state is what earlier versions kept between runs, in one file: for each
+// document, the hash of its chunk texts and their vectors. Build reads it
+// only to take vectors over into segments (see segment), then removes it.
 type state struct {
 	Version    int
 	EmbedderID string
@@ -42,7 +42,7 @@ func loadState(dir string) (*state, error) {
 	if dir == "" {
 		return st, nil
 	}
-	removeStaleTmp(dir, time.Now())
+	removeStaleTmp(dir, stateFile+".*.tmp", time.Now())
 	f, err := os.Open(filepath.Join(dir, stateFile))
 	if errors.Is(err, fs.ErrNotExist) {
 		return st, nil
@@ -93,13 +93,13 @@ func (st *state) check() error {
 // save in progress.
 const staleTmpAge = 10 * time.Minute
 
-// removeStaleTmp removes temporary state files under dir that a killed
-// process left behind, and reports how many it removed.
-func removeStaleTmp(dir string, now time.Time) int {
+// removeStaleTmp removes temporary files matching pattern under dir that a
+// killed process left behind, and reports how many it removed.
+func removeStaleTmp(dir, pattern string, now time.Time) int {
 	if dir == "" {
 		return 0
 	}
-	names, err := filepath.Glob(filepath.Join(dir, stateFile+".*.tmp"))
+	names, err := filepath.Glob(filepath.Join(dir, pattern))
 	if err != nil {
 		return 0
 	}
@@ -145,4 +145,10 @@ func (st *state) save(dir string) error {
 		return fmt.Errorf("write index state: %w", err)
 	}
 	return nil
+}
+
+// removeLegacyState deletes the state file of earlier versions once its
+// vectors are in segments.
+func removeLegacyState(dir string) {
+	_ = os.Remove(filepath.Join(dir, stateFile))
 }

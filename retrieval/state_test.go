@@ -20,8 +20,9 @@ func stateDocs(t *testing.T) []*corpus.Document {
 	return []*corpus.Document{d}
 }
 
-// TestCorruptVectorsAreRebuilt: a state file that decodes but holds NaN,
-// Inf or vectors of the wrong size is not trusted; the index is rebuilt.
+// TestCorruptVectorsAreRebuilt: a segment that decodes but holds NaN, Inf
+// or vectors of the wrong size is not trusted; its document is embedded
+// again.
 func TestCorruptVectorsAreRebuilt(t *testing.T) {
 	for name, spoil := range map[string]func(v []float32) []float32{
 		"nan":   func(v []float32) []float32 { v[3] = float32(math.NaN()); return v },
@@ -37,19 +38,18 @@ func TestCorruptVectorsAreRebuilt(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			st, err := loadState(dir)
-			if err != nil {
+			seg, err := readSegment(dir, docs[0].ID)
+			if err != nil || seg == nil {
+				t.Fatalf("segment not saved: %v", err)
+			}
+			seg.Vectors = spoil(append([]float32(nil), seg.Vectors...))
+			if err := writeSegment(dir, seg); err != nil {
 				t.Fatal(err)
 			}
-			ds := st.Docs[docs[0].ID]
-			ds.Vectors[0] = spoil(append([]float32(nil), ds.Vectors[0]...))
-			st.Docs[docs[0].ID] = ds
-			if err := st.save(dir); err != nil {
-				t.Fatal(err)
+			if _, err := readSegment(dir, docs[0].ID); err == nil {
+				t.Fatal("readSegment accepted a corrupt segment")
 			}
-			if _, err := loadState(dir); err == nil {
-				t.Fatal("loadState accepted a corrupt state")
-			}
+			ForgetSegments()
 			ix, stats, err := Build(context.Background(), docs, Options{DataDir: dir})
 			if err != nil {
 				t.Fatal(err)
@@ -60,10 +60,45 @@ func TestCorruptVectorsAreRebuilt(t *testing.T) {
 			if res, err := ix.Search(context.Background(), "embassy Quito", 2); err != nil || len(res) == 0 {
 				t.Error("the rebuilt index finds nothing")
 			}
-			if _, err := loadState(dir); err != nil {
-				t.Errorf("the rebuilt state does not load: %v", err)
+			if _, err := readSegment(dir, docs[0].ID); err != nil {
+				t.Errorf("the rebuilt segment does not load: %v", err)
 			}
 		})
+	}
+}
+
+// TestLegacyStateVectorsAreReused: the single-file state of earlier
+// versions gives its vectors to the segments, and is then removed.
+func TestLegacyStateVectorsAreReused(t *testing.T) {
+	dir := t.TempDir()
+	docs := stateDocs(t)
+	chunks := corpus.Split(docs[0])
+	emb := NewHashEmbedder(0)
+	texts := make([]string, len(chunks))
+	for i := range chunks {
+		texts[i] = chunks[i].Text
+	}
+	vs, err := emb.Embed(context.Background(), texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vs {
+		normalize(v)
+	}
+	old := &state{Version: stateVersion, EmbedderID: emb.ID(), Dim: len(vs[0]),
+		Docs: map[string]docState{docs[0].ID: {Hash: chunksHash(chunks), Chunker: corpus.ChunkerVersion, Vectors: vs}}}
+	if err := old.save(dir); err != nil {
+		t.Fatal(err)
+	}
+	_, stats, err := Build(context.Background(), docs, Options{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Embedded != 0 || stats.Reused != len(chunks) {
+		t.Errorf("embedded %d, reused %d; want the %d old vectors reused", stats.Embedded, stats.Reused, len(chunks))
+	}
+	if _, err := os.Stat(filepath.Join(dir, stateFile)); err == nil {
+		t.Error("the old state file is still there")
 	}
 }
 
@@ -83,8 +118,8 @@ func TestStaleTmpFilesAreRemoved(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := loadState(dir); err != nil {
-		t.Fatal(err)
+	if n := removeStaleTmp(dir, stateFile+".*.tmp", now); n != 1 {
+		t.Errorf("removed %d, want 1", n)
 	}
 	for p, want := range map[string]bool{old: false, fresh: true, other: true} {
 		_, err := os.Stat(p)

@@ -1,0 +1,122 @@
+package retrieval
+
+import (
+	"sort"
+
+	"github.com/footnote-bot/footnote/corpus"
+	"github.com/footnote-bot/footnote/lang"
+)
+
+// termsOf is a document's part of the BM25 index, computed as newBM25
+// computes it for each chunk: the stems of lexicalText's content words
+// (stop words and one-letter words left out), stemmed in the chunk's
+// language. A test holds mergeBM25 of these to newBM25 of the same texts.
+func termsOf(d *corpus.Document, chunks []corpus.Chunk) docTerms {
+	var t docTerms
+	at := map[string]int{}
+	t.Lengths = make([]float32, len(chunks))
+	for i := range chunks {
+		tf := map[string]float32{}
+		n := 0
+		for _, term := range lang.Terms(chunks[i].Language, lexicalText(&chunks[i], d)) {
+			if term.Stop || len(term.Text) < 2 {
+				continue
+			}
+			tf[term.Stem]++
+			n++
+		}
+		t.Lengths[i] = float32(n)
+		stems := make([]string, 0, len(tf))
+		for s := range tf {
+			stems = append(stems, s)
+		}
+		sort.Strings(stems) // a deterministic segment for the same text
+		for _, s := range stems {
+			k, ok := at[s]
+			if !ok {
+				k = len(t.Stems)
+				at[s] = k
+				t.Stems = append(t.Stems, s)
+				t.Postings = append(t.Postings, nil)
+			}
+			t.Postings[k] = append(t.Postings[k], posting{chunk: int32(i), tf: tf[s]})
+		}
+	}
+	return t
+}
+
+// mergeBM25 joins documents' terms into one BM25 index, the documents'
+// chunks numbered one after another in order. It equals newBM25 over the
+// same chunks' lexical texts.
+func mergeBM25(parts []docTerms, langs map[lang.Lang]bool) *bm25 {
+	chunks := 0
+	for _, p := range parts {
+		chunks += len(p.Lengths)
+	}
+	b := &bm25{postings: map[string][]posting{}, lengths: make([]float32, 0, chunks), langs: langs}
+	var total float64
+	for _, p := range parts {
+		base := int32(len(b.lengths))
+		for i, s := range p.Stems {
+			dst := b.postings[s]
+			for _, q := range p.Postings[i] {
+				dst = append(dst, posting{chunk: base + q.chunk, tf: q.tf})
+			}
+			b.postings[s] = dst
+		}
+		for _, n := range p.Lengths {
+			b.lengths = append(b.lengths, n)
+			total += float64(int(n))
+		}
+	}
+	if chunks > 0 {
+		b.avgLen = total / float64(chunks)
+	}
+	b.vocab = make([]string, 0, len(b.postings))
+	for s := range b.postings {
+		b.vocab = append(b.vocab, s)
+	}
+	sort.Strings(b.vocab)
+	return b
+}
+
+// acronymsOf counts the names a document's chunks spell acronyms out as.
+func acronymsOf(chunks []corpus.Chunk) map[string]map[string]int {
+	counts := map[string]map[string]int{}
+	for i := range chunks {
+		acronyms(chunks[i].Text, counts)
+	}
+	return counts
+}
+
+// mergeAcronyms keeps, for each acronym, the name the documents most often
+// spell it out as, as buildAcronyms does over all their chunks.
+func mergeAcronyms(parts []map[string]map[string]int) map[string]string {
+	total := map[string]map[string]int{}
+	for _, p := range parts {
+		for acr, names := range p {
+			m := total[acr]
+			if m == nil {
+				m = map[string]int{}
+				total[acr] = m
+			}
+			for name, n := range names {
+				m[name] += n
+			}
+		}
+	}
+	out := make(map[string]string, len(total))
+	for acr, names := range total {
+		if len(acr) < 2 {
+			continue
+		}
+		best, n := "", 0
+		for name, c := range names {
+			if c > n || c == n && name < best {
+				best, n = name, c
+			}
+		}
+		out[acr] = best
+	}
+	return out
+}
