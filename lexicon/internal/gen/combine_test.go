@@ -105,3 +105,24 @@ func TestCarryDerived(t *testing.T) {
 		t.Errorf("a minor translation carried a derived link: %v", syn["otro"])
 	}
 }
+
+func TestStemPhrase(t *testing.T) {
+	tests := []struct {
+		l           lang.Lang
+		lemma, want string
+	}{
+		{lang.English, "kick_out", "kick out"},
+		{lang.English, "Embassy", "embassi"},
+		{lang.English, "the", ""}, // a stop word alone
+		{lang.English, "in_front", "in front"},
+		{lang.Spanish, "detención", "detencion"},
+		{lang.Spanish, "fue", ""},
+		{lang.Spanish, "dar a luz", "dar a luz"},
+		{lang.English, "--", ""},
+	}
+	for _, tt := range tests {
+		if got := stemPhrase(tt.l, tt.lemma); got != tt.want {
+			t.Errorf("stemPhrase(%s, %q) = %q, want %q", tt.l, tt.lemma, got, tt.want)
+		}
+	}
+}

@@ -59,11 +59,13 @@ func (g graph) table(from, to lang.Lang, limit int) *table.Table {
 }
 
 // stemPhrase returns the stems of the words of a lemma joined by one space
-// ("kick_out" -> "kick out"), or "" when the lemma has no word.
+// ("kick_out" -> "kick out"), or "" when the lemma has no word or is a
+// single stop word ("the", "fue"), which callers never look up and which
+// would only collect noise.
 func stemPhrase(l lang.Lang, lemma string) string {
 	lemma = strings.ReplaceAll(lemma, "_", " ")
 	toks := lang.Tokenize(lemma)
-	if len(toks) == 0 {
+	if len(toks) == 0 || len(toks) == 1 && lang.IsStop(l, toks[0].Text) {
 		return ""
 	}
 	parts := make([]string, len(toks))
