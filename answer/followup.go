@@ -488,9 +488,9 @@ func fuByFocus(x fuExchange, k fuKind) [][]*fuEntity {
 }
 
 var (
-	fuAsksPerson = regexp.MustCompile(`(?i)^[¿¡\s]*(?:(?:and|y|a|de|con|para|por)\s+)?(?:who|whom|whose|qui[eé]n|qui[eé]nes)\b`)
-	fuAsksPlace  = regexp.MustCompile(`(?i)^[¿¡\s]*(?:(?:and|y|a|de|en|desde|hacia|in|to|from)\s+)?(?:where|d[oó]nde|ad[oó]nde|(?:which|what|qu[eé]|cu[aá]l)\s+(?:city|country|place|town|prison|ciudad|pa[ií]s|lugar|c[aá]rcel))\b`)
-	fuAsksDate   = regexp.MustCompile(`(?i)^[¿¡\s]*(?:(?:and|y|since|desde)\s+)?(?:when|cu[aá]ndo|(?:which|what|qu[eé])\s+(?:day|date|year|month|d[ií]a|fecha|a[nñ]o|mes))\b`)
+	fuAsksPerson = regexp.MustCompile(`(?i)^[¿¡\s]*(?:(?:and|y|a|de|con|para|por)\s+)?(?:who|whom|whose|qui[eé]n|qui[eé]nes)(?:[\s?¿!,.;:]|$)`)
+	fuAsksPlace  = regexp.MustCompile(`(?i)^[¿¡\s]*(?:(?:and|y|a|de|en|desde|hacia|in|to|from)\s+)?(?:where|d[oó]nde|ad[oó]nde|(?:which|what|qu[eé]|cu[aá]l)\s+(?:city|country|place|town|prison|ciudad|pa[ií]s|lugar|c[aá]rcel))(?:[\s?¿!,.;:]|$)`)
+	fuAsksDate   = regexp.MustCompile(`(?i)^[¿¡\s]*(?:(?:and|y|since|desde)\s+)?(?:when|cu[aá]ndo|(?:which|what|qu[eé])\s+(?:day|date|year|month|d[ií]a|fecha|a[nñ]o|mes))(?:[\s?¿!,.;:]|$)`)
 )
 
 // fuAsksFor is the kind of entity a question asks for, if it says.
@@ -639,7 +639,7 @@ var (
 	// fuBareWhRe matches a follow-up that is only a question word.
 	fuBareWhRe = regexp.MustCompile(`(?i)^(?:and|but|y|pero)?\s*(how many|how much|how long|what time|why|where|when|who|how|por qué|por que|dónde|donde|cuándo|cuando|quién|quien|cómo|como|cuántos|cuántas|cuantos|cuantas|a qué hora)$`)
 	// fuLeadWhRe is the question word a question opens with.
-	fuLeadWhRe = regexp.MustCompile(`(?i)^(¿?)(how many|how much|how long|what time|why|where|when|who|whom|what|which|how|por qué|por que|dónde|donde|cuándo|cuando|quién|quien|qué|que|cuál|cual|cómo|como|cuántos|cuántas|cuantos|cuantas|a qué hora)\b`)
+	fuLeadWhRe = regexp.MustCompile(`(?i)^(¿?)(how many|how much|how long|what time|why|where|when|who|whom|what|which|how|por qué|por que|dónde|donde|cuándo|cuando|quién|quien|qué|que|cuál|cual|cómo|como|cuántos|cuántas|cuantos|cuantas|a qué hora)(?:[\s?¿!,.;:]|$)`)
 	// fuDeterminerWh ask about a noun ("how many years"): another question
 	// word cannot take their place alone
 	fuDeterminerWh = map[string]bool{"how many": true, "how much": true, "which": true, "cuántos": true, "cuántas": true, "cuantos": true, "cuantas": true}
@@ -745,6 +745,8 @@ func fuKindDistance(a, b fuKind) int {
 		return 0
 	case a == fuKindDate || b == fuKindDate:
 		return 9
+	case (a == fuKindUnknown || b == fuKindUnknown) && a != fuKindPerson && b != fuKindPerson:
+		return 0 // a country the texts gave no clue about stands in for one they did
 	case a == fuKindUnknown || b == fuKindUnknown:
 		return 1
 	case a == fuKindPerson || b == fuKindPerson:
@@ -756,7 +758,7 @@ func fuKindDistance(a, b fuKind) int {
 // fuSwapQuestionWord puts wh in place of the question word p opens with
 // ("When was the session held?" + "Where?" → "Where was the session held?").
 func fuSwapQuestionWord(p, wh string) string {
-	if m := fuLeadWhRe.FindStringSubmatchIndex(p); m != nil && !fuDeterminerWh[strings.ToLower(p[m[4]:m[5]])] {
+	if m := fuLeadWhRe.FindStringSubmatchIndex(p); m != nil && !fuDeterminerWh[strings.ToLower(p[m[4]:m[5]])] && !fuNeedsDo(p, m[5], wh) {
 		return p[:m[3]] + fuUpperFirst(wh) + p[m[5]:]
 	}
 	if m := fuAuxRe.FindStringSubmatchIndex(p); m != nil {
@@ -769,6 +771,20 @@ func fuSwapQuestionWord(p, wh string) string {
 	}
 	return open + fuUpperFirst(wh) + "? " + p
 }
+
+// fuNeedsDo reports whether an English question whose subject is its
+// question word ("Who refused to move him?") would need "did" were another
+// word put in its place ("Why?"): then the questions are kept apart.
+func fuNeedsDo(p string, after int, wh string) bool {
+	w := strings.ToLower(wh)
+	if w == "who" || w == "what" || lang.Detect(p, lang.English) != lang.English {
+		return false
+	}
+	toks := lang.Tokenize(p[after:])
+	return len(toks) > 0 && !fuAuxWords[toks[0].Text]
+}
+
+var fuAuxWords = fuSet("did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would", "should", "may", "might", "must")
 
 // fuSpanishArticle guesses the definite article of a Spanish noun from its
 // ending: "la defensa", "la detención", "el asilo", "los abogados".
