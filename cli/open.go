@@ -37,7 +37,9 @@ func (e *env) validate() error {
 func (e *env) addedDir() string { return filepath.Join(e.cfg.DataDir, "corpus") }
 
 // loadDocs reads the corpus: the configured folder, or the built-in article
-// plus the ingested ones. Skipped files are logged, one warning each.
+// plus the ingested ones. Skipped files are logged, one warning each. Files
+// unchanged since the index was last saved are not parsed again (see
+// retrieval.LoadFolder).
 func (e *env) loadDocs() ([]*corpus.Document, error) {
 	var docs []*corpus.Document
 	var skipped []*corpus.FileError
@@ -52,18 +54,18 @@ func (e *env) loadDocs() ([]*corpus.Document, error) {
 		if !info.IsDir() {
 			return nil, fmt.Errorf("corpus folder %s is not a folder", dir)
 		}
-		docs, skipped, err = corpus.Load(os.DirFS(dir))
+		docs, skipped, err = retrieval.LoadFolder(os.DirFS(dir), absPath(dir), e.indexDir())
 		if err != nil {
 			return nil, err
 		}
 	} else {
 		var err error
-		docs, skipped, err = corpus.Load(corpus.Builtin())
+		docs, skipped, err = retrieval.LoadFolder(corpus.Builtin(), "builtin", e.indexDir())
 		if err != nil {
 			return nil, err
 		}
 		if _, err := os.Stat(e.addedDir()); err == nil {
-			more, sk, err := corpus.Load(os.DirFS(e.addedDir()))
+			more, sk, err := retrieval.LoadFolder(os.DirFS(e.addedDir()), absPath(e.addedDir()), e.indexDir())
 			if err != nil {
 				return nil, err
 			}
@@ -89,6 +91,14 @@ func (e *env) loadDocs() ([]*corpus.Document, error) {
 		return nil, fmt.Errorf("corpus folder %s has no readable articles (.md, .txt, .html)", where)
 	}
 	return docs, nil
+}
+
+// absPath is dir made absolute, or dir when it cannot be.
+func absPath(dir string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		return abs
+	}
+	return dir
 }
 
 // indexDir is where one corpus's index state lives: a folder per corpus

@@ -108,3 +108,18 @@ func (d *decoder) f32s(n int) []float32 {
 	d.b = d.b[4*n:]
 	return out
 }
+
+func (e *encoder) uint64(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
+
+func (d *decoder) uint64() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail(fmt.Errorf("bad number: %w", errShort))
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
