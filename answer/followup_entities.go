@@ -25,6 +25,9 @@ type fuEntity struct {
 	mentions int
 	// gender is the evidence for a person's gender: [0] male, [1] female
 	gender [2]float64
+	// said: a verb of saying followed the name somewhere. It hints at a
+	// person, once: countries and ministries "say" too, often.
+	said bool
 }
 
 // fitsGender reports whether a person may be who a pronoun of gender g
@@ -40,10 +43,14 @@ func (e *fuEntity) fitsGender(g int) bool {
 }
 
 func (e *fuEntity) kind() fuKind {
+	score := e.score
+	if e.said {
+		score[fuKindPerson] += 0.75
+	}
 	best, k := 0.0, fuKindUnknown
 	for i := fuKindPerson; i <= fuKindDate; i++ {
-		if e.score[i] > best {
-			best, k = e.score[i], i
+		if score[i] > best {
+			best, k = score[i], i
 		}
 	}
 	return k
@@ -138,6 +145,7 @@ func (b *fuEntityBook) merge(e *fuEntity, s fuSpan) {
 	for k, v := range s.score {
 		e.score[k] += v
 	}
+	e.said = e.said || s.said
 	e.gender[0] += s.gender[0]
 	e.gender[1] += s.gender[1]
 	if s.det != "" {
@@ -274,6 +282,7 @@ type fuSpan struct {
 	score      [5]float64
 	kindHint   fuKind
 	gender     [2]float64
+	said       bool // a verb of saying follows the name
 }
 
 // Words that tell an entity's kind. They are the language of news reports,
@@ -539,7 +548,7 @@ func (b *fuEntityBook) spans(text string) []fuSpan {
 			case g == "," && fuRoles[n]:
 				score[fuKindPerson] += 2
 			case g == "" && fuSayVerbs[n], g == "," && fuSayVerbs[n]:
-				score[fuKindPerson] += 0.75
+				sp.said = true
 			}
 		}
 		sp.score = score
