@@ -255,3 +255,32 @@ func FuzzCleanText(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLoadSymlinks: whatever a link says, Load ends, never panics, and
+// reads a link only when it resolves to the one regular file in the folder.
+func FuzzLoadSymlinks(f *testing.F) {
+	for _, s := range []string{"real.md", "../real.md", "/etc/passwd", "dir/../real.md", "x/../../real.md", "a.md", "dir", "", ".", "dir/b.md"} {
+		f.Add(s, "real.md")
+	}
+	f.Fuzz(func(t *testing.T, target, second string) {
+		link := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s), Mode: fs.ModeSymlink | 0o777} }
+		fsys := fstest.MapFS{
+			"real.md":  file("Real\n\nThe embassy was raided."),
+			"a.md":     link(target),
+			"dir/b.md": link(second),
+			"dir/c":    &fstest.MapFile{Mode: fs.ModeDir | 0o755},
+		}
+		docs, skipped, err := corpus.Load(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(docs)+len(skipped) != 3 {
+			t.Fatalf("%d loaded + %d skipped, want 3 files accounted for", len(docs), len(skipped))
+		}
+		for _, d := range docs {
+			if !strings.HasSuffix(d.Text, "The embassy was raided.") {
+				t.Fatalf("%s read %q", d.Path, d.Text)
+			}
+		}
+	})
+}
