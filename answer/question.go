@@ -97,8 +97,13 @@ type question struct {
 	pairs map[[2]string]bool // consecutive content stems of the question
 	// counted is what a "how many" question counts ("people"), if named.
 	counted *qterm
+	// category is what a "which X" question wants an instance of.
+	category *qterm
 	// money is true for "how much" questions about an amount of money.
 	money bool
+	// measure is true for "how high", "how long", "how old": the number
+	// must come with a unit.
+	measure bool
 	// proper holds the words the retrieved passages capitalise inside
 	// sentences: a sentence may open with such a name.
 	proper map[string]bool
@@ -186,14 +191,18 @@ func analyse(c Corpus, q string) *question {
 		qs.terms = append(qs.terms, qt)
 	}
 	for i := range qs.terms {
-		if qs.terms[i].category && qs.typ == typeQuantity {
-			qs.counted = &qs.terms[i]
+		if qs.terms[i].category {
+			qs.category = &qs.terms[i]
+			if qs.typ == typeQuantity {
+				qs.counted = &qs.terms[i]
+			}
 		}
 	}
 	if qs.typ == typePerson {
 		qs.role = roleTerms(qs, toks)
 	}
 	qs.anchor = anchorTerm(qs, toks)
+	qs.measure = measureQuestion(toks)
 	if qs.typ == typeAny && cat >= 0 && instanceQuestion(toks) {
 		qs.typ = typeInstance
 	}
@@ -237,6 +246,20 @@ func roleTerms(q *question, toks []lang.Term) []*qterm {
 		}
 	}
 	return out
+}
+
+// measureQuestion reports "how high/far/long/old/big…" questions.
+func measureQuestion(toks []lang.Term) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Text != "how" {
+			continue
+		}
+		switch toks[i+1].Text {
+		case "high", "tall", "deep", "far", "long", "old", "big", "large", "wide", "heavy":
+			return true
+		}
+	}
+	return false
 }
 
 // aspectNouns ask for one aspect of something named after them: "the date

@@ -35,6 +35,9 @@ var orgHeads = set(`court corte council consejo organization organisation organi
 	press prensa news noticias times post community comunidad house casa palace palacio
 	republic republica foundation fundacion association asociacion company compania group grupo`)
 
+// indefinites introduce an unnamed one of a kind.
+var indefinites = set(`a an another un una otro otra`)
+
 // moneyWords mark an amount of money.
 var moneyWords = set(`dollar dollars usd euro euros eur peso pesos dolar dolares pound pounds cost costs costo
 	price precio`)
@@ -43,6 +46,14 @@ var moneyWords = set(`dollar dollars usd euro euros eur peso pesos dolar dolares
 var moneyQuestionWords = set(`money cost costs costo costo pay paid pagar pago pagaron fine multa reparations reparacion
 	reparaciones damages danos compensation compensacion indemnizacion worth price precio budget presupuesto
 	dinero fund fondos funds`)
+
+// units measure: a "how high" or "how long" question wants a number with
+// one.
+var units = set(`m km cm mm kg g t mi ft meters metres kilometers kilometres miles feet foot inches
+	tons tonnes pounds lb lbs hectares acres percent degrees
+	metros kilometros millas pies toneladas kilos kilogramos libras hectareas grados por
+	seconds minutes hours days weeks months years decades centuries
+	segundos minutos horas dias semanas meses anos decadas siglos`)
 
 // reasonWords introduce a cause.
 var reasonWords = set(`because after since due following amid over result response reason caused cause prompted
@@ -225,6 +236,12 @@ func hasQuantity(q *question, text string, terms []lang.Term) bool {
 			}
 			continue
 		}
+		if q.measure {
+			if i+1 < len(terms) && units[terms[i+1].Text] {
+				return true
+			}
+			continue
+		}
 		if q.counted == nil {
 			return true
 		}
@@ -278,8 +295,23 @@ func hasReason(q *question, terms []lang.Term) bool {
 // hasName: a capitalised word, not at the start of the sentence and not
 // the question's own, that names the instance a "which X" question wants.
 func hasName(q *question, terms []lang.Term) bool {
+	cat := -1 // where the sentence speaks of an unnamed one: "a newspaper"
+	if q.category != nil {
+		for i, t := range terms {
+			if i > 0 && indefinites[terms[i-1].Text] && q.category.matches(t) {
+				cat = i
+				break
+			}
+		}
+	}
 	for i, t := range terms {
-		if t.Upper && !t.Number && !months[t.Text] && (i > 0 || q.proper[t.Text]) && q.new(t) {
+		if !t.Upper || t.Number || months[t.Text] || i == 0 && !q.proper[t.Text] || !q.new(t) {
+			continue
+		}
+		// "a newspaper reported" names no newspaper: where the sentence
+		// speaks of one so, a name must stand by it ("a newspaper, El
+		// Diario,")
+		if cat < 0 || i >= cat-3 && i <= cat+3 {
 			return true
 		}
 	}

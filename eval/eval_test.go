@@ -75,3 +75,49 @@ func TestRunMeasures(t *testing.T) {
 		t.Fatal("a run below the bars reports no failure")
 	}
 }
+
+// cannedAsker answers each question with the text it is given, refusing
+// when the text is empty.
+type cannedAsker map[string]string
+
+func (c cannedAsker) Ask(_ context.Context, q string, _ int) (*answer.Answer, error) {
+	text := c[q]
+	if text == "" {
+		return &answer.Answer{Refused: true, Answer: "no"}, nil
+	}
+	return &answer.Answer{Answer: text + " [1]", Citations: []answer.Citation{{N: 1, Text: text}}, Retrieved: []answer.Retrieved{{Text: text}}}, nil
+}
+
+// Figures are broken down by kind, by language and by whether a question
+// crosses languages, and a kind is read off the question when not given.
+func TestRunGroups(t *testing.T) {
+	items := []Item{
+		{ID: "1", Question: "Who left?", Answerable: true, Expect: []string{"Ana"}, Gold: []string{"Ana left"}},
+		{ID: "2", Question: "¿Quién se fue?", Answerable: true, Expect: []string{"Ana"}, Gold: []string{"Ana left"}, CrossLingual: true},
+		{ID: "3", Question: "When did she leave?", Answerable: true, Expect: []string{"Monday"}, Gold: []string{"on Monday"}, Kind: "time-sensitive"},
+		{ID: "4", Question: "Why did the sky fall?"},
+	}
+	r, err := Run(context.Background(), cannedAsker{"Who left?": "Ana left", "¿Quién se fue?": "Ana left", "When did she leave?": "She left."}, items, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]Group{}
+	for _, g := range r.Groups {
+		got[g.Name] = g
+	}
+	for name, want := range map[string]struct {
+		n   int
+		hit float64
+	}{
+		"same-language": {3, 0.5}, "cross-lingual": {1, 1}, "lang en": {3, 0.5}, "lang es": {1, 1},
+		"kind who": {2, 1}, "kind time-sensitive": {1, 0}, "kind unanswerable": {1, 1},
+	} {
+		g, ok := got[name]
+		if !ok || g.Questions != want.n || g.Answerable > 0 && g.AnswerHit != want.hit {
+			t.Errorf("group %q = %+v (present %v), want %d questions, hit %.1f", name, g, ok, want.n, want.hit)
+		}
+	}
+	if got["kind unanswerable"].RefusalAccuracy != 1 {
+		t.Errorf("unanswerable group: %+v", got["kind unanswerable"])
+	}
+}

@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/footnote-bot/footnote/lang"
@@ -26,6 +27,7 @@ const (
 	translationWeight = 0.8  // times the dictionary's own weight
 	synonymWeight     = 0.7  // times the thesaurus's own weight
 	minLexiconWeight  = 0.45 // thesaurus and dictionary links weaker than this are noise
+	twoStepMin        = 0.65 // the second step of a translation keeps only close links
 )
 
 // Related returns the forms of a folded question word, other than its own
@@ -52,8 +54,21 @@ func (ix *Index) Related(qLang lang.Lang, word string) []Alt {
 			add(lang.Stem(other, w), glossaryWeight)
 		}
 		for _, r := range lexicon.Translations(qLang, own) {
-			if float64(r.Weight) >= minLexiconWeight {
-				add(r.Stem, translationWeight*float64(r.Weight))
+			if float64(r.Weight) < minLexiconWeight {
+				continue
+			}
+			w := translationWeight * float64(r.Weight)
+			add(r.Stem, w)
+			if ix.lex.postings[own] != nil {
+				continue
+			}
+			// for a word no article uses, a second step through the other language's thesaurus
+			// reaches what it relates the word to: "ecuatoriano" →
+			// "ecuadorian" → "ecuador", a name both languages share
+			for _, r2 := range lexicon.Synonyms(other, r.Stem) {
+				if float64(r2.Weight) >= twoStepMin {
+					add(r2.Stem, w*synonymWeight*float64(r2.Weight))
+				}
 			}
 		}
 	}
@@ -61,14 +76,11 @@ func (ix *Index) Related(qLang lang.Lang, word string) []Alt {
 	for s, w := range best {
 		out = append(out, Alt{Stem: s, Weight: w, IDF: ix.lex.idf(s)})
 	}
-	sortAlts(out)
-	return out
-}
-
-func sortAlts(a []Alt) {
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && (a[j].Weight > a[j-1].Weight || a[j].Weight == a[j-1].Weight && a[j].Stem < a[j-1].Stem); j-- {
-			a[j], a[j-1] = a[j-1], a[j]
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Weight != out[j].Weight {
+			return out[i].Weight > out[j].Weight
 		}
-	}
+		return out[i].Stem < out[j].Stem
+	})
+	return out
 }

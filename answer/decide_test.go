@@ -1,0 +1,88 @@
+package answer_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/footnote-bot/footnote/answer"
+)
+
+// decideCorpus is an invented report of a diplomatic departure.
+var decideCorpus = map[string]string{"departure.md": `---
+title: Diplomats leave Puerto Alto
+source: Test Wire
+date: 2025-04-07
+language: en
+---
+
+The diplomats and their families left Puerto Alto on Sunday on a commercial airline, after a military plane was ruled out because of the tensions.
+
+They were escorted to the airport by the ambassadors of Germany and Panama.
+
+The foreign ministry said the embassy building would stay closed for months while its windows are repaired.
+`, "plans.md": `---
+title: Security office reviews evacuation plans
+source: Test Wire
+date: 2023-02-01
+language: en
+---
+
+Evacuation plans for staff were drawn up by the security office in 2023 and tested twice a year.
+`}
+
+// A question whose asked-for name, number or date the corpus never gives is
+// refused, even when passages match its other words.
+func TestRefusesWhenTheAskedForTypeIsAbsent(t *testing.T) {
+	e := engineFS(t, decideCorpus)
+	for _, q := range []string{
+		"Which airline flew the diplomats home?",                // "a commercial airline": no name
+		"How many diplomats left Puerto Alto?",                  // no count of them
+		"What is the date of the embassy's reopening?",          // no reopening anywhere
+		"How much did repairing the embassy windows cost?",      // no amount
+		"Who was the foreign minister when the diplomats left?", // no minister named
+	} {
+		a, err := e.Ask(context.Background(), q, answer.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Refused {
+			t.Errorf("%q answered: %q", q, a.Answer)
+		}
+	}
+	for q, want := range map[string]string{
+		"Which countries' ambassadors escorted the diplomats?": "Germany",
+		"When did the diplomats leave?":                        "Sunday",
+		"Why was a military plane ruled out?":                  "tensions",
+	} {
+		a, err := e.Ask(context.Background(), q, answer.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Refused || !strings.Contains(a.Answer, want) {
+			t.Errorf("%q: %q (refused %v), want %q", q, a.Answer, a.Refused, want)
+		}
+	}
+}
+
+// With middling evidence the best passage is shown, flagged as possibly not
+// answering fully, rather than refused; with strong evidence it is not
+// flagged.
+func TestMiddlingEvidenceIsAPartialAnswer(t *testing.T) {
+	e := engineFS(t, decideCorpus)
+	// no passage speaks of both the ministry's statement and the plans
+	a, err := e.Ask(context.Background(), "What did the foreign ministry say about the embassy building, the evacuation plans and the security office?", answer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Refused || !a.Partial || a.Note == "" {
+		t.Fatalf("partial %v, refused %v, note %q: %q", a.Partial, a.Refused, a.Note, a.Answer)
+	}
+	a, err = e.Ask(context.Background(), "What did the foreign ministry say about the embassy building?", answer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Refused || a.Partial || !strings.Contains(a.Answer, "stay closed") {
+		t.Fatalf("partial %v, refused %v: %q", a.Partial, a.Refused, a.Answer)
+	}
+}

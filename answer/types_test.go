@@ -1,0 +1,160 @@
+package answer
+
+import (
+	"context"
+	"testing"
+	"testing/fstest"
+
+	"github.com/footnote-bot/footnote/corpus"
+	"github.com/footnote-bot/footnote/lang"
+	"github.com/footnote-bot/footnote/retrieval"
+)
+
+// typesCorpus is an invented wire report: the questions below are analysed
+// against its vocabulary.
+const typesCorpus = `---
+title: Dockworkers strike at Puerto Alto
+source: Test Wire
+date: 2025-03-05
+language: en
+---
+
+PUERTO ALTO, Chile (Test Wire) — About 2,400 workers walked out at the port on Monday after the union rejected a wage offer.
+
+The union is led by Hector Saldias, a crane operator. Transport Minister Ana Ruiz urged both sides to talk. The strike was called because the company plans automated cranes.
+
+The repairs to the cranes cost $4 million and took four weeks. Ash from a fire rose 3 kilometres over the port. A newspaper reported the sale of the cranes.
+
+Glas is held in the La Roca prison in Guayaquil. Panama abstained in the vote, and the newspaper El Diario reported it.
+`
+
+func typesIndex(t *testing.T) *retrieval.Index {
+	t.Helper()
+	docs, skipped, err := corpus.Load(fstest.MapFS{"wire.md": {Data: []byte(typesCorpus)}})
+	if err != nil || len(skipped) > 0 {
+		t.Fatalf("load: %v %v", err, skipped)
+	}
+	ix, _, err := retrieval.Build(context.Background(), docs, retrieval.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
+// Each kind of question is filled only by a sentence that holds what it asks
+// for, other than the question's own words.
+func TestFillsByAnswerType(t *testing.T) {
+	ix := typesIndex(t)
+	tests := []struct {
+		name, question, sentence string
+		want                     bool
+	}{
+		{"who: a name", "Who leads the union?", "The union is led by Hector Saldias, a crane operator.", true},
+		{"who: no name", "Who leads the union?", "The union has led strikes before.", false},
+		{"who: only the question's name", "Who is Hector Saldias?", "Hector Saldias spoke.", false},
+		{"who: a body is no person", "Who called the strike?", "The Puerto Alto Port Workers Union called the strike.", false},
+		{"who: a name by the role asked", "Who is the transport minister?", "Transport Minister Ana Ruiz urged both sides to talk.", true},
+		{"who: a name far from the role", "Who is the transport minister?", "Hector Saldias, who leads the union that the government and its transport minister oppose, spoke.", false},
+		{"who: passive asks no role", "Who was arrested at the port?", "Police arrested Hector Saldias at the port.", true},
+		{"when: a weekday", "When did the strike begin?", "The strike began on Monday.", true},
+		{"when: no date", "When did the strike begin?", "The strike began after talks failed.", false},
+		{"how many: next to what is counted", "How many workers walked out?", "About 2,400 workers walked out at the port.", true},
+		{"how many: a number of something else", "How many workers walked out?", "Ships waited for 14 days while the cranes idled.", false},
+		{"how many: a date is no count", "How many workers walked out?", "The workers walked out on 3 March.", false},
+		{"how much: money", "How much did the repairs cost?", "The repairs to the cranes cost $4 million.", true},
+		{"how much: a number that is no amount", "How much did the repairs cost?", "The repairs took four weeks.", false},
+		{"how high: a number with a unit", "How high did the ash rise?", "Ash from a fire rose 3 kilometres over the port.", true},
+		{"how high: a number without one", "How high did the ash rise?", "Ash fell on 12 villages.", false},
+		{"where: a place after a locative", "Where is Glas held?", "Glas is held in the La Roca prison.", true},
+		{"where: no place named", "Where is Glas held?", "Glas is held in a prison.", false},
+		{"why: a cause", "Why was the strike called?", "The strike was called because the company plans automated cranes.", true},
+		{"why: no cause", "Why was the strike called?", "The strike was called on Monday.", false},
+		{"which: an instance", "Which country abstained in the vote?", "Panama abstained in the vote.", true},
+		{"which: an unnamed one", "Which newspaper reported the sale?", "A newspaper reported the sale of the cranes.", false},
+		{"which: named beside the category", "Which newspaper reported the vote?", "Panama abstained, and a newspaper, El Diario, reported it.", true},
+		{"dateline names nobody", "Who urged both sides to talk?", "PUERTO ALTO, Chile (Test Wire) — The government urged both sides to talk.", false},
+		{"¿quién?: un nombre", "¿Quién dirige el sindicato?", "El sindicato lo dirige Héctor Saldías, operador de grúas.", true},
+		{"¿cuántos?: junto a lo contado", "¿Cuántos trabajadores pararon?", "Unos 2.400 trabajadores pararon el lunes.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q := analyse(ix, tt.question)
+			q.proper = map[string]bool{"panama": true}
+			l := lang.Detect(tt.sentence, lang.English)
+			if got := fills(q, tt.sentence, lang.Terms(l, tt.sentence)); got != tt.want {
+				t.Errorf("fills(%q, %q) = %v, want %v (type %d)", tt.question, tt.sentence, got, tt.want, q.typ)
+			}
+		})
+	}
+}
+
+// The question's shape sets what its answer must hold.
+func TestQuestionShape(t *testing.T) {
+	ix := typesIndex(t)
+	tests := []struct {
+		question string
+		typ      answerType
+		counted  string // the counted term's word
+		anchor   string
+		role     string // the first role term's word
+		money    bool
+		measure  bool
+	}{
+		{question: "How many workers walked out?", typ: typeQuantity, counted: "workers"},
+		{question: "How much did the repairs cost?", typ: typeQuantity, money: true},
+		{question: "How high did the ash rise?", typ: typeQuantity, measure: true},
+		{question: "What is Hector Saldias's date of birth?", typ: typeTime, anchor: "birth"},
+		{question: "Who was Chile's transport minister in March?", typ: typePerson, role: "transport"},
+		{question: "Who was arrested?", typ: typePerson},
+		{question: "Which country abstained?", typ: typeInstance},
+		{question: "¿Qué país se abstuvo?", typ: typeInstance},
+		{question: "What did the union say?", typ: typeAny},
+		{question: "¿Por qué se convocó la huelga?", typ: typeReason},
+	}
+	for _, tt := range tests {
+		q := analyse(ix, tt.question)
+		word := func(t *qterm) string {
+			if t == nil {
+				return ""
+			}
+			return t.word
+		}
+		role := ""
+		if len(q.role) > 0 {
+			role = q.role[0].word
+		}
+		if q.typ != tt.typ || word(q.counted) != tt.counted || word(q.anchor) != tt.anchor || role != tt.role || q.money != tt.money || q.measure != tt.measure {
+			t.Errorf("%q: type %d counted %q anchor %q role %q money %v measure %v", tt.question, q.typ, word(q.counted), word(q.anchor), role, q.money, q.measure)
+		}
+	}
+}
+
+func TestDatelineEnd(t *testing.T) {
+	tests := []struct {
+		text, rest string
+	}{
+		{"QUITO, Ecuador (AP) — Police broke in.", "Police broke in."},
+		{"MEXICO CITY: Diplomats left on Sunday.", "Diplomats left on Sunday."},
+		{"TEGUCIGALPA, HONDURAS.- La cumbre concluyó.", "La cumbre concluyó."},
+		{"SAN TELMO, 9 feb (Agencia Istmo).- El volcán entró en erupción.", "El volcán entró en erupción."},
+		{"Police broke in — and left.", "Police broke in — and left."},
+		{"The minister said: no deal.", "The minister said: no deal."},
+	}
+	for _, tt := range tests {
+		if got := tt.text[datelineEnd(tt.text):]; got != tt.rest {
+			t.Errorf("after the dateline of %q: %q, want %q", tt.text, got, tt.rest)
+		}
+	}
+}
+
+// A word written only with a capital is a name; one the articles also write
+// in lower case is not.
+func TestProperNames(t *testing.T) {
+	docs := []*corpus.Document{{Text: "Nicaragua also cut ties. Police said the police chief left. Spain and Mexico spoke."}}
+	got := properNames(docs)
+	for w, want := range map[string]bool{"nicaragua": true, "spain": true, "mexico": true, "police": false, "the": false} {
+		if got[w] != want {
+			t.Errorf("properNames[%q] = %v, want %v", w, got[w], want)
+		}
+	}
+}
