@@ -10,7 +10,7 @@ import (
 func TestTranslationsScreensGarbledWords(t *testing.T) {
 	en := newVocab(lang.English, []string{"give birth", "bear", "arrest"})
 	es := newVocab(lang.Spanish, []string{"dar", "luz", "parir", "detener"})
-	g := translations(lang.English, lang.Spanish, en, es,
+	g := translations(lang.English, lang.Spanish, stemPhrase, en, es,
 		trSource{entries: []dictEntry{
 			{"bear", [][]string{{"daraluz", "parir"}}}, // "dar a luz" lost its spaces
 			{"arrest", [][]string{{"detener"}}},
@@ -80,7 +80,7 @@ func TestPivot(t *testing.T) {
 		hub[w] = 1
 	}
 	esEn := graph{"deten": {"arrest": 1, "detain": 0.9, "prison": 0.5}, "par": hub}
-	pivot(syn, enEs, esEn)
+	pivot(syn, lang.English, enEs, esEn)
 	if w := syn["detain"]["arrest"]; w != pivotWeight {
 		t.Errorf("detain → arrest weighs %.2f, want %.2f", w, pivotWeight)
 	}
@@ -89,6 +89,28 @@ func TestPivot(t *testing.T) {
 	}
 	if len(syn["stop"]) != 0 {
 		t.Errorf("a hub translation made links: %v", syn["stop"])
+	}
+}
+
+// TestPivotKeepsMergedStemsApart: "enviado" (envoy) and "enviar" (send)
+// share a Spanish stem; keyed by whole words, envoy is not linked to send.
+func TestPivotKeepsMergedStemsApart(t *testing.T) {
+	en := newVocab(lang.English, []string{"envoy", "emissary", "send"})
+	es := newVocab(lang.Spanish, []string{"enviado", "enviar"})
+	src := []trSource{{entries: []dictEntry{
+		{"envoy", [][]string{{"enviado"}}}, {"emissary", [][]string{{"enviado"}}}, {"send", [][]string{{"enviar"}}},
+	}, scale: 1}}
+	inv := []trSource{{entries: src[0].entries, inverse: true, scale: 1}}
+	enEs := translations(lang.English, lang.Spanish, lemmaKey, en, es, src...)
+	esEn := translations(lang.Spanish, lang.English, lemmaKey, es, en, inv...)
+	syn := graph{}
+	pivot(syn, lang.English, enEs, esEn)
+	envoy := stemPhrase(lang.English, "envoy")
+	if _, ok := syn[envoy][stemPhrase(lang.English, "emissary")]; !ok {
+		t.Errorf("envoy not linked to emissary: %v", syn[envoy])
+	}
+	if _, ok := syn[envoy][stemPhrase(lang.English, "send")]; ok {
+		t.Errorf("envoy linked to send through the shared stem of enviado and enviar")
 	}
 }
 

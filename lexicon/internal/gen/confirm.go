@@ -1,5 +1,7 @@
 package main
 
+import "github.com/footnote-bot/footnote/lang"
+
 // The Spanish thesaurus has no sense frequencies and lists figurative and
 // rare senses beside common ones ("arresto": bravado). A thesaurus link is
 // trusted when the two words also share an English translation, directly or
@@ -53,7 +55,9 @@ func confirm(es, esEn, enSyn graph) graph {
 // Two words of one language that share a main translation (at least
 // pivotTr both ways) are linked at pivotWeight ("detain" and "arrest" both
 // translate "detener"), unless the translation is a hub with more than
-// pivotFan main translations back.
+// pivotFan main translations back. Pivoting goes through whole words, not
+// stems, so that words a stem merges ("enviado", envoy, and "enviar",
+// send) do not link their translations.
 const (
 	pivotWeight = 0.5
 	pivotTr     = 0.9
@@ -61,8 +65,8 @@ const (
 )
 
 // pivot adds to syn the links through the other language: ab translates
-// syn's language to the other, ba back.
-func pivot(syn, ab, ba graph) {
+// syn's language (l) to the other, ba back, both keyed by lemmaKey.
+func pivot(syn graph, l lang.Lang, ab, ba graph) {
 	for a, m := range ab {
 		for t, w := range m {
 			if w < pivotTr {
@@ -79,7 +83,7 @@ func pivot(syn, ab, ba graph) {
 			}
 			for b, w2 := range ba[t] {
 				if w2 >= pivotTr {
-					syn.add(a, b, pivotWeight)
+					syn.add(stemPhrase(l, a), stemPhrase(l, b), pivotWeight)
 				}
 			}
 		}

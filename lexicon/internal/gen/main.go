@@ -82,19 +82,25 @@ func run(c config, log *slog.Logger) error {
 		}
 	}
 	enV, esV := newVocab(lang.English, enWords), newVocab(lang.Spanish, esWords)
-	enEsDirect := translations(lang.English, lang.Spanish, enV, esV,
+	enEsSrc := []trSource{
 		trSource{entries: engSpa, scale: 1, check: true},
 		trSource{entries: spaEng, inverse: true, scale: trInverse, check: true},
 		trSource{entries: apEngSpa, scale: trApertium},
-		trSource{entries: apSpaEng, inverse: true, scale: trInverse * trApertium})
-	esEnDirect := translations(lang.Spanish, lang.English, esV, enV,
+		trSource{entries: apSpaEng, inverse: true, scale: trInverse * trApertium},
+	}
+	esEnSrc := []trSource{
 		trSource{entries: spaEng, scale: 1, check: true},
 		trSource{entries: engSpa, inverse: true, scale: trInverse, check: true},
 		trSource{entries: apSpaEng, scale: trApertium},
-		trSource{entries: apEngSpa, inverse: true, scale: trInverse * trApertium})
+		trSource{entries: apEngSpa, inverse: true, scale: trInverse * trApertium},
+	}
+	enEsDirect := translations(lang.English, lang.Spanish, stemPhrase, enV, esV, enEsSrc...)
+	esEnDirect := translations(lang.Spanish, lang.English, stemPhrase, esV, enV, esEnSrc...)
+	enEsLemma := translations(lang.English, lang.Spanish, lemmaKey, enV, esV, enEsSrc...)
+	esEnLemma := translations(lang.Spanish, lang.English, lemmaKey, esV, enV, esEnSrc...)
 	es := confirm(thesaurusRelations(th), esEnDirect, en)
-	pivot(en, enEsDirect, esEnDirect)
-	pivot(es, esEnDirect, enEsDirect)
+	pivot(en, lang.English, enEsLemma, esEnLemma)
+	pivot(es, lang.Spanish, esEnLemma, enEsLemma)
 	carryDerived(es, esEnDirect, enEsDirect, enDerived)
 	enEs := viaSynonyms(enEsDirect, en)
 	esEn := viaSynonyms(esEnDirect, es)

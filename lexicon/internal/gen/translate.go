@@ -1,6 +1,8 @@
 package main
 
 import (
+	"strings"
+
 	"github.com/footnote-bot/footnote/lang"
 )
 
@@ -56,8 +58,10 @@ type trSource struct {
 	check   bool
 }
 
-// translations returns stems of language to for stems of language from.
-func translations(from, to lang.Lang, vFrom, vTo vocab, srcs ...trSource) graph {
+// translations returns stems of language to for stems of language from,
+// each word turned into a key by key (stemPhrase, or lemmaKey for
+// pivoting).
+func translations(from, to lang.Lang, key func(lang.Lang, string) string, vFrom, vTo vocab, srcs ...trSource) graph {
 	g := graph{}
 	for _, src := range srcs {
 		for _, e := range src.entries {
@@ -71,12 +75,22 @@ func translations(from, to lang.Lang, vFrom, vTo vocab, srcs ...trSource) graph 
 						continue
 					}
 					weight := src.scale * rankFactor(i, trSenseStep, trSenseFloor) * rankFactor(j, trPosStep, trPosFloor)
-					g.put(stemPhrase(from, a), stemPhrase(to, b), weight)
+					g.put(key(from, a), key(to, b), weight)
 				}
 			}
 		}
 	}
 	return g
+}
+
+// lemmaKey keys a dictionary word by its folded form rather than its stem,
+// so that words a stem would merge stay apart ("enviado", envoy, and
+// "enviar", send, share the stem "envi").
+func lemmaKey(l lang.Lang, w string) string {
+	if stemPhrase(l, w) == "" {
+		return ""
+	}
+	return strings.Join(strings.Fields(lang.Fold(strings.ReplaceAll(w, "_", " "))), " ")
 }
 
 // viaSynonyms widens a small dictionary: a word it lacks or translates
