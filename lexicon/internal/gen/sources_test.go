@@ -185,3 +185,38 @@ func TestSplitTags(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseATT: any text parses or gives an error, and walking the paths
+// of what parses ends, loops included.
+func FuzzParseATT(f *testing.F) {
+	f.Add("0\t1\ta\ta\t0.0\n1\t0\tb\tb\t0.0\n1\t0.0\n")
+	f.Add("0\t0\tx\tx\n0\n--\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		a, err := parseATT([]byte(text))
+		if err != nil {
+			return
+		}
+		n := 0
+		a.paths(func(in, out string) {
+			if n++; n > 1e6 {
+				t.Fatal("too many paths")
+			}
+		})
+	})
+}
+
+func TestStanza(t *testing.T) {
+	copyright := "Format: x\n\nFiles: *\nCopyright: A\nLicense: MIT\n text\n\nFiles: debian/*\nLicense: GPL-2+\n"
+	dir := writeFiles(t, map[string]string{"copyright": copyright})
+	path := filepath.Join(dir, "copyright")
+	got, err := stanza(path, "Files: *")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Files: *\nCopyright: A\nLicense: MIT\n text\n\n"; got != want {
+		t.Errorf("stanza = %q, want %q", got, want)
+	}
+	if _, err := stanza(path, "Files: none/*"); err == nil {
+		t.Error("no error for a missing stanza")
+	}
+}
