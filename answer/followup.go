@@ -58,11 +58,16 @@ func fuNewConversation(history []Turn) *fuConversation {
 	c := &fuConversation{book: fuNewEntityBook()}
 	// every text is read once so that evidence of an entity's type from one
 	// turn (a title in an answer) serves the others
-	for _, t := range history {
-		c.book.read(fuCleanTurnText(t.Text))
+	texts := make([]string, len(history))
+	for i, t := range history {
+		texts[i] = fuCleanTurnText(t.Text)
+		c.book.noteCase(texts[i])
 	}
-	for _, t := range history {
-		text := fuCleanTurnText(t.Text)
+	for _, text := range texts {
+		c.book.read(text)
+	}
+	for i, t := range history {
+		text := texts[i]
 		if text == "" {
 			continue
 		}

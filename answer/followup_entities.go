@@ -71,9 +71,14 @@ func (e *fuEntity) strongKind() fuKind {
 type fuEntityBook struct {
 	ents  []*fuEntity
 	lower map[string]bool // folded words seen written in lower case
+	// found memoises the names and dates of each text: a conversation
+	// reads its turns several times
+	found map[string][]fuSpan
 }
 
-func fuNewEntityBook() *fuEntityBook { return &fuEntityBook{lower: map[string]bool{}} }
+func fuNewEntityBook() *fuEntityBook {
+	return &fuEntityBook{lower: map[string]bool{}, found: map[string][]fuSpan{}}
+}
 
 // fuMention is an entity found at a place in a text.
 type fuMention struct {
@@ -83,11 +88,7 @@ type fuMention struct {
 
 // read records the entities of text and the evidence of their kinds.
 func (b *fuEntityBook) read(text string) {
-	for _, t := range lang.Tokenize(text) {
-		if !t.Upper {
-			b.lower[t.Text] = true
-		}
-	}
+	b.noteCase(text)
 	for _, s := range b.spans(text) {
 		e := b.find(s.words, s.initials)
 		if e == nil {
@@ -95,6 +96,17 @@ func (b *fuEntityBook) read(text string) {
 			b.ents = append(b.ents, e)
 		}
 		b.merge(e, s)
+	}
+}
+
+// noteCase records the words text writes in lower case: a capitalised word
+// opening a sentence is a name only if the texts never write it lower case.
+// Every text of a conversation is noted before any is read.
+func (b *fuEntityBook) noteCase(text string) {
+	for _, t := range lang.Tokenize(text) {
+		if !t.Upper {
+			b.lower[t.Text] = true
+		}
 	}
 }
 
@@ -346,13 +358,40 @@ var (
 	fuDaysEN    = `monday|tuesday|wednesday|thursday|friday|saturday|sunday`
 	fuDaysES    = `lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo`
 	fuDateRe    = regexp.MustCompile(`(?i)\b(?:(?:late|early)\s+(?:on\s+)?)?(?:` + fuDaysEN + `)(?:,?\s+\d{1,2}\s+(?:` + fuMonthsEN + `))?(?:\s+(?:morning|afternoon|evening|night))?\b|\b\d{1,2}\s+(?:` + fuMonthsEN + `)(?:,?\s+\d{4})?\b|\b(?:` + fuMonthsEN + `)\s+\d{1,2}(?:,\s+\d{4})?\b|\b(?:` + fuMonthsEN + `)(?:\s+\d{4})?\b|\b(?:` + fuDaysES + `)(?:\s+\d{1,2}\s+de\s+(?:` + fuMonthsES + `))?\b|\b\d{1,2}\s+de\s+(?:` + fuMonthsES + `)(?:\s+de\s+\d{4})?\b|\b(?:` + fuMonthsES + `)(?:\s+de\s+\d{4})?\b|\b(?:19|20)\d{2}\b`)
+	fuDateWords = fuSet(strings.Split(fuMonthsEN+"|"+fuMonthsES+"|"+fuDaysEN+"|"+fuDaysES, "|")...)
 	fuDayOrDate = regexp.MustCompile(`(?i)^(?:(?:late|early)\s+)?(?:` + fuDaysEN + `|` + fuDaysES + `|\d)`)
 )
 
 // spans finds the names, acronyms and dates of a text.
 func (b *fuEntityBook) spans(text string) []fuSpan {
+	if s, ok := b.found[text]; ok {
+		return s
+	}
+	s := b.scan(text)
+	b.found[text] = s
+	return s
+}
+
+func (b *fuEntityBook) scan(text string) []fuSpan {
 	var out []fuSpan
-	dates := fuDateRe.FindAllStringIndex(text, -1)
+	toks := lang.Tokenize(text)
+	// the date pattern is costly: it runs only around the words a date
+	// has (a month, a weekday, a number), on the few words either side
+	var dates [][]int
+	covered := 0
+	for i, t := range toks {
+		if !(t.Number || fuDateWords[t.Text]) || t.Start < covered {
+			continue
+		}
+		from, to := toks[max(i-2, 0)].Start, toks[min(i+4, len(toks)-1)].End
+		if from < covered {
+			from = covered
+		}
+		for _, m := range fuDateRe.FindAllStringIndex(text[from:to], -1) {
+			dates = append(dates, []int{m[0] + from, m[1] + from})
+			covered = m[1] + from
+		}
+	}
 	inDate := func(start int) bool {
 		for _, d := range dates {
 			if start >= d[0] && start < d[1] {
@@ -371,7 +410,6 @@ func (b *fuEntityBook) spans(text string) []fuSpan {
 		sp.score[fuKindDate] = 3
 		out = append(out, sp)
 	}
-	toks := lang.Tokenize(text)
 	gap := func(i int) string { // the text between token i-1 and token i
 		if i == 0 {
 			return text[:toks[0].Start]

@@ -192,3 +192,22 @@ func FuzzResolveFollowUp(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkResolveFollowUp measures reading a follow-up against a full
+// thread's history (12 turns, answers of several sentences).
+func BenchmarkResolveFollowUp(b *testing.B) {
+	answerText := "Police broke into the embassy in the capital, Quito, to arrest Jorge Glas, who had lived there since December. " +
+		"Foreign Minister Alicia Bárcena said the diplomats were hurt, and the Organization of American States called a meeting. " +
+		"Glas was flown to the port city of Guayaquil on Saturday, 6 April, where he is held. [1][2]"
+	var h []Turn
+	for i := 0; i < 6; i++ {
+		h = append(h, Turn{Role: "user", Text: "What did Nicaragua say about Ecuador on Saturday?"}, Turn{Role: "assistant", Text: answerText})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if ResolveFollowUp("Where is he now?", h) == "" {
+			b.Fatal("empty")
+		}
+	}
+	b.ReportMetric(float64(len(h)), "turns")
+}
