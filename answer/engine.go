@@ -138,7 +138,7 @@ func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 			}
 		}
 		if titles[h.Doc.ID] == nil {
-			_, titles[h.Doc.ID] = sentenceStems(h.Doc.Language, h.Doc.Title)
+			_, titles[h.Doc.ID] = sentenceStems(h.Doc.Language, h.Doc.Title+" "+dateWords(h.Doc))
 		}
 		for i := range n {
 			sur := surround{chunk: all, title: titles[h.Doc.ID]}
@@ -223,6 +223,12 @@ func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool)
 			return nil, false, false
 		}
 	}
+	// a name or number of the question must be in the answer's context:
+	// a passage about another person, day or figure does not answer it
+	cands = withEntities(cands)
+	if len(cands) == 0 {
+		return nil, false, false
+	}
 	best = cands[0]
 	if q.typ != typeAny {
 		var typed *candidate
@@ -245,6 +251,34 @@ func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool)
 	}
 	return nil, false, false
 }
+
+// withEntities returns the candidates whose context has every name and
+// number of the question.
+func withEntities(cands []*candidate) []*candidate {
+	var out []*candidate
+	for _, c := range cands {
+		if !c.lacksEntity {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// dateWords spells an article's date as words of its language ("5 April
+// 2024", "5 abril 2024"), so a question's day, month or year can match it.
+func dateWords(d *corpus.Document) string {
+	t, err := time.Parse("2006-01-02", d.Date)
+	if err != nil {
+		return ""
+	}
+	month := strings.ToLower(t.Month().String())
+	if d.Language == lang.Spanish {
+		month = monthsES[t.Month()-1]
+	}
+	return fmt.Sprintf("%d %s %d", t.Day(), month, t.Year())
+}
+
+var monthsES = [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}
 
 // anchored returns the candidates whose sentence has the anchor term.
 func anchored(anchor *qterm, cands []*candidate) []*candidate {

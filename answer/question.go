@@ -73,6 +73,7 @@ type qterm struct {
 	weight float64
 	known  bool
 	entity bool // a name or number: the corpus must know it
+	number bool // a figure or a day or year: the answer's context must have it
 	// category is the noun right after "which"/"what" ("which treaty"):
 	// the answer names an instance of it and seldom repeats it.
 	category bool
@@ -174,6 +175,7 @@ func analyse(c Corpus, q string) *question {
 			weight:    w,
 			known:     info.Known,
 			entity:    t.Number || t.Upper && i > 0 && !afterSentenceStart(q, t.Start),
+			number:    t.Number,
 			category:  i == cat,
 			general:   general && !t.Upper,
 			expansion: expansion,

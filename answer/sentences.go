@@ -22,10 +22,13 @@ type candidate struct {
 	coverage float64
 	knownCov float64
 	typed    bool
-	pair     float64 // see pairBonus
-	novelty  float64 // see novelty
-	score    float64
-	matched  map[string]bool // stems of question terms the sentence has
+	// lacksEntity is true when a name or number of the question is
+	// nowhere in the sentence's context.
+	lacksEntity bool
+	pair        float64 // see pairBonus
+	novelty     float64 // see novelty
+	score       float64
+	matched     map[string]bool // stems of question terms the sentence has
 	// borrows is true when the sentence refers back ("he said") and the
 	// previous sentence supplies question terms it lacks; the answer then
 	// quotes both.
@@ -142,6 +145,11 @@ func (c *candidate) scoreAgainst(q *question, terms []lang.Term, stems map[strin
 		}
 		if s > 0 {
 			c.matched[t.stem] = true
+		}
+		if x == 0 && t.number {
+			// the question's figure or date is not around this sentence:
+			// it speaks of another day or amount
+			c.lacksEntity = true
 		}
 		sent += s * t.weight
 		ctx += x * t.weight
