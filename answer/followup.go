@@ -351,15 +351,22 @@ func (c *fuConversation) references(q string) string {
 	own := c.book.locate(q)
 	qLang := lang.Detect(q, lang.English)
 	used := map[*fuEntity]bool{}
+	listed := map[*fuEntity]bool{}
 	var b strings.Builder
 	at := 0
 	for _, r := range refs {
 		if fuAntecedentInQuestion(own, r) {
 			continue
 		}
-		e := c.antecedent(r, own)
+		e := c.antecedent(r, own, listed)
 		if e == nil {
 			continue
+		}
+		if r.plural {
+			// the members of a list "they" stands for are not "it"
+			for _, m := range c.book.locate(e.text) {
+				listed[m.ent] = true
+			}
 		}
 		if used[e] {
 			continue // a second pronoun for the same entity reads fine as it is
@@ -405,8 +412,11 @@ func fuFits(k fuKind, r fuReference) bool {
 // antecedent picks the entity a reference points to: the newest exchange
 // first; in it, by kind preference, the question's entities before the
 // answer's; never an entity q names itself.
-func (c *fuConversation) antecedent(r fuReference, own []fuMention) *fuEntity {
+func (c *fuConversation) antecedent(r fuReference, own []fuMention, exclude map[*fuEntity]bool) *fuEntity {
 	named := map[*fuEntity]bool{}
+	for e := range exclude {
+		named[e] = true
+	}
 	for _, m := range own {
 		named[m.ent] = true
 	}
@@ -529,19 +539,60 @@ func (c *fuConversation) listIn(x fuExchange) *fuEntity {
 		ms := c.book.locate(text)
 		for i := 0; i+1 < len(ms); i++ {
 			j := i
-			for j+1 < len(ms) && ms[j+1].ent.kind() == ms[i].ent.kind() && ms[i].ent.kind() != fuKindDate {
-				sep := strings.TrimSpace(text[ms[j].end:ms[j+1].start])
+			for j+1 < len(ms) && fuListable(ms[i].ent.strongKind(), ms[j+1].ent.strongKind()) {
+				sep := fuListSep(text[ms[j].end:ms[j+1].start])
 				if sep != "," && sep != "and" && sep != ", and" && sep != "y" && sep != "e" {
 					break
 				}
 				j++
 				if sep != "," {
-					return &fuEntity{text: text[ms[i].start:ms[j].end], det: map[lang.Lang]string{}, score: [5]float64{fuKindUnknown: 1}}
+					start := ms[i].start
+					if d := ms[i].ent.det; d != nil {
+						// "the United States, the European Union and Spain"
+						for _, a := range []string{"the ", "The ", "la ", "La ", "el ", "El ", "los ", "Los ", "las ", "Las "} {
+							if start >= len(a) && text[start-len(a):start] == a {
+								start -= len(a)
+								break
+							}
+						}
+					}
+					list := text[start:ms[j].end]
+					if start < ms[i].start {
+						list = strings.ToLower(list[:1]) + list[1:] // "The" opened a sentence
+					}
+					return &fuEntity{text: list, det: map[lang.Lang]string{}, score: [5]float64{fuKindUnknown: 1}}
 				}
 			}
 		}
 	}
 	return nil
+}
+
+// fuListable reports whether names of kinds a and b can be listed
+// together as one plural antecedent: persons with persons, and countries,
+// places and bodies together.
+func fuListable(a, b fuKind) bool {
+	switch {
+	case a == fuKindDate || b == fuKindDate:
+		return false
+	case a == fuKindPerson || b == fuKindPerson:
+		return a == b
+	}
+	return true
+}
+
+// fuListSep is the words between two names of a list, without articles:
+// ", the" is ",", "and the" is "and".
+func fuListSep(gap string) string {
+	var keep []string
+	for _, w := range strings.Fields(strings.ReplaceAll(gap, ",", " , ")) {
+		switch strings.ToLower(w) {
+		case "the", "la", "el", "los", "las":
+			continue
+		}
+		keep = append(keep, w)
+	}
+	return strings.ReplaceAll(strings.Join(keep, " "), " ,", ",")
 }
 
 // surface is how an entity is written in place of a reference in q.

@@ -81,6 +81,8 @@ func TestResolveFollowUp(t *testing.T) {
 			"Who governed then?", "Who governed in April 2016?"},
 		{"they is a list", fuConv("Which countries condemned the raid?", "Argentina, Cuba and Brazil condemned it. [1]"),
 			"When did they say so?", "When did Argentina, Cuba and Brazil say so?"},
+		{"they is a list with articles and bodies", fuConv("Who criticised the raid?", "The United States, the European Union and Spain criticised the use of force. [1]"),
+			"Why did they criticise it?", "Why did the United States, the European Union and Spain criticise it?"},
 		{"that court", fuConv("What did Mexico ask the International Court of Justice?", "Mexico asked the International Court of Justice for provisional measures. [1]"),
 			"When will that court rule?", "When will the International Court of Justice rule?"},
 		{"ellipsis: and X", fuConv("What did Nicaragua do?", "Nicaragua cut diplomatic relations with Ecuador. [1]"),
