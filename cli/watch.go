@@ -60,8 +60,9 @@ type reloader struct {
 	// sem holds one token, taken for a whole build and swap; waiting for it
 	// gives up when the waiter's context ends, so a slow build never holds
 	// /ingest, /forget or shutdown past their deadlines.
-	sem  chan struct{}
-	seen string // fingerprint of the folders the last build read; under sem
+	sem   chan struct{}
+	seen  string // fingerprint of the folders the last build read; under sem
+	looks int    // walks of the folders by the watcher; under sem
 }
 
 func (e *env) newReloader(live *retrieval.Live, onIndexed func(*retrieval.Index)) *reloader {
@@ -137,34 +138,69 @@ func (s *settler) look(fp, indexed string) bool {
 	return false
 }
 
-// watch keeps the live index in step with the corpus folders: it looks
-// every interval and reloads when the settler says so. A look that finds a
-// build in progress (an /ingest or /forget) skips its turn.
+// slowPollLooks is how many looks apart the watcher walks the folders
+// when file-system events say nothing changed: a safety net for changes
+// the events miss (a network file system, a watch limit reached).
+const slowPollLooks = 30
+
+// watch keeps the live index in step with the corpus folders. File-system
+// events (fsnotify) tell it when to look; it then looks every interval and
+// reloads when the settler says so, and otherwise walks the folders only
+// every slowPollLooks intervals, so an idle corpus costs next to nothing.
+// Without events (fsnotify unavailable) it looks every interval. A look
+// that finds a build in progress (an /ingest or /forget) skips its turn.
 func (r *reloader) watch(ctx context.Context, interval time.Duration) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
-	r.watchTicks(ctx, t.C)
+	changed, err := notify(ctx, r.dirs, r.e.log)
+	if err != nil {
+		r.e.log.Info("watching the corpus folders by polling", "every", interval, "reason", err)
+		r.watchLoop(ctx, t.C, nil, 1)
+		return
+	}
+	r.watchLoop(ctx, t.C, changed, slowPollLooks)
 }
 
+// watchTicks looks at the folders at every tick.
 func (r *reloader) watchTicks(ctx context.Context, ticks <-chan time.Time) {
+	r.watchLoop(ctx, ticks, nil, 1)
+}
+
+// watchLoop looks at the folders on a tick when something may have
+// changed (an event came since the folders were last seen as indexed, or
+// a change is settling) or when pollEvery ticks have passed since the last
+// look.
+func (r *reloader) watchLoop(ctx context.Context, ticks <-chan time.Time, changed <-chan struct{}, pollEvery int) {
 	var s settler
+	dirty := true // look once at the start
+	since := 0    // ticks since the last look
 	for {
 		select {
 		case <-ctx.Done():
 			return
+		case <-changed:
+			dirty = true
+			continue
 		case <-ticks:
+		}
+		since++
+		if !dirty && since < pollEvery {
+			continue
 		}
 		select {
 		case r.sem <- struct{}{}:
 		default:
 			continue // a build is under way; it will read the folders
 		}
+		since = 0
+		r.looks++
 		fp := corpusFingerprint(r.dirs)
 		if s.look(fp, r.seen) {
 			if _, err := r.reloadLocked(ctx, fp); err != nil && ctx.Err() == nil {
 				r.e.log.Warn("corpus changed but could not be indexed; still answering from the previous index", "err", err)
 			}
 		}
+		dirty = fp != r.seen
 		r.unlock()
 	}
 }
