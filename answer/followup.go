@@ -73,7 +73,7 @@ func fuNewConversation(history []Turn) *fuConversation {
 		}
 		if t.Role == "assistant" {
 			if n := len(c.exchanges); n > 0 && c.exchanges[n-1].answer == "" {
-				c.exchanges[n-1].aEnts = c.book.mentions(text)
+				c.exchanges[n-1].aEnts = c.answerEntities(text, c.exchanges[n-1].qEnts)
 				c.exchanges[n-1].answer = text
 			}
 			continue
@@ -82,6 +82,62 @@ func fuNewConversation(history []Turn) *fuConversation {
 		c.exchanges = append(c.exchanges, fuExchange{question: resolved, qEnts: c.book.mentions(resolved)})
 	}
 	return c
+}
+
+// answerEntities lists the entities of an answer, those of its sentences
+// that name something the question named first: in "Where was Glas
+// flown?", the Guayaquil of the sentence about Glas before the Mexico of a
+// sentence about something else.
+func (c *fuConversation) answerEntities(text string, qEnts []*fuEntity) []*fuEntity {
+	// a shared name marks the sentence; a shared date only when the
+	// question names nothing else ("Saturday" is in many sentences)
+	asked := map[*fuEntity]bool{}
+	for _, e := range qEnts {
+		if e.kind() != fuKindDate {
+			asked[e] = true
+		}
+	}
+	if len(asked) == 0 {
+		for _, e := range qEnts {
+			asked[e] = true
+		}
+	}
+	ms := c.book.locate(text)
+	var first, rest []*fuEntity
+	seen := map[*fuEntity]bool{}
+	for _, sp := range lang.Sentences(text) {
+		var in, owners []*fuEntity
+		relevant := false
+		for _, m := range ms {
+			if m.start >= sp.Start && m.start < sp.End {
+				if m.owner {
+					owners = append(owners, m.ent)
+				} else {
+					in = append(in, m.ent)
+				}
+				relevant = relevant || asked[m.ent]
+			}
+		}
+		in = append(in, owners...) // "Ecuador's agency … in Guayaquil": Guayaquil first
+		for _, e := range in {
+			switch {
+			case seen[e]:
+			case relevant:
+				first = append(first, e)
+				seen[e] = true
+			}
+		}
+		if !relevant {
+			rest = append(rest, in...)
+		}
+	}
+	for _, e := range rest {
+		if !seen[e] {
+			first = append(first, e)
+			seen[e] = true
+		}
+	}
+	return first
 }
 
 var (

@@ -83,7 +83,8 @@ func fuNewEntityBook() *fuEntityBook {
 // fuMention is an entity found at a place in a text.
 type fuMention struct {
 	ent        *fuEntity
-	start, end int // byte offsets of the name in the text
+	start, end int  // byte offsets of the name in the text
+	owner      bool // a possessive: "Ecuador's agency" is about the agency
 }
 
 // read records the entities of text and the evidence of their kinds.
@@ -135,7 +136,7 @@ func (b *fuEntityBook) locate(text string) []fuMention {
 			b.ents = append(b.ents, e)
 			b.merge(e, s)
 		}
-		out = append(out, fuMention{ent: e, start: s.start, end: s.end})
+		out = append(out, fuMention{ent: e, start: s.start, end: s.end, owner: s.owner})
 	}
 	return out
 }
@@ -295,6 +296,7 @@ type fuSpan struct {
 	kindHint   fuKind
 	gender     [2]float64
 	said       bool // a verb of saying follows the name
+	owner      bool // "’s" follows the name
 }
 
 // Words that tell an entity's kind. They are the language of news reports,
@@ -591,6 +593,7 @@ func (b *fuEntityBook) scan(text string) []fuSpan {
 		}
 		sp.score = score
 		sp.gender = gender
+		sp.owner = last+1 < len(toks) && strings.ContainsAny(gap(last+1), "'’") || last+1 == len(toks) && strings.ContainsAny(text[toks[last].End:], "'’")
 		out = append(out, sp)
 		i = last
 	}
