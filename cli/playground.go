@@ -167,6 +167,8 @@ func (e *env) library(ans *Answerer, r *reloader) *library.Library {
 		Fetcher: fetch.New(fetch.Options{Timeout: e.cfg.FetchTimeout, MaxBytes: e.cfg.FetchMaxBytes, AllowPrivate: e.cfg.AllowPrivateFetch}),
 		Live:    ans.Live,
 		Rebuild: r.reload,
+		// unchanged files are not parsed again to check a new article
+		IndexDir: e.indexDir(),
 	}
 }
 

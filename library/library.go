@@ -38,6 +38,10 @@ type Library struct {
 	// Rebuild re-reads the corpus and indexes it, reusing unchanged vectors.
 	// It should give up when ctx ends.
 	Rebuild func(ctx context.Context) (*retrieval.Index, error)
+	// IndexDir, when set, is the index's data directory: checking a new
+	// article against the folder then parses only the folder's files that
+	// changed since the index was saved (see retrieval.LoadFolder).
+	IndexDir string
 
 	mu  sync.Mutex    // guards sem's creation
 	sem chan struct{} // one change at a time; see lock
@@ -140,12 +144,25 @@ func (l *Library) write(ctx context.Context, cur *retrieval.Index, do func(*inge
 	}
 	defer unlock()
 	seen := ingest.NewSeen(cur.Documents())
-	if docs, _, err := corpus.Load(os.DirFS(l.Dir)); err == nil {
+	if docs, _, err := l.loadFolder(); err == nil {
 		for _, d := range docs {
 			seen.Add(d)
 		}
 	}
 	return do(&ingest.Adder{Dir: l.Dir, Fetcher: l.Fetcher}, seen)
+}
+
+// loadFolder reads the articles of the folder, reusing the index's saved
+// documents for unchanged files when IndexDir is set.
+func (l *Library) loadFolder() ([]*corpus.Document, []*corpus.FileError, error) {
+	if l.IndexDir == "" {
+		return corpus.Load(os.DirFS(l.Dir))
+	}
+	key, err := filepath.Abs(l.Dir)
+	if err != nil {
+		key = l.Dir
+	}
+	return retrieval.LoadFolder(os.DirFS(l.Dir), key, l.IndexDir)
 }
 
 // findByPath finds the document read from a file of the corpus folder.

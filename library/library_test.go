@@ -130,3 +130,43 @@ func TestAddSeesArticlesAnotherProcessWrote(t *testing.T) {
 		t.Errorf("the folder holds %d files, want 1", len(entries))
 	}
 }
+
+// TestIndexedLibrary: with IndexDir set, an article is indexed into the
+// saved index, and one another process wrote into the folder (read through
+// retrieval.LoadFolder) still counts as a duplicate.
+func TestIndexedLibrary(t *testing.T) {
+	dir, data := t.TempDir(), t.TempDir()
+	key, _ := filepath.Abs(dir)
+	if err := os.WriteFile(filepath.Join(dir, "seed.md"), []byte("# Seed\n\nPolice entered the embassy in Quito late on Friday.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rebuild := func(ctx context.Context) (*retrieval.Index, error) {
+		docs, _, err := retrieval.LoadFolder(os.DirFS(dir), key, data)
+		if err != nil {
+			return nil, err
+		}
+		ix, _, err := retrieval.Build(ctx, docs, retrieval.Options{DataDir: data})
+		return ix, err
+	}
+	ctx := context.Background()
+	ix, err := rebuild(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := &library.Library{Dir: dir, Live: retrieval.NewLive(ix), Rebuild: rebuild, IndexDir: data}
+	a, err := l.AddFile(ctx, "court.md", []byte("# Court\n\nMexico filed a case at the International Court of Justice on Thursday.\n"))
+	if err != nil || a.DocID != "court" || l.Live.Index().Document("court") == nil {
+		t.Fatalf("added %+v, %v", a, err)
+	}
+	other := []byte("# Vote\n\nThe Organization of American States approved a resolution on Wednesday.\n")
+	if err := os.WriteFile(filepath.Join(dir, "vote.md"), other, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dup, err := l.AddFile(ctx, "vote-copy.md", other)
+	if err != nil || dup.DuplicateOf != "vote" {
+		t.Fatalf("a copy of an article another process wrote: %+v, %v", dup, err)
+	}
+	if _, err := l.Forget(ctx, "court"); err != nil || l.Live.Index().Document("court") != nil {
+		t.Fatalf("forget: %v", err)
+	}
+}

@@ -42,10 +42,10 @@ func Article(i int) (name, text string) {
 	rng := rand.New(rand.NewPCG(uint64(i), 17))
 	es := i%4 == 3
 	subjects, verbs, objects, language := enSubjects, enVerbs, enObjects, "en"
-	in, on := "in", "on day"
+	in := "in"
 	if es {
 		subjects, verbs, objects, language = esSubjects, esVerbs, esObjects, "es"
-		in, on = "en", "el día"
+		in = "en"
 	}
 	// the vocabulary grows with the corpus: article i draws from the first
 	// 500 + i/2 invented words
@@ -62,7 +62,6 @@ func Article(i int) (name, text string) {
 				b.WriteByte(' ')
 			}
 		}
-		_ = on
 		if p < 11 {
 			b.WriteString("\n\n")
 		}

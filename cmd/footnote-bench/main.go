@@ -1,0 +1,404 @@
+// Command footnote-bench measures footnote at scale on synthetic corpora
+// (internal/benchgen) and prints a Markdown table, or writes it into the
+// README between its bench markers:
+//
+//	go build -o /tmp/footnote . && go run ./cmd/footnote-bench -bin /tmp/footnote -articles 1000,10000
+//
+// Per corpus size it measures, each in a fresh process of the built binary
+// with its own data folder: the first build (footnote sources), a second
+// start with nothing changed (footnote ask --offline), and adding one
+// article (footnote ingest), with wall time and peak RSS; then, in this
+// process, a warm question (Index.Search), the flat-scan floor of the same
+// vectors, and RSS after the first load and after ten reloads that each
+// add an article. Timed steps run -repeat times and report their range.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"runtime/pprof"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/footnote-bot/footnote/internal/benchgen"
+	"github.com/footnote-bot/footnote/retrieval"
+)
+
+func main() {
+	if err := run(context.Background(), os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "footnote-bench:", err)
+		os.Exit(1)
+	}
+}
+
+type config struct {
+	bin      string
+	work     string
+	sizes    []int
+	repeat   int
+	readme   string
+	inproc   bool
+	question string
+	profile  string
+}
+
+func run(ctx context.Context, args []string, out io.Writer) error {
+	fl := flag.NewFlagSet("footnote-bench", flag.ContinueOnError)
+	var c config
+	var sizes string
+	fl.StringVar(&c.bin, "bin", "", "the footnote binary to measure (required; go build -o it .)")
+	fl.StringVar(&c.work, "work", filepath.Join(os.TempDir(), "footnote-bench"), "folder for corpora and data")
+	fl.StringVar(&sizes, "articles", "1000,10000", "corpus sizes, comma-separated")
+	fl.IntVar(&c.repeat, "repeat", 3, "runs of each timed step")
+	fl.StringVar(&c.readme, "readme", "", "write the table into this README between <!-- bench table start/end --> markers")
+	fl.BoolVar(&c.inproc, "inprocess", true, "also measure the warm question and reloads in this process")
+	fl.StringVar(&c.profile, "cpuprofile", "", "write a CPU profile of the warm questions to this file")
+	fl.StringVar(&c.question, "question", "Why did Mexico break diplomatic ties with Ecuador?", "the question asked")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	if c.bin == "" {
+		return errors.New("-bin is required: go build -o /tmp/footnote . first")
+	}
+	for _, s := range strings.Split(sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n <= 0 {
+			return fmt.Errorf("-articles: bad size %q", s)
+		}
+		c.sizes = append(c.sizes, n)
+	}
+	var rows []row
+	for _, n := range c.sizes {
+		r, err := measure(ctx, c, n)
+		if err != nil {
+			return fmt.Errorf("%d articles: %w", n, err)
+		}
+		rows = append(rows, r)
+		fmt.Fprintln(os.Stderr, r.markdown())
+	}
+	table := render(rows)
+	fmt.Fprint(out, table)
+	if c.readme != "" {
+		return intoReadme(c.readme, table)
+	}
+	return nil
+}
+
+// span is the range of repeated measurements.
+type span struct{ lo, hi float64 }
+
+func (s span) add(v float64) span {
+	if s == (span{}) {
+		return span{v, v}
+	}
+	return span{min(s.lo, v), max(s.hi, v)}
+}
+
+func (s span) format(unit string, prec int) string {
+	if s == (span{}) {
+		return "—"
+	}
+	if strconv.FormatFloat(s.lo, 'f', prec, 64) == strconv.FormatFloat(s.hi, 'f', prec, 64) {
+		return strconv.FormatFloat(s.lo, 'f', prec, 64) + " " + unit
+	}
+	return strconv.FormatFloat(s.lo, 'f', prec, 64) + "–" + strconv.FormatFloat(s.hi, 'f', prec, 64) + " " + unit
+}
+
+type row struct {
+	articles, chunks                 int
+	build, second, add               span // seconds
+	addWritten                       span // MB written by one ingest
+	buildRSS, secondRSS, addRSS      span // MB
+	question, floor, dense           span // ms
+	rssFirst, rssReloads, reloadSecs span
+}
+
+func (r row) markdown() string {
+	return fmt.Sprintf("| %s (%s chunks) | %s | %s | %s (%s written) | %s | %s | %s / %s / %s | %s → %s (%s a reload) |",
+		thousands(r.articles), thousands(r.chunks), r.build.format("s", 1), r.second.format("s", 2), r.add.format("s", 2), r.addWritten.format("MB", 2),
+		r.question.format("ms", 1), r.floor.format("ms", 1), r.buildRSS.format("MB", 0), r.secondRSS.format("MB", 0), r.addRSS.format("MB", 0),
+		r.rssFirst.format("MB", 0), r.rssReloads.format("MB", 0), r.reloadSecs.format("s", 2))
+}
+
+func render(rows []row) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Measured by `go run ./cmd/footnote-bench` on %s (%d cores, shared with other work; ranges over repeated runs) on synthetic articles of about 12 chunks (internal/benchgen):\n\n", time.Now().UTC().Format("2006-01-02"), runtime.NumCPU())
+	b.WriteString("| articles | first build | second start, nothing changed (`ask`) | one article added (`ingest`) | warm question (`Index.Search`) | flat-scan floor of its vectors (one loop) | peak RSS: build / ask / ingest | RSS in `serve`: first load → after 10 reloads |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|\n")
+	for _, r := range rows {
+		b.WriteString(r.markdown() + "\n")
+	}
+	b.WriteString("\nFirst build: `footnote sources` on a corpus folder with an empty data folder (parse, chunk, embed locally, index, save). Second start: `footnote ask --offline` with nothing changed, process start to answer. One article added: `footnote ingest` of one new file into the folder, process start to exit, and the bytes it wrote to the data folder. Warm question: a question's hybrid search in a running process. Flat-scan floor: one goroutine's plain dot product over every chunk's vector. Reloads: the index rebuilt in a running process after each of ten added articles.\n")
+	return b.String()
+}
+
+func measure(ctx context.Context, c config, n int) (row, error) {
+	r := row{articles: n}
+	base := filepath.Join(c.work, strconv.Itoa(n))
+	corpusDir := filepath.Join(base, "corpus")
+	fmt.Fprintf(os.Stderr, "%d articles: writing corpus to %s\n", n, corpusDir)
+	if err := benchgen.Write(corpusDir, 0, n); err != nil {
+		return r, err
+	}
+	// articles a previous run added are taken out again
+	for i := n; ; i++ {
+		name, _ := benchgen.Article(i)
+		if os.Remove(filepath.Join(corpusDir, name)) != nil {
+			break
+		}
+	}
+	home := filepath.Join(base, "home")
+	env := []string{"HOME=" + home, "PATH=" + os.Getenv("PATH"), "FOOTNOTE_LOG_LEVEL=warn"}
+	next := n // the next article to add
+	for rep := range c.repeat {
+		data := filepath.Join(base, "data")
+		if err := os.RemoveAll(data); err != nil {
+			return r, err
+		}
+		for i := n; i < next; i++ {
+			name, _ := benchgen.Article(i)
+			_ = os.Remove(filepath.Join(corpusDir, name))
+		}
+		next = n
+		fmt.Fprintf(os.Stderr, "%d articles, run %d: first build\n", n, rep+1)
+		secs, rss, err := runBin(ctx, c.bin, env, "sources", "--corpus", corpusDir, "--data-dir", data)
+		if err != nil {
+			return r, err
+		}
+		r.build, r.buildRSS = r.build.add(secs), r.buildRSS.add(rss)
+		secs, rss, err = runBin(ctx, c.bin, env, "ask", "--offline", "--corpus", corpusDir, "--data-dir", data, c.question)
+		if err != nil {
+			return r, err
+		}
+		r.second, r.secondRSS = r.second.add(secs), r.secondRSS.add(rss)
+		name, text := benchgen.Article(next)
+		next++
+		src := filepath.Join(base, name)
+		if err := os.WriteFile(src, []byte(text), 0o644); err != nil {
+			return r, err
+		}
+		before := time.Now()
+		secs, rss, err = runBin(ctx, c.bin, env, "ingest", "--corpus", corpusDir, "--data-dir", data, src)
+		if err != nil {
+			return r, err
+		}
+		r.add, r.addRSS = r.add.add(secs), r.addRSS.add(rss)
+		r.addWritten = r.addWritten.add(float64(writtenSince(data, before)) / 1e6)
+	}
+	if c.inproc {
+		if err := measureInProcess(ctx, c, &r, corpusDir, filepath.Join(base, "data"), next); err != nil {
+			return r, err
+		}
+	}
+	return r, nil
+}
+
+// runBin runs the binary and returns its wall time in seconds and peak RSS
+// in MB.
+func runBin(ctx context.Context, bin string, env []string, args ...string) (float64, float64, error) {
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Env = env
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	cmd.Stdout = io.Discard
+	start := time.Now()
+	err := cmd.Run()
+	secs := time.Since(start).Seconds()
+	if err != nil {
+		return 0, 0, fmt.Errorf("footnote %s: %w: %s", args[0], err, strings.TrimSpace(stderr.String()))
+	}
+	rss := 0.0
+	if u, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		rss = float64(u.Maxrss) / 1024 // KiB on Linux
+	}
+	return secs, rss, nil
+}
+
+// writtenSince sums the sizes of the files under dir modified since t.
+func writtenSince(dir string, t time.Time) int64 {
+	var n int64
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if info, err := d.Info(); err == nil && !info.ModTime().Before(t) {
+			n += info.Size()
+		}
+		return nil
+	})
+	return n
+}
+
+// measureInProcess opens the index as serve does, times questions against
+// the flat-scan floor, and reloads ten times, each after adding an article.
+func measureInProcess(ctx context.Context, c config, r *row, corpusDir, data string, next int) error {
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	open := func() (*retrieval.Index, error) {
+		docs, _, err := retrieval.LoadFolder(os.DirFS(corpusDir), corpusDir, data)
+		if err != nil {
+			return nil, err
+		}
+		ix, _, err := retrieval.Build(ctx, docs, retrieval.Options{DataDir: data, Logger: log})
+		return ix, err
+	}
+	ix, err := open()
+	if err != nil {
+		return err
+	}
+	live := retrieval.NewLive(ix)
+	r.chunks = len(ix.Chunks())
+	runtime.GC()
+	r.rssFirst = r.rssFirst.add(rssMB())
+	questions := []string{c.question, "Who was arrested at the Mexican embassy?", "¿Qué dijo la canciller en Quito?", "What did the Organization of American States say?"}
+	for _, q := range questions { // warm up
+		if _, err := ix.Search(ctx, q, 5); err != nil {
+			return err
+		}
+	}
+	if c.profile != "" {
+		f, err := os.Create(c.profile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer f.Close()
+	}
+	for range c.repeat {
+		var times []float64
+		for range 5 {
+			for _, q := range questions {
+				start := time.Now()
+				if _, err := ix.Search(ctx, q, 5); err != nil {
+					return err
+				}
+				times = append(times, time.Since(start).Seconds()*1000)
+			}
+		}
+		slices.Sort(times)
+		r.question = r.question.add(times[len(times)/2])
+	}
+	pprof.StopCPUProfile()
+	// the floor: every vector, contiguous, one plain loop
+	emb := retrieval.NewHashEmbedder(0)
+	qv, err := emb.Embed(ctx, []string{c.question})
+	if err != nil {
+		return err
+	}
+	flat := make([]float32, 0, len(ix.Chunks())*len(qv[0]))
+	for _, ch := range ix.Chunks() {
+		d, err := ix.Collection().GetByID(ctx, ch.ID)
+		if err != nil {
+			return err
+		}
+		flat = append(flat, d.Embedding...)
+	}
+	dim := len(qv[0])
+	for range c.repeat {
+		var best float64
+		for k := range 5 {
+			start := time.Now()
+			var sink float32
+			for i := 0; i+dim <= len(flat); i += dim {
+				var s float32
+				for j, x := range flat[i : i+dim] {
+					s += x * qv[0][j]
+				}
+				sink += s
+			}
+			ms := time.Since(start).Seconds() * 1000
+			if k == 0 || ms < best {
+				best = ms
+			}
+			_ = sink
+		}
+		r.floor = r.floor.add(best)
+	}
+	flat = nil
+	// ten reloads, each after one more article
+	var total time.Duration
+	for k := range 10 {
+		name, text := benchgen.Article(next + k)
+		if err := os.WriteFile(filepath.Join(corpusDir, name), []byte(text), 0o644); err != nil {
+			return err
+		}
+		start := time.Now()
+		ix, err := open()
+		if err != nil {
+			return err
+		}
+		live.Swap(ix)
+		total += time.Since(start)
+	}
+	runtime.GC()
+	r.rssReloads = r.rssReloads.add(rssMB())
+	r.reloadSecs = r.reloadSecs.add(total.Seconds() / 10)
+	for k := range 10 {
+		name, _ := benchgen.Article(next + k)
+		_ = os.Remove(filepath.Join(corpusDir, name))
+	}
+	_ = live
+	debug.FreeOSMemory()
+	return nil
+}
+
+// rssMB is this process's resident set size in MB.
+func rssMB() float64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), "VmRSS:"); ok {
+			kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
+			return float64(kb) / 1024
+		}
+	}
+	return 0
+}
+
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+const (
+	startMarker = "<!-- bench table start -->"
+	endMarker   = "<!-- bench table end -->"
+)
+
+// intoReadme replaces what is between the bench markers of the file.
+func intoReadme(path, table string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	s := string(b)
+	i, j := strings.Index(s, startMarker), strings.Index(s, endMarker)
+	if i < 0 || j < i {
+		return fmt.Errorf("%s has no %s … %s markers", path, startMarker, endMarker)
+	}
+	s = s[:i+len(startMarker)] + "\n" + table + s[j:]
+	return os.WriteFile(path, []byte(s), 0o644)
+}
