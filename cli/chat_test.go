@@ -160,6 +160,8 @@ func TestChatConversationSets(t *testing.T) {
 		{"conversations-heldout.jsonl", ""},
 		{"conversations-multi.jsonl", "../testdata/corpus-multi"},
 		{"conversations-multi-heldout.jsonl", "../testdata/corpus-multi"},
+		{"conversations-heldout2.jsonl", ""},
+		{"conversations-multi-heldout2.jsonl", "../testdata/corpus-multi"},
 	}
 	for _, s := range sets {
 		t.Run(s.file, func(t *testing.T) {
