@@ -218,6 +218,11 @@ func (c *fuConversation) eventContext(q string, prev fuExchange) string {
 	return core + " (" + strings.Join(names, ", ") + ")" + q[len(core):]
 }
 
+// fuAsksSubject matches a Spanish question whose question word is its
+// subject ("¿Y quién se abstuvo?", "¿Qué país votó en contra?"): it lacks
+// nothing.
+var fuAsksSubject = regexp.MustCompile(`(?i)^[¿¡\s]*(?:y\s+)?(?:qui[eé]n|qui[eé]nes|cu[aá]l|cu[aá]les|qu[eé]\s+(?:pa[ií]s|pa[ií]ses|persona|personas|organismo|gobierno|estado|estados))(?:[\s?¿!,.;:]|$)`)
+
 // fuSubjectless caps the words of a Spanish follow-up read as having
 // dropped its subject.
 const fuSubjectless = 6
@@ -228,7 +233,7 @@ const fuSubjectless = 6
 // decidió la Corte Internacional de Justicia?". Spanish drops subjects
 // where English says "it" or "he"; an English question is left alone.
 func (c *fuConversation) dropSubject(q string, prev fuExchange) string {
-	if lang.Detect(q, lang.English) != lang.Spanish || len(lang.Tokenize(q)) > fuSubjectless {
+	if lang.Detect(q, lang.English) != lang.Spanish || len(lang.Tokenize(q)) > fuSubjectless || fuAsksSubject.MatchString(q) {
 		return q
 	}
 	for _, m := range c.book.locate(q) {

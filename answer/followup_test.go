@@ -143,6 +143,8 @@ func TestResolveFollowUp(t *testing.T) {
 			"¿Y cuándo lo decidió?", "¿Y cuándo lo decidió la Corte Internacional de Justicia?"},
 		{"es: a dropped person subject", fuConv("¿Quién es Jorge Glas?", "Jorge Glas es un exvicepresidente. [1]"),
 			"¿A qué hospital fue trasladado?", "¿A qué hospital fue trasladado Glas?"},
+		{"es: a question word that is the subject lacks nothing", fuConv("¿Qué votó Ecuador en la OEA?", "Ecuador votó en contra. [1]"),
+			"¿Y quién se abstuvo?", "¿Y quién se abstuvo?"},
 		{"es: a longer question is a topic shift", fuConv("¿Quién es Jorge Glas?", "Jorge Glas es un exvicepresidente. [1]"),
 			"¿Cuántas personas murieron en el terremoto de la costa?", "¿Cuántas personas murieron en el terremoto de la costa?"},
 		{"en: no dropped subjects", fuConv("Who is Jorge Glas?", "Jorge Glas is a former vice president. [1]"),
