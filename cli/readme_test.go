@@ -77,7 +77,7 @@ func shellLines(b readmeBlock) ([]shellLine, error) {
 		}
 		words, err := splitWords(raw)
 		if err != nil {
-			return nil, fmt.Errorf("README line %d: %v", n, err)
+			return nil, fmt.Errorf("README line %d: %w", n, err)
 		}
 		if len(words) == 0 {
 			continue
@@ -232,34 +232,8 @@ func TestREADMECommands(t *testing.T) {
 				continue
 			}
 			env = append(append([]string(nil), env...), readmeModelEnv(sl.assign, down)...)
-			args, skip := readmeRun(sl.words)
-			if skip != "" {
-				t.Logf("README line %d not run: %s: %s", sl.line, skip, sl.raw)
-				continue
-			}
-			if args == nil {
-				t.Errorf("README line %d: the test does not know how to run %q; teach readmeRun, or write it outside a sh block", sl.line, sl.raw)
-				continue
-			}
-			for i, a := range args {
-				if strings.HasPrefix(a, "~/") {
-					args[i] = filepath.Join(h.dir, a[2:])
-				}
-			}
-			cmd := exec.Command(bin, args...)
-			cmd.Dir, cmd.Env = work, env
-			var stdout, stderr strings.Builder
-			cmd.Stdout, cmd.Stderr = &stdout, &stderr
-			if err := cmd.Run(); err != nil {
-				t.Errorf("README line %d: %s: %v\nstdout:\n%s\nstderr:\n%s", sl.line, sl.raw, err, stdout.String(), stderr.String())
-				continue
-			}
-			ran++
-			if stdout.Len() == 0 {
-				t.Errorf("README line %d: %s printed nothing", sl.line, sl.raw)
-			}
-			if args[0] == "ask" && !strings.Contains(stdout.String(), "\nSources:\n") {
-				t.Errorf("README line %d: %s gave no cited answer:\n%s", sl.line, sl.raw, stdout.String())
+			if runReadmeLine(t, bin, work, h.dir, env, sl) {
+				ran++
 			}
 		}
 	}
@@ -278,6 +252,41 @@ func TestREADMECommands(t *testing.T) {
 			t.Errorf("README commands wrote %s in the home folder", e.Name())
 		}
 	}
+}
+
+// runReadmeLine runs one README command in work with env and checks it
+// succeeded; it reports whether the command was run.
+func runReadmeLine(t *testing.T, bin, work, homeDir string, env []string, sl shellLine) bool {
+	t.Helper()
+	args, skip := readmeRun(sl.words)
+	if skip != "" {
+		t.Logf("README line %d not run: %s: %s", sl.line, skip, sl.raw)
+		return false
+	}
+	if args == nil {
+		t.Errorf("README line %d: the test does not know how to run %q; teach readmeRun, or write it outside a sh block", sl.line, sl.raw)
+		return false
+	}
+	for i, a := range args {
+		if strings.HasPrefix(a, "~/") {
+			args[i] = filepath.Join(homeDir, a[2:])
+		}
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Dir, cmd.Env = work, env
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Errorf("README line %d: %s: %v\nstdout:\n%s\nstderr:\n%s", sl.line, sl.raw, err, stdout.String(), stderr.String())
+		return true
+	}
+	if stdout.Len() == 0 {
+		t.Errorf("README line %d: %s printed nothing", sl.line, sl.raw)
+	}
+	if args[0] == "ask" && !strings.Contains(stdout.String(), "\nSources:\n") {
+		t.Errorf("README line %d: %s gave no cited answer:\n%s", sl.line, sl.raw, stdout.String())
+	}
+	return true
 }
 
 // readmeModelEnv returns the assignments with any model endpoint replaced by one

@@ -44,53 +44,9 @@ func parseHTML(data []byte) (htmlDoc, error) {
 		return htmlDoc{}, fmt.Errorf("parse html: %w", err)
 	}
 	var h htmlDoc
-	var title, h1 string
-	var article, mainEl, body *html.Node
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.Html:
-				if l := attr(n, "lang"); l != "" {
-					h.meta.Language = l
-				}
-			case atom.Title:
-				if title == "" {
-					title = textOf(n)
-				}
-			case atom.H1:
-				if h1 == "" {
-					h1 = textOf(n)
-				}
-			case atom.Meta:
-				readMeta(&h.meta, n)
-			case atom.Link:
-				if strings.EqualFold(attr(n, "rel"), "canonical") && h.meta.URL == "" {
-					h.meta.URL = attr(n, "href")
-				}
-			case atom.Time:
-				if h.meta.Date == "" {
-					if _, ok := parseDate(attr(n, "datetime")); ok {
-						h.meta.Date = attr(n, "datetime")
-					}
-				}
-			case atom.Article:
-				if article == nil {
-					article = n
-				}
-			case atom.Main:
-				if mainEl == nil {
-					mainEl = n
-				}
-			case atom.Body:
-				body = n
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(root)
+	var pg page
+	pg.walk(root, &h.meta)
+	title, h1, article, mainEl, body := pg.title, pg.h1, pg.article, pg.main, pg.body
 	if h.meta.Title == "" {
 		h.meta.Title = h1
 	}
@@ -127,6 +83,63 @@ func parseHTML(data []byte) (htmlDoc, error) {
 	}
 	h.text = strings.Join(paras, "\n\n")
 	return h, nil
+}
+
+// page is what one walk of a page finds besides its front-matter-like
+// metadata: the first <title> and <h1>, and the containers the article
+// text may be read from.
+type page struct {
+	title, h1           string
+	article, main, body *html.Node
+}
+
+// walk reads n and its descendants into p and meta.
+func (p *page) walk(n *html.Node, meta *frontMatter) {
+	if n.Type == html.ElementNode {
+		p.element(n, meta)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		p.walk(c, meta)
+	}
+}
+
+// element reads one element: the first of each kind wins, except <body>.
+func (p *page) element(n *html.Node, meta *frontMatter) {
+	first := func(dst *string, v string) {
+		if *dst == "" {
+			*dst = v
+		}
+	}
+	switch n.DataAtom {
+	case atom.Html:
+		if l := attr(n, "lang"); l != "" {
+			meta.Language = l
+		}
+	case atom.Title:
+		first(&p.title, textOf(n))
+	case atom.H1:
+		first(&p.h1, textOf(n))
+	case atom.Meta:
+		readMeta(meta, n)
+	case atom.Link:
+		if strings.EqualFold(attr(n, "rel"), "canonical") {
+			first(&meta.URL, attr(n, "href"))
+		}
+	case atom.Time:
+		if _, ok := parseDate(attr(n, "datetime")); ok {
+			first(&meta.Date, attr(n, "datetime"))
+		}
+	case atom.Article:
+		if p.article == nil {
+			p.article = n
+		}
+	case atom.Main:
+		if p.main == nil {
+			p.main = n
+		}
+	case atom.Body:
+		p.body = n
+	}
 }
 
 // paragraphs is the prose under n, one string per block, leaving out
