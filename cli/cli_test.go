@@ -333,3 +333,21 @@ func TestEvalMeetsTheBars(t *testing.T) {
 	t.Logf("seed-dev: recall@5 %.3f, answer hit %.3f, cited %.3f, precision %.3f, refusals %.3f, false refusals %.3f",
 		rep["recall_at_k"], rep["answer_hit"], rep["cited_answers"], rep["citation_precision"], rep["refusal_accuracy"], rep["false_refusals"])
 }
+
+// A question set about other articles is measured, but the user is told why
+// everything misses and how to point eval at its corpus.
+func TestEvalWarnsWhenTheSetIsAboutAnotherCorpus(t *testing.T) {
+	set := filepath.Join(t.TempDir(), "other.jsonl")
+	line := `{"id": "o1", "question": "Who won the regatta?", "answerable": true, "expect": ["Harbour Club"], "gold": ["The Harbour Club won the autumn regatta on Sunday"]}` + "\n"
+	if err := os.WriteFile(set, []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, nil, "eval", set)
+	if r.code != 0 || !strings.Contains(r.stderr, "--corpus") {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	// the built-in article's own set gets no such warning
+	if r := runCLI(t, nil, "eval", "../testdata/eval/seed-dev.jsonl"); strings.Contains(r.stderr, "gold passages") {
+		t.Errorf("warned on the built-in set: %s", r.stderr)
+	}
+}

@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/footnote-bot/footnote/answer"
+	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/eval"
 )
 
@@ -54,6 +56,9 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if found, total := goldFound(items, ans.Current().Documents()); total > 0 && found == 0 {
+		e.log.Warn("none of the question set's gold passages is in the corpus: the set is probably about other articles (pass their folder with --corpus DIR)", "set", pos[0], "gold", total)
+	}
 	rep, err := eval.Run(ctx, evalAsker{ans}, items, e.cfg.K)
 	if err != nil {
 		return err
@@ -69,4 +74,29 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("below the bars: %v", fails)
 	}
 	return nil
+}
+
+// goldFound counts the question set's gold passages that some document's
+// text holds (spaces compared loosely), out of all of them.
+func goldFound(items []eval.Item, docs []*corpus.Document) (found, total int) {
+	texts := make([]string, len(docs))
+	for i, d := range docs {
+		texts[i] = strings.Join(strings.Fields(d.Text), " ")
+	}
+	for _, it := range items {
+		for _, g := range it.Gold {
+			g = strings.Join(strings.Fields(g), " ")
+			if g == "" {
+				continue
+			}
+			total++
+			for _, t := range texts {
+				if strings.Contains(t, g) {
+					found++
+					break
+				}
+			}
+		}
+	}
+	return found, total
 }
