@@ -55,7 +55,7 @@ func printSources(w io.Writer, cs []cited, quotes bool) {
 			fmt.Fprintf(&marks, "[%d]", c.n)
 		}
 		fmt.Fprintf(w, "  %s %s\n", marks.String(), sourceLine(g.first.title, g.first.source, g.first.date))
-		if g.first.url != "" {
+		if g.first.url != "" && g.first.url != g.first.source { // a URL as the source is shown once
 			fmt.Fprintf(w, "      %s\n", g.first.url)
 		}
 		if !quotes {

@@ -126,3 +126,12 @@ func TestPlural(t *testing.T) {
 		}
 	}
 }
+
+// An article whose source is its URL shows the URL once.
+func TestPrintSourcesURLAsSourceOnce(t *testing.T) {
+	var b bytes.Buffer
+	printSources(&b, []cited{{n: 1, doc: "icj", title: "ICJ filing", source: "https://example.com/icj", url: "https://example.com/icj", quote: "Mexico filed."}}, true)
+	if n := strings.Count(b.String(), "https://example.com/icj"); n != 1 {
+		t.Errorf("URL shown %d times:\n%s", n, b.String())
+	}
+}
