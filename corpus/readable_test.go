@@ -90,3 +90,19 @@ func TestDropBoilerplateLines(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkParseHTML measures reading one news page (metadata, boxes
+// pruned, readability, paragraphs).
+func BenchmarkParseHTML(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("testdata", "html", "boxes_en.html"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := corpus.Parse("boxes_en.html", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
