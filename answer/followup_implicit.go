@@ -1,0 +1,93 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/footnote-bot/footnote/lang"
+)
+
+var (
+	fuEventPron = fuSet("that", "this", "eso", "esto", "ello", "aquello")
+	fuEventVerb = fuSet("happen", "happened", "occur", "occurred", "mean", "means", "meant", "start", "started", "end", "ended", "change", "matter",
+		"pasó", "paso", "ocurrió", "ocurrio", "sucedió", "sucedio", "significa", "significó", "pasa", "ocurre")
+)
+
+// eventContext reads "that" in "When did that happen?", which points to
+// what the last exchange was about rather than to one name: the previous
+// question's names are added in brackets, "When did that happen (Glas,
+// April 2024)?", so the question finds the same passages.
+func (c *fuConversation) eventContext(q string, prev fuExchange) string {
+	toks := lang.Tokenize(q)
+	event := false
+	for i, t := range toks {
+		if !fuEventPron[t.Text] {
+			continue
+		}
+		if i+1 == len(toks) || fuEventVerb[toks[i+1].Text] || i+2 < len(toks) && fuEventVerb[toks[i+2].Text] {
+			event = true
+			break
+		}
+	}
+	if !event {
+		return q
+	}
+	var names []string
+	for _, e := range prev.qEnts {
+		if len(names) < 3 {
+			names = append(names, e.name())
+		}
+	}
+	if len(names) == 0 {
+		return q
+	}
+	core := strings.TrimRightFunc(q, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("?!.", r) })
+	return core + " (" + strings.Join(names, ", ") + ")" + q[len(core):]
+}
+
+// fuAsksSubject matches a Spanish question whose question word is its
+// subject ("¿Y quién se abstuvo?", "¿Qué país votó en contra?"): it lacks
+// nothing.
+var fuAsksSubject = regexp.MustCompile(`(?i)^[¿¡\s]*(?:y\s+)?(?:qui[eé]n|qui[eé]nes|cu[aá]l|cu[aá]les|qu[eé]\s+(?:pa[ií]s|pa[ií]ses|persona|personas|organismo|gobierno|estado|estados))(?:[\s?¿!,.;:]|$)`)
+
+// fuSubjectless caps the words of a Spanish follow-up read as having
+// dropped its subject.
+const fuSubjectless = 6
+
+// dropSubject gives a short Spanish follow-up that names nothing ("¿Y
+// cuándo lo decidió?", "¿A qué hospital fue trasladado?") the subject of
+// the previous question, after the verb, as Spanish allows: "¿Y cuándo lo
+// decidió la Corte Internacional de Justicia?". Spanish drops subjects
+// where English says "it" or "he"; an English question is left alone.
+func (c *fuConversation) dropSubject(q string, prev fuExchange) string {
+	if lang.Detect(q, lang.English) != lang.Spanish || len(lang.Tokenize(q)) > fuSubjectless || fuAsksSubject.MatchString(q) {
+		return q
+	}
+	for _, m := range c.book.locate(q) {
+		if m.ent.kind() != fuKindDate {
+			return q // it names its own subject
+		}
+	}
+	var subject *fuEntity
+	for _, list := range [][]*fuEntity{prev.qEnts, prev.aEnts} {
+		for _, e := range list {
+			if e.kind() != fuKindDate {
+				subject = e
+				break
+			}
+		}
+		if subject != nil {
+			break
+		}
+	}
+	if subject == nil {
+		return q
+	}
+	name := subject.name()
+	if det, ok := subject.det[lang.Spanish]; ok && subject.kind() != fuKindPerson {
+		name = det + " " + name
+	}
+	core := strings.TrimRightFunc(q, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("?!.", r) })
+	return core + " " + name + q[len(core):]
+}
