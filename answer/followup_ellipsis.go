@@ -22,9 +22,9 @@ var (
 		regexp.MustCompile(`(?i)^y\s+(.+)$`),
 	}
 	// fuBareWhRe matches a follow-up that is only a question word.
-	fuBareWhRe = regexp.MustCompile(`(?i)^(?:and|but|y|pero)?\s*(how many|how much|how long|what time|why|where|when|who|how|por qué|por que|dónde|donde|cuándo|cuando|quién|quien|cómo|como|cuántos|cuántas|cuantos|cuantas|a qué hora)$`)
+	fuBareWhRe = regexp.MustCompile(`(?i)^(?:and|but|y|pero)?\s*(since when|until when|by whom|with whom|for how long|from where|desde cuándo|desde cuando|hasta cuándo|hasta cuando|por quién|por quien|con quién|con quien|de dónde|de donde|para qué|how many|how much|how long|what time|why|where|when|who|how|por qué|por que|dónde|donde|cuándo|cuando|quién|quien|cómo|como|cuántos|cuántas|cuantos|cuantas|a qué hora)$`)
 	// fuLeadWhRe is the question word a question opens with.
-	fuLeadWhRe = regexp.MustCompile(`(?i)^(¿?)(how many|how much|how long|what time|why|where|when|who|whom|what|which|how|por qué|por que|dónde|donde|cuándo|cuando|quién|quien|qué|que|cuál|cual|cómo|como|cuántos|cuántas|cuantos|cuantas|a qué hora)(?:[\s?¿!,.;:]|$)`)
+	fuLeadWhRe = regexp.MustCompile(`(?i)^(¿?)(since when|until when|by whom|with whom|for how long|from where|desde cuándo|desde cuando|hasta cuándo|hasta cuando|por quién|por quien|con quién|con quien|de dónde|de donde|para qué|how many|how much|how long|what time|why|where|when|who|whom|what|which|how|por qué|por que|dónde|donde|cuándo|cuando|quién|quien|qué|que|cuál|cual|cómo|como|cuántos|cuántas|cuantos|cuantas|a qué hora)(?:[\s?¿!,.;:]|$)`)
 	// fuDeterminerWh ask about a noun ("how many years"): another question
 	// word cannot take their place alone
 	fuDeterminerWh = map[string]bool{"how many": true, "how much": true, "which": true, "cuántos": true, "cuántas": true, "cuantos": true, "cuantas": true}
