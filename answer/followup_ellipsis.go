@@ -30,6 +30,7 @@ var (
 	fuDeterminerWh = map[string]bool{"how many": true, "how much": true, "which": true, "cuántos": true, "cuántas": true, "cuantos": true, "cuantas": true}
 	fuAuxRe        = regexp.MustCompile(`(?i)^(¿?)(did|does|do|is|are|was|were|has|have|had|can|could|will|would)\b`)
 	fuAboutRe      = regexp.MustCompile(`(?i)\b(about|regarding|on|sobre|acerca de|respecto a|respecto de)\s+([^?]+)(\?*)$`)
+	fuLeadWords    = fuSet("the", "a", "an", "in", "on", "at", "from", "to", "of", "during", "el", "la", "los", "las", "en", "desde", "de", "del", "al", "durante", "hasta")
 	fuWhWords      = fuSet("what", "who", "whom", "where", "when", "why", "how", "which", "whose", "qué", "quién", "quiénes", "dónde", "cuándo", "cómo", "cuál", "cuáles", "cuántos", "cuántas", "por", "did", "does", "do", "is", "was", "were", "are", "has", "have")
 )
 
@@ -58,11 +59,6 @@ func (c *fuConversation) ellipsis(q string, prev fuExchange) (string, bool) {
 	if toks := lang.Tokenize(x); len(toks) == 0 || fuWhWords[toks[0].Text] {
 		return "", false // "¿Y qué pidió el movimiento?" asks its own question
 	}
-	// "¿Y en Guayaquil?": the place takes the old one's place, and the old
-	// one's preposition stays
-	if toks := lang.Tokenize(x); len(toks) > 1 && fuThereP[toks[0].Text] {
-		x = strings.TrimSpace(x[toks[1].Start:])
-	}
 	p := prev.question
 	xm := c.book.locate(x)
 	var xe *fuEntity
@@ -71,6 +67,14 @@ func (c *fuConversation) ellipsis(q string, prev fuExchange) (string, bool) {
 	}
 	if xe != nil {
 		if old := c.replaceable(p, xe); old != nil {
+			// "¿Y en Guayaquil?" after "¿Qué pasó en Quito?", "And on
+			// Friday?" after "What happened on Thursday?": the old name's
+			// article or preposition stays, the new one's goes
+			if before, _ := fuWordsBefore(p, old.start); fuLeadWords[before] {
+				if toks := lang.Tokenize(x); len(toks) > 1 && fuLeadWords[toks[0].Text] {
+					x = strings.TrimSpace(x[toks[1].Start:])
+				}
+			}
 			return p[:old.start] + x + p[old.end:], true
 		}
 	}

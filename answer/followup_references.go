@@ -62,7 +62,6 @@ var (
 	fuExpletiveNext  = fuSet("true", "possible", "likely", "clear", "known", "necessary", "important", "legal", "illegal", "cierto", "posible")
 	fuExistential    = fuSet("is", "are", "was", "were", "be", "been", "has", "have", "s")
 	fuThenPreps      = fuSet("since", "until", "till", "by", "before", "after", "from", "desde", "hasta", "antes", "después", "despues")
-	fuThereP         = fuSet("in", "at", "from", "to", "en", "desde", "a", "de")
 	fuTherePreps     = fuSet("from", "in", "at", "to", "near", "into", "inside", "of", "de", "desde", "hasta", "por", "hacia", "a", "en")
 	fuMotionVerbs    = fuSet("taken", "take", "took", "flown", "fly", "flew", "sent", "send", "moved", "move", "go", "went", "gone", "travel", "traveled", "travelled", "arrive", "arrived", "brought", "bring", "transferred", "transfer", "return", "returned", "get", "got", "come", "came", "fled", "flee", "driven",
 		"llegó", "llego", "llegar", "llegaron", "fue", "fueron", "ir", "trasladado", "trasladada", "trasladaron", "trasladó", "llevado", "llevada", "llevaron", "llevó", "viajó", "viajar", "enviado", "enviaron", "regresó", "volvió", "huyó", "entró")
