@@ -271,14 +271,8 @@ func dateWords(d *corpus.Document) string {
 	if err != nil {
 		return ""
 	}
-	month := strings.ToLower(t.Month().String())
-	if d.Language == lang.Spanish {
-		month = monthsES[t.Month()-1]
-	}
-	return fmt.Sprintf("%d %s %d", t.Day(), month, t.Year())
+	return fmt.Sprintf("%d %s %d", t.Day(), lang.MonthName(d.Language, t.Month()), t.Year())
 }
-
-var monthsES = [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}
 
 // anchored returns the candidates whose sentence has the anchor term.
 func anchored(anchor *qterm, cands []*candidate) []*candidate {
@@ -372,7 +366,7 @@ func (e *Engine) withContext(c *candidate) []point {
 	}
 	// the sentence before is the last of the previous chunk
 	if c.chunk.Ordinal > 0 {
-		prev := e.corpus.Chunk(fmt.Sprintf("%s#%d", c.chunk.DocID, c.chunk.Ordinal-1))
+		prev := e.corpus.Chunk(corpus.ChunkID(c.chunk.DocID, c.chunk.Ordinal-1))
 		if prev != nil && len(prev.Sentences) > 0 {
 			n := len(prev.Sentences)
 			return []point{{chunk: prev, doc: c.doc, first: n - 1, end: n}, p}

@@ -330,7 +330,7 @@ func (g *Generator) Summarize(ctx context.Context, opts SummaryOptions, onDelta 
 	}
 	for _, d := range eng.corpus.Documents() {
 		for i := 0; i < 2; i++ {
-			addChunk(eng.corpus.Chunk(fmt.Sprintf("%s#%d", d.ID, i)))
+			addChunk(eng.corpus.Chunk(corpus.ChunkID(d.ID, i)))
 		}
 	}
 	l := eng.corpus.Language()

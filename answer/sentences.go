@@ -248,18 +248,6 @@ func refersBack(terms []lang.Term) bool {
 	return false
 }
 
-var months = map[string]bool{}
-
-func init() {
-	for _, m := range strings.Fields(`january february march april may june july august september october november december
-		jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
-		yesterday today tonight tomorrow weekend week month year decade century
-		enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
-		lunes martes miercoles jueves viernes sabado domingo ayer hoy manana semana mes ano decada siglo`) {
-		months[m] = true
-	}
-}
-
 var numberWords = map[string]bool{}
 
 func init() {
@@ -323,6 +311,6 @@ func isDate(terms []lang.Term, i int) bool {
 	if len(t) == 4 && (t[:2] == "19" || t[:2] == "20") {
 		return true
 	}
-	near := func(j int) bool { return j >= 0 && j < len(terms) && months[terms[j].Text] }
+	near := func(j int) bool { return j >= 0 && j < len(terms) && lang.IsTimeWord(terms[j].Text) }
 	return near(i-1) || near(i+1) || near(i+2) && terms[i+1].Text == "de"
 }

@@ -147,7 +147,7 @@ var connectors = set(`of de del la las los y the and van von da di`)
 func hasPerson(q *question, terms []lang.Term) bool {
 	for i := 0; i < len(terms); i++ {
 		t := terms[i]
-		if !t.Upper || t.Number || months[t.Text] || t.Stop && !titleWords[t.Text] {
+		if !t.Upper || t.Number || lang.IsTimeWord(t.Text) || t.Stop && !titleWords[t.Text] {
 			continue
 		}
 		end, org := nameRun(terms, i)
@@ -196,7 +196,7 @@ func hasTime(q *question, terms []lang.Term) bool {
 		if !q.new(t) {
 			continue
 		}
-		if months[t.Text] || t.Number && len(t.Text) == 4 && (t.Text[:2] == "19" || t.Text[:2] == "20") {
+		if lang.IsTimeWord(t.Text) || t.Number && len(t.Text) == 4 && (t.Text[:2] == "19" || t.Text[:2] == "20") {
 			return true
 		}
 	}
@@ -207,7 +207,7 @@ func hasTime(q *question, terms []lang.Term) bool {
 // an article between ("in Guayaquil", "in the La Roca prison").
 func hasPlace(q *question, terms []lang.Term) bool {
 	for i, t := range terms {
-		if i == 0 || !t.Upper || t.Number || months[t.Text] || !q.new(t) {
+		if i == 0 || !t.Upper || t.Number || lang.IsTimeWord(t.Text) || !q.new(t) {
 			continue
 		}
 		j := i - 1
@@ -305,7 +305,7 @@ func hasName(q *question, terms []lang.Term) bool {
 		}
 	}
 	for i, t := range terms {
-		if !t.Upper || t.Number || months[t.Text] || i == 0 && !q.proper[t.Text] || !q.new(t) {
+		if !t.Upper || t.Number || lang.IsTimeWord(t.Text) || i == 0 && !q.proper[t.Text] || !q.new(t) {
 			continue
 		}
 		// "a newspaper reported" names no newspaper: where the sentence

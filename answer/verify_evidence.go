@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -50,7 +51,7 @@ func newEvidence(n int, c *corpus.Chunk, d *corpus.Document) *evidence {
 		if y, m, day, ok := splitDate(d.Date); ok {
 			e.numbers[canonical(y)], e.numbers[canonical(day)] = true, true
 			if k, err := strconv.Atoi(m); err == nil && k >= 1 && k <= 12 {
-				e.meta[monthNames[k-1][0]], e.meta[monthNames[k-1][1]] = true, true
+				e.meta[lang.MonthName(lang.English, time.Month(k))], e.meta[lang.MonthName(lang.Spanish, time.Month(k))] = true, true
 			}
 		}
 	}
@@ -134,26 +135,11 @@ var relatedStems = func(from, to lang.Lang, stem string) []string { return nil }
 // translate gives a folded word's equivalents in the other language: the
 // bilingual glossary of package lang, and the months.
 func translate(l lang.Lang, w string) []string {
-	if m, ok := monthIndex[w]; ok {
-		return []string{monthNames[m][0], monthNames[m][1]}
+	if m, ok := lang.Month(w); ok {
+		return []string{lang.MonthName(lang.English, m), lang.MonthName(lang.Spanish, m)}
 	}
 	return lang.Translate(l, w)
 }
-
-// monthNames are the months in English and Spanish.
-var monthNames = [12][2]string{
-	{"january", "enero"}, {"february", "febrero"}, {"march", "marzo"}, {"april", "abril"}, {"may", "mayo"},
-	{"june", "junio"}, {"july", "julio"}, {"august", "agosto"}, {"september", "septiembre"},
-	{"october", "octubre"}, {"november", "noviembre"}, {"december", "diciembre"},
-}
-
-var monthIndex = func() map[string]int {
-	m := map[string]int{"setiembre": 8}
-	for i, names := range monthNames {
-		m[names[0]], m[names[1]] = i, i
-	}
-	return m
-}()
 
 // splitDate cuts "2024-04-06" into year, month and day.
 func splitDate(s string) (y, m, d string, ok bool) {

@@ -1,7 +1,7 @@
 package corpus
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -141,7 +141,7 @@ func hasBody(units []unit) bool {
 func newChunk(doc *Document, ordinal int, units []unit) Chunk {
 	start, end := units[0].from, units[len(units)-1].span.End
 	c := Chunk{
-		ID:       fmt.Sprintf("%s#%d", doc.ID, ordinal),
+		ID:       ChunkID(doc.ID, ordinal),
 		DocID:    doc.ID,
 		Ordinal:  ordinal,
 		Start:    start,
@@ -192,4 +192,10 @@ func paraWords(units []unit, i int) int {
 		n += units[j].words
 	}
 	return n
+}
+
+// ChunkID is the id of a document's chunk: the document's id, "#" and the
+// chunk's ordinal ("ap-raid#3").
+func ChunkID(docID string, ordinal int) string {
+	return docID + "#" + strconv.Itoa(ordinal)
 }

@@ -107,17 +107,10 @@ func lexicalText(c *corpus.Chunk, d *corpus.Document) string {
 	b.WriteString("\n")
 	b.WriteString(d.Title)
 	if t, err := time.Parse("2006-01-02", d.Date); err == nil {
-		m := t.Month()
-		name := strings.ToLower(m.String())
-		if d.Language == lang.Spanish {
-			name = monthsES[m-1]
-		}
-		fmt.Fprintf(&b, "\n%s %d", name, t.Year())
+		fmt.Fprintf(&b, "\n%s %d", lang.MonthName(d.Language, t.Month()), t.Year())
 	}
 	return b.String()
 }
-
-var monthsES = [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}
 
 // TermInfo describes how the corpus knows a question word.
 type TermInfo struct {

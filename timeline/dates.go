@@ -38,18 +38,16 @@ func (w When) String() string {
 	return w.Date.Format("2006-01-02")
 }
 
-var monthNames = map[string]time.Month{
-	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-	"oct": 10, "nov": 11, "dec": 12,
-	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-	"agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+// month is the month a folded name or abbreviation names, 0 for none.
+func month(w string) time.Month {
+	m, _ := lang.MonthOrAbbrev(w)
+	return m
 }
 
-var weekdays = map[string]time.Weekday{
-	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-	"domingo": 0, "lunes": 1, "martes": 2, "miercoles": 3, "jueves": 4, "viernes": 5, "sabado": 6,
+// weekday is the day a folded name names (lang.Weekday).
+func weekday(w string) time.Weekday {
+	d, _ := lang.Weekday(w)
+	return d
 }
 
 const monthRe = `(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)`
@@ -92,27 +90,27 @@ func Resolve(sentence string, article time.Time) (When, bool) {
 	for _, m := range dayMonthYear.FindAllStringSubmatchIndex(s, -1) {
 		d, _ := strconv.Atoi(s[m[2]:m[3]])
 		y, _ := strconv.Atoi(s[m[6]:m[7]])
-		if t, ok := day(y, int(monthNames[s[m[4]:m[5]]]), d); ok {
+		if t, ok := day(y, int(month(s[m[4]:m[5]])), d); ok {
 			consider(m[0], When{t, Day})
 		}
 	}
 	for _, m := range monthDayYear.FindAllStringSubmatchIndex(s, -1) {
 		d, _ := strconv.Atoi(s[m[4]:m[5]])
 		y, _ := strconv.Atoi(s[m[6]:m[7]])
-		if t, ok := day(y, int(monthNames[s[m[2]:m[3]]]), d); ok {
+		if t, ok := day(y, int(month(s[m[2]:m[3]])), d); ok {
 			consider(m[0], When{t, Day})
 		}
 	}
 	if !article.IsZero() {
 		for _, m := range dayMonth.FindAllStringSubmatchIndex(s, -1) {
 			d, _ := strconv.Atoi(s[m[2]:m[3]])
-			mon := int(monthNames[s[m[4]:m[5]]])
+			mon := int(month(s[m[4]:m[5]]))
 			if t, ok := day(inferYear(article, mon), mon, d); ok {
 				consider(m[0], When{t, Day})
 			}
 		}
 		for _, m := range monthDay.FindAllStringSubmatchIndex(s, -1) {
-			mon := monthNames[s[m[2]:m[3]]]
+			mon := month(s[m[2]:m[3]])
 			if s[m[2]:m[3]] == "may" && !capitalMay.MatchString(sentence) {
 				continue // the modal verb "may", not the month
 			}
@@ -122,7 +120,7 @@ func Resolve(sentence string, article time.Time) (When, bool) {
 			}
 		}
 		for _, m := range weekdayRe.FindAllStringSubmatchIndex(s, -1) {
-			wd := weekdays[s[m[2]:m[3]]]
+			wd := weekday(s[m[2]:m[3]])
 			back := (int(article.Weekday()) - int(wd) + 7) % 7
 			consider(m[0], When{article.AddDate(0, 0, -back), Day})
 		}
@@ -144,13 +142,13 @@ func Resolve(sentence string, article time.Time) (When, bool) {
 			}
 		}
 		for _, m := range monthAlone.FindAllStringSubmatchIndex(s, -1) {
-			mon := int(monthNames[s[m[2]:m[3]]])
+			mon := int(month(s[m[2]:m[3]]))
 			consider(m[0], When{time.Date(inferYear(article, mon), time.Month(mon), 1, 0, 0, 0, 0, time.UTC), Month})
 		}
 	}
 	for _, m := range monthYear.FindAllStringSubmatchIndex(s, -1) {
 		y, _ := strconv.Atoi(s[m[4]:m[5]])
-		consider(m[0], When{time.Date(y, monthNames[s[m[2]:m[3]]], 1, 0, 0, 0, 0, time.UTC), Month})
+		consider(m[0], When{time.Date(y, month(s[m[2]:m[3]]), 1, 0, 0, 0, 0, time.UTC), Month})
 	}
 	for _, m := range yearRe.FindAllStringSubmatchIndex(s, -1) {
 		y, _ := strconv.Atoi(s[m[2]:m[3]])
