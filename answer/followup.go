@@ -44,6 +44,9 @@ type fuExchange struct {
 	answer   string
 	qEnts    []*fuEntity
 	aEnts    []*fuEntity
+	// thing is what a "What did X approve?" was answered with ("a
+	// resolution"), for an "it" that is no name
+	thing *fuEntity
 }
 
 // fuConversation holds what earlier turns said, for resolving the next one.
@@ -72,6 +75,7 @@ func fuNewConversation(history []Turn) *fuConversation {
 		if t.Role == "assistant" {
 			if n := len(c.exchanges); n > 0 && c.exchanges[n-1].answer == "" {
 				c.exchanges[n-1].aEnts = c.answerEntities(text, c.exchanges[n-1].qEnts)
+				c.exchanges[n-1].thing = fuThingAnswered(c.exchanges[n-1].question, text)
 				c.exchanges[n-1].answer = text
 			}
 			continue

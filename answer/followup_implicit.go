@@ -91,3 +91,57 @@ func (c *fuConversation) dropSubject(q string, prev fuExchange) string {
 	core := strings.TrimRightFunc(q, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("?!.", r) })
 	return core + " " + name + q[len(core):]
 }
+
+var (
+	// fuWhatVerbRe matches "What did X approve?": the verb is the last word
+	fuWhatVerbRe = regexp.MustCompile(`(?i)^[¿\s]*what\s+(?:did|does|do|has|have|had|will|would|could|can)\s+.+\s(\pL+)\s*\?*\s*$`)
+	// fuQueVerbRe matches "¿Qué aprobó X?": the verb follows "qué"
+	fuQueVerbRe = regexp.MustCompile(`(?i)^[¿\s]*(?:y\s+)?qu[eé]\s+(\pL+)\s`)
+	fuArticles  = fuSet("a", "an", "the", "un", "una", "unos", "unas", "el", "la", "los", "las")
+)
+
+// fuThingAnswered finds what a "What did X approve?" question was answered
+// with: the noun after the question's verb in the answer ("approved a
+// resolution condemning…" → "the resolution"). nil when the question is no
+// such question or the answer does not say it that way.
+func fuThingAnswered(question, answer string) *fuEntity {
+	var verb string
+	if m := fuWhatVerbRe.FindStringSubmatch(question); m != nil {
+		verb = m[1]
+	} else if m := fuQueVerbRe.FindStringSubmatch(question); m != nil {
+		verb = m[1]
+	} else {
+		return nil
+	}
+	qLang := lang.Detect(question, lang.English)
+	aLang := lang.Detect(answer, qLang)
+	want := lang.Stem(qLang, verb)
+	toks := lang.Tokenize(answer)
+	for i, t := range toks {
+		if !lang.StemsMatch(lang.Stem(aLang, t.Text), want) {
+			continue
+		}
+		// the object: past articles and dates ("aprobó el miércoles una
+		// resolución"), one lower-case content word
+		for k := i + 1; k < len(toks) && k <= i+5; k++ {
+			w := toks[k]
+			if strings.ContainsAny(answer[toks[k-1].End:w.Start], ",.;:!?") {
+				break
+			}
+			if fuArticles[w.Text] || fuDateWords[w.Text] {
+				continue
+			}
+			if w.Upper || w.Number || lang.IsStop(aLang, w.Text) {
+				break
+			}
+			noun := answer[w.Start:w.End]
+			text := "the " + noun
+			if qLang == lang.Spanish {
+				text = fuSpanishArticle(noun, strings.HasSuffix(noun, "s")) + " " + noun
+			}
+			return &fuEntity{text: text, det: map[lang.Lang]string{}}
+		}
+		return nil
+	}
+	return nil
+}

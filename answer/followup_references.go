@@ -37,9 +37,10 @@ const (
 
 var (
 	// exact forms: "él" folds to the article "el"
-	fuPersonPron = map[string]bool{"he": true, "him": true, "she": true, "él": true, "ella": true}
-	fuPronGender = map[string]int{"he": fuMale, "him": fuMale, "his": fuMale, "él": fuMale, "she": fuFemale, "her": fuFemale, "ella": fuFemale}
-	fuKindNouns  = map[string]fuKind{}
+	fuAfterObject = fuSet("for", "to", "in", "on", "at", "with", "about", "after", "before", "then", "later", "now", "again", "first")
+	fuPersonPron  = map[string]bool{"he": true, "him": true, "she": true, "él": true, "ella": true}
+	fuPronGender  = map[string]int{"he": fuMale, "him": fuMale, "his": fuMale, "él": fuMale, "she": fuFemale, "her": fuFemale, "ella": fuFemale}
+	fuKindNouns   = map[string]fuKind{}
 )
 
 func init() {
@@ -99,6 +100,9 @@ func fuFindReferences(q string) []fuReference {
 			if fuExpletiveNext[next(1)] || fuExpletiveNext[next(2)] {
 				continue
 			}
+			// "voted for it?", "about it later": an object, often the thing
+			// the last answer was about rather than a name
+			r.object = i > 0 && (i+1 == len(toks) || fuAfterObject[next(1)])
 		case w == "its":
 			r.possessive = true
 		case w == "they" || w == "them" || w == "ellos" || w == "ellas":
@@ -217,6 +221,11 @@ func (c *fuConversation) antecedent(r fuReference, own []fuMention, exclude map[
 		prefs = []fuKind{fuKindOrg} // without a list, "they" is a body
 	} else if r.want == fuKindUnknown {
 		prefs = []fuKind{fuKindOrg, fuKindPlace, fuKindUnknown}
+	}
+	if r.object && r.want == fuKindUnknown && !r.plural && !r.possessive && len(c.exchanges) > 0 {
+		if th := c.exchanges[len(c.exchanges)-1].thing; th != nil {
+			return th // "How many countries voted for it?": the resolution
+		}
 	}
 	if e := c.antecedentOf(r, prefs, named); e != nil || r.want != fuKindPerson {
 		return e
