@@ -176,7 +176,7 @@ func (c *fuConversation) resolve(q string) string {
 	if out == q {
 		out = c.eventContext(q, prev)
 	}
-	if out == q {
+	if out == q && len(fuFindReferences(q)) == 0 {
 		out = c.dropSubject(q, prev)
 	}
 	return out

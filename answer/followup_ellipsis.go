@@ -147,7 +147,7 @@ func fuKindDistance(a, b fuKind) int {
 // fuSwapQuestionWord puts wh in place of the question word p opens with
 // ("When was the session held?" + "Where?" → "Where was the session held?").
 func fuSwapQuestionWord(p, wh string) string {
-	if m := fuLeadWhRe.FindStringSubmatchIndex(p); m != nil && !fuDeterminerWh[strings.ToLower(p[m[4]:m[5]])] && !fuNeedsDo(p, m[5], wh) {
+	if m := fuLeadWhRe.FindStringSubmatchIndex(p); m != nil && !fuDeterminerWh[strings.ToLower(p[m[4]:m[5]])] && !fuAsksNoun(p, m[5]) && !fuNeedsDo(p, m[5], wh) {
 		return p[:m[3]] + fuUpperFirst(wh) + p[m[5]:]
 	}
 	if m := fuAuxRe.FindStringSubmatchIndex(p); m != nil {
@@ -159,6 +159,19 @@ func fuSwapQuestionWord(p, wh string) string {
 		open = "¿"
 	}
 	return open + fuUpperFirst(wh) + "? " + p
+}
+
+// fuAsksNoun reports whether the question word before offset after asks
+// for a noun ("¿Qué país…?", "What court…?"): it cannot be swapped alone.
+func fuAsksNoun(p string, after int) bool {
+	toks := lang.Tokenize(p[after:])
+	if len(toks) == 0 {
+		return false
+	}
+	w := strings.TrimSuffix(toks[0].Text, "s")
+	_, ok := fuKindNouns[w]
+	_, okPlural := fuKindNouns[toks[0].Text]
+	return ok || okPlural || w == "countrie" || w == "paise"
 }
 
 // fuNeedsDo reports whether an English question whose subject is its

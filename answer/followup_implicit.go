@@ -93,11 +93,13 @@ func (c *fuConversation) dropSubject(q string, prev fuExchange) string {
 }
 
 var (
-	// fuWhatVerbRe matches "What did X approve?": the verb is the last word
-	fuWhatVerbRe = regexp.MustCompile(`(?i)^[¿\s]*what\s+(?:did|does|do|has|have|had|will|would|could|can)\s+.+\s(\pL+)\s*\?*\s*$`)
+	// fuWhatVerbRe matches "What did X approve?"; the verb is the first
+	// lower-case content word after the auxiliary
+	fuWhatVerbRe = regexp.MustCompile(`(?i)^[¿\s]*what\s+(?:did|does|do|has|have|had|will|would|could|can)\s+(.+)$`)
 	// fuQueVerbRe matches "¿Qué aprobó X?": the verb follows "qué"
-	fuQueVerbRe = regexp.MustCompile(`(?i)^[¿\s]*(?:y\s+)?qu[eé]\s+(\pL+)\s`)
-	fuArticles  = fuSet("a", "an", "the", "un", "una", "unos", "unas", "el", "la", "los", "las")
+	fuQueVerbRe   = regexp.MustCompile(`(?i)^[¿\s]*(?:y\s+)?qu[eé]\s+(\pL+)\s`)
+	fuObjectPreps = fuSet("for", "para", "por")
+	fuArticles    = fuSet("a", "an", "the", "un", "una", "unos", "unas", "el", "la", "los", "las")
 )
 
 // fuThingAnswered finds what a "What did X approve?" question was answered
@@ -107,7 +109,16 @@ var (
 func fuThingAnswered(question, answer string) *fuEntity {
 	var verb string
 	if m := fuWhatVerbRe.FindStringSubmatch(question); m != nil {
-		verb = m[1]
+		rest := m[1]
+		for _, t := range lang.Tokenize(rest) {
+			if !t.Upper && !t.Number && !lang.IsStop(lang.English, t.Text) {
+				verb = rest[t.Start:t.End]
+				break
+			}
+		}
+		if verb == "" {
+			return nil
+		}
 	} else if m := fuQueVerbRe.FindStringSubmatch(question); m != nil {
 		verb = m[1]
 	} else {
@@ -121,27 +132,38 @@ func fuThingAnswered(question, answer string) *fuEntity {
 		if !lang.StemsMatch(lang.Stem(aLang, t.Text), want) {
 			continue
 		}
-		// the object: past articles and dates ("aprobó el miércoles una
-		// resolución"), one lower-case content word
-		for k := i + 1; k < len(toks) && k <= i+5; k++ {
+		// the object: past articles, dates and "for" ("aprobó el miércoles
+		// una resolución", "asked for provisional measures"), up to two
+		// lower-case content words, not a gerund ("a resolution condemning")
+		var words []string
+		var head string
+		first, last := -1, -1
+		for k := i + 1; k < len(toks) && k <= i+6 && len(words) < 2; k++ {
 			w := toks[k]
 			if strings.ContainsAny(answer[toks[k-1].End:w.Start], ",.;:!?") {
 				break
 			}
-			if fuArticles[w.Text] || fuDateWords[w.Text] {
+			if len(words) == 0 && (fuArticles[w.Text] || fuDateWords[w.Text] || fuObjectPreps[w.Text]) {
 				continue
 			}
-			if w.Upper || w.Number || lang.IsStop(aLang, w.Text) {
+			if w.Upper || w.Number || lang.IsStop(aLang, w.Text) || strings.HasSuffix(w.Text, "ing") {
 				break
 			}
-			noun := answer[w.Start:w.End]
-			text := "the " + noun
-			if qLang == lang.Spanish {
-				text = fuSpanishArticle(noun, strings.HasSuffix(noun, "s")) + " " + noun
+			if first < 0 {
+				first, head = w.Start, answer[w.Start:w.End]
 			}
-			return &fuEntity{text: text, det: map[lang.Lang]string{}}
+			last = w.End
+			words = append(words, w.Text)
 		}
-		return nil
+		if len(words) == 0 {
+			return nil
+		}
+		np := answer[first:last]
+		text := "the " + np
+		if qLang == lang.Spanish {
+			text = fuSpanishArticle(head, strings.HasSuffix(head, "s")) + " " + np
+		}
+		return &fuEntity{text: text, det: map[lang.Lang]string{}}
 	}
 	return nil
 }

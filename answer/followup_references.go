@@ -12,7 +12,8 @@ import (
 // fuReference is a word of a question that points back: a pronoun, "there",
 // "then", or a demonstrative with a noun of a kind ("that court").
 type fuReference struct {
-	start, end int // bytes of q to replace
+	start, end int    // bytes of q to replace
+	word       string // the pronoun as written, lower case
 	want       fuKind
 	plural     bool
 	possessive bool
@@ -84,7 +85,7 @@ func fuFindReferences(q string) []fuReference {
 		if i > 0 {
 			prev = toks[i-1].Text
 		}
-		r := fuReference{start: t.Start, end: t.End, want: fuKindUnknown}
+		r := fuReference{start: t.Start, end: t.End, word: w, want: fuKindUnknown}
 		switch {
 		case fuPersonPron[w]:
 			r.want, r.gender, r.object = fuKindPerson, fuPronGender[w], w == "him"
@@ -102,7 +103,7 @@ func fuFindReferences(q string) []fuReference {
 			}
 			// "voted for it?", "about it later": an object, often the thing
 			// the last answer was about rather than a name
-			r.object = i > 0 && (i+1 == len(toks) || fuAfterObject[next(1)])
+			r.object = i > 0 && (i+1 == len(toks) || fuAfterObject[next(1)] || fuPassive(prev, next(1)))
 		case w == "its":
 			r.possessive = true
 		case w == "they" || w == "them" || w == "ellos" || w == "ellas":
@@ -222,13 +223,30 @@ func (c *fuConversation) antecedent(r fuReference, own []fuMention, exclude map[
 	} else if r.want == fuKindUnknown {
 		prefs = []fuKind{fuKindOrg, fuKindPlace, fuKindUnknown}
 	}
-	if r.object && r.want == fuKindUnknown && !r.plural && !r.possessive && len(c.exchanges) > 0 {
-		if th := c.exchanges[len(c.exchanges)-1].thing; th != nil {
-			return th // "How many countries voted for it?": the resolution
+	if r.object && r.want == fuKindUnknown && !r.plural && !r.possessive {
+		// "How many countries voted for it?": the resolution. An object
+		// "it" is seldom a name; without such a thing it stays as it is.
+		if len(c.exchanges) > 0 {
+			if th := c.exchanges[len(c.exchanges)-1].thing; th != nil {
+				return th
+			}
 		}
+		return nil
 	}
 	if e := c.antecedentOf(r, prefs, named); e != nil || r.want != fuKindPerson {
 		return e
+	}
+	// Spanish "ella" and "él" are things too: "votaron por ella", the
+	// resolution
+	if len(c.exchanges) > 0 {
+		if th := c.exchanges[len(c.exchanges)-1].thing; th != nil {
+			w := r.word
+			fem := strings.HasPrefix(th.text, "la ") || strings.HasPrefix(th.text, "las ")
+			masc := strings.HasPrefix(th.text, "el ") || strings.HasPrefix(th.text, "los ")
+			if w == "ella" && fem || w == "él" && masc {
+				return th
+			}
+		}
 	}
 	// a name a question gave without a clue to its kind ("Where was Glas
 	// flown?") can still be who "he" is
@@ -477,6 +495,18 @@ func fuAtSentenceStart(q string, at int) bool {
 func fuUpperFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// fuPassive reports whether "it" between be and a participle ("was it
+// granted", "is it approved") is the subject of a passive: the thing acted
+// on, like an object.
+func fuPassive(before, after string) bool {
+	switch before {
+	case "was", "is", "were", "are", "be", "been":
+	default:
+		return false
+	}
+	return strings.HasSuffix(after, "ed") || after == "given" || after == "taken" || after == "held" || after == "made" || after == "chosen" || after == "seen"
 }
 
 // fuSpanishArticle guesses the definite article of a Spanish noun from its
