@@ -22,7 +22,7 @@ var (
 		regexp.MustCompile(`(?i)^y\s+(.+)$`),
 	}
 	// fuBareWhRe matches a follow-up that is only a question word.
-	fuBareWhRe = regexp.MustCompile(`(?i)^(?:and|but|y|pero)?\s*(since when|until when|by whom|with whom|for how long|from where|desde cuándo|desde cuando|hasta cuándo|hasta cuando|por quién|por quien|con quién|con quien|de dónde|de donde|para qué|how many|how much|how long|what time|why|where|when|who|how|por qué|por que|dónde|donde|cuándo|cuando|quién|quien|cómo|como|cuántos|cuántas|cuantos|cuantas|a qué hora)$`)
+	fuBareWhRe = regexp.MustCompile(`(?i)^(?:and|but|y|pero)?\s*(why not|por qué no|por que no|since when|until when|by whom|with whom|for how long|from where|desde cuándo|desde cuando|hasta cuándo|hasta cuando|por quién|por quien|con quién|con quien|de dónde|de donde|para qué|how many|how much|how long|what time|why|where|when|who|how|por qué|por que|dónde|donde|cuándo|cuando|quién|quien|cómo|como|cuántos|cuántas|cuantos|cuantas|a qué hora)$`)
 	// fuLeadWhRe is the question word a question opens with.
 	fuLeadWhRe = regexp.MustCompile(`(?i)^(¿?)(since when|until when|by whom|with whom|for how long|from where|desde cuándo|desde cuando|hasta cuándo|hasta cuando|por quién|por quien|con quién|con quien|de dónde|de donde|para qué|how many|how much|how long|what time|why|where|when|who|whom|what|which|how|por qué|por que|dónde|donde|cuándo|cuando|quién|quien|qué|que|cuál|cual|cómo|como|cuántos|cuántas|cuantos|cuantas|a qué hora)(?:[\s?¿!,.;:]|$)`)
 	// fuDeterminerWh ask about a noun ("how many years"): another question
@@ -147,6 +147,9 @@ func fuKindDistance(a, b fuKind) int {
 // fuSwapQuestionWord puts wh in place of the question word p opens with
 // ("When was the session held?" + "Where?" → "Where was the session held?").
 func fuSwapQuestionWord(p, wh string) string {
+	if lw := strings.ToLower(wh); strings.HasSuffix(lw, " not") || strings.HasSuffix(lw, " no") {
+		return fuBothQuestions(p, wh) // "Why not?" negates no verb of its own
+	}
 	if m := fuLeadWhRe.FindStringSubmatchIndex(p); m != nil && !fuDeterminerWh[strings.ToLower(p[m[4]:m[5]])] && !fuAsksNoun(p, m[5]) && !fuNeedsDo(p, m[5], wh) {
 		return p[:m[3]] + fuUpperFirst(wh) + p[m[5]:]
 	}
@@ -154,6 +157,12 @@ func fuSwapQuestionWord(p, wh string) string {
 		r, n := utf8.DecodeRuneInString(p[m[4]:])
 		return p[:m[3]] + fuUpperFirst(wh) + " " + string(unicode.ToLower(r)) + p[m[4]+n:]
 	}
+	return fuBothQuestions(p, wh)
+}
+
+// fuBothQuestions asks the bare question word before the previous question:
+// "Why? Who refused to move Glas?".
+func fuBothQuestions(p, wh string) string {
 	open := ""
 	if strings.HasPrefix(p, "¿") {
 		open = "¿"

@@ -175,6 +175,8 @@ func TestResolveFollowUp(t *testing.T) {
 			"¿Cuándo?", "¿Cuándo decidió la CIJ?"},
 		{"es: ella after a Spanish who-question", fuConv("¿Quién es la presidenta de México?", "La presidenta de México es Claudia Sheinbaum. [1]"),
 			"¿Qué dijo ella?", "¿Qué dijo Sheinbaum?"},
+		{"why not", fuConv("Will Sheinbaum restore relations?", "She said Mexico would not renew relations. [1]"),
+			"Why not?", "Why not? Will Sheinbaum restore relations?"},
 		{"bare why after how many", fuConv("¿Cuántos años de condena recibió Glas?", "Recibió 13 años. [1]"),
 			"¿Por qué?", "¿Por qué? ¿Cuántos años de condena recibió Glas?"},
 		{"es: a full question after y stands alone", fuConv("¿Qué pidió la defensa de Glas?", "La defensa presentó recursos. [1]"),
