@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/footnote-bot/footnote/corpus"
 )
@@ -105,4 +106,34 @@ func BenchmarkParseHTML(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// FuzzParseHTMLPage: any page is read without a panic (readability runs on
+// whatever a fetched page holds), and its text is valid UTF-8.
+func FuzzParseHTMLPage(f *testing.F) {
+	for _, name := range []string{"boxes_en.html", "boxes_es.html"} {
+		data, err := os.ReadFile(filepath.Join("testdata", "html", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	for _, s := range []string{
+		`<div class="newsletter"><div class="newsletter"><p>x</p></div></div>`,
+		`<body class="comments"><p>Only text.</p></body>`,
+		`<table><tr><td><p>cell</p></td></tr></table><br><br><br>text`,
+		`<article><h1>T</h1><div id="share"></div><p>Body of the story, long enough.</p></article>`,
+		`<p>Sign up for our newsletter</p><p>© 2024</p>`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := corpus.Parse("page.html", data)
+		if err != nil {
+			return
+		}
+		if !utf8.ValidString(doc.Text) || !utf8.ValidString(doc.Title) {
+			t.Fatalf("invalid UTF-8: %q / %q", doc.Title, doc.Text)
+		}
+	})
 }
