@@ -92,7 +92,8 @@ func (d *decoder) f32() float32 {
 	return v
 }
 
-// f32s reads n floats into a new slice.
+// f32s reads n floats into a new slice; a NaN or an infinity among them
+// fails the decoder (a search would rank with it).
 func (d *decoder) f32s(n int) []float32 {
 	if d.err != nil {
 		return nil
@@ -102,8 +103,15 @@ func (d *decoder) f32s(n int) []float32 {
 		return nil
 	}
 	out := make([]float32, n)
+	var special bool
 	for i := range out {
-		out[i] = math.Float32frombits(binary.LittleEndian.Uint32(d.b[4*i:]))
+		bits := binary.LittleEndian.Uint32(d.b[4*i:])
+		special = special || bits&0x7f800000 == 0x7f800000 // all-ones exponent: NaN or ±Inf
+		out[i] = math.Float32frombits(bits)
+	}
+	if special {
+		d.fail(errors.New("a float is NaN or infinite"))
+		return nil
 	}
 	d.b = d.b[4*n:]
 	return out

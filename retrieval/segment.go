@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io/fs"
-	"math"
 	"os"
 	"path/filepath"
 
@@ -140,7 +139,7 @@ func (s *segment) encode() []byte {
 
 // decodeSegment reads a segment that encode wrote, and checks it: its
 // checksum, that every offset lies inside its text, and that its vectors
-// are finite and of its dimension.
+// are finite (see decoder.f32s) and of its dimension.
 func decodeSegment(b []byte) (*segment, error) {
 	if len(b) < len(segmentMagic)+4 || !bytes.HasPrefix(b, []byte(segmentMagic)) {
 		return nil, errors.New("not a segment of this version")
@@ -224,11 +223,6 @@ func decodeSegment(b []byte) (*segment, error) {
 	if len(s.Vectors) > 0 {
 		if s.Dim <= 0 || len(s.Vectors) != len(s.Chunks)*s.Dim {
 			return nil, fmt.Errorf("%d floats for %d chunks of dimension %d", len(s.Vectors), len(s.Chunks), s.Dim)
-		}
-		for i, x := range s.Vectors {
-			if math.IsNaN(float64(x)) || math.IsInf(float64(x), 0) {
-				return nil, fmt.Errorf("chunk %d vector holds %v", i/s.Dim, x)
-			}
 		}
 	}
 	return s, nil

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -74,12 +75,14 @@ func (s *store) readAll() (bad []error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf []byte // reused: decoding copies what it keeps
 			for name := range names {
 				p := filepath.Join(s.dir, segmentDir, name)
-				b, err := os.ReadFile(p)
+				var err error
+				buf, err = readInto(buf, p)
 				var seg *segment
 				if err == nil {
-					seg, err = decodeSegment(b)
+					seg, err = decodeSegment(buf)
 				}
 				if err == nil && segmentName(seg.Doc.ID) != name {
 					err = fmt.Errorf("holds document %q", seg.Doc.ID)
@@ -96,6 +99,28 @@ func (s *store) readAll() (bad []error) {
 	}
 	wg.Wait()
 	return bad
+}
+
+// readInto reads the file at p into buf, growing it as needed.
+func readInto(buf []byte, p string) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return buf, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return buf, err
+	}
+	n := int(info.Size())
+	if cap(buf) < n {
+		buf = make([]byte, n, n+n/4)
+	}
+	buf = buf[:n]
+	if _, err := io.ReadFull(f, buf); err != nil {
+		return buf, err
+	}
+	return buf, nil
 }
 
 // get returns the segment of docID: the one in memory, or the one on disk
