@@ -69,7 +69,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	if interrupted {
-		fmt.Fprintf(e.stderr, "footnote: stopping: %s added kept; what is not indexed yet is indexed on the next start\n", plural(len(added), "article", "articles"))
+		fmt.Fprintf(e.stderr, "footnote: stopping: %s added and kept; what is not indexed yet is indexed on the next start\n", plural(len(added), "article", "articles"))
 		return ErrInterrupted
 	}
 	if failed > 0 {
