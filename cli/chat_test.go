@@ -199,6 +199,8 @@ func TestChatWithModelCondensesAndFallsBack(t *testing.T) {
 	}{
 		{"model reads", "What did Colombia ask Honduras to do about the embassy raid?", "What did Colombia ask Honduras to do about the embassy raid?"},
 		{"model fails", "", "What did Colombia do?"},
+		// an echo that differs only in case and punctuation is no rewriting
+		{"model echoes", "and colombia", "And Colombia?"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := llmtest.NewServer(llmtest.WithResponder(func(r llmtest.ChatRequest) llmtest.Reply {

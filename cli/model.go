@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/footnote-bot/footnote/answer"
+	"github.com/footnote-bot/footnote/lang"
 	"github.com/footnote-bot/footnote/llm"
 	"github.com/footnote-bot/footnote/metrics"
 	"github.com/footnote-bot/footnote/retrieval"
@@ -135,10 +137,23 @@ func (a *Answerer) Ask(ctx context.Context, q string, history []answer.Turn, k i
 		return nil, err
 	}
 	ans.Question = q
-	if standalone != q {
+	if !sameQuestion(standalone, q) {
 		ans.StandaloneQuestion = standalone
 	}
 	return ans, nil
+}
+
+// sameQuestion reports whether two questions differ only in case, accents,
+// spacing or punctuation (a model echoing a question that stood alone).
+func sameQuestion(a, b string) bool {
+	norm := func(s string) string {
+		var words []string
+		for _, t := range lang.Tokenize(s) {
+			words = append(words, t.Text)
+		}
+		return strings.Join(words, " ")
+	}
+	return norm(a) == norm(b)
 }
 
 // Summarize summarises the corpus.
