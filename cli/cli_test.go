@@ -171,7 +171,17 @@ func TestControlCharactersAreCleaned(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	for _, cmd := range []string{"ask", "summary", "sources", "timeline", "ingest", "eval", "serve", "playground", "feedback", "config", "healthcheck", "version", "completion"} {
+	// every command the usage lists, so that a new one is checked too
+	var listed []string
+	for _, line := range strings.Split(runCLI(t, nil, "help").stdout, "\n") {
+		if f := strings.Fields(line); strings.HasPrefix(line, "  ") && len(f) > 1 && f[0] != "footnote" && f[0] != "help" {
+			listed = append(listed, f[0])
+		}
+	}
+	if len(listed) < 13 {
+		t.Fatalf("help lists %d commands: %v", len(listed), listed)
+	}
+	for _, cmd := range listed {
 		for _, args := range [][]string{{cmd, "--help"}, {"help", cmd}, {cmd, "-h"}} {
 			r := runCLI(t, nil, args...)
 			if r.code != 0 || !strings.HasPrefix(r.stdout, "Usage: footnote "+cmd) {
