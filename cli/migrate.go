@@ -8,9 +8,9 @@ import (
 )
 
 // legacyState is what footnote kept in the user cache folder before 0.1.0
-// that cannot be rebuilt: added articles, the votes and pins database (with
-// SQLite's journal files) and the playground's.
-var legacyState = []string{"corpus", store.DatabaseFile, store.DatabaseFile + "-wal", store.DatabaseFile + "-shm", "playground"}
+// that cannot be rebuilt: added articles, the votes and pins database (its
+// SQLite journals move with it) and the playground's folder.
+var legacyState = []string{"corpus", store.DatabaseFile, "playground"}
 
 // migrate moves that state from the cache folder to the data folder on the
 // first start after an upgrade, when both folders are the defaults (a data

@@ -9,12 +9,17 @@ import (
 	"path/filepath"
 )
 
+// journals are the files SQLite keeps beside a database: they belong to it
+// and move with it, never alone.
+var journals = []string{"-wal", "-shm", "-journal"}
+
 // MigrateLegacy moves the named files and folders from `from` (the cache
 // folder, where footnote kept everything before 0.1.0) into `to` (the data
 // folder). An item is moved only when `from` has it and `to` does not, so
 // running it again, or after footnote wrote new state, moves nothing and
-// overwrites nothing. It returns the names it moved. A move across file
-// systems copies, then removes the original.
+// overwrites nothing. A file's SQLite journals (name-wal, name-shm,
+// name-journal) move with it, and stay when it stays. It returns the names
+// it moved. A move across file systems copies, then removes the original.
 func MigrateLegacy(from, to string, names []string) ([]string, error) {
 	if from == "" || to == "" || filepath.Clean(from) == filepath.Clean(to) {
 		return nil, nil
@@ -39,6 +44,15 @@ func MigrateLegacy(from, to string, names []string) ([]string, error) {
 			return moved, fmt.Errorf("migrate %s to %s: %w", src, dst, err)
 		}
 		moved = append(moved, name)
+		for _, j := range journals {
+			if _, err := os.Lstat(src + j); err != nil {
+				continue
+			}
+			if err := move(src+j, dst+j); err != nil {
+				return moved, fmt.Errorf("migrate %s to %s: %w", src+j, dst+j, err)
+			}
+			moved = append(moved, name+j)
+		}
 	}
 	return moved, nil
 }

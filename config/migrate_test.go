@@ -31,7 +31,7 @@ func exists(path string) bool {
 	return err == nil
 }
 
-var legacyNames = []string{"corpus", "footnote.db", "footnote.db-wal", "playground"}
+var legacyNames = []string{"corpus", "footnote.db", "playground"}
 
 // An old cache folder's articles and database move to the data folder; its
 // index stays where the index now lives.
@@ -39,6 +39,7 @@ func TestMigrateLegacyMovesStateOutOfTheCache(t *testing.T) {
 	cache, data := t.TempDir(), filepath.Join(t.TempDir(), "share", "footnote")
 	write(t, filepath.Join(cache, "corpus", "oas-vote.md"), "# OAS vote\n\nThe OAS met.\n")
 	write(t, filepath.Join(cache, "footnote.db"), "votes")
+	write(t, filepath.Join(cache, "footnote.db-wal"), "recent votes")
 	write(t, filepath.Join(cache, "playground", "footnote.db"), "playground votes")
 	write(t, filepath.Join(cache, "index", "builtin", "state.json"), "{}")
 
@@ -46,7 +47,7 @@ func TestMigrateLegacyMovesStateOutOfTheCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"corpus", "footnote.db", "playground"}; !slices.Equal(moved, want) {
+	if want := []string{"corpus", "footnote.db", "footnote.db-wal", "playground"}; !slices.Equal(moved, want) {
 		t.Errorf("moved %v, want %v", moved, want)
 	}
 	if got := read(t, filepath.Join(data, "corpus", "oas-vote.md")); got != "# OAS vote\n\nThe OAS met.\n" {
@@ -55,7 +56,10 @@ func TestMigrateLegacyMovesStateOutOfTheCache(t *testing.T) {
 	if read(t, filepath.Join(data, "footnote.db")) != "votes" || read(t, filepath.Join(data, "playground", "footnote.db")) != "playground votes" {
 		t.Error("databases not moved intact")
 	}
-	for _, gone := range []string{"corpus", "footnote.db", "playground"} {
+	if read(t, filepath.Join(data, "footnote.db-wal")) != "recent votes" {
+		t.Error("the database's write-ahead log did not move with it")
+	}
+	for _, gone := range []string{"corpus", "footnote.db", "footnote.db-wal", "playground"} {
 		if exists(filepath.Join(cache, gone)) {
 			t.Errorf("%s is still in the cache folder", gone)
 		}
@@ -75,6 +79,7 @@ func TestMigrateLegacyMovesStateOutOfTheCache(t *testing.T) {
 func TestMigrateLegacyKeepsNewerState(t *testing.T) {
 	cache, data := t.TempDir(), t.TempDir()
 	write(t, filepath.Join(cache, "footnote.db"), "old")
+	write(t, filepath.Join(cache, "footnote.db-wal"), "old log")
 	write(t, filepath.Join(data, "footnote.db"), "new")
 	write(t, filepath.Join(cache, "corpus", "a.md"), "a")
 	moved, err := MigrateLegacy(cache, data, legacyNames)
@@ -86,6 +91,9 @@ func TestMigrateLegacyKeepsNewerState(t *testing.T) {
 	}
 	if read(t, filepath.Join(data, "footnote.db")) != "new" || read(t, filepath.Join(cache, "footnote.db")) != "old" {
 		t.Error("the data folder's database was replaced")
+	}
+	if exists(filepath.Join(data, "footnote.db-wal")) {
+		t.Error("an old database's log was put beside the new database")
 	}
 }
 
