@@ -68,7 +68,9 @@ func runChat(ctx context.Context, e *env, args []string) error {
 	}
 	c := &chat{ask: ans.Ask, k: e.cfg.K, json: *asJSON, stderr: e.stderr}
 	fd := int(os.Stdin.Fd())
-	if !*asJSON && term.IsTerminal(fd) {
+	// the prompt and line editing are for a person at a terminal, not for
+	// output sent to a file
+	if !*asJSON && term.IsTerminal(fd) && isTerminal(e.stdout) {
 		return c.terminal(ctx, fd, e.stdout)
 	}
 	return c.lines(ctx, os.Stdin, e.stdout)
