@@ -55,6 +55,9 @@ type config struct {
 	inproc   bool
 	question string
 	profile  string
+	idle     time.Duration
+
+	repeatLarge int
 }
 
 func run(ctx context.Context, args []string, out io.Writer) error {
@@ -65,8 +68,10 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fl.StringVar(&c.work, "work", filepath.Join(os.TempDir(), "footnote-bench"), "folder for corpora and data")
 	fl.StringVar(&sizes, "articles", "1000,10000", "corpus sizes, comma-separated")
 	fl.IntVar(&c.repeat, "repeat", 3, "runs of each timed step")
+	fl.IntVar(&c.repeatLarge, "repeat-large", 1, "runs of each timed step for corpora of 50,000 articles or more")
 	fl.StringVar(&c.readme, "readme", "", "write the table into this README between <!-- bench table start/end --> markers")
 	fl.BoolVar(&c.inproc, "inprocess", true, "also measure the warm question and reloads in this process")
+	fl.DurationVar(&c.idle, "idle", 62*time.Second, "how long to measure the idle watcher's CPU in footnote playground (0: not measured)")
 	fl.StringVar(&c.profile, "cpuprofile", "", "write a CPU profile of the warm questions to this file")
 	fl.StringVar(&c.question, "question", "Why did Mexico break diplomatic ties with Ecuador?", "the question asked")
 	if err := fl.Parse(args); err != nil {
@@ -100,17 +105,20 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 }
 
 // span is the range of repeated measurements.
-type span struct{ lo, hi float64 }
+type span struct {
+	lo, hi float64
+	set    bool
+}
 
 func (s span) add(v float64) span {
-	if s == (span{}) {
-		return span{v, v}
+	if !s.set {
+		return span{v, v, true}
 	}
-	return span{min(s.lo, v), max(s.hi, v)}
+	return span{min(s.lo, v), max(s.hi, v), true}
 }
 
 func (s span) format(unit string, prec int) string {
-	if s == (span{}) {
+	if !s.set {
 		return "—"
 	}
 	if strconv.FormatFloat(s.lo, 'f', prec, 64) == strconv.FormatFloat(s.hi, 'f', prec, 64) {
@@ -124,26 +132,27 @@ type row struct {
 	build, second, add               span // seconds
 	addWritten                       span // MB written by one ingest
 	buildRSS, secondRSS, addRSS      span // MB
-	question, floor, dense           span // ms
+	question, floor                  span // ms
 	rssFirst, rssReloads, reloadSecs span
+	idleCPU                          span // % of one core
 }
 
 func (r row) markdown() string {
-	return fmt.Sprintf("| %s (%s chunks) | %s | %s | %s (%s written) | %s | %s | %s / %s / %s | %s → %s (%s a reload) |",
+	return fmt.Sprintf("| %s (%s chunks) | %s | %s | %s (%s written) | %s | %s | %s / %s / %s | %s → %s (%s a reload) | %s |",
 		thousands(r.articles), thousands(r.chunks), r.build.format("s", 1), r.second.format("s", 2), r.add.format("s", 2), r.addWritten.format("MB", 2),
 		r.question.format("ms", 1), r.floor.format("ms", 1), r.buildRSS.format("MB", 0), r.secondRSS.format("MB", 0), r.addRSS.format("MB", 0),
-		r.rssFirst.format("MB", 0), r.rssReloads.format("MB", 0), r.reloadSecs.format("s", 2))
+		r.rssFirst.format("MB", 0), r.rssReloads.format("MB", 0), r.reloadSecs.format("s", 2), r.idleCPU.format("%", 2))
 }
 
 func render(rows []row) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Measured by `go run ./cmd/footnote-bench` on %s (%d cores, shared with other work; ranges over repeated runs) on synthetic articles of about 12 chunks (internal/benchgen):\n\n", time.Now().UTC().Format("2006-01-02"), runtime.NumCPU())
-	b.WriteString("| articles | first build | second start, nothing changed (`ask`) | one article added (`ingest`) | warm question (`Index.Search`) | flat-scan floor of its vectors (one loop) | peak RSS: build / ask / ingest | RSS in `serve`: first load → after 10 reloads |\n")
-	b.WriteString("|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("| articles | first build | second start, nothing changed (`ask`) | one article added (`ingest`) | warm question (`Index.Search`) | flat-scan floor of its vectors (one loop) | peak RSS: build / ask / ingest | RSS in `serve`: first load → after 10 reloads | idle watcher CPU (of one core) |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|\n")
 	for _, r := range rows {
 		b.WriteString(r.markdown() + "\n")
 	}
-	b.WriteString("\nFirst build: `footnote sources` on a corpus folder with an empty data folder (parse, chunk, embed locally, index, save). Second start: `footnote ask --offline` with nothing changed, process start to answer. One article added: `footnote ingest` of one new file into the folder, process start to exit, and the bytes it wrote to the data folder. Warm question: a question's hybrid search in a running process. Flat-scan floor: one goroutine's plain dot product over every chunk's vector. Reloads: the index rebuilt in a running process after each of ten added articles.\n")
+	b.WriteString("\nFirst build: `footnote sources` on a corpus folder with an empty data folder (parse, chunk, embed locally, index, save). Second start: `footnote ask --offline` with nothing changed, process start to answer. One article added: `footnote ingest` of one new file into the folder, process start to exit, and the bytes it wrote to the data folder. Warm question: a question's hybrid search in a running process. Flat-scan floor: one goroutine's plain dot product over every chunk's vector. Reloads: the index rebuilt in a running process after each of ten added articles; RSS after the first load and after the tenth reload, each once the runtime has returned free pages (as `Live.Swap` does). Idle watcher: CPU time of `footnote playground` over a minute with nothing changing, once the index is loaded (default 2 s watch interval).\n")
 	return b.String()
 }
 
@@ -165,6 +174,9 @@ func measure(ctx context.Context, c config, n int) (row, error) {
 	home := filepath.Join(base, "home")
 	env := []string{"HOME=" + home, "PATH=" + os.Getenv("PATH"), "FOOTNOTE_LOG_LEVEL=warn"}
 	next := n // the next article to add
+	if n >= 50_000 {
+		c.repeat = c.repeatLarge
+	}
 	for rep := range c.repeat {
 		data := filepath.Join(base, "data")
 		if err := os.RemoveAll(data); err != nil {
@@ -181,6 +193,7 @@ func measure(ctx context.Context, c config, n int) (row, error) {
 			return r, err
 		}
 		r.build, r.buildRSS = r.build.add(secs), r.buildRSS.add(rss)
+		fmt.Fprintf(os.Stderr, "%d articles, run %d: second start, one article added\n", n, rep+1)
 		secs, rss, err = runBin(ctx, c.bin, env, "ask", "--offline", "--corpus", corpusDir, "--data-dir", data, c.question)
 		if err != nil {
 			return r, err
@@ -200,12 +213,76 @@ func measure(ctx context.Context, c config, n int) (row, error) {
 		r.add, r.addRSS = r.add.add(secs), r.addRSS.add(rss)
 		r.addWritten = r.addWritten.add(float64(writtenSince(data, before)) / 1e6)
 	}
+	if c.idle > 0 {
+		fmt.Fprintf(os.Stderr, "%d articles: idle watcher\n", n)
+		pct, err := idleCPU(ctx, c, env, corpusDir, filepath.Join(base, "data"))
+		if err != nil {
+			return r, err
+		}
+		r.idleCPU = r.idleCPU.add(pct)
+	}
 	if c.inproc {
 		if err := measureInProcess(ctx, c, &r, corpusDir, filepath.Join(base, "data"), next); err != nil {
 			return r, err
 		}
 	}
 	return r, nil
+}
+
+// idleCPU starts footnote playground on the corpus, waits until it has
+// loaded its index (its CPU use falls quiet), and returns the share of one
+// core it then uses over c.idle.
+func idleCPU(ctx context.Context, c config, env []string, corpusDir, data string) (float64, error) {
+	cmd := exec.CommandContext(ctx, c.bin, "playground", "--offline", "--addr", "127.0.0.1:0", "--corpus", corpusDir, "--data-dir", data)
+	cmd.Env = env
+	cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
+	if err := cmd.Start(); err != nil {
+		return 0, err
+	}
+	defer func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	}()
+	pid := cmd.Process.Pid
+	last := cpuTicks(pid)
+	for quiet := 0; quiet < 3; {
+		time.Sleep(time.Second) // sampling a process's CPU is a timed measurement
+		now := cpuTicks(pid)
+		if now < 0 {
+			return 0, errors.New("footnote playground exited")
+		}
+		if now-last <= 2 { // at most 2 ticks (20 ms) in a second
+			quiet++
+		} else {
+			quiet = 0
+		}
+		last = now
+	}
+	start := time.Now()
+	time.Sleep(c.idle)
+	used := cpuTicks(pid) - last
+	return 100 * float64(used) / 100 / time.Since(start).Seconds(), nil // USER_HZ is 100
+}
+
+// cpuTicks is the user and system time of a process in clock ticks, or
+// -1 when it is gone.
+func cpuTicks(pid int) int64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return -1
+	}
+	s := string(b)
+	i := strings.LastIndexByte(s, ')')
+	if i < 0 {
+		return -1
+	}
+	f := strings.Fields(s[i+1:])
+	if len(f) < 13 {
+		return -1
+	}
+	u, _ := strconv.ParseInt(f[11], 10, 64)
+	k, _ := strconv.ParseInt(f[12], 10, 64)
+	return u + k
 }
 
 // runBin runs the binary and returns its wall time in seconds and peak RSS
@@ -262,7 +339,7 @@ func measureInProcess(ctx context.Context, c config, r *row, corpusDir, data str
 	}
 	live := retrieval.NewLive(ix)
 	r.chunks = len(ix.Chunks())
-	runtime.GC()
+	debug.FreeOSMemory() // as Live.Swap does after every reload
 	r.rssFirst = r.rssFirst.add(rssMB())
 	questions := []string{c.question, "Who was arrested at the Mexican embassy?", "¿Qué dijo la canciller en Quito?", "What did the Organization of American States say?"}
 	for _, q := range questions { // warm up
