@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/footnote-bot/footnote/corpus"
+	"github.com/footnote-bot/footnote/internal/benchgen"
 	"github.com/footnote-bot/footnote/lang"
 	"github.com/footnote-bot/footnote/retrieval"
 )
@@ -111,4 +113,67 @@ func BenchmarkQuery(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N), "µs/query")
 		})
 	}
+}
+
+// benchCorpus writes n benchgen articles into a temporary folder and
+// builds their index once, returning the folder and the data directory.
+func benchCorpus(b *testing.B, n int) (corpusDir, dataDir string) {
+	b.Helper()
+	corpusDir, dataDir = b.TempDir(), b.TempDir()
+	if err := benchgen.Write(corpusDir, 0, n); err != nil {
+		b.Fatal(err)
+	}
+	docs, _, err := retrieval.LoadFolder(os.DirFS(corpusDir), corpusDir, dataDir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, _, err := retrieval.Build(context.Background(), docs, retrieval.Options{DataDir: dataDir}); err != nil {
+		b.Fatal(err)
+	}
+	return corpusDir, dataDir
+}
+
+// BenchmarkOpen measures a second start with nothing changed: the corpus
+// folder listed, its saved documents and segments read from disk (as a new
+// process does) and the index assembled. Compare with BenchmarkBuild.
+func BenchmarkOpen(b *testing.B) {
+	ctx := context.Background()
+	const n = 1000
+	corpusDir, dataDir := benchCorpus(b, n)
+	for b.Loop() {
+		retrieval.ForgetSegments()
+		docs, _, err := retrieval.LoadFolder(os.DirFS(corpusDir), corpusDir, dataDir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, st, err := retrieval.Build(ctx, docs, retrieval.Options{DataDir: dataDir}); err != nil || st.Embedded != 0 {
+			b.Fatalf("open: %+v %v", st, err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/open")
+	b.ReportMetric(float64(n), "articles")
+}
+
+// BenchmarkAddOne measures what a running process does when one article
+// is added: list the folder, parse the new file, embed its chunks, save
+// its segment and assemble the new index from the segments in memory.
+func BenchmarkAddOne(b *testing.B) {
+	ctx := context.Background()
+	const n = 1000
+	corpusDir, dataDir := benchCorpus(b, n)
+	next := n
+	for b.Loop() {
+		if err := benchgen.Write(corpusDir, next, next+1); err != nil {
+			b.Fatal(err)
+		}
+		next++
+		docs, _, err := retrieval.LoadFolder(os.DirFS(corpusDir), corpusDir, dataDir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, st, err := retrieval.Build(ctx, docs, retrieval.Options{DataDir: dataDir}); err != nil || st.Embedded == 0 {
+			b.Fatalf("add one: %+v %v", st, err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/add")
 }
