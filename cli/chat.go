@@ -70,8 +70,8 @@ func runChat(ctx context.Context, e *env, args []string) error {
 	fd := int(os.Stdin.Fd())
 	// the prompt and line editing are for a person at a terminal, not for
 	// output sent to a file
-	if !*asJSON && term.IsTerminal(fd) && isTerminal(e.stdout) {
-		return c.terminal(ctx, fd, e.stdout)
+	if tty := terminalBehind(e.stdout); !*asJSON && term.IsTerminal(fd) && tty != nil {
+		return c.terminal(ctx, fd, tty)
 	}
 	return c.lines(ctx, os.Stdin, e.stdout)
 }
@@ -130,23 +130,38 @@ func (c *chat) lines(ctx context.Context, in io.Reader, out io.Writer) error {
 	return nil
 }
 
+// terminalBehind returns the terminal stdout writes to, past the filter
+// that drops control characters (the line editor needs its own escape
+// sequences), or nil when stdout is no terminal.
+func terminalBehind(w io.Writer) *os.File {
+	if s, ok := w.(*safeWriter); ok {
+		w = s.w
+	}
+	if f, ok := w.(*os.File); ok && isTerminal(f) {
+		return f
+	}
+	return nil
+}
+
 // terminal runs the conversation at a prompt with line editing and history
-// (arrow keys), until Ctrl-D, Ctrl-C or /exit.
-func (c *chat) terminal(ctx context.Context, fd int, out io.Writer) error {
+// (arrow keys), until Ctrl-D, Ctrl-C or /exit. What footnote prints goes
+// through the control-character filter, the editor's own sequences do not.
+func (c *chat) terminal(ctx context.Context, fd int, tty *os.File) error {
 	state, err := term.MakeRaw(fd)
 	if err != nil {
 		// no raw mode (an odd terminal): read plain lines
-		return c.lines(ctx, os.Stdin, out)
+		return c.lines(ctx, os.Stdin, termSafe(tty))
 	}
 	defer term.Restore(fd, state)
 	t := term.NewTerminal(struct {
 		io.Reader
 		io.Writer
-	}{os.Stdin, out}, "> ")
+	}{os.Stdin, tty}, "> ")
+	out := termSafe(t)
 	if w, h, err := term.GetSize(fd); err == nil && w > 0 && h > 0 {
 		_ = t.SetSize(w, h)
 	}
-	fmt.Fprintln(t, chatHelp)
+	fmt.Fprintln(out, chatHelp)
 	for {
 		line, err := t.ReadLine()
 		if errors.Is(err, io.EOF) {
@@ -156,13 +171,13 @@ func (c *chat) terminal(ctx context.Context, fd int, out io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("read question: %w", err)
 		}
-		done, err := c.line(ctx, line, t)
+		done, err := c.line(ctx, line, out)
 		var bad *badLine
 		switch {
 		case errors.As(err, &bad):
-			fmt.Fprintf(t, "Can't ask that: %v.\n", bad.err)
+			fmt.Fprintf(out, "Can't ask that: %v.\n", bad.err)
 		case err != nil:
-			fmt.Fprintf(t, "Could not answer: %v\n", err)
+			fmt.Fprintf(out, "Could not answer: %v\n", err)
 		case done:
 			return nil
 		}
