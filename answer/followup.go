@@ -20,14 +20,20 @@ import (
 //   - an ellipsis ("And Colombia?", "What about Nicaragua?", "¿Y Honduras?",
 //     "Where?") is the previous question with the new entity (or question
 //     word) in place of the old one;
+//   - a short Spanish question that drops its subject ("¿Y cuándo lo
+//     decidió?") gets the previous question's, and "When did that happen?"
+//     the previous question's names in brackets;
 //   - a question that names its own subject stands alone: it is returned as
 //     it is, not glued to the past.
 //
 // Entities are read off the text of earlier questions and answers (names in
 // capitals, acronyms and dates) and typed by how the text uses them: titles
 // and verbs of saying make a person, place prepositions a place, words like
-// Court or Ministry an organisation. Earlier questions are themselves resolved
-// first, so a chain of follow-ups keeps its subject. The function is pure.
+// Court or Ministry an organisation; pronouns after a name and gendered
+// titles tell "he" from "she". A person is named by surname, as news
+// reports do after the first mention. Earlier questions are themselves
+// resolved first, so a chain of follow-ups keeps its subject. The function
+// is pure and safe for concurrent use.
 func ResolveFollowUp(q string, history []Turn) string {
 	q = strings.TrimSpace(q)
 	if q == "" || len(history) == 0 {
