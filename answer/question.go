@@ -131,7 +131,7 @@ func analyse(c Corpus, q string) *question {
 		if t.Stop || len(t.Text) < 2 || typeWord(t.Text) {
 			continue
 		}
-		info := c.Term(ql, t.Text)
+		info := c.Term(ql, t.Word)
 		if seen[info.Stem] {
 			continue
 		}
@@ -146,7 +146,7 @@ func analyse(c Corpus, q string) *question {
 				}
 			}
 		}
-		alts := c.Related(ql, t.Text)
+		alts := c.Related(ql, t.Word)
 		if !info.Known && len(alts) > 0 {
 			info.Known = true
 			for _, a := range alts {
@@ -186,7 +186,7 @@ func analyse(c Corpus, q string) *question {
 			qt.entity = false
 		}
 		qs.stems[info.Stem] = true
-		qs.stems[lang.Stem(ql, t.Text)] = true
+		qs.stems[t.Stem] = true
 		if moneyQuestionWords[t.Text] {
 			qs.money = true
 		}

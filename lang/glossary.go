@@ -4,27 +4,28 @@ import "strings"
 
 // glossary pairs common news words of Spanish and English, so a question in
 // one language finds and is matched against articles in the other (offline,
-// without a model). Each line is "spanish forms = english forms".
+// without a model). Each line is "spanish forms = english forms"; Spanish
+// words keep the accents Stem needs ("rompió", "policía").
 var glossary = `
 embajada embajadas = embassy embassies
 embajador embajadora = ambassador
-policia policias = police
+policía policías = police
 gobierno = government
 presidente presidenta = president
 expresidente = former president
 vicepresidente exvicepresidente = vice president
-ministro ministra cancilleria canciller = minister foreign
+ministro ministra cancillería canciller = minister foreign
 relaciones relacion = relations ties
 diplomaticas diplomaticos diplomatica diplomatico = diplomatic diplomats
-rompio romper rompe ruptura = broke break breaking
+rompió romper rompe ruptura = broke break breaking
 corto cortar corte = cut
 pais paises = country countries nation
 arrestado arresto arrestar detenido detenida detener detencion capturado = arrested arrest detained detention held custody
-carcel prision penitenciaria = prison jail custody facility
+carcel prision penitenciaría = prison jail custody facility
 asilo = asylum
 corrupcion soborno sobornos = corruption bribery bribes
 condenado condena condenas sentencia = convicted sentenced conviction sentence
-acusado acusacion acusa = accused charges charged indicted
+acusado acusación acusa = accused charges charged indicted
 tribunal corte juez jueces = court judges judge
 justicia = justice
 internacional = international
@@ -104,7 +105,8 @@ termina terminara = ends end
 noticias prensa periodistas = news press reporters
 `
 
-// translations maps a folded word to its equivalents in the other language.
+// translations maps a folded word to its equivalents in the other language,
+// as the glossary writes them.
 var translations = map[Lang]map[string][]string{English: {}, Spanish: {}}
 
 func init() {
@@ -115,7 +117,7 @@ func init() {
 		}
 		esw, enw := strings.Fields(es), strings.Fields(en)
 		for _, w := range esw {
-			translations[Spanish][w] = append(translations[Spanish][w], enw...)
+			translations[Spanish][Fold(w)] = append(translations[Spanish][Fold(w)], enw...)
 		}
 		for _, w := range enw {
 			translations[English][w] = append(translations[English][w], esw...)
@@ -123,9 +125,14 @@ func init() {
 	}
 }
 
-// Translate returns a folded word's equivalents in the other language (from
-// from's point of view: a Spanish word gives English words), or nil.
+// Translate returns a word's equivalents in the other language (from from's
+// point of view: a Spanish word gives English words), or nil. word may be
+// folded or as written; Spanish equivalents keep their accents, so stem them
+// with Stem, or Fold them to compare with folded text.
 func Translate(from Lang, word string) []string {
+	if !isFolded(word) {
+		word = Fold(word)
+	}
 	return translations[from][word]
 }
 

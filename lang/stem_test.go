@@ -216,3 +216,138 @@ func TestTermsInitialismIsContent(t *testing.T) {
 		}
 	}
 }
+
+// TestStemSpanishAccents checks that Spanish words are stemmed with their
+// accents, so that the forms of a verb or noun as news articles write them
+// share one stem: "suspendió" (past) with "suspender" and "suspende".
+func TestStemSpanishAccents(t *testing.T) {
+	tests := []struct {
+		name  string
+		forms []string
+		want  string
+	}{
+		{name: "suspend past, infinitive, present", forms: []string{"suspendió", "suspender", "suspende", "Suspendió", "SUSPENDIÓ", "suspendía", "suspenderá"}, want: "suspend"},
+		{name: "break past and infinitive", forms: []string{"rompió", "romper", "rompe", "rompían"}, want: "romp"},
+		{name: "declare", forms: []string{"declaró", "declarar", "declaraciones"}, want: "declar"},
+		{name: "condemn", forms: []string{"condenó", "condenar", "condena"}, want: "conden"},
+		{name: "break in", forms: []string{"irrumpió", "irrumpir"}, want: "irrump"},
+		{name: "service singular and plural", forms: []string{"servicio", "servicios", "Servicios"}, want: "servici"},
+		{name: "country singular and plural", forms: []string{"país", "países", "pais", "paises"}, want: "pais"},
+		{name: "detention singular and plural", forms: []string{"detención", "detenciones", "detencion", "DETENCIÓN"}, want: "detencion"},
+		{name: "action", forms: []string{"acción", "acciones", "accion"}, want: "accion"},
+		{name: "police", forms: []string{"policía", "policías"}, want: "polic"},
+		{name: "irregular preterite written with a capital", forms: []string{"Dijo", "decir"}, want: "dec"},
+		{name: "short word folded, unstemmed", forms: []string{"día", "dia"}, want: "dia"},
+		{name: "eñe kept", forms: []string{"niños", "Niños"}, want: "niñ"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, w := range tt.forms {
+				if got := lang.Stem(lang.Spanish, w); got != tt.want {
+					t.Errorf("Stem(es, %q) = %q, want %q", w, got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+// TestStemFoldedInputUnchanged checks that a word already folded is
+// stemmed as before accents were read: folding loses the accent that makes
+// "-ió" a verb ending, so "suspendio" stays apart from "suspender", and
+// callers must pass the written form (Term.Word) to get "suspend".
+func TestStemFoldedInputUnchanged(t *testing.T) {
+	tests := []struct {
+		l        lang.Lang
+		in, want string
+	}{
+		{lang.Spanish, "suspendio", "suspendi"},
+		{lang.Spanish, "rompio", "rompi"},
+		{lang.Spanish, "servicio", "servici"},
+		{lang.Spanish, "embajada", "embaj"},
+		{lang.English, "investigation", "investig"},
+		{lang.English, "Investigation", "investig"},
+		{lang.English, "café", "cafe"},
+		{lang.English, "Sought", "seek"},
+	}
+	for _, tt := range tests {
+		if got := lang.Stem(tt.l, tt.in); got != tt.want {
+			t.Errorf("Stem(%s, %q) = %q, want %q", tt.l, tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestTermsSpanishWritten checks that Terms stems Spanish words from the
+// text as written and gives that form as Word, and leaves English words'
+// Word equal to their folded Text.
+func TestTermsSpanishWritten(t *testing.T) {
+	type term struct{ text, word, stem string }
+	tests := []struct {
+		name string
+		l    lang.Lang
+		in   string
+		want []term
+	}{
+		{name: "spanish past tense", l: lang.Spanish, in: "Ecuador suspendió el servicio; México rompió relaciones.", want: []term{
+			{"ecuador", "ecuador", "ecuador"},
+			{"suspendio", "suspendió", "suspend"},
+			{"el", "el", "el"},
+			{"servicio", "servicio", "servici"},
+			{"mexico", "méxico", "mexic"},
+			{"rompio", "rompió", "romp"},
+			{"relaciones", "relaciones", "relacion"},
+		}},
+		{name: "spanish capitals and punctuation", l: lang.Spanish, in: "¿DECLARÓ la «Detención»?", want: []term{
+			{"declaro", "declaró", "declar"},
+			{"la", "la", "la"},
+			{"detencion", "detención", "detencion"},
+		}},
+		{name: "decomposed accent", l: lang.Spanish, in: "suspendio\u0301", want: []term{
+			{"suspendio\u0301", "suspendio\u0301", "suspend"},
+		}},
+		{name: "english keeps folded text", l: lang.English, in: "Café owners’ strike", want: []term{
+			{"cafe", "cafe", "cafe"},
+			{"owners", "owners", "owner"},
+			{"strike", "strike", "strike"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []term
+			for _, tm := range lang.Terms(tt.l, tt.in) {
+				got = append(got, term{tm.Text, tm.Word, tm.Stem})
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Terms(%s, %q) =\n %q\nwant\n %q", tt.l, tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzStem checks, for any input, that Stem returns a folded stem, that a
+// term's Word stems to its Stem and folds to its Text (when Text is in Fold's form), and that
+// English ignores case and accents.
+func FuzzStem(f *testing.F) {
+	for _, s := range []string{"suspendió", "Ecuador’s DETENCIÓN", "niños 1,200 U.S.", "café\u0301", "ÇA", "dijo"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, l := range []lang.Lang{lang.Spanish, lang.English} {
+			for _, tm := range lang.Terms(l, s) {
+				if got := lang.Stem(l, tm.Word); got != tm.Stem {
+					t.Errorf("Stem(%s, Word %q) = %q, Term.Stem %q", l, tm.Word, got, tm.Stem)
+				}
+				if tm.Stem != lang.Fold(tm.Stem) && lang.Fold(tm.Text) == tm.Text {
+					t.Errorf("Stem(%s, %q) = %q is not folded", l, tm.Word, tm.Stem)
+				}
+				if tm.Word != tm.Text && lang.Fold(tm.Text) == tm.Text && lang.Fold(tm.Word) != tm.Text {
+					t.Errorf("Word %q and Text %q fold apart", tm.Word, tm.Text)
+				}
+				if l == lang.English {
+					if a, b := lang.Stem(l, tm.Word), lang.Stem(l, lang.Fold(tm.Word)); a != b {
+						t.Errorf("Stem(en, %q) = %q, Stem(en, Fold) = %q", tm.Word, a, b)
+					}
+				}
+			}
+		}
+	})
+}

@@ -76,7 +76,8 @@ func (b *bm25) idfOf(df int, n float64) float64 {
 
 // resolve maps a question word to the stem the index knows it by: its stem
 // in the question's language, else in another corpus language, else the
-// word itself. ok is false when no form is in the index.
+// word itself, folded. word is as written or folded (see Index.Term). ok is
+// false when no form is in the index.
 func (b *bm25) resolve(qLang lang.Lang, word string) (string, bool) {
 	s := lang.Stem(qLang, word)
 	if _, ok := b.postings[s]; ok {
@@ -90,8 +91,8 @@ func (b *bm25) resolve(qLang lang.Lang, word string) (string, bool) {
 			return s2, true
 		}
 	}
-	if b.postings[word] != nil {
-		return word, true
+	if f := lang.Fold(word); b.postings[f] != nil {
+		return f, true
 	}
 	return s, false
 }

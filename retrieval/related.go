@@ -30,7 +30,8 @@ const (
 	twoStepMin        = 0.65 // the second step of a translation keeps only close links
 )
 
-// Related returns the forms of a folded question word, other than its own
+// Related returns the forms of a question word (as written, lang.Term.Word,
+// or folded; see Term), other than its own
 // stem, that the corpus uses: related words of the question's language
 // (WordNet, the Spanish thesaurus) and translations into the corpus's other
 // language (the glossary, the bilingual dictionary), best first, one entry
@@ -50,7 +51,7 @@ func (ix *Index) Related(qLang lang.Lang, word string) []Alt {
 		}
 	}
 	if other := qLang.Other(); ix.lex.langs[other] {
-		for _, w := range lang.Translate(qLang, word) {
+		for _, w := range lang.Translate(qLang, lang.Fold(word)) {
 			add(lang.Stem(other, w), glossaryWeight)
 		}
 		for _, r := range lexicon.Translations(qLang, own) {

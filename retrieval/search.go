@@ -123,14 +123,16 @@ type TermInfo struct {
 	Known bool
 }
 
-// Term looks a folded word up in the corpus vocabulary, stemming it in the
-// question's language (and in the corpus's others).
+// Term looks a word up in the corpus vocabulary, stemming it in the
+// question's language (and in the corpus's others). Pass the word as written
+// (lang.Term.Word): Spanish is stemmed with its accents; a folded word works
+// but stems as its unaccented spelling ("suspendio").
 func (ix *Index) Term(qLang lang.Lang, word string) TermInfo {
 	s, ok := ix.lex.resolve(qLang, word)
 	if ok {
 		return TermInfo{Stem: s, IDF: ix.lex.idf(s), Known: true}
 	}
-	for _, w := range []string{s, word} {
+	for _, w := range []string{s, lang.Fold(word)} {
 		if sim := ix.lex.similar(w); sim != "" {
 			return TermInfo{Stem: s, IDF: ix.lex.idf(sim), Known: true}
 		}
@@ -156,7 +158,7 @@ func (ix *Index) withTranslations(qLang lang.Lang, q string) string {
 	}
 	var extra []string
 	for _, t := range lang.Terms(qLang, q) {
-		if _, known := ix.lex.resolve(qLang, t.Text); !t.Stop && !known {
+		if _, known := ix.lex.resolve(qLang, t.Word); !t.Stop && !known {
 			extra = append(extra, lang.Translate(qLang, t.Text)...)
 		}
 	}
@@ -180,11 +182,11 @@ func (ix *Index) queryWeights(qLang lang.Lang, query string) map[string]float64 
 		if t.Stop || len(t.Text) < 2 {
 			continue
 		}
-		s, ok := ix.lex.resolve(qLang, t.Text)
+		s, ok := ix.lex.resolve(qLang, t.Word)
 		if ok {
 			weights[s] += 1
 		}
-		for _, a := range ix.Related(qLang, t.Text) {
+		for _, a := range ix.Related(qLang, t.Word) {
 			w := expansionWeight * a.Weight
 			if !ok {
 				w = a.Weight // the only way this word reaches the corpus
