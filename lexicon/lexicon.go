@@ -17,7 +17,8 @@ type Rel struct {
 }
 
 // Synonyms returns words of the same language related to the word whose stem
-// is stem (as lang.Stem(l, folded word) gives it), best first, without stem
+// is stem (as lang.Terms gives it, or lang.Stem of the word as written),
+// best first, without stem
 // itself, at most MaxRels. Nil for unknown stems, for a language other than
 // English or Spanish, and when the data failed to load (see Load). Safe for
 // concurrent use; the data loads on first use.
@@ -26,8 +27,9 @@ func Synonyms(l lang.Lang, stem string) []Rel {
 }
 
 // Translations returns stems in l.Other() for the word whose stem (in l) is
-// stem, best first, at most MaxRels. Nil as for Synonyms, and always nil in a
-// binary built with the tag lexicon_nogpl.
+// stem, best first, at most MaxRels. Nil as for Synonyms, and always nil in
+// the default build: the translations are GPL data, embedded only with the
+// build tag lexicon_gpl.
 func Translations(l lang.Lang, stem string) []Rel {
 	if l != lang.English && l != lang.Spanish {
 		return nil
@@ -43,11 +45,7 @@ func lookup(from, to lang.Lang, stem string) []Rel {
 	if d == nil {
 		return nil
 	}
-	t := d.tables[pair{from, to}]
-	if t == nil {
-		return nil
-	}
-	es := t.Lookup(stem)
+	es := d.lookup(from, to, stem)
 	if len(es) == 0 {
 		return nil
 	}

@@ -20,27 +20,49 @@ var (
 	mythesData []byte
 )
 
-// source is one embedded, gzip-compressed table file.
+// source is one embedded, gzip-compressed table file. A table of an
+// overlay source for a language pair an earlier source already has is laid
+// over that table (see data.overlays) rather than being an error.
 type source struct {
-	name string
-	gz   []byte
+	name    string
+	gz      []byte
+	overlay bool
 }
 
-// sources lists the embedded files; gplData is empty when built with
-// the tag lexicon_nogpl.
+// sources lists the embedded files. gplData is empty unless built with the
+// tag lexicon_gpl; then its translations are added, and its English and
+// Spanish synonym tables, improved through the translations, are laid over
+// the plain ones.
 func sources() []source {
-	s := []source{{"wordnet", wordnetData}, {"mythes-es", mythesData}}
+	s := []source{{name: "wordnet", gz: wordnetData}, {name: "mythes-es", gz: mythesData}}
 	if len(gplData) > 0 {
-		s = append(s, source{"en-es", gplData})
+		s = append(s, source{name: "en-es", gz: gplData, overlay: true})
 	}
 	return s
 }
 
 type pair struct{ from, to lang.Lang }
 
-// data is the decoded lexicon: one table per language pair.
+// data is the decoded lexicon: one table per language pair, and for some
+// pairs an overlay whose entries replace the table's for the keys it has.
 type data struct {
-	tables map[pair]*table.Table
+	tables   map[pair]*table.Table
+	overlays map[pair]*table.Table
+}
+
+// lookup returns the edges of stem in the from-to table, from the overlay
+// when it has the stem.
+func (d *data) lookup(from, to lang.Lang, stem string) []table.Edge {
+	p := pair{from, to}
+	if o := d.overlays[p]; o != nil {
+		if es := o.Lookup(stem); len(es) > 0 {
+			return es
+		}
+	}
+	if t := d.tables[p]; t != nil {
+		return t.Lookup(stem)
+	}
+	return nil
 }
 
 // lazy decodes its sources once, on first use.
@@ -82,7 +104,7 @@ func Load() error {
 func Loaded() bool { return std.loaded.Load() }
 
 func decode(srcs []source) (*data, error) {
-	d := &data{tables: map[pair]*table.Table{}}
+	d := &data{tables: map[pair]*table.Table{}, overlays: map[pair]*table.Table{}}
 	for _, s := range srcs {
 		zr, err := gzip.NewReader(bytes.NewReader(s.gz))
 		if err != nil {
@@ -98,10 +120,14 @@ func decode(srcs []source) (*data, error) {
 		}
 		for _, t := range ts {
 			p := pair{lang.Lang(t.From), lang.Lang(t.To)}
-			if d.tables[p] != nil {
+			switch {
+			case d.tables[p] == nil:
+				d.tables[p] = t
+			case s.overlay && d.overlays[p] == nil:
+				d.overlays[p] = t
+			default:
 				return nil, fmt.Errorf("lexicon %s: a second %s-%s table", s.name, t.From, t.To)
 			}
-			d.tables[p] = t
 		}
 	}
 	return d, nil

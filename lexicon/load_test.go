@@ -7,11 +7,13 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/footnote-bot/footnote/lang"
+	"github.com/footnote-bot/footnote/lexicon/internal/table"
 )
 
 // TestEmbeddedSizes checks that every embedded table decodes and has a
@@ -34,7 +36,7 @@ func TestEmbeddedSizes(t *testing.T) {
 	for _, tt := range tests {
 		tb := d.tables[pair{tt.from, tt.to}]
 		if tb == nil && tt.from != tt.to && len(gplData) == 0 {
-			continue // built with lexicon_nogpl
+			continue // default build: no translations
 		}
 		if tb == nil {
 			t.Errorf("no %s-%s table", tt.from, tt.to)
@@ -45,6 +47,21 @@ func TestEmbeddedSizes(t *testing.T) {
 		if keys < tt.minKeys || keys > tt.maxKeys || edges < tt.minEdges || edges > tt.maxEdges {
 			t.Errorf("%s-%s: %d keys and %d edges, want %d..%d keys and %d..%d edges",
 				tt.from, tt.to, keys, edges, tt.minKeys, tt.maxKeys, tt.minEdges, tt.maxEdges)
+		}
+	}
+	for _, p := range []pair{{lang.English, lang.English}, {lang.Spanish, lang.Spanish}} {
+		o := d.overlays[p]
+		switch {
+		case len(gplData) == 0 && o != nil:
+			t.Errorf("%s-%s overlay in the default build", p.from, p.to)
+		case len(gplData) > 0 && o == nil:
+			t.Errorf("no %s-%s overlay with the GPL file", p.from, p.to)
+		case o != nil:
+			keys, edges := o.Len()
+			t.Logf("%s-%s overlay: %d keys, %d edges", p.from, p.to, keys, edges)
+			if edges < 10_000 {
+				t.Errorf("%s-%s overlay has %d edges, want at least 10000", p.from, p.to, edges)
+			}
 		}
 	}
 	total := 0
@@ -109,10 +126,12 @@ func TestBrokenData(t *testing.T) {
 		srcs []source
 		want string
 	}{
-		{"not gzip", []source{{"x", []byte("plain text")}}, "lexicon x:"},
-		{"truncated gzip", []source{{"x", gz.Bytes()[:gz.Len()-4]}}, "lexicon x:"},
-		{"bad table", []source{{"x", gz.Bytes()}}, "lexicon x:"},
-		{"two tables for one pair", []source{{"a", wordnetData}, {"b", wordnetData}}, "second en-en table"},
+		{"not gzip", []source{{name: "x", gz: []byte("plain text")}}, "lexicon x:"},
+		{"truncated gzip", []source{{name: "x", gz: gz.Bytes()[:gz.Len()-4]}}, "lexicon x:"},
+		{"bad table", []source{{name: "x", gz: gz.Bytes()}}, "lexicon x:"},
+		{"two tables for one pair", []source{{name: "a", gz: wordnetData}, {name: "b", gz: wordnetData}}, "second en-en table"},
+		{"two overlays for one pair", []source{{name: "a", gz: wordnetData}, {name: "b", gz: wordnetData, overlay: true},
+			{name: "c", gz: wordnetData, overlay: true}}, "lexicon c: a second en-en table"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -202,5 +221,56 @@ func TestImportDoesNotDecode(t *testing.T) {
 	}
 	if !strings.Contains(string(out), "loaded-after-use: true") {
 		t.Errorf("child output %q, want Loaded false before and true after the first lookup", out)
+	}
+}
+
+// gzTables encodes and compresses tables as the generator does.
+func gzTables(t *testing.T, tables ...*table.Table) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	if err := table.Encode(zw, tables...); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestOverlaySource: an overlay source's table for a pair a plain source
+// has answers for the keys it holds, the plain table for the others, and
+// its other pairs are added.
+func TestOverlaySource(t *testing.T) {
+	e := func(target string, w uint8) table.Edge { return table.Edge{Target: target, Weight: w} }
+	plain := table.Build("en", "en", map[string][]table.Edge{
+		"arrest": {e("nab", 100)}, "shout": {e("yell", 100)},
+	}, MaxRels)
+	over := table.Build("en", "en", map[string][]table.Edge{
+		"arrest": {e("nab", 100), e("detain", 50)},
+	}, MaxRels)
+	tr := table.Build("en", "es", map[string][]table.Edge{"arrest": {e("deten", 100)}}, MaxRels)
+	d, err := decode([]source{
+		{name: "plain", gz: gzTables(t, plain)},
+		{name: "gpl", gz: gzTables(t, tr, over), overlay: true},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		from, to lang.Lang
+		key      string
+		want     []table.Edge
+	}{
+		{lang.English, lang.English, "arrest", []table.Edge{e("nab", 100), e("detain", 50)}},
+		{lang.English, lang.English, "shout", []table.Edge{e("yell", 100)}},
+		{lang.English, lang.English, "yell", []table.Edge{}}, // a target only: no edges either side
+		{lang.English, lang.Spanish, "arrest", []table.Edge{e("deten", 100)}},
+	}
+	for _, tt := range tests {
+		got := d.lookup(tt.from, tt.to, tt.key)
+		if len(got) != len(tt.want) || len(got) > 0 && !slices.Equal(got, tt.want) {
+			t.Errorf("lookup(%s, %s, %q) = %v, want %v", tt.from, tt.to, tt.key, got, tt.want)
+		}
 	}
 }

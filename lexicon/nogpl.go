@@ -1,7 +1,8 @@
-//go:build lexicon_nogpl
+//go:build !lexicon_gpl
 
 package lexicon
 
-// gplData is empty in a build with the tag lexicon_nogpl: the binary
-// carries no GPL data and Translations returns nil.
+// gplData is empty in the default build (without the tag lexicon_gpl): the
+// binary carries no GPL data, Translations returns nil and synonyms come
+// from WordNet and the Spanish thesaurus alone.
 var gplData []byte

@@ -148,3 +148,42 @@ func TestStemPhrase(t *testing.T) {
 		}
 	}
 }
+
+func TestStemPhraseSpanishAccents(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"suspendió", "suspender"},
+		{"rompió", "romper"},
+		{"acusación", "acusar"},
+	}
+	for _, tt := range tests {
+		if a, b := stemPhrase(lang.Spanish, tt.a), stemPhrase(lang.Spanish, tt.b); a != b {
+			t.Errorf("stemPhrase(es, %q) = %q, stemPhrase(es, %q) = %q: want one key", tt.a, a, tt.b, b)
+		}
+	}
+	// lemma keys keep the accents that stemPhrase reads later
+	if k := lemmaKey(lang.Spanish, "Suspendió"); k != "suspendió" || stemPhrase(lang.Spanish, k) != stemPhrase(lang.Spanish, "suspender") {
+		t.Errorf("lemmaKey(es, Suspendió) = %q, stems to %q", k, stemPhrase(lang.Spanish, k))
+	}
+}
+
+func TestAgree(t *testing.T) {
+	// "arrestar" is listed under two senses of "detener" (the senses agree),
+	// "anclar" under one.
+	entries := []thEntry{
+		{"detener", [][]string{{"arrestar", "parar"}, {"arrestar", "apresar"}, {"anclar"}}},
+	}
+	g := thesaurusRelations(entries)
+	out := agree(entries, g)
+	s := func(w string) string { return stemPhrase(lang.Spanish, w) }
+	d := s("detener")
+	if w, base := out[d][s("arrestar")], g[d][s("arrestar")]; w != thConfirmed+(1-thConfirmed)*base {
+		t.Errorf("detener→arrestar (two senses) weighs %.3f, want raised from %.3f", w, base)
+	}
+	if w, base := out[d][s("anclar")], g[d][s("anclar")]; math.Abs(w-base*thUnconfirmed) > 1e-9 {
+		t.Errorf("detener→anclar (one sense) weighs %.3f, want %.3f scaled by %.2f", w, base, thUnconfirmed)
+	}
+	st := agreementStats(entries, g, func(a, b string) bool { return b == s("arrestar") }, 2)[0]
+	if st.Links != 4 || st.Confirmed != 1 || st.Trusted != 1 || st.Both != 1 || st.Precision() != 1 || st.Recall() != 1 {
+		t.Errorf("agreementStats = %+v", st)
+	}
+}

@@ -3,19 +3,22 @@ package main
 import "github.com/footnote-bot/footnote/lang"
 
 // The Spanish thesaurus has no sense frequencies and lists figurative and
-// rare senses beside common ones ("arresto": bravado). A thesaurus link is
-// trusted when the two words also share an English translation, directly or
-// through a strong WordNet synonym: its weight is raised to thConfirmed and
-// up. Other links are scaled by thUnconfirmed.
+// rare senses beside common ones ("arresto": bravado). In the GPL build's
+// tables (en-es.lex.gz) a thesaurus link is trusted when the two words also
+// share an English translation, directly or through a strong WordNet
+// synonym: its weight is raised to thConfirmed and up. Other links are
+// scaled by thUnconfirmed. The default build's table (mythes-es.lex.gz)
+// cannot use the dictionaries, which are GPL: see agree.
 const (
 	thConfirmed   = 0.85
 	thUnconfirmed = 0.75
 	thConfirmSyn  = 0.8
 )
 
-// confirm reweighs the Spanish thesaurus graph es with the dictionaries:
-// esEn holds direct translations, enSyn English synonyms.
-func confirm(es, esEn, enSyn graph) graph {
+// sharesTranslation returns whether two Spanish stems share an English
+// translation in esEn (direct translations), directly or through a strong
+// synonym in enSyn.
+func sharesTranslation(esEn, enSyn graph) func(a, b string) bool {
 	// english returns the English stems a Spanish stem reaches: its
 	// translations and their strong synonyms.
 	english := func(a string) map[string]bool {
@@ -30,18 +33,30 @@ func confirm(es, esEn, enSyn graph) graph {
 		}
 		return out
 	}
+	memo := map[string]map[string]bool{}
+	return func(a, b string) bool {
+		ea, ok := memo[a]
+		if !ok {
+			ea = english(a)
+			memo[a] = ea
+		}
+		for t := range esEn[b] {
+			if ea[t] {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// confirm reweighs the Spanish thesaurus graph es with the dictionaries:
+// esEn holds direct translations, enSyn English synonyms.
+func confirm(es, esEn, enSyn graph) graph {
+	shared := sharesTranslation(esEn, enSyn)
 	out := graph{}
 	for a, m := range es {
-		ea := english(a)
 		for b, w := range m {
-			shared := false
-			for t := range esEn[b] {
-				if ea[t] {
-					shared = true
-					break
-				}
-			}
-			if shared {
+			if shared(a, b) {
 				w = thConfirmed + (1-thConfirmed)*w
 			} else {
 				w *= thUnconfirmed

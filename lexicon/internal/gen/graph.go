@@ -59,18 +59,18 @@ func (g graph) table(from, to lang.Lang, limit int) *table.Table {
 }
 
 // stemPhrase returns the stems of the words of a lemma joined by one space
-// ("kick_out" -> "kick out"), or "" when the lemma has no word or is a
-// single stop word ("the", "fue"), which callers never look up and which
-// would only collect noise.
+// ("kick_out" -> "kick out"), stemmed as lang.Terms stems text (Spanish with
+// its accents: "suspendió" -> "suspend"), or "" when the lemma has no word
+// or is a single stop word ("the", "fue"), which callers never look up and
+// which would only collect noise.
 func stemPhrase(l lang.Lang, lemma string) string {
-	lemma = strings.ReplaceAll(lemma, "_", " ")
-	toks := lang.Tokenize(lemma)
-	if len(toks) == 0 || len(toks) == 1 && lang.IsStop(l, toks[0].Text) {
+	terms := lang.Terms(l, strings.ReplaceAll(lemma, "_", " "))
+	if len(terms) == 0 || len(terms) == 1 && terms[0].Stop {
 		return ""
 	}
-	parts := make([]string, len(toks))
-	for i, t := range toks {
-		parts[i] = lang.Stem(l, t.Text)
+	parts := make([]string, len(terms))
+	for i, t := range terms {
+		parts[i] = t.Stem
 	}
 	return strings.Join(parts, " ")
 }

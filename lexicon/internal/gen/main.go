@@ -1,7 +1,13 @@
 // Command gen builds package lexicon's embedded tables from Debian's lexical
 // packages (wordnet-base, mythes-es, dict-freedict-eng-spa,
-// dict-freedict-spa-eng) and copies their licences beside them. Run it with
-// go generate ./lexicon; see the package documentation.
+// dict-freedict-spa-eng, apertium-eng-spa) and copies their licences beside
+// them. Run it with go generate ./lexicon; see the package documentation.
+//
+// Nothing GPL reaches the default build's files: wordnet.lex.gz is drawn
+// from WordNet alone and mythes-es.lex.gz from the thesaurus alone. Every
+// table that uses the GPL dictionaries (the translations, and the English
+// and Spanish synonym tables improved through them) goes to en-es.lex.gz,
+// which only a build with the tag lexicon_gpl embeds.
 package main
 
 import (
@@ -98,7 +104,21 @@ func run(c config, log *slog.Logger) error {
 	esEnDirect := translations(lang.Spanish, lang.English, stemPhrase, esV, enV, esEnSrc...)
 	enEsLemma := translations(lang.English, lang.Spanish, lemmaKey, enV, esV, enEsSrc...)
 	esEnLemma := translations(lang.Spanish, lang.English, lemmaKey, esV, enV, esEnSrc...)
-	es := confirm(thesaurusRelations(th), esEnDirect, en)
+	// The default build's tables, each from its own source only (en is
+	// read before pivot extends it).
+	thRel := thesaurusRelations(th)
+	enPlain := en.table(lang.English, lang.English, maxRels)
+	esPlain := agree(th, thRel).table(lang.Spanish, lang.Spanish, maxRels)
+	confirmed := sharesTranslation(esEnDirect, en)
+	for _, s := range agreementStats(th, thRel, confirmed, 1, 2, 3) {
+		log.Info("thesaurus links trusted by agreeing senses, against the dictionaries", "senses", s.Senses,
+			"links", s.Links, "confirmed", s.Confirmed, "trusted", s.Trusted,
+			"precision", fmt.Sprintf("%.3f", s.Precision()), "recall", fmt.Sprintf("%.3f", s.Recall()),
+			"base rate", fmt.Sprintf("%.3f", ratio(s.Confirmed, s.Links)))
+	}
+	// The GPL build's tables: translations, and the same-language tables
+	// improved through them, kept as overlays of the plain ones.
+	es := confirm(thRel, esEnDirect, en)
 	pivot(en, lang.English, enEsLemma, esEnLemma)
 	pivot(es, lang.Spanish, esEnLemma, enEsLemma)
 	carryDerived(es, esEnDirect, enEsDirect, enDerived)
@@ -109,11 +129,13 @@ func run(c config, log *slog.Logger) error {
 		name   string
 		tables []*table.Table
 	}{
-		{"wordnet.lex.gz", []*table.Table{en.table(lang.English, lang.English, maxRels)}},
-		{"mythes-es.lex.gz", []*table.Table{es.table(lang.Spanish, lang.Spanish, maxRels)}},
+		{"wordnet.lex.gz", []*table.Table{enPlain}},
+		{"mythes-es.lex.gz", []*table.Table{esPlain}},
 		{"en-es.lex.gz", []*table.Table{
 			enEs.table(lang.English, lang.Spanish, maxRels),
 			esEn.table(lang.Spanish, lang.English, maxRels),
+			overlay(en.table(lang.English, lang.English, maxRels), enPlain),
+			overlay(es.table(lang.Spanish, lang.Spanish, maxRels), esPlain),
 		}},
 	}
 	for _, f := range files {
@@ -156,25 +178,30 @@ func writeLicences(c config) error {
 		stanzas                       []string
 	}{
 		{"LICENSE.wordnet",
-			"wordnet.lex.gz is derived from WordNet 3.0 (Debian package wordnet-base).",
+			"wordnet.lex.gz is derived from WordNet 3.0 (Debian package wordnet-base)\n" +
+				"alone, under the WordNet licence below. It is embedded in every build.",
 			doc("wordnet-base"), "", []string{"Files: *"}},
 		{"LICENSE.mythes-es",
 			"mythes-es.lex.gz is derived from the LibreOffice Spanish thesaurus th_es_ES_v2\n" +
-				"(Debian package mythes-es), licensed under the LGPL 2.1. The generator that\n" +
-				"derives it is lexicon/internal/gen in this repository.",
+				"(Debian package mythes-es) alone, licensed under the LGPL 2.1. It is embedded\n" +
+				"in every build. The generator that derives it is lexicon/internal/gen in this\n" +
+				"repository.",
 			doc("mythes-es"), full("LGPL-2.1"), []string{"Files: dictionaries/es/th_es_ANY_v2.dat"}},
 		{"LICENSE.en-es",
 			"en-es.lex.gz is derived from the FreeDict English-Spanish and Spanish-English\n" +
 				"dictionaries (Debian packages dict-freedict-eng-spa, dict-freedict-spa-eng,\n" +
 				"GPL 2 or later) and the Apertium English-Spanish bilingual dictionary\n" +
 				"(Debian package apertium-eng-spa, GPL 2), combined with the WordNet and\n" +
-				"thesaurus tables to translate through synonyms; the combination is under\n" +
-				"the GPL 2. Build with the tag lexicon_nogpl to leave it out of the binary.\n" +
-				"The generator that derives it is lexicon/internal/gen in this repository.",
+				"thesaurus data: translations both ways, and English and Spanish synonyms\n" +
+				"improved through the translations. The combination is under the GPL 2.\n" +
+				"It is embedded only in a build with the tag lexicon_gpl (go build -tags\n" +
+				"lexicon_gpl), and such a binary must then be distributed under the GPL 2;\n" +
+				"the default build carries no GPL data. The generator that derives it is\n" +
+				"lexicon/internal/gen in this repository.",
 			doc("dict-freedict-eng-spa"), full("GPL-2"), []string{"Files: eng-spa/*", "Files: spa-eng/*"}},
 		{"LICENSE.en-es.apertium",
 			"Copyright of the Apertium English-Spanish data that en-es.lex.gz draws on\n" +
-				"(full GPL 2 text in LICENSE.en-es).",
+				"(full GPL 2 text in LICENSE.en-es). Embedded only with the tag lexicon_gpl.",
 			doc("apertium-eng-spa"), "", []string{"Files: *"}},
 	}
 	for _, l := range ls {

@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/footnote-bot/footnote/lang"
 )
 
@@ -25,8 +27,8 @@ type vocab map[string]bool
 func newVocab(l lang.Lang, words []string) vocab {
 	v := vocab{}
 	for _, w := range words {
-		for _, t := range lang.Tokenize(w) {
-			v[lang.Stem(l, t.Text)] = true
+		for _, t := range lang.Terms(l, w) {
+			v[t.Stem] = true
 		}
 	}
 	return v
@@ -36,9 +38,9 @@ func newVocab(l lang.Lang, words []string) vocab {
 // a known stem, and at least one word does.
 func (v vocab) knows(l lang.Lang, phrase string) bool {
 	known := false
-	for _, t := range lang.Tokenize(phrase) {
+	for _, t := range lang.Terms(l, phrase) {
 		switch {
-		case v[lang.Stem(l, t.Text)]:
+		case v[t.Stem]:
 			known = true
 		case len([]rune(t.Text)) > 3:
 			return false
@@ -83,14 +85,15 @@ func translations(from, to lang.Lang, key func(lang.Lang, string) string, vFrom,
 	return g
 }
 
-// lemmaKey keys a dictionary word by its folded form rather than its stem,
-// so that words a stem would merge stay apart ("enviado", envoy, and
-// "enviar", send, share the stem "envi").
+// lemmaKey keys a dictionary word by its lower-case written form (accents
+// kept, for stemPhrase to read later) rather than its stem, so that words a
+// stem would merge stay apart ("enviado", envoy, and "enviar", send, share
+// the stem "envi").
 func lemmaKey(l lang.Lang, w string) string {
 	if stemPhrase(l, w) == "" {
 		return ""
 	}
-	return strings.Join(strings.Fields(lang.Fold(strings.ReplaceAll(w, "_", " "))), " ")
+	return strings.Join(strings.Fields(strings.ToLower(norm.NFC.String(strings.ReplaceAll(w, "_", " ")))), " ")
 }
 
 // viaSynonyms widens a small dictionary: a word it lacks or translates
