@@ -14,9 +14,9 @@
 //     than "arrest").
 //   - Spanish synonyms: the LibreOffice Spanish thesaurus (mythes-es;
 //     data/mythes-es.lex.gz, data/LICENSE.mythes-es, LGPL 2.1). It has no
-//     sense frequencies, so a link counts fully only when the two words also
-//     share at least two other synonyms (the thesaurus agrees with itself);
-//     other links are scaled by 0.75.
+//     sense frequencies, so a link counts fully only when at least two
+//     senses of one of the words list the other (the senses agree); other
+//     links are scaled by 0.75.
 //   - English↔Spanish: FreeDict eng-spa and spa-eng (dict-freedict-*, GPL 2
 //     or later) and the Apertium English-Spanish bilingual dictionary
 //     (apertium-eng-spa, GPL 2); data/en-es.lex.gz, data/LICENSE.en-es.
