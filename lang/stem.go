@@ -18,10 +18,19 @@ import (
 // (Term.Word). English is folded first and stemmed as before. Numbers and
 // words of three letters or fewer (folded) are returned folded, unstemmed.
 func Stem(l Lang, w string) string {
-	written := w
-	if !isFolded(w) {
-		w = Fold(w)
+	if isFolded(w) {
+		return stem(l, w, w)
 	}
+	written := w
+	if l == Spanish {
+		written = lowerWritten(w)
+	}
+	return stem(l, foldString(w), written)
+}
+
+// stem is Stem of a word given folded, as Tokenize folds it, and written
+// (for Spanish: in lower case with its accents, NFC; else anything).
+func stem(l Lang, w, written string) string {
 	if l == Spanish {
 		if base, ok := irregularES[w]; ok {
 			w, written = base, base
@@ -35,32 +44,55 @@ func Stem(l Lang, w string) string {
 	var s string
 	switch l {
 	case Spanish:
-		if written != w {
-			s = spanish.Stem(lowerWritten(written), true)
-		} else {
-			s = spanish.Stem(w, true)
-		}
+		s = spanish.Stem(written, true)
 	default:
 		s = english.Stem(w, true)
 	}
-	if s == "" {
+	switch {
+	case s == "":
 		return w
+	case asciiLower(s):
+		return s // Fold would return it unchanged
 	}
 	return Fold(s)
 }
 
-// isFolded reports whether w is already in Fold's form as far as Stem
-// cares: no capital letter and no letter but ñ outside ASCII.
+// isFolded reports whether Tokenize's folding leaves w unchanged: no
+// capital, no accent, no quote or dash to unify.
 func isFolded(w string) bool {
 	for _, r := range w {
-		switch {
-		case r >= 'A' && r <= 'Z':
-			return false
-		case r >= 0x80 && r != 'ñ':
+		if r < 0x80 {
+			if r >= 'A' && r <= 'Z' || r == '`' {
+				return false
+			}
+			continue
+		}
+		if foldRune(r) != r {
 			return false
 		}
 	}
 	return true
+}
+
+// asciiLower reports whether s is made of lower-case ASCII letters only.
+func asciiLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// foldString applies foldRune to each rune of s, as Tokenize does to a
+// token.
+func foldString(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		b.WriteRune(foldRune(r))
+	}
+	return b.String()
 }
 
 // lowerWritten returns w in lower case with its accents composed and kept
@@ -104,41 +136,37 @@ func Terms(l Lang, s string) []Term {
 		if l == Spanish {
 			w = writtenForm(s[t.Start:t.End], t.Text)
 		}
-		out[i] = Term{Token: t, Word: w, Stem: Stem(l, w), Stop: IsStop(l, t.Text)}
+		out[i] = Term{Token: t, Word: w, Stem: stem(l, t.Text, w), Stop: IsStop(l, t.Text)}
 	}
 	return out
 }
 
-// writtenForm returns the token raw (its text in the source) in lower case
-// with its accents when it has any and otherwise reads as the folded token
-// text; else text itself.
+// writtenForm returns raw, a token's text in the source, in lower case
+// with its accents, when it has an accent and is made only of letters whose
+// folding Tokenize does letter by letter (ASCII, accented Latin vowels, ñ),
+// so that it folds to text; else text itself.
 func writtenForm(raw, text string) string {
-	if isFolded(raw) {
-		return text
-	}
-	ascii := true
-	for i := 0; i < len(raw); i++ {
-		if raw[i] >= 0x80 {
-			ascii = false
-			break
+	accent := false
+	for _, r := range raw {
+		if r < 0x80 || r == 'ñ' || r == 'Ñ' {
+			continue
 		}
+		if _, ok := accentBase[unicode.ToLower(r)]; !ok {
+			return text
+		}
+		accent = true
 	}
-	if ascii {
-		return text // capitals only: nothing the stemmer needs
-	}
-	w := lowerWritten(raw)
-	if foldString(w) != text {
+	if !accent {
 		return text
 	}
-	return w
-}
-
-// foldString applies foldRune to each rune of s.
-func foldString(s string) string {
 	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		b.WriteRune(foldRune(r))
+	b.Grow(len(raw))
+	for _, r := range raw {
+		if r < 0x80 {
+			b.WriteRune(foldRune(r))
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
 	}
 	return b.String()
 }
