@@ -15,8 +15,8 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/footnote-bot/footnote/bot"
-	"github.com/footnote-bot/footnote/bot/discordtest"
 	"github.com/footnote-bot/footnote/llm/llmtest"
+	"github.com/footnote-bot/footnote/localdiscord"
 )
 
 // Custom ids of footnote's buttons and its message command, as Discord
@@ -40,7 +40,7 @@ const askGlas = "Who was arrested at the Mexican embassy in Quito?"
 // checkAnswer checks the layout of a public or private answer: text with
 // [n] markers, a sources embed whose fields quote the articles, and the
 // buttons.
-func checkAnswer(t *testing.T, m discordtest.Message, private bool) {
+func checkAnswer(t *testing.T, m localdiscord.Message, private bool) {
 	t.Helper()
 	if !markerRe.MatchString(m.Content) {
 		t.Errorf("answer has no [n] marker: %q", m.Content)
@@ -100,7 +100,7 @@ func TestAskDefersStreamsAndAnswers(t *testing.T) {
 	in := h.ask(askGlas, false)
 	st := h.acked(ctx, in.ID)
 	t.Logf("ack latency %v", st.AckLatency)
-	if st.AckType != discordtest.CallbackDeferredChannelMessage || st.Ephemeral {
+	if st.AckType != localdiscord.CallbackDeferredChannelMessage || st.Ephemeral {
 		t.Errorf("ack: type %d ephemeral %v, want a public deferral (5)", st.AckType, st.Ephemeral)
 	}
 	if st.AckLatency >= ackDeadline {
@@ -143,9 +143,9 @@ func (h *harness) pinRequests() int {
 
 // privateReply waits for the ephemeral reply to an interaction that
 // contains want.
-func (h *harness) privateReply(ctx context.Context, id, want string) discordtest.Message {
+func (h *harness) privateReply(ctx context.Context, id, want string) localdiscord.Message {
 	h.t.Helper()
-	m := h.reply(ctx, id, func(m discordtest.Message) bool { return strings.Contains(m.Content, want) })
+	m := h.reply(ctx, id, func(m localdiscord.Message) bool { return strings.Contains(m.Content, want) })
 	if !m.Ephemeral() {
 		h.t.Errorf("reply %q is public, want ephemeral", m.Content)
 	}
@@ -164,7 +164,7 @@ func TestPinByModeratorsOnly(t *testing.T) {
 	if n := h.pinRequests(); n != 0 {
 		t.Fatalf("%d pin request(s) reached Discord for a member without the permission", n)
 	}
-	mc, err := h.srv.SendMessageCommand(discordtest.MessageCommand{Invoker: h.invoker(h.alice, memberPerms), Name: pinCommand, TargetMessageID: a.ID})
+	mc, err := h.srv.SendMessageCommand(localdiscord.MessageCommand{Invoker: h.invoker(h.alice, memberPerms), Name: pinCommand, TargetMessageID: a.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,7 +182,7 @@ func TestPinByModeratorsOnly(t *testing.T) {
 	if pins := h.srv.Pins(h.channel.ID); len(pins) != 1 || pins[0].ID != a.ID {
 		t.Fatalf("pins = %+v", pins)
 	}
-	pinned, err := h.srv.WaitMessage(ctx, h.channel.ID, func(m discordtest.Message) bool {
+	pinned, err := h.srv.WaitMessage(ctx, h.channel.ID, func(m localdiscord.Message) bool {
 		return m.ID == a.ID && len(m.Embeds) == 1 && m.Embeds[0].Footer != nil && strings.HasSuffix(m.Embeds[0].Footer.Text, " · Pinned by Maria Moderator")
 	})
 	if err != nil {
@@ -195,7 +195,7 @@ func TestPinByModeratorsOnly(t *testing.T) {
 	// Pinning again, by button or by the message command, is harmless.
 	p = h.press(h.mod, modPerms, a.ID, idPin)
 	h.privateReply(ctx, p.ID, "already pinned")
-	mc, err = h.srv.SendMessageCommand(discordtest.MessageCommand{Invoker: h.invoker(h.mod, modPerms), Name: pinCommand, TargetMessageID: a.ID})
+	mc, err = h.srv.SendMessageCommand(localdiscord.MessageCommand{Invoker: h.invoker(h.mod, modPerms), Name: pinCommand, TargetMessageID: a.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -219,20 +219,20 @@ func TestPinByModeratorsOnly(t *testing.T) {
 	}
 
 	// The same limit reported by Discord on a request (code 30003).
-	h.srv.FailNext("PUT", routePinLegacy, http.StatusBadRequest, discordtest.CodeMaxPins, 0)
-	mc, err = h.srv.SendMessageCommand(discordtest.MessageCommand{Invoker: h.invoker(h.mod, modPerms), Name: pinCommand, TargetMessageID: b.ID})
+	h.srv.FailNext("PUT", routePinLegacy, http.StatusBadRequest, localdiscord.CodeMaxPins, 0)
+	mc, err = h.srv.SendMessageCommand(localdiscord.MessageCommand{Invoker: h.invoker(h.mod, modPerms), Name: pinCommand, TargetMessageID: b.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
 	h.privateReply(ctx, mc.ID, "pin limit")
 
 	// footnote without the permission in the channel.
-	if err := h.srv.SetBotPermissions(h.channel.ID, discordtest.DefaultBotPermissions&^(discordtest.PermissionPinMessages|discordtest.PermissionManageMessages)); err != nil {
+	if err := h.srv.SetBotPermissions(h.channel.ID, localdiscord.DefaultBotPermissions&^(localdiscord.PermissionPinMessages|localdiscord.PermissionManageMessages)); err != nil {
 		t.Fatal(err)
 	}
 	p = h.press(h.mod, modPerms, b.ID, idPin)
 	h.privateReply(ctx, p.ID, "footnote lacks the Pin Messages permission")
-	if err := h.srv.SetBotPermissions(h.channel.ID, discordtest.DefaultBotPermissions); err != nil {
+	if err := h.srv.SetBotPermissions(h.channel.ID, localdiscord.DefaultBotPermissions); err != nil {
 		t.Fatal(err)
 	}
 
@@ -242,22 +242,22 @@ func TestPinByModeratorsOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mc, err = h.srv.SendMessageCommand(discordtest.MessageCommand{Invoker: h.invoker(h.mod, modPerms), Name: pinCommand, TargetMessageID: um.ID})
+	mc, err = h.srv.SendMessageCommand(localdiscord.MessageCommand{Invoker: h.invoker(h.mod, modPerms), Name: pinCommand, TargetMessageID: um.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
 	h.privateReply(ctx, mc.ID, "not a footnote answer")
 	// nor is a message of the bot that is not an answer: the pin notice
-	var notice discordtest.Message
+	var notice localdiscord.Message
 	for _, m := range h.srv.ChannelMessages(h.channel.ID) {
-		if m.Type == discordtest.MessageTypeChannelPinnedMessage {
+		if m.Type == localdiscord.MessageTypeChannelPinnedMessage {
 			notice = m
 		}
 	}
 	if notice.ID == "" {
 		t.Fatal("no pin notice in the channel")
 	}
-	mc, err = h.srv.SendMessageCommand(discordtest.MessageCommand{Invoker: h.invoker(h.mod, modPerms), Name: pinCommand, TargetMessageID: notice.ID})
+	mc, err = h.srv.SendMessageCommand(localdiscord.MessageCommand{Invoker: h.invoker(h.mod, modPerms), Name: pinCommand, TargetMessageID: notice.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -274,7 +274,7 @@ func TestPinTwiceAtOnce(t *testing.T) {
 	h := newHarness(t, harnessOptions{extractive: true})
 	ctx := h.ctx()
 	a := h.final(ctx, h.ask(askGlas, false).ID)
-	other := h.srv.AddUser(discordtest.User{Username: "mod2"})
+	other := h.srv.AddUser(localdiscord.User{Username: "mod2"})
 	p1 := h.press(h.mod, modPerms, a.ID, idPin)
 	p2 := h.press(other, modPerms, a.ID, idPin)
 	h.privateReply(ctx, p1.ID, "Pinned.")
@@ -282,7 +282,7 @@ func TestPinTwiceAtOnce(t *testing.T) {
 	if pins := h.srv.Pins(h.channel.ID); len(pins) != 1 || pins[0].ID != a.ID {
 		t.Errorf("pins = %+v", pins)
 	}
-	if _, err := h.srv.WaitRequest(ctx, func(r discordtest.Request) bool { return r.Route == routeMessage && r.Method == "PATCH" }); err != nil {
+	if _, err := h.srv.WaitRequest(ctx, func(r localdiscord.Request) bool { return r.Route == routeMessage && r.Method == "PATCH" }); err != nil {
 		t.Fatal(err)
 	}
 	m, _ := h.srv.Message(h.channel.ID, a.ID)
@@ -303,11 +303,11 @@ func TestPinAnswerAtSizeLimit(t *testing.T) {
 		fields = append(fields, map[string]string{"name": fmt.Sprintf("[%d] %s", i+1, strings.Repeat("t", 186)), "value": "> " + strings.Repeat("q", 998)})
 	}
 	embeds, _ := json.Marshal([]map[string]any{{"title": "Sources", "fields": fields, "footer": map[string]string{"text": "footnote · quoted from the articles"}}})
-	a, err := h.srv.PostMessage(discordtest.UserMessage{ChannelID: h.channel.ID, Author: h.srv.BotUser(), Content: "A long answer [1][2][3][4][5].", Embeds: embeds})
+	a, err := h.srv.PostMessage(localdiscord.UserMessage{ChannelID: h.channel.ID, Author: h.srv.BotUser(), Content: "A long answer [1][2][3][4][5].", Embeds: embeds})
 	if err != nil {
 		t.Fatalf("post an answer at the limit: %v", err)
 	}
-	mc, err := h.srv.SendMessageCommand(discordtest.MessageCommand{Invoker: h.invoker(h.mod, modPerms), Name: pinCommand, TargetMessageID: a.ID})
+	mc, err := h.srv.SendMessageCommand(localdiscord.MessageCommand{Invoker: h.invoker(h.mod, modPerms), Name: pinCommand, TargetMessageID: a.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -361,7 +361,7 @@ func TestMentionOpensThreadAndFollowUpUsesHistory(t *testing.T) {
 	if _, err := h.srv.SendMessage(asked.ID, h.alice, follow); err != nil {
 		t.Fatal(err)
 	}
-	second, err := h.srv.WaitMessage(ctx, asked.ID, func(m discordtest.Message) bool { return m.ID != first.ID && isAnswer(m) })
+	second, err := h.srv.WaitMessage(ctx, asked.ID, func(m localdiscord.Message) bool { return m.ID != first.ID && isAnswer(m) })
 	if err != nil {
 		t.Fatalf("follow-up not answered: %v", err)
 	}
@@ -409,7 +409,7 @@ func TestFollowUpExtractiveKeepsSubject(t *testing.T) {
 	if _, err := h.srv.SendMessage(asked.ID, h.alice, "What did she post on X?"); err != nil {
 		t.Fatal(err)
 	}
-	second, err := h.srv.WaitMessage(ctx, asked.ID, func(m discordtest.Message) bool { return m.ID != first.ID && isAnswer(m) })
+	second, err := h.srv.WaitMessage(ctx, asked.ID, func(m localdiscord.Message) bool { return m.ID != first.ID && isAnswer(m) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -440,7 +440,7 @@ func TestRestartKeepsThreadsAndVotes(t *testing.T) {
 	if _, err := h.srv.SendMessage(asked.ID, h.alice, "Where will he remain in custody?"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := h.srv.WaitMessage(ctx, asked.ID, func(m discordtest.Message) bool { return m.ID != first.ID && isAnswer(m) }); err != nil {
+	if _, err := h.srv.WaitMessage(ctx, asked.ID, func(m localdiscord.Message) bool { return m.ID != first.ID && isAnswer(m) }); err != nil {
 		t.Fatalf("follow-up after a restart not answered: %v", err)
 	}
 	h.privateReply(ctx, h.press(h.alice, memberPerms, first.ID, idVoteUp).ID, "You already voted that way.")
@@ -454,7 +454,7 @@ func TestRestartKeepsThreadsAndVotes(t *testing.T) {
 	if _, err := h.srv.SendMessage(asked.ID, h.alice, long); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := h.srv.WaitMessage(ctx, asked.ID, func(m discordtest.Message) bool {
+	if _, err := h.srv.WaitMessage(ctx, asked.ID, func(m localdiscord.Message) bool {
 		return m.Author.ID == me.ID && strings.HasPrefix(m.Content, "Can't ask that: the question is 1199 characters long")
 	}); err != nil {
 		t.Errorf("long follow-up not refused: %v", err)
@@ -468,7 +468,7 @@ func TestPrivateAnswerPostedToChannel(t *testing.T) {
 
 	in := h.ask(askGlas, true)
 	st := h.acked(ctx, in.ID)
-	if st.AckType != discordtest.CallbackDeferredChannelMessage || !st.Ephemeral {
+	if st.AckType != localdiscord.CallbackDeferredChannelMessage || !st.Ephemeral {
 		t.Errorf("ack: type %d ephemeral %v, want an ephemeral deferral", st.AckType, st.Ephemeral)
 	}
 	private := h.final(ctx, in.ID)
@@ -486,24 +486,24 @@ func TestPrivateAnswerPostedToChannel(t *testing.T) {
 	}
 
 	// footnote may not post in the channel: the user is told, privately
-	if err := h.srv.SetBotPermissions(h.channel.ID, discordtest.DefaultBotPermissions&^discordtest.PermissionSendMessages); err != nil {
+	if err := h.srv.SetBotPermissions(h.channel.ID, localdiscord.DefaultBotPermissions&^localdiscord.PermissionSendMessages); err != nil {
 		t.Fatal(err)
 	}
 	h.press(h.alice, memberPerms, private.ID, idPost)
-	if _, err := h.srv.WaitMessage(ctx, h.channel.ID, func(m discordtest.Message) bool {
+	if _, err := h.srv.WaitMessage(ctx, h.channel.ID, func(m localdiscord.Message) bool {
 		return m.Ephemeral() && m.Content == "Could not post: Missing Permissions (50013)"
 	}); err != nil {
 		t.Errorf("failed post not explained: %v", err)
 	}
-	if err := h.srv.SetBotPermissions(h.channel.ID, discordtest.DefaultBotPermissions); err != nil {
+	if err := h.srv.SetBotPermissions(h.channel.ID, localdiscord.DefaultBotPermissions); err != nil {
 		t.Fatal(err)
 	}
 
 	p := h.press(h.alice, memberPerms, private.ID, idPost)
-	if st := h.acked(ctx, p.ID); st.AckType != discordtest.CallbackDeferredUpdateMessage {
+	if st := h.acked(ctx, p.ID); st.AckType != localdiscord.CallbackDeferredUpdateMessage {
 		t.Errorf("post ack type %d, want 6", st.AckType)
 	}
-	public, err := h.srv.WaitMessage(ctx, h.channel.ID, func(m discordtest.Message) bool { return !m.Ephemeral() && isAnswer(m) })
+	public, err := h.srv.WaitMessage(ctx, h.channel.ID, func(m localdiscord.Message) bool { return !m.Ephemeral() && isAnswer(m) })
 	if err != nil {
 		t.Fatalf("answer not posted: %v", err)
 	}
@@ -514,7 +514,7 @@ func TestPrivateAnswerPostedToChannel(t *testing.T) {
 	if len(public.Embeds[0].Fields) != len(private.Embeds[0].Fields) || public.Embeds[0].Fields[0].Value != private.Embeds[0].Fields[0].Value {
 		t.Errorf("posted sources differ from the private ones")
 	}
-	if _, err := h.srv.WaitMessage(ctx, h.channel.ID, func(m discordtest.Message) bool {
+	if _, err := h.srv.WaitMessage(ctx, h.channel.ID, func(m localdiscord.Message) bool {
 		return m.ID == private.ID && strings.HasSuffix(m.Content, "Posted to the channel.") && len(m.Components) == 0
 	}); err != nil {
 		t.Errorf("private answer not marked as posted: %v", err)
@@ -589,8 +589,8 @@ func TestGatewayDropResumesAndAnswers(t *testing.T) {
 	checkAnswer(t, h.final(ctx, h.ask(askGlas, false).ID), false)
 
 	// Drop only once discordgo's heartbeat goroutine is idle (see
-	// discordtest.Server.DropConnections).
-	if _, err := h.srv.WaitGatewaySession(ctx, func(s discordtest.GatewaySession) bool { return s.Heartbeats > 0 }); err != nil {
+	// localdiscord.Server.DropConnections).
+	if _, err := h.srv.WaitGatewaySession(ctx, func(s localdiscord.GatewaySession) bool { return s.Heartbeats > 0 }); err != nil {
 		t.Fatal(err)
 	}
 	before := len(h.srv.GatewayEvents())
@@ -601,7 +601,7 @@ func TestGatewayDropResumesAndAnswers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	resumed, err := h.srv.WaitGatewayEvent(ctx, func(e discordtest.GatewayEvent) bool { return e.Kind == discordtest.GatewayResume })
+	resumed, err := h.srv.WaitGatewayEvent(ctx, func(e localdiscord.GatewayEvent) bool { return e.Kind == localdiscord.GatewayResume })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -615,7 +615,7 @@ func TestGatewayDropResumesAndAnswers(t *testing.T) {
 	}
 	checkAnswer(t, h.final(ctx, in.ID), false)
 	for _, e := range h.srv.GatewayEvents()[before:] {
-		if e.Kind == discordtest.GatewayIdentify {
+		if e.Kind == localdiscord.GatewayIdentify {
 			t.Errorf("the bot identified again instead of resuming: %+v", e)
 		}
 	}
@@ -639,7 +639,7 @@ func TestModelDownFallsBackToExtractive(t *testing.T) {
 		t.Error("the model was never asked")
 	}
 	// The summary falls back too.
-	in, err := h.srv.SendSlashCommand(discordtest.SlashCommand{Invoker: h.invoker(h.alice, memberPerms), Name: "summary"})
+	in, err := h.srv.SendSlashCommand(localdiscord.SlashCommand{Invoker: h.invoker(h.alice, memberPerms), Name: "summary"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -654,12 +654,12 @@ func TestSourcesAndSummary(t *testing.T) {
 	h := newHarness(t, harnessOptions{})
 	ctx := h.ctx()
 
-	in, err := h.srv.SendSlashCommand(discordtest.SlashCommand{Invoker: h.invoker(h.alice, memberPerms), Name: "sources"})
+	in, err := h.srv.SendSlashCommand(localdiscord.SlashCommand{Invoker: h.invoker(h.alice, memberPerms), Name: "sources"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	st := h.acked(ctx, in.ID)
-	if st.AckType != discordtest.CallbackChannelMessageWithSource {
+	if st.AckType != localdiscord.CallbackChannelMessageWithSource {
 		t.Errorf("sources ack type %d, want 4", st.AckType)
 	}
 	m, _ := h.srv.Message(h.channel.ID, st.OriginalMessageID)
@@ -669,8 +669,8 @@ func TestSourcesAndSummary(t *testing.T) {
 		t.Errorf("sources message = %+v", m)
 	}
 
-	in, err = h.srv.SendSlashCommand(discordtest.SlashCommand{Invoker: h.invoker(h.alice, memberPerms), Name: "summary",
-		Options: []*discordgo.ApplicationCommandInteractionDataOption{discordtest.StringOption("length", "short")}})
+	in, err = h.srv.SendSlashCommand(localdiscord.SlashCommand{Invoker: h.invoker(h.alice, memberPerms), Name: "summary",
+		Options: []*discordgo.ApplicationCommandInteractionDataOption{localdiscord.StringOption("length", "short")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -681,8 +681,8 @@ func TestSourcesAndSummary(t *testing.T) {
 	}
 
 	// extractive, with a focus
-	in, err = h.srv.SendSlashCommand(discordtest.SlashCommand{Invoker: h.invoker(h.alice, memberPerms), Name: "summary",
-		Options: []*discordgo.ApplicationCommandInteractionDataOption{discordtest.StringOption("length", "medium"), discordtest.StringOption("focus", "Glas")}})
+	in, err = h.srv.SendSlashCommand(localdiscord.SlashCommand{Invoker: h.invoker(h.alice, memberPerms), Name: "summary",
+		Options: []*discordgo.ApplicationCommandInteractionDataOption{localdiscord.StringOption("length", "medium"), localdiscord.StringOption("focus", "Glas")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -748,20 +748,20 @@ func TestQueueNoticeNeverOverwritesAnswer(t *testing.T) {
 	h.srv.FailNext("PATCH", routeOriginal, http.StatusTooManyRequests, 0, 500*time.Millisecond)
 	second := h.ask("Where was Jorge Glas taken?", false)
 	st := h.acked(ctx, second.ID)
-	if _, err := h.srv.WaitRequest(ctx, func(r discordtest.Request) bool {
+	if _, err := h.srv.WaitRequest(ctx, func(r localdiscord.Request) bool {
 		return r.Status == http.StatusTooManyRequests && r.Params["webhook_token"] == st.Token
 	}); err != nil {
 		t.Fatalf("the queue notice was not rate-limited: %v", err)
 	}
 	close(release)
 	h.final(ctx, first.ID)
-	notice, err := h.srv.WaitRequest(ctx, func(r discordtest.Request) bool {
+	notice, err := h.srv.WaitRequest(ctx, func(r localdiscord.Request) bool {
 		return r.Status == http.StatusOK && r.Params["webhook_token"] == st.Token && bytes.Contains(r.Body, []byte("Queued: 1 question(s) ahead of yours."))
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	answered, err := h.srv.WaitRequest(ctx, func(r discordtest.Request) bool {
+	answered, err := h.srv.WaitRequest(ctx, func(r localdiscord.Request) bool {
 		return r.Status == http.StatusOK && r.Params["webhook_token"] == st.Token && bytes.Contains(r.Body, []byte(`"footer"`))
 	})
 	if err != nil {
@@ -785,7 +785,7 @@ func TestRateLimitedAnswerDoesNotHoldUpOthers(t *testing.T) {
 	const wait = 3 * time.Second
 	h.srv.FailNext("PATCH", routeOriginal, http.StatusTooManyRequests, 0, wait)
 	slow := h.ask(askGlas, false)
-	limited, err := h.srv.WaitRequest(ctx, func(r discordtest.Request) bool { return r.Status == http.StatusTooManyRequests })
+	limited, err := h.srv.WaitRequest(ctx, func(r localdiscord.Request) bool { return r.Status == http.StatusTooManyRequests })
 	if err != nil {
 		t.Fatal(err)
 	}

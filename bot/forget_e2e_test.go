@@ -6,7 +6,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"github.com/footnote-bot/footnote/bot/discordtest"
+	"github.com/footnote-bot/footnote/localdiscord"
 )
 
 // TestForgetAnArticleWithALongID: ids come from file names, so they can be
@@ -24,8 +24,8 @@ func TestForgetAnArticleWithALongID(t *testing.T) {
 	if len(added.DocID) <= 100 {
 		t.Fatalf("id %q is only %d characters", added.DocID, len(added.DocID))
 	}
-	f, err := h.srv.SendSlashCommand(discordtest.SlashCommand{Invoker: h.invoker(h.mod, memberPerms|manageGuild), Name: "forget",
-		Options: []*discordgo.ApplicationCommandInteractionDataOption{discordtest.StringOption("document", added.DocID)}})
+	f, err := h.srv.SendSlashCommand(localdiscord.SlashCommand{Invoker: h.invoker(h.mod, memberPerms|manageGuild), Name: "forget",
+		Options: []*discordgo.ApplicationCommandInteractionDataOption{localdiscord.StringOption("document", added.DocID)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func TestForgetAnArticleWithALongID(t *testing.T) {
 		t.Fatalf("remove button custom_id %q (%d characters)", remove, len(remove))
 	}
 	p := h.press(h.mod, memberPerms|manageGuild, confirm.ID, remove)
-	h.reply(ctx, p.ID, func(m discordtest.Message) bool { return strings.Contains(m.Content, "Removed") })
+	h.reply(ctx, p.ID, func(m localdiscord.Message) bool { return strings.Contains(m.Content, "Removed") })
 	for _, d := range h.cfg.Library.Documents() {
 		if d.ID == added.DocID {
 			t.Fatal("the article is still indexed")

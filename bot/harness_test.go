@@ -20,18 +20,19 @@ import (
 
 	"github.com/footnote-bot/footnote/answer"
 	"github.com/footnote-bot/footnote/bot"
-	"github.com/footnote-bot/footnote/bot/discordtest"
 	"github.com/footnote-bot/footnote/cli"
 	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/lang"
 	"github.com/footnote-bot/footnote/library"
 	"github.com/footnote-bot/footnote/llm"
 	"github.com/footnote-bot/footnote/llm/llmtest"
+	"github.com/footnote-bot/footnote/localdiscord"
+	"github.com/footnote-bot/footnote/localdiscord/spectest"
 	"github.com/footnote-bot/footnote/retrieval"
 )
 
 // The end-to-end tests run the real bot (a discordgo session) against
-// discordtest, a local Discord, and answer with the real engine over the
+// localdiscord, a local Discord, and answer with the real engine over the
 // built-in corpus; generative answers come from the real llm client talking
 // to llmtest, a local OpenAI-compatible server. Only Discord and the model
 // API are fakes.
@@ -42,7 +43,7 @@ const specPath = "../testdata/discord-api-spec/openapi.json"
 // waitTimeout bounds every wait of a test.
 const waitTimeout = 20 * time.Second
 
-// Route templates of discordtest that the tests look at.
+// Route templates of localdiscord that the tests look at.
 const (
 	routeCallback    = "/interactions/{interaction_id}/{interaction_token}/callback"
 	routeOriginal    = "/webhooks/{webhook_id}/{webhook_token}/messages/@original"
@@ -76,7 +77,7 @@ func TestMain(m *testing.M) {
 
 var (
 	specOnce sync.Once
-	spec     *discordtest.Spec
+	spec     *spectest.Spec
 	specErr  error
 
 	indexOnce sync.Once
@@ -84,9 +85,9 @@ var (
 	indexErr  error
 )
 
-func loadSpec(t testing.TB) *discordtest.Spec {
+func loadSpec(t testing.TB) *spectest.Spec {
 	t.Helper()
-	specOnce.Do(func() { spec, specErr = discordtest.LoadSpec(specPath) })
+	specOnce.Do(func() { spec, specErr = spectest.LoadSpec(specPath) })
 	if specErr != nil {
 		t.Fatalf("load discord spec: %v", specErr)
 	}
@@ -226,7 +227,7 @@ type harnessOptions struct {
 // a member and a moderator.
 type harness struct {
 	t       testing.TB
-	srv     *discordtest.Server
+	srv     *localdiscord.Server
 	llm     *llmtest.Server // nil when extractive
 	model   *scriptedModel
 	bot     *bot.Bot
@@ -237,10 +238,10 @@ type harness struct {
 	sources  func() []bot.Source
 	stop     func() // stops the running bot
 
-	guild   discordtest.Guild
-	channel discordtest.Channel
-	alice   discordtest.User // a member without moderation rights
-	mod     discordtest.User // a moderator (Pin Messages)
+	guild   localdiscord.Guild
+	channel localdiscord.Channel
+	alice   localdiscord.User // a member without moderation rights
+	mod     localdiscord.User // a moderator (Pin Messages)
 
 	// with harnessOptions.library: the corpus folder and the web pages the
 	// test serves at http://news.example/ (a public address to the bot)
@@ -251,8 +252,8 @@ type harness struct {
 // memberPerms and modPerms are what Discord computes for the two users in
 // the channel.
 const (
-	memberPerms = discordtest.PermissionViewChannel | discordtest.PermissionSendMessages | discordtest.PermissionReadMessageHistory
-	modPerms    = memberPerms | discordtest.PermissionPinMessages
+	memberPerms = localdiscord.PermissionViewChannel | localdiscord.PermissionSendMessages | localdiscord.PermissionReadMessageHistory
+	modPerms    = memberPerms | localdiscord.PermissionPinMessages
 )
 
 // logWriter sends log lines to the test log until the test ends.
@@ -289,15 +290,15 @@ func newHarness(t testing.TB, o harnessOptions) *harness {
 	if o.edit == 0 {
 		o.edit = 50 * time.Millisecond
 	}
-	srv, err := discordtest.New(discordtest.Options{
-		Spec: loadSpec(t),
+	srv, err := localdiscord.New(localdiscord.Options{
+		Validator: loadSpec(t),
 		// well above discordgo's 1s close sleep: see DropConnections
 		HeartbeatInterval: 30 * time.Second,
 		PinLimit:          o.pinLimit,
 		Logf:              lw.logf,
 	})
 	if err != nil {
-		t.Fatalf("discordtest: %v", err)
+		t.Fatalf("localdiscord: %v", err)
 	}
 	h := &harness{t: t, srv: srv, dataDir: t.TempDir()}
 	t.Cleanup(func() {
@@ -306,14 +307,14 @@ func newHarness(t testing.TB, o harnessOptions) *harness {
 			t.Errorf("close discord: %v", err)
 		}
 	})
-	if h.guild, err = srv.AddGuild(discordtest.Guild{Name: "newsroom"}); err != nil {
+	if h.guild, err = srv.AddGuild(localdiscord.Guild{Name: "newsroom"}); err != nil {
 		t.Fatal(err)
 	}
-	if h.channel, err = srv.AddChannel(discordtest.Channel{GuildID: h.guild.ID, Name: "ecuador"}); err != nil {
+	if h.channel, err = srv.AddChannel(localdiscord.Channel{GuildID: h.guild.ID, Name: "ecuador"}); err != nil {
 		t.Fatal(err)
 	}
-	h.alice = srv.AddUser(discordtest.User{Username: "alice"})
-	h.mod = srv.AddUser(discordtest.User{Username: "mod", GlobalName: "Maria Moderator"})
+	h.alice = srv.AddUser(localdiscord.User{Username: "alice"})
+	h.mod = srv.AddUser(localdiscord.User{Username: "mod", GlobalName: "Maria Moderator"})
 
 	ix := builtinIndex(t)
 	engine := answer.NewEngine(ix)
@@ -437,18 +438,18 @@ func (h *harness) ctx() context.Context {
 	return ctx
 }
 
-func (h *harness) invoker(u discordtest.User, perms int64) discordtest.Invoker {
-	return discordtest.Invoker{GuildID: h.guild.ID, ChannelID: h.channel.ID, User: u, Permissions: perms}
+func (h *harness) invoker(u localdiscord.User, perms int64) localdiscord.Invoker {
+	return localdiscord.Invoker{GuildID: h.guild.ID, ChannelID: h.channel.ID, User: u, Permissions: perms}
 }
 
 // ask sends /ask as alice.
-func (h *harness) ask(q string, private bool) discordtest.InteractionState {
+func (h *harness) ask(q string, private bool) localdiscord.InteractionState {
 	h.t.Helper()
-	opts := []*discordgo.ApplicationCommandInteractionDataOption{discordtest.StringOption("question", q)}
+	opts := []*discordgo.ApplicationCommandInteractionDataOption{localdiscord.StringOption("question", q)}
 	if private {
-		opts = append(opts, discordtest.BooleanOption("private", true))
+		opts = append(opts, localdiscord.BooleanOption("private", true))
 	}
-	st, err := h.srv.SendSlashCommand(discordtest.SlashCommand{Invoker: h.invoker(h.alice, memberPerms), Name: "ask", Options: opts})
+	st, err := h.srv.SendSlashCommand(localdiscord.SlashCommand{Invoker: h.invoker(h.alice, memberPerms), Name: "ask", Options: opts})
 	if err != nil {
 		h.t.Fatalf("send /ask: %v", err)
 	}
@@ -456,9 +457,9 @@ func (h *harness) ask(q string, private bool) discordtest.InteractionState {
 }
 
 // acked waits for an interaction's acknowledgement.
-func (h *harness) acked(ctx context.Context, id string) discordtest.InteractionState {
+func (h *harness) acked(ctx context.Context, id string) localdiscord.InteractionState {
 	h.t.Helper()
-	st, err := h.srv.WaitInteraction(ctx, id, func(s discordtest.InteractionState) bool { return s.Acked })
+	st, err := h.srv.WaitInteraction(ctx, id, func(s localdiscord.InteractionState) bool { return s.Acked })
 	if err != nil {
 		h.t.Fatal(err)
 	}
@@ -467,10 +468,10 @@ func (h *harness) acked(ctx context.Context, id string) discordtest.InteractionS
 
 // final waits for an interaction's response message to be a footnote answer
 // (an embed with footnote's footer) and returns it.
-func (h *harness) final(ctx context.Context, id string) discordtest.Message {
+func (h *harness) final(ctx context.Context, id string) localdiscord.Message {
 	h.t.Helper()
 	st := h.acked(ctx, id)
-	m, err := h.srv.WaitMessage(ctx, st.ChannelID, func(m discordtest.Message) bool {
+	m, err := h.srv.WaitMessage(ctx, st.ChannelID, func(m localdiscord.Message) bool {
 		return m.ID == st.OriginalMessageID && isAnswer(m)
 	})
 	if err != nil {
@@ -480,11 +481,11 @@ func (h *harness) final(ctx context.Context, id string) discordtest.Message {
 }
 
 // reply waits for an interaction's response message to satisfy match.
-func (h *harness) reply(ctx context.Context, id string, match func(discordtest.Message) bool) discordtest.Message {
+func (h *harness) reply(ctx context.Context, id string, match func(localdiscord.Message) bool) localdiscord.Message {
 	h.t.Helper()
 	st := h.acked(ctx, id)
-	m, err := h.srv.WaitMessage(ctx, st.ChannelID, func(m discordtest.Message) bool {
-		return m.ID == st.OriginalMessageID && m.Flags&discordtest.MessageFlagLoading == 0 && match(m)
+	m, err := h.srv.WaitMessage(ctx, st.ChannelID, func(m localdiscord.Message) bool {
+		return m.ID == st.OriginalMessageID && m.Flags&localdiscord.MessageFlagLoading == 0 && match(m)
 	})
 	if err != nil {
 		h.t.Fatalf("response of interaction %s: %v", id, err)
@@ -493,10 +494,10 @@ func (h *harness) reply(ctx context.Context, id string, match func(discordtest.M
 }
 
 // press presses a button of a message.
-func (h *harness) press(u discordtest.User, perms int64, messageID, customID string) discordtest.InteractionState {
+func (h *harness) press(u localdiscord.User, perms int64, messageID, customID string) localdiscord.InteractionState {
 	h.t.Helper()
-	st, err := h.srv.SendComponentPress(discordtest.ComponentPress{
-		Invoker: discordtest.Invoker{GuildID: h.guild.ID, User: u, Permissions: perms}, MessageID: messageID, CustomID: customID,
+	st, err := h.srv.SendComponentPress(localdiscord.ComponentPress{
+		Invoker: localdiscord.Invoker{GuildID: h.guild.ID, User: u, Permissions: perms}, MessageID: messageID, CustomID: customID,
 	})
 	if err != nil {
 		h.t.Fatalf("press %s: %v", customID, err)
@@ -504,7 +505,7 @@ func (h *harness) press(u discordtest.User, perms int64, messageID, customID str
 	return st
 }
 
-func isAnswer(m discordtest.Message) bool {
+func isAnswer(m localdiscord.Message) bool {
 	for _, e := range m.Embeds {
 		if e.Footer != nil && strings.HasPrefix(e.Footer.Text, "footnote") {
 			return true
@@ -514,7 +515,7 @@ func isAnswer(m discordtest.Message) bool {
 }
 
 // customIDs lists a message's buttons by custom id, with their labels.
-func customIDs(m discordtest.Message) map[string]string {
+func customIDs(m localdiscord.Message) map[string]string {
 	out := map[string]string{}
 	for _, c := range m.Components {
 		row, ok := c.(*discordgo.ActionsRow)
@@ -564,7 +565,7 @@ func (h *harness) audit() {
 // checkNoPings checks that a request that posts or edits a message with
 // content or embeds carries allowed_mentions {"parse": []} and no user or
 // role allowance.
-func checkNoPings(r discordtest.Request) error {
+func checkNoPings(r localdiscord.Request) error {
 	if len(r.Body) == 0 || (r.Method != "POST" && r.Method != "PATCH") {
 		return nil
 	}

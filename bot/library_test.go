@@ -16,11 +16,11 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/footnote-bot/footnote/answer"
-	"github.com/footnote-bot/footnote/bot/discordtest"
 	"github.com/footnote-bot/footnote/cli"
 	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/fetch"
 	"github.com/footnote-bot/footnote/library"
+	"github.com/footnote-bot/footnote/localdiscord"
 	"github.com/footnote-bot/footnote/retrieval"
 	"github.com/footnote-bot/footnote/store"
 )
@@ -124,10 +124,10 @@ func (h *harness) newLibrary(ans *cli.Answerer) *library.Library {
 }
 
 // ingest sends /ingest url: as the given user.
-func (h *harness) ingest(u discordtest.User, perms int64, url string) discordtest.InteractionState {
+func (h *harness) ingest(u localdiscord.User, perms int64, url string) localdiscord.InteractionState {
 	h.t.Helper()
-	st, err := h.srv.SendSlashCommand(discordtest.SlashCommand{Invoker: h.invoker(u, perms), Name: "ingest",
-		Options: []*discordgo.ApplicationCommandInteractionDataOption{discordtest.StringOption("url", url)}})
+	st, err := h.srv.SendSlashCommand(localdiscord.SlashCommand{Invoker: h.invoker(u, perms), Name: "ingest",
+		Options: []*discordgo.ApplicationCommandInteractionDataOption{localdiscord.StringOption("url", url)}})
 	if err != nil {
 		h.t.Fatalf("send /ingest: %v", err)
 	}
@@ -150,7 +150,7 @@ func TestIngestThenAskCitesTheNewArticle(t *testing.T) {
 
 	// A moderator: added, with title, date, size and a cited summary.
 	in := h.ingest(h.mod, memberPerms|manageGuild, "http://news.example/order")
-	added := h.reply(ctx, in.ID, func(m discordtest.Message) bool { return strings.Contains(m.Content, "Added") })
+	added := h.reply(ctx, in.ID, func(m localdiscord.Message) bool { return strings.Contains(m.Content, "Added") })
 	for _, want := range []string{"Court declines Mexico", "2024-05-23", "passages", "[1]"} {
 		if !strings.Contains(added.Content, want) {
 			t.Errorf("ingest reply lacks %q:\n%s", want, added.Content)
@@ -178,7 +178,7 @@ func TestIngestThenAskCitesTheNewArticle(t *testing.T) {
 
 	// The same URL again is recognised, not added twice.
 	again := h.ingest(h.mod, memberPerms|manageGuild, "http://news.example/order")
-	h.reply(ctx, again.ID, func(m discordtest.Message) bool { return strings.Contains(m.Content, "Already in the sources") })
+	h.reply(ctx, again.ID, func(m localdiscord.Message) bool { return strings.Contains(m.Content, "Already in the sources") })
 
 	// Who added what, when and from where is recorded.
 	st, err := store.Open(ctx, "", h.dataDir)
@@ -192,11 +192,11 @@ func TestIngestThenAskCitesTheNewArticle(t *testing.T) {
 	}
 
 	// The timeline lists the raid before the court's order, each cited.
-	tl, err := h.srv.SendSlashCommand(discordtest.SlashCommand{Invoker: h.invoker(h.alice, memberPerms), Name: "timeline"})
+	tl, err := h.srv.SendSlashCommand(localdiscord.SlashCommand{Invoker: h.invoker(h.alice, memberPerms), Name: "timeline"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := h.reply(ctx, tl.ID, func(m discordtest.Message) bool { return strings.Contains(m.Content, "2024-") })
+	m := h.reply(ctx, tl.ID, func(m localdiscord.Message) bool { return strings.Contains(m.Content, "2024-") })
 	raid, order := strings.Index(m.Content, "2024-04-05"), strings.Index(m.Content, "2024-05-23")
 	if raid < 0 || order < 0 || raid > order || !strings.Contains(m.Content, "[1]") {
 		t.Fatalf("timeline:\n%s", m.Content)
@@ -214,7 +214,7 @@ func TestIngestRefusesAddressesThatAreNotPublic(t *testing.T) {
 		"http://news.example/redirect",   // public, redirecting to a private host
 	} {
 		in := h.ingest(h.mod, memberPerms|manageGuild, u)
-		h.reply(ctx, in.ID, func(m discordtest.Message) bool { return strings.Contains(m.Content, "not lead to a public address") })
+		h.reply(ctx, in.ID, func(m localdiscord.Message) bool { return strings.Contains(m.Content, "not lead to a public address") })
 	}
 	if entries, _ := os.ReadDir(h.corpusDir); len(entries) != 1 {
 		t.Fatalf("corpus folder has %d files", len(entries))
@@ -229,7 +229,7 @@ func TestForgetAsksFirst(t *testing.T) {
 	h := newHarness(t, harnessOptions{library: true, extractive: true})
 	ctx := h.ctx()
 	in := h.ingest(h.mod, memberPerms|manageGuild, "http://news.example/order")
-	h.reply(ctx, in.ID, func(m discordtest.Message) bool { return strings.Contains(m.Content, "Added") })
+	h.reply(ctx, in.ID, func(m localdiscord.Message) bool { return strings.Contains(m.Content, "Added") })
 	var docID string
 	for _, d := range h.cfg.Library.Documents() {
 		if strings.Contains(d.Title, "Court declines") {
@@ -237,21 +237,21 @@ func TestForgetAsksFirst(t *testing.T) {
 		}
 	}
 	// a member cannot
-	f, err := h.srv.SendSlashCommand(discordtest.SlashCommand{Invoker: h.invoker(h.alice, memberPerms), Name: "forget",
-		Options: []*discordgo.ApplicationCommandInteractionDataOption{discordtest.StringOption("document", docID)}})
+	f, err := h.srv.SendSlashCommand(localdiscord.SlashCommand{Invoker: h.invoker(h.alice, memberPerms), Name: "forget",
+		Options: []*discordgo.ApplicationCommandInteractionDataOption{localdiscord.StringOption("document", docID)}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	h.privateReply(ctx, f.ID, "Manage Server")
 	// a moderator is asked to confirm, then it is gone
-	f, err = h.srv.SendSlashCommand(discordtest.SlashCommand{Invoker: h.invoker(h.mod, memberPerms|manageGuild), Name: "forget",
-		Options: []*discordgo.ApplicationCommandInteractionDataOption{discordtest.StringOption("document", docID)}})
+	f, err = h.srv.SendSlashCommand(localdiscord.SlashCommand{Invoker: h.invoker(h.mod, memberPerms|manageGuild), Name: "forget",
+		Options: []*discordgo.ApplicationCommandInteractionDataOption{localdiscord.StringOption("document", docID)}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	confirm := h.privateReply(ctx, f.ID, "Remove")
 	p := h.press(h.mod, memberPerms|manageGuild, confirm.ID, "footnote:forget:"+docID)
-	h.reply(ctx, p.ID, func(m discordtest.Message) bool { return strings.Contains(m.Content, "Removed") })
+	h.reply(ctx, p.ID, func(m localdiscord.Message) bool { return strings.Contains(m.Content, "Removed") })
 	if entries, _ := os.ReadDir(h.corpusDir); len(entries) != 1 {
 		t.Fatalf("corpus folder has %d files after forget", len(entries))
 	}
@@ -261,8 +261,8 @@ func TestForgetAsksFirst(t *testing.T) {
 		}
 	}
 	// the built-in article cannot be removed this way
-	f, err = h.srv.SendSlashCommand(discordtest.SlashCommand{Invoker: h.invoker(h.mod, memberPerms|manageGuild), Name: "forget",
-		Options: []*discordgo.ApplicationCommandInteractionDataOption{discordtest.StringOption("document", "nope")}})
+	f, err = h.srv.SendSlashCommand(localdiscord.SlashCommand{Invoker: h.invoker(h.mod, memberPerms|manageGuild), Name: "forget",
+		Options: []*discordgo.ApplicationCommandInteractionDataOption{localdiscord.StringOption("document", "nope")}})
 	if err != nil {
 		t.Fatal(err)
 	}

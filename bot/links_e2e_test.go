@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/footnote-bot/footnote/bot/discordtest"
+	"github.com/footnote-bot/footnote/localdiscord"
 )
 
 // ownLink is the only link footnote may put in a message: its own label
@@ -40,7 +40,7 @@ func checkNoArticleLinks(t *testing.T, where, s string) {
 	}
 }
 
-func checkMessageLinks(t *testing.T, m discordtest.Message) {
+func checkMessageLinks(t *testing.T, m localdiscord.Message) {
 	t.Helper()
 	checkNoArticleLinks(t, "content", m.Content)
 	for _, e := range m.Embeds {
@@ -73,7 +73,7 @@ func TestArticleLinksDoNotReachDiscord(t *testing.T) {
 	}
 	checkMessageLinks(t, m)
 
-	in, err := h.srv.SendSlashCommand(discordtest.SlashCommand{Invoker: h.invoker(h.alice, memberPerms), Name: "sources"})
+	in, err := h.srv.SendSlashCommand(localdiscord.SlashCommand{Invoker: h.invoker(h.alice, memberPerms), Name: "sources"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,8 +12,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"github.com/footnote-bot/footnote/bot/discordtest"
 	"github.com/footnote-bot/footnote/llm/llmtest"
+	"github.com/footnote-bot/footnote/localdiscord"
 )
 
 // slowModel takes two seconds per answer: the cited sentence, a second's
@@ -44,9 +44,9 @@ func askMany(tb testing.TB, h *harness, n int) burst {
 	firstSeq := len(h.srv.Requests())
 	ids := make([]string, n)
 	for i := range n {
-		in, err := h.srv.SendSlashCommand(discordtest.SlashCommand{
+		in, err := h.srv.SendSlashCommand(localdiscord.SlashCommand{
 			Invoker: h.invoker(h.alice, memberPerms), Name: "ask",
-			Options: []*discordgo.ApplicationCommandInteractionDataOption{discordtest.StringOption("question", fmt.Sprintf("%s (%d)", askGlas, i))},
+			Options: []*discordgo.ApplicationCommandInteractionDataOption{localdiscord.StringOption("question", fmt.Sprintf("%s (%d)", askGlas, i))},
 		})
 		if err != nil {
 			tb.Fatal(err)
@@ -60,7 +60,7 @@ func askMany(tb testing.TB, h *harness, n int) burst {
 		want[id] = true
 	}
 	acked := map[string]bool{}
-	if _, err := h.srv.WaitRequest(ctx, func(r discordtest.Request) bool {
+	if _, err := h.srv.WaitRequest(ctx, func(r localdiscord.Request) bool {
 		if r.Route == routeCallback && want[r.Params["interaction_id"]] {
 			acked[r.Params["interaction_id"]] = true
 		}
@@ -80,7 +80,7 @@ func askMany(tb testing.TB, h *harness, n int) burst {
 		tokens[st.Token] = id
 	}
 	answered := map[string]bool{}
-	if _, err := h.srv.WaitRequest(ctx, func(r discordtest.Request) bool {
+	if _, err := h.srv.WaitRequest(ctx, func(r localdiscord.Request) bool {
 		if id, ok := tokens[r.Params["webhook_token"]]; ok && r.Route == routeOriginal && r.Status == 200 && bytes.Contains(r.Body, []byte(`"footer"`)) {
 			answered[id] = true
 		}

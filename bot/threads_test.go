@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/footnote-bot/footnote/bot/discordtest"
+	"github.com/footnote-bot/footnote/localdiscord"
 )
 
 // TestThreadFollowUpsReadOffline: in a thread footnote opened, follow-ups
@@ -39,7 +39,7 @@ func TestThreadFollowUpsReadOffline(t *testing.T) {
 		if _, err := h.srv.SendMessage(asked.ID, h.alice, s.say); err != nil {
 			t.Fatal(err)
 		}
-		got, err := h.srv.WaitMessage(ctx, asked.ID, func(m discordtest.Message) bool { return !seen[m.ID] && isAnswer(m) })
+		got, err := h.srv.WaitMessage(ctx, asked.ID, func(m localdiscord.Message) bool { return !seen[m.ID] && isAnswer(m) })
 		if err != nil {
 			t.Fatalf("%q not answered: %v", s.say, err)
 		}

@@ -11,9 +11,9 @@ import (
 	"time"
 
 	"github.com/footnote-bot/footnote/bot"
-	"github.com/footnote-bot/footnote/bot/discordtest"
 	"github.com/footnote-bot/footnote/fetch"
 	"github.com/footnote-bot/footnote/library"
+	"github.com/footnote-bot/footnote/localdiscord"
 	"github.com/footnote-bot/footnote/playground"
 )
 
@@ -36,7 +36,7 @@ func init() {
 	register(command{name: "playground", summary: "Try the bot in a browser: a local Discord channel, no account needed.", run: runPlayground})
 }
 
-// runPlayground runs the real bot against a local Discord (discordtest)
+// runPlayground runs the real bot against a local Discord (localdiscord)
 // and serves a page that shows its channel, until ctx ends. The bot keeps
 // its votes and pins in a playground folder of the data directory, apart
 // from a real bot's; /ingest and /forget change the same corpus as
@@ -70,7 +70,7 @@ func runPlayground(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	reload := e.newReloader(ans.Live, nil)
-	discord, err := discordtest.New(discordtest.Options{
+	discord, err := localdiscord.New(localdiscord.Options{
 		RequestLogLimit: playgroundRequestLog,
 		Retention:       playgroundRetention,
 		Logf:            func(format string, args ...any) { e.log.Debug(fmt.Sprintf(format, args...)) },

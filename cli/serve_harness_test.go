@@ -26,14 +26,15 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 
-	"github.com/footnote-bot/footnote/bot/discordtest"
 	"github.com/footnote-bot/footnote/cli"
 	"github.com/footnote-bot/footnote/lang"
 	"github.com/footnote-bot/footnote/llm/llmtest"
+	"github.com/footnote-bot/footnote/localdiscord"
+	"github.com/footnote-bot/footnote/localdiscord/spectest"
 )
 
 // The serve tests run `footnote serve` as main does, through cli.Run, against
-// discordtest (a local Discord-compatible REST and gateway server) and, for
+// localdiscord (a local Discord-compatible REST and gateway server) and, for
 // generative answers, llmtest (a local OpenAI-compatible server). They look
 // at what an operator sees: the admin listener, the logs and the commands.
 
@@ -54,20 +55,20 @@ const (
 	serveVoteDown = "footnote:vote:down"
 
 	// serveMemberPerms are a plain member's permissions in a channel.
-	serveMemberPerms = discordtest.PermissionViewChannel | discordtest.PermissionSendMessages | discordtest.PermissionReadMessageHistory
+	serveMemberPerms = localdiscord.PermissionViewChannel | localdiscord.PermissionSendMessages | localdiscord.PermissionReadMessageHistory
 
 	serveRouteCallback = "/interactions/{interaction_id}/{interaction_token}/callback"
 )
 
 var (
 	serveSpecOnce sync.Once
-	serveSpec     *discordtest.Spec
+	serveSpec     *spectest.Spec
 	serveSpecErr  error
 )
 
-func serveLoadSpec(t *testing.T) *discordtest.Spec {
+func serveLoadSpec(t *testing.T) *spectest.Spec {
 	t.Helper()
-	serveSpecOnce.Do(func() { serveSpec, serveSpecErr = discordtest.LoadSpec(serveSpecPath) })
+	serveSpecOnce.Do(func() { serveSpec, serveSpecErr = spectest.LoadSpec(serveSpecPath) })
 	if serveSpecErr != nil {
 		t.Fatalf("load discord spec: %v", serveSpecErr)
 	}
@@ -97,22 +98,22 @@ func (l *serveTestLog) stop() {
 }
 
 // newServeDiscord starts a local Discord whose bot token is token (empty:
-// discordtest's default). At the end of the test, once the serve processes
+// localdiscord's default). At the end of the test, once the serve processes
 // started after it have stopped, every REST request must have conformed to
 // Discord's OpenAPI document.
-func newServeDiscord(t *testing.T, token string) *discordtest.Server {
+func newServeDiscord(t *testing.T, token string) *localdiscord.Server {
 	t.Helper()
 	tl := &serveTestLog{t: t}
 	t.Cleanup(tl.stop) // runs last
-	srv, err := discordtest.New(discordtest.Options{
-		Spec:  serveLoadSpec(t),
-		Token: token,
+	srv, err := localdiscord.New(localdiscord.Options{
+		Validator: serveLoadSpec(t),
+		Token:     token,
 		// well above discordgo's 1 s close sleep, so no heartbeat races it
 		HeartbeatInterval: 30 * time.Second,
 		Logf:              tl.logf,
 	})
 	if err != nil {
-		t.Fatalf("discordtest: %v", err)
+		t.Fatalf("localdiscord: %v", err)
 	}
 	t.Cleanup(func() {
 		if err := srv.Audit(); err != nil {
@@ -130,24 +131,24 @@ func newServeDiscord(t *testing.T, token string) *discordtest.Server {
 
 // serveGuild is a guild with a text channel and a member.
 type serveGuild struct {
-	guild   discordtest.Guild
-	channel discordtest.Channel
-	alice   discordtest.User
+	guild   localdiscord.Guild
+	channel localdiscord.Channel
+	alice   localdiscord.User
 }
 
 // addServeGuild adds a guild (id "" is generated) with a channel and a
 // member.
-func addServeGuild(t *testing.T, srv *discordtest.Server, id string) serveGuild {
+func addServeGuild(t *testing.T, srv *localdiscord.Server, id string) serveGuild {
 	t.Helper()
-	g, err := srv.AddGuild(discordtest.Guild{ID: id})
+	g, err := srv.AddGuild(localdiscord.Guild{ID: id})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ch, err := srv.AddChannel(discordtest.Channel{GuildID: g.ID, Name: "news"})
+	ch, err := srv.AddChannel(localdiscord.Channel{GuildID: g.ID, Name: "news"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return serveGuild{guild: g, channel: ch, alice: srv.AddUser(discordtest.User{Username: "alice"})}
+	return serveGuild{guild: g, channel: ch, alice: srv.AddUser(localdiscord.User{Username: "alice"})}
 }
 
 // guildOnShard returns the id of a guild that Discord puts on shard of
@@ -160,12 +161,12 @@ func guildOnShard(shard, count int, seq uint64) string {
 }
 
 // ask sends /ask as the guild's member and returns the interaction.
-func (g serveGuild) ask(t *testing.T, srv *discordtest.Server, q string) discordtest.InteractionState {
+func (g serveGuild) ask(t *testing.T, srv *localdiscord.Server, q string) localdiscord.InteractionState {
 	t.Helper()
-	in, err := srv.SendSlashCommand(discordtest.SlashCommand{
-		Invoker: discordtest.Invoker{GuildID: g.guild.ID, ChannelID: g.channel.ID, User: g.alice, Permissions: serveMemberPerms},
+	in, err := srv.SendSlashCommand(localdiscord.SlashCommand{
+		Invoker: localdiscord.Invoker{GuildID: g.guild.ID, ChannelID: g.channel.ID, User: g.alice, Permissions: serveMemberPerms},
 		Name:    "ask",
-		Options: []*discordgo.ApplicationCommandInteractionDataOption{discordtest.StringOption("question", q)},
+		Options: []*discordgo.ApplicationCommandInteractionDataOption{localdiscord.StringOption("question", q)},
 	})
 	if err != nil {
 		t.Fatalf("send /ask: %v", err)
@@ -175,13 +176,13 @@ func (g serveGuild) ask(t *testing.T, srv *discordtest.Server, q string) discord
 
 // serveAnswer waits for an interaction's response message to be a footnote
 // answer (an embed with footnote's footer) and returns it.
-func serveAnswer(ctx context.Context, t *testing.T, srv *discordtest.Server, id string) discordtest.Message {
+func serveAnswer(ctx context.Context, t *testing.T, srv *localdiscord.Server, id string) localdiscord.Message {
 	t.Helper()
-	st, err := srv.WaitInteraction(ctx, id, func(s discordtest.InteractionState) bool { return s.Acked })
+	st, err := srv.WaitInteraction(ctx, id, func(s localdiscord.InteractionState) bool { return s.Acked })
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := srv.WaitMessage(ctx, st.ChannelID, func(m discordtest.Message) bool {
+	m, err := srv.WaitMessage(ctx, st.ChannelID, func(m localdiscord.Message) bool {
 		if m.ID != st.OriginalMessageID {
 			return false
 		}
@@ -312,7 +313,7 @@ type serveProc struct {
 // serveEnv is the environment of a serve against srv: a fresh data folder,
 // the admin listener on a free port of 127.0.0.1 (it logs which), JSON logs
 // at debug level; extra are more variables, name then value.
-func serveEnv(t *testing.T, srv *discordtest.Server, extra ...string) map[string]string {
+func serveEnv(t *testing.T, srv *localdiscord.Server, extra ...string) map[string]string {
 	t.Helper()
 	env := map[string]string{
 		"DISCORD_TOKEN":            srv.Token(),

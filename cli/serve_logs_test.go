@@ -41,7 +41,7 @@ func TestServeLogs(t *testing.T) {
 				"FOOTNOTE_LOG_LEVEL", level,
 			)
 			if srv.Token() != serveSecretToken {
-				t.Fatalf("discordtest token %q, want %q", srv.Token(), serveSecretToken)
+				t.Fatalf("localdiscord token %q, want %q", srv.Token(), serveSecretToken)
 			}
 			p := startServe(t, "serve", env)
 			ctx, cancel := context.WithTimeout(context.Background(), serveWait)

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/footnote-bot/footnote/bot/discordtest"
+	"github.com/footnote-bot/footnote/localdiscord"
 )
 
 // TestServeMetricsAfterAnAsk answers one /ask through the local Discord and
@@ -82,8 +82,8 @@ func TestServeMetricsAfterAnAsk(t *testing.T) {
 	}
 
 	// A 👍 is counted, and acknowledged like every interaction.
-	press, err := srv.SendComponentPress(discordtest.ComponentPress{
-		Invoker:   discordtest.Invoker{GuildID: g.guild.ID, User: g.alice, Permissions: serveMemberPerms},
+	press, err := srv.SendComponentPress(localdiscord.ComponentPress{
+		Invoker:   localdiscord.Invoker{GuildID: g.guild.ID, User: g.alice, Permissions: serveMemberPerms},
 		MessageID: a.ID, CustomID: serveVoteUp,
 	})
 	if err != nil {
@@ -92,7 +92,7 @@ func TestServeMetricsAfterAnAsk(t *testing.T) {
 	if _, err := p.stderr.wait(ctx, func(r serveRecord) bool { return r.str("msg") == "feedback" && r.str("message") == a.ID }); err != nil {
 		t.Fatalf("no feedback log line: %v", err)
 	}
-	if _, err := srv.WaitInteraction(ctx, press.ID, func(s discordtest.InteractionState) bool { return s.Acked }); err != nil {
+	if _, err := srv.WaitInteraction(ctx, press.ID, func(s localdiscord.InteractionState) bool { return s.Acked }); err != nil {
 		t.Fatal(err)
 	}
 	// The acknowledgement is measured once Discord answered it: poll.

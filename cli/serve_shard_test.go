@@ -9,7 +9,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/footnote-bot/footnote/bot/discordtest"
+	"github.com/footnote-bot/footnote/localdiscord"
 	"github.com/footnote-bot/footnote/store"
 )
 
@@ -54,14 +54,14 @@ func TestServeShardsShareOnePostgres(t *testing.T) {
 
 	// Discord saw one IDENTIFY per shard, each with its shard.
 	for i := range procs {
-		if _, err := srv.WaitGatewayEvent(ctx, func(e discordtest.GatewayEvent) bool {
-			return e.Kind == discordtest.GatewayIdentify && e.Shard == [2]int{i, shards}
+		if _, err := srv.WaitGatewayEvent(ctx, func(e localdiscord.GatewayEvent) bool {
+			return e.Kind == localdiscord.GatewayIdentify && e.Shard == [2]int{i, shards}
 		}); err != nil {
 			t.Fatalf("no IDENTIFY with shard [%d, %d]: %v", i, shards, err)
 		}
 	}
 	for _, e := range srv.GatewayEvents() {
-		if e.Kind == discordtest.GatewayIdentify && e.Shard[1] != shards {
+		if e.Kind == localdiscord.GatewayIdentify && e.Shard[1] != shards {
 			t.Errorf("IDENTIFY with shard %v, want a count of %d", e.Shard, shards)
 		}
 	}
@@ -77,11 +77,11 @@ func TestServeShardsShareOnePostgres(t *testing.T) {
 
 	// A question in each guild is answered, by the process of its shard.
 	questions := []string{serveAskGlas, serveAskTies}
-	asks := make([]discordtest.InteractionState, shards)
+	asks := make([]localdiscord.InteractionState, shards)
 	for i, g := range guilds {
 		asks[i] = g.ask(t, srv, questions[i])
 	}
-	answers := make([]discordtest.Message, shards)
+	answers := make([]localdiscord.Message, shards)
 	for i := range guilds {
 		answers[i] = serveAnswer(ctx, t, srv, asks[i].ID)
 		if _, err := procs[i].stderr.wait(ctx, func(r serveRecord) bool {
@@ -104,9 +104,9 @@ func TestServeShardsShareOnePostgres(t *testing.T) {
 	// serveVoters users vote on both answers at once: the even ones 👍,
 	// the odd ones 👎. Each answer's votes go to its shard's process, and
 	// both processes write to the one database.
-	voters := make([]discordtest.User, serveVoters)
+	voters := make([]localdiscord.User, serveVoters)
 	for u := range voters {
-		voters[u] = srv.AddUser(discordtest.User{Username: fmt.Sprintf("voter%02d", u)})
+		voters[u] = srv.AddUser(localdiscord.User{Username: fmt.Sprintf("voter%02d", u)})
 	}
 	type press struct {
 		answer, voter int
@@ -127,8 +127,8 @@ func TestServeShardsShareOnePostgres(t *testing.T) {
 					custom = serveVoteDown
 				}
 				<-start
-				in, err := srv.SendComponentPress(discordtest.ComponentPress{
-					Invoker:   discordtest.Invoker{GuildID: guilds[a].guild.ID, User: voter, Permissions: serveMemberPerms},
+				in, err := srv.SendComponentPress(localdiscord.ComponentPress{
+					Invoker:   localdiscord.Invoker{GuildID: guilds[a].guild.ID, User: voter, Permissions: serveMemberPerms},
 					MessageID: answers[a].ID, CustomID: custom,
 				})
 				if err != nil {
@@ -155,7 +155,7 @@ func TestServeShardsShareOnePostgres(t *testing.T) {
 		pending[p.id] = true
 	}
 	acked := map[string]bool{}
-	if _, err := srv.WaitRequest(ctx, func(r discordtest.Request) bool {
+	if _, err := srv.WaitRequest(ctx, func(r localdiscord.Request) bool {
 		if r.Route == serveRouteCallback && pending[r.Params["interaction_id"]] && r.Status/100 == 2 {
 			acked[r.Params["interaction_id"]] = true
 		}
@@ -173,7 +173,7 @@ func TestServeShardsShareOnePostgres(t *testing.T) {
 			t.Errorf("vote of voter %d on answer %d: acked %v, ephemeral %v, response %s; want a private %q",
 				p.voter, p.answer, st.Acked, st.Ephemeral, st.Response, want)
 		}
-		if st.AckLatency >= discordtest.DefaultInteractionAckTimeout {
+		if st.AckLatency >= localdiscord.DefaultInteractionAckTimeout {
 			t.Errorf("vote of voter %d on answer %d acknowledged after %v", p.voter, p.answer, st.AckLatency)
 		}
 	}

@@ -1,4 +1,4 @@
-package discordtest
+package localdiscord
 
 import (
 	"encoding/json"
@@ -27,7 +27,7 @@ func (s *Server) interactionCallback(c *restCall) (reply, error) {
 	}
 	if timeout := s.opts.InteractionAckTimeout; timeout > 0 && c.now.Sub(in.dispatched) > timeout {
 		in.rejected++
-		s.logf("discordtest: interaction %s acknowledged after %v (limit %v)", in.id, c.now.Sub(in.dispatched), timeout)
+		s.logf("localdiscord: interaction %s acknowledged after %v (limit %v)", in.id, c.now.Sub(in.dispatched), timeout)
 		return reply{}, errUnknown(CodeUnknownInteraction)
 	}
 	var req callbackRequest

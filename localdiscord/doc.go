@@ -1,5 +1,5 @@
-// Package discordtest is an in-process fake of Discord for end-to-end
-// tests of a real discordgo session: a REST API (under /api/v9/ and
+// Package localdiscord is an in-process, Discord-compatible server for
+// end-to-end tests of a real discordgo session and for the playground: a REST API (under /api/v9/ and
 // /api/v10/) and a gateway websocket, both served over real HTTP on a
 // local port, with state (guilds, channels, threads, messages, pins,
 // application commands, interactions) that tests drive and inspect.
@@ -13,7 +13,7 @@
 // no configuration: discordgo asks GET /gateway for the websocket URL and
 // the fake answers with its own ws:// address.
 //
-//	srv, err := discordtest.New(discordtest.Options{Spec: spec})
+//	srv, err := localdiscord.New(localdiscord.Options{Validator: spec})
 //	...
 //	defer srv.Close()
 //	dg, err := srv.NewSession() // Client and Dialer set, token "Bot "+srv.Token()
@@ -23,7 +23,7 @@
 // The same works against any Discord-compatible server (for example one
 // named by FOOTNOTE_DISCORD_API_URL):
 //
-//	rt, err := discordtest.RewriteTransport("http://127.0.0.1:8080/api/v10/", nil)
+//	rt, err := localdiscord.RewriteTransport("http://127.0.0.1:8080/api/v10/", nil)
 //	dg.Client = &http.Client{Transport: rt}
 //
 // # Driving a test
@@ -50,14 +50,17 @@
 //
 // # OpenAPI validation
 //
-// With Options.Spec (see LoadSpec, and Discord's OpenAPI document under
-// testdata/discord-api-spec), every REST request is validated against the
-// matching operation: path and query parameters and the JSON body (or a
-// multipart body's payload_json). Violations are recorded, not rejected;
-// tests assert on them with Violations, ValidatedCount or Audit. Besides
-// the document, the server enforces Discord's own limits the document
-// does not express (2000-character content, 6000-character embeds, empty
-// messages, pin limit, permissions, the 3-second acknowledgement window).
+// With Options.Validator every REST request is checked, and violations
+// are recorded, not rejected; tests assert on them with Violations,
+// ValidatedCount or Audit. Tests plug in spectest.Spec, which validates
+// path and query parameters and the JSON body (or a multipart body's
+// payload_json) against Discord's OpenAPI document under
+// testdata/discord-api-spec. Only tests import spectest, so programs that
+// embed this server (the playground) link no JSON-schema validator and run
+// unvalidated. Besides the document, the server enforces Discord's own
+// limits the document does not express (2000-character content,
+// 6000-character embeds, empty messages, pin limit, permissions, the
+// 3-second acknowledgement window).
 //
 // # Fidelity
 //
@@ -70,4 +73,4 @@
 // It does not model rate-limit buckets (only injected 429s), heartbeat
 // timeouts, compression, DMs, roles and permission overwrites (the bot's
 // permissions are set per channel), or attachment contents.
-package discordtest
+package localdiscord

@@ -1,4 +1,4 @@
-package discordtest
+package localdiscord
 
 import (
 	"encoding/json"
@@ -134,7 +134,7 @@ func (e *APIError) body() []byte {
 	data, err := json.Marshal(out)
 	if err != nil {
 		// Only plain values are marshalled; this cannot fail.
-		panic(fmt.Sprintf("discordtest: marshal api error: %v", err))
+		panic(fmt.Sprintf("localdiscord: marshal api error: %v", err))
 	}
 	return data
 }

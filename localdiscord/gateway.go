@@ -1,4 +1,4 @@
-package discordtest
+package localdiscord
 
 import (
 	"context"
@@ -221,7 +221,7 @@ func (s *Server) writeLoop(c *gatewayConn) {
 func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	ws, err := s.upgrader.Upgrade(w, r, nil)
 	if err != nil {
-		s.logf("discordtest: gateway upgrade: %v", err)
+		s.logf("localdiscord: gateway upgrade: %v", err)
 		return
 	}
 	c := &gatewayConn{ws: ws, out: make(chan outFrame, outboundQueueSize), done: make(chan struct{})}

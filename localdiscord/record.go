@@ -1,4 +1,4 @@
-package discordtest
+package localdiscord
 
 import (
 	"context"
@@ -106,8 +106,8 @@ func (s *Server) WaitRequest(ctx context.Context, match func(Request) bool) (Req
 	return found, nil
 }
 
-// ValidatedCount is the number of requests checked against the OpenAPI
-// document (zero without Options.Spec).
+// ValidatedCount is the number of requests checked by Options.Validator
+// (zero without one).
 func (s *Server) ValidatedCount() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -140,7 +140,7 @@ func (s *Server) Audit() error {
 	if len(problems) == 0 {
 		return nil
 	}
-	return errors.New("discordtest audit: " + strings.Join(problems, "\n"))
+	return errors.New("localdiscord audit: " + strings.Join(problems, "\n"))
 }
 
 // Fail queues a failure: the next f.Times requests matching f.Method and

@@ -1,4 +1,4 @@
-package discordtest
+package localdiscord
 
 import (
 	"encoding/json"
@@ -244,7 +244,7 @@ func mustJSON(v any) []byte {
 	data, err := json.Marshal(v)
 	if err != nil {
 		// Renderers produce plain maps of JSON values; failure is a bug.
-		panic("discordtest: marshal: " + err.Error())
+		panic("localdiscord: marshal: " + err.Error())
 	}
 	return data
 }

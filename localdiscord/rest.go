@@ -1,4 +1,4 @@
-package discordtest
+package localdiscord
 
 import (
 	"bytes"
@@ -15,6 +15,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/footnote-bot/footnote/localdiscord/internal/pathtemplate"
 )
 
 // maxBodyBytes bounds request bodies (Discord's upload limit is 25 MiB for
@@ -101,7 +103,7 @@ var routes = buildRoutes([]route{
 
 func buildRoutes(rs []route) []route {
 	for i := range rs {
-		rs[i].segments = splitPath(rs[i].pattern)
+		rs[i].segments = pathtemplate.Split(rs[i].pattern)
 	}
 	return rs
 }
@@ -109,10 +111,10 @@ func buildRoutes(rs []route) []route {
 // matchRoute finds the route for a method and API path. When the path
 // matches a route under another method only, methodMismatch is true.
 func matchRoute(method, path string) (rt *route, params map[string]string, methodMismatch bool) {
-	segs := splitPath(path)
+	segs := pathtemplate.Split(path)
 	for i := range routes {
 		r := &routes[i]
-		p, ok := matchTemplate(r.segments, segs)
+		p, ok := pathtemplate.Match(r.segments, segs)
 		if !ok {
 			continue
 		}
@@ -120,7 +122,7 @@ func matchRoute(method, path string) (rt *route, params map[string]string, metho
 			methodMismatch = true
 			continue
 		}
-		if rt == nil || moreSpecific(r.segments, rt.segments) {
+		if rt == nil || pathtemplate.MoreSpecific(r.segments, rt.segments) {
 			rt, params = r, p
 		}
 	}
@@ -182,11 +184,12 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 
+	validate := s.opts.Validator != nil && isAPI && readErr == nil
 	var violation *Violation
-	if s.opts.Spec != nil && isAPI && readErr == nil {
-		op, err := s.opts.Spec.ValidateRequest(r.Method, apiPath, r.URL.RawQuery, r.Header.Get("Content-Type"), body)
+	if validate {
+		op, err := s.opts.Validator.Validate(r.Method, apiPath, r.URL.RawQuery, r.Header.Get("Content-Type"), body)
 		if err != nil {
-			violation = &Violation{Method: r.Method, Path: apiPath, Operation: op.ID, Err: err.Error()}
+			violation = &Violation{Method: r.Method, Path: apiPath, Operation: op, Err: err.Error()}
 			rec.Violation = err.Error()
 		}
 	}
@@ -196,13 +199,13 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.requestSeq++
 	rec.Seq = s.requestSeq
-	if s.opts.Spec != nil && isAPI && readErr == nil {
+	if validate {
 		s.validated++
 	}
 	if violation != nil {
 		violation.Seq = rec.Seq
 		s.violations = append(s.violations, *violation)
-		s.logf("discordtest: %s", violation)
+		s.logf("localdiscord: %s", violation)
 	}
 
 	var rep reply
@@ -235,12 +238,12 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 		apiErr.writeHeaders(header, bucketFor(rec.Route, params))
 		rep = reply{status: apiErr.Status, body: apiErr.body()}
 	default:
-		s.logf("discordtest: internal error handling %s %s: %v", r.Method, r.URL.Path, err)
+		s.logf("localdiscord: internal error handling %s %s: %v", r.Method, r.URL.Path, err)
 		rep = reply{status: http.StatusInternalServerError, body: newAPIError(http.StatusInternalServerError, 0).body()}
 	}
 	rec.Status, rec.Response = rep.status, rep.body
 	if rt == nil {
-		s.logf("discordtest: unknown route %s %s -> %d", r.Method, r.URL.Path, rep.status)
+		s.logf("localdiscord: unknown route %s %s -> %d", r.Method, r.URL.Path, rep.status)
 	}
 	s.requests = append(s.requests, rec)
 	if n := s.opts.RequestLogLimit; n > 0 && len(s.requests) > n {

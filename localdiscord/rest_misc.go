@@ -1,4 +1,4 @@
-package discordtest
+package localdiscord
 
 import (
 	"encoding/json"

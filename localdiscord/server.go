@@ -1,4 +1,4 @@
-package discordtest
+package localdiscord
 
 import (
 	"context"
@@ -46,9 +46,11 @@ type Options struct {
 	// as on Discord. Default DefaultInteractionAckTimeout; negative
 	// disables the limit.
 	InteractionAckTimeout time.Duration
-	// Spec, when set, validates every REST request; see
-	// Server.Violations.
-	Spec *Spec
+	// Validator, when set, checks every REST request; what it reports is
+	// recorded (see Server.Violations), and the request is served anyway.
+	// Tests plug in spectest.Spec (Discord's OpenAPI document); the
+	// playground runs without one.
+	Validator Validator
 	// DeniedIntents are gateway intents the application is not allowed
 	// to request (for example the privileged MESSAGE_CONTENT, 1<<15);
 	// IDENTIFY requesting any of them is closed with 4014.
@@ -124,7 +126,7 @@ func New(opts Options) (*Server, error) {
 	}
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
-		return nil, fmt.Errorf("discordtest: listen: %w", err)
+		return nil, fmt.Errorf("localdiscord: listen: %w", err)
 	}
 	// Advertise a dialable address when listening on all interfaces.
 	host := ln.Addr().String()
@@ -149,7 +151,7 @@ func New(opts Options) (*Server, error) {
 	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		if err := s.http.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			s.logf("discordtest: serve: %v", err)
+			s.logf("localdiscord: serve: %v", err)
 		}
 	}()
 	return s, nil
@@ -176,7 +178,7 @@ func (s *Server) Close() error {
 	s.wg.Wait()
 	s.transport.CloseIdleConnections()
 	if err != nil {
-		return fmt.Errorf("discordtest: close: %w", err)
+		return fmt.Errorf("localdiscord: close: %w", err)
 	}
 	return nil
 }
@@ -206,7 +208,7 @@ func (s *Server) Transport() http.RoundTripper {
 	rt, err := newRewriteTransport(s.URL(), s.transport, true)
 	if err != nil {
 		// URL() is always a valid absolute URL.
-		panic(fmt.Sprintf("discordtest: %v", err))
+		panic(fmt.Sprintf("localdiscord: %v", err))
 	}
 	return rt
 }
@@ -230,7 +232,7 @@ func (s *Server) HTTPClient() *http.Client {
 func (s *Server) NewSession() (*discordgo.Session, error) {
 	dg, err := discordgo.New("Bot " + s.opts.Token)
 	if err != nil {
-		return nil, fmt.Errorf("discordtest: new session: %w", err)
+		return nil, fmt.Errorf("localdiscord: new session: %w", err)
 	}
 	dg.Client = s.HTTPClient()
 	dg.Dialer = &websocket.Dialer{HandshakeTimeout: 10 * time.Second}

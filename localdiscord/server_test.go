@@ -1,4 +1,4 @@
-package discordtest
+package localdiscord
 
 import (
 	"context"
@@ -6,11 +6,33 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/footnote-bot/footnote/localdiscord/spectest"
 )
+
+// specPath is Discord's OpenAPI document, relative to this package.
+const specPath = "../testdata/discord-api-spec/openapi.json"
+
+var (
+	specOnce sync.Once
+	specVal  *spectest.Spec
+	specErr  error
+)
+
+// loadTestSpec parses the OpenAPI document once per test binary.
+func loadTestSpec(t testing.TB) *spectest.Spec {
+	t.Helper()
+	specOnce.Do(func() { specVal, specErr = spectest.LoadSpec(specPath) })
+	if specErr != nil {
+		t.Fatalf("load spec: %v", specErr)
+	}
+	return specVal
+}
 
 // testTimeout bounds every wait in these tests.
 const testTimeout = 15 * time.Second
@@ -25,8 +47,8 @@ type fixture struct {
 
 func newFixture(t *testing.T, opts Options) *fixture {
 	t.Helper()
-	if opts.Spec == nil {
-		opts.Spec = loadTestSpec(t)
+	if opts.Validator == nil {
+		opts.Validator = loadTestSpec(t)
 	}
 	if opts.HeartbeatInterval == 0 {
 		opts.HeartbeatInterval = time.Second

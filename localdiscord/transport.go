@@ -1,4 +1,4 @@
-package discordtest
+package localdiscord
 
 import (
 	"fmt"
@@ -68,7 +68,7 @@ func (t *rewriteTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	if !discordHosts[host] {
 		if t.strict && req.URL.Host != t.base.Host {
 			closeBody(req)
-			return nil, fmt.Errorf("discordtest: refusing request to %s: only discord.com and %s are served", req.URL.Host, t.base.Host)
+			return nil, fmt.Errorf("localdiscord: refusing request to %s: only discord.com and %s are served", req.URL.Host, t.base.Host)
 		}
 		return t.next.RoundTrip(req)
 	}
@@ -76,13 +76,13 @@ func (t *rewriteTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	loc := apiPrefix.FindStringIndex(escaped)
 	if loc == nil {
 		closeBody(req)
-		return nil, fmt.Errorf("discordtest: cannot rewrite %s: not an /api/ path", req.URL)
+		return nil, fmt.Errorf("localdiscord: cannot rewrite %s: not an /api/ path", req.URL)
 	}
 	rawPath := t.base.EscapedPath() + escaped[loc[1]:]
 	path, err := url.PathUnescape(rawPath)
 	if err != nil {
 		closeBody(req)
-		return nil, fmt.Errorf("discordtest: cannot rewrite %s: %w", req.URL, err)
+		return nil, fmt.Errorf("localdiscord: cannot rewrite %s: %w", req.URL, err)
 	}
 	out := req.Clone(req.Context())
 	u := *t.base

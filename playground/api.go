@@ -8,10 +8,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/footnote-bot/footnote/bot/discordtest"
+	"github.com/footnote-bot/footnote/localdiscord"
 )
 
-// This file is the page's actions: each acts through discordtest's client
+// This file is the page's actions: each acts through localdiscord's client
 // as one of the World's users, with that user's permissions.
 
 // maxContent is Discord's limit on a message's length, in characters.
@@ -55,14 +55,14 @@ type interactionReply struct {
 	} `json:"interaction"`
 }
 
-func replyInteraction(w http.ResponseWriter, st discordtest.InteractionState) {
+func replyInteraction(w http.ResponseWriter, st localdiscord.InteractionState) {
 	var out interactionReply
 	out.Interaction.ID, out.Interaction.Name = st.ID, st.Name
 	writeJSON(w, http.StatusAccepted, out)
 }
 
-// client returns the discordtest client of the request's user.
-func (h *Handler) client(w http.ResponseWriter, userID string) (*discordtest.Client, bool) {
+// client returns the localdiscord client of the request's user.
+func (h *Handler) client(w http.ResponseWriter, userID string) (*localdiscord.Client, bool) {
 	p, err := h.viewer(userID)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
@@ -73,19 +73,19 @@ func (h *Handler) client(w http.ResponseWriter, userID string) (*discordtest.Cli
 
 // channel resolves a channel or thread of the World's guild; empty is
 // #general.
-func (h *Handler) channel(id string) (discordtest.Channel, error) {
+func (h *Handler) channel(id string) (localdiscord.Channel, error) {
 	if id == "" {
 		return h.world.General, nil
 	}
 	ch, ok := h.srv.Channel(id)
 	if !ok || ch.GuildID != h.world.Guild.ID {
-		return discordtest.Channel{}, errors.New("unknown channel")
+		return localdiscord.Channel{}, errors.New("unknown channel")
 	}
 	return ch, nil
 }
 
 // message finds a message of the World's guild that viewer can see.
-func (h *Handler) message(id, viewer string) (discordtest.Message, error) {
+func (h *Handler) message(id, viewer string) (localdiscord.Message, error) {
 	for _, ch := range h.srv.Channels(h.world.Guild.ID) {
 		if m, ok := h.srv.Message(ch.ID, id); ok {
 			if _, owner := h.viewMessage(m); owner != "" && owner != viewer {
@@ -94,7 +94,7 @@ func (h *Handler) message(id, viewer string) (discordtest.Message, error) {
 			return m, nil
 		}
 	}
-	return discordtest.Message{}, errors.New("unknown message")
+	return localdiscord.Message{}, errors.New("unknown message")
 }
 
 func (h *Handler) postMessage(w http.ResponseWriter, r *http.Request) {
@@ -211,7 +211,7 @@ var mentionRe = regexp.MustCompile(`(^|[\s(,;:!?])@([\p{L}\p{N}_.]+)`)
 // display name, any case) into Discord's <@id>, as the Discord app does
 // when a person picks a user from the mention list.
 func (h *Handler) mentions(content string) string {
-	users := []discordtest.User{h.srv.BotUser(), h.world.Member, h.world.Moderator}
+	users := []localdiscord.User{h.srv.BotUser(), h.world.Member, h.world.Moderator}
 	return mentionRe.ReplaceAllStringFunc(content, func(match string) string {
 		sub := mentionRe.FindStringSubmatch(match)
 		lead, name := sub[1], strings.TrimRight(sub[2], ".")

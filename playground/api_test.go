@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/footnote-bot/footnote/bot/discordtest"
+	"github.com/footnote-bot/footnote/localdiscord"
 	"github.com/footnote-bot/footnote/playground"
 )
 
@@ -328,11 +328,11 @@ func reencode(t *testing.T, from any, to any) {
 // TestMemberAndModeratorPermissions pins the permission sets down: the
 // bot decides who may pin from them.
 func TestMemberAndModeratorPermissions(t *testing.T) {
-	if playground.MemberPermissions&discordtest.PermissionPinMessages != 0 {
+	if playground.MemberPermissions&localdiscord.PermissionPinMessages != 0 {
 		t.Error("members can pin")
 	}
-	if playground.ModeratorPermissions&(discordtest.PermissionPinMessages|playground.PermissionManageServer) !=
-		discordtest.PermissionPinMessages|playground.PermissionManageServer {
+	if playground.ModeratorPermissions&(localdiscord.PermissionPinMessages|playground.PermissionManageServer) !=
+		localdiscord.PermissionPinMessages|playground.PermissionManageServer {
 		t.Error("moderators cannot pin or manage the server")
 	}
 }

@@ -1,6 +1,6 @@
 // Package playground is footnote in a browser without a Discord account: a
 // web page that looks and behaves like a Discord channel, talking to the
-// real bot through discordtest, the project's local Discord-compatible
+// real bot through localdiscord, the project's local Discord-compatible
 // server (REST and gateway).
 //
 // The page is plain HTML, CSS and JavaScript embedded in the binary; it

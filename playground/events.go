@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/footnote-bot/footnote/bot/discordtest"
+	"github.com/footnote-bot/footnote/localdiscord"
 )
 
 // sseWriteWait bounds one write to an event stream; a browser that stops
@@ -18,7 +18,7 @@ const sseWriteWait = 10 * time.Second
 
 // sseState names the stream's state event. It comes first, and again
 // whenever the stream had to drop events; the other event names are
-// discordtest's event kinds.
+// localdiscord's event kinds.
 const sseState = "state"
 
 // deleteView reports a deleted message.
@@ -42,7 +42,7 @@ type ackView struct {
 }
 
 // serveEvents streams Server-Sent Events for one user: first the state,
-// then every change that user may see, in order, as discordtest publishes
+// then every change that user may see, in order, as localdiscord publishes
 // it. A client applying them in order ends with the server's state; after
 // a reconnect it gets a fresh state first.
 func (h *Handler) serveEvents(w http.ResponseWriter, r *http.Request) {
@@ -123,27 +123,27 @@ func (h *Handler) serveEvents(w http.ResponseWriter, r *http.Request) {
 
 // eventView converts an event for viewer; an empty name means the viewer
 // must not see it.
-func (h *Handler) eventView(ev discordtest.Event, viewer person) (string, any) {
-	if ev.Kind == discordtest.EventLagged {
+func (h *Handler) eventView(ev localdiscord.Event, viewer person) (string, any) {
+	if ev.Kind == localdiscord.EventLagged {
 		return sseState, h.state(viewer)
 	}
 	if ev.GuildID != h.world.Guild.ID {
 		return "", nil
 	}
 	switch ev.Kind {
-	case discordtest.EventMessageCreate, discordtest.EventMessageUpdate:
+	case localdiscord.EventMessageCreate, localdiscord.EventMessageUpdate:
 		v, owner := h.viewMessage(*ev.Message)
 		if owner != "" && owner != viewer.user.ID {
 			return "", nil
 		}
 		return string(ev.Kind), v
-	case discordtest.EventMessageDelete:
+	case localdiscord.EventMessageDelete:
 		return string(ev.Kind), deleteView{ID: ev.MessageID, ChannelID: ev.ChannelID}
-	case discordtest.EventChannelCreate, discordtest.EventThreadCreate:
+	case localdiscord.EventChannelCreate, localdiscord.EventThreadCreate:
 		return string(ev.Kind), viewChannel(*ev.Channel)
-	case discordtest.EventPinsUpdate:
+	case localdiscord.EventPinsUpdate:
 		return string(ev.Kind), pinsView{ChannelID: ev.ChannelID, Pins: h.visibleMessages(ev.Pins, viewer.user.ID)}
-	case discordtest.EventInteractionAck:
+	case localdiscord.EventInteractionAck:
 		if ev.Interaction.User.ID != viewer.user.ID {
 			return "", nil
 		}

@@ -12,7 +12,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/footnote-bot/footnote/bot/discordtest"
+	"github.com/footnote-bot/footnote/localdiscord"
 )
 
 // Defaults applied by New for zero Options fields.
@@ -28,7 +28,7 @@ const maxBody = 64 << 10
 type Options struct {
 	// Discord is the local Discord the bot is connected to; World must
 	// have been created in it with NewWorld.
-	Discord *discordtest.Server
+	Discord *localdiscord.Server
 	World   World
 	// Logger receives request failures; nil discards them.
 	Logger *slog.Logger
@@ -48,7 +48,7 @@ type Options struct {
 // Create it with New; Close ends the event streams (call it before
 // http.Server.Shutdown, which does not end streaming responses).
 type Handler struct {
-	srv     *discordtest.Server
+	srv     *localdiscord.Server
 	world   World
 	people  map[string]person
 	log     *slog.Logger
@@ -65,7 +65,7 @@ type Handler struct {
 // New returns a handler for a world in a local Discord.
 func New(opts Options) (*Handler, error) {
 	if opts.Discord == nil {
-		return nil, errors.New("playground: no discordtest server")
+		return nil, errors.New("playground: no localdiscord server")
 	}
 	if opts.World.General.ID == "" || opts.World.Member.ID == "" || opts.World.Moderator.ID == "" {
 		return nil, errors.New("playground: world not created (see NewWorld)")

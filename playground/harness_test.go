@@ -18,15 +18,15 @@ import (
 
 	"github.com/footnote-bot/footnote/answer"
 	"github.com/footnote-bot/footnote/bot"
-	"github.com/footnote-bot/footnote/bot/discordtest"
 	"github.com/footnote-bot/footnote/cli"
 	"github.com/footnote-bot/footnote/corpus"
+	"github.com/footnote-bot/footnote/localdiscord"
 	"github.com/footnote-bot/footnote/playground"
 	"github.com/footnote-bot/footnote/retrieval"
 )
 
 // The API tests run the real bot (extractive, over the built-in corpus)
-// against discordtest, with the playground's handler in an httptest
+// against localdiscord, with the playground's handler in an httptest
 // server; only Discord is a fake.
 
 // waitTimeout bounds every wait of a test.
@@ -90,7 +90,7 @@ func (w *logWriter) stop() {
 // local is a playground in the test process: a local Discord, the World,
 // the running bot and the handler behind an httptest server.
 type local struct {
-	srv     *discordtest.Server
+	srv     *localdiscord.Server
 	world   playground.World
 	handler *playground.Handler
 	ts      *httptest.Server
@@ -117,7 +117,7 @@ func newLocal(tb testing.TB, o localOptions) *local {
 		out = lw
 	}
 	log := slog.New(slog.NewTextHandler(out, &slog.HandlerOptions{Level: level}))
-	srv, err := discordtest.New(discordtest.Options{
+	srv, err := localdiscord.New(localdiscord.Options{
 		HeartbeatInterval: 30 * time.Second,
 		RequestLogLimit:   100,
 		Retention:         o.retention,

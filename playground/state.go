@@ -3,7 +3,7 @@ package playground
 import (
 	"net/http"
 
-	"github.com/footnote-bot/footnote/bot/discordtest"
+	"github.com/footnote-bot/footnote/localdiscord"
 )
 
 // stateView is everything the page draws, as one user sees it.
@@ -24,7 +24,7 @@ type stateView struct {
 	Messages map[string][]messageView `json:"messages"`
 	Pins     map[string][]messageView `json:"pins"`
 	// Commands are the commands the bot registered.
-	Commands []discordtest.CommandInfo `json:"commands"`
+	Commands []localdiscord.CommandInfo `json:"commands"`
 }
 
 // state snapshots the World for viewer.
@@ -48,7 +48,7 @@ func (h *Handler) state(viewer person) stateView {
 	}
 	st.Commands = h.srv.GuildCommands(h.world.Guild.ID)
 	if st.Commands == nil {
-		st.Commands = []discordtest.CommandInfo{}
+		st.Commands = []localdiscord.CommandInfo{}
 	}
 	return st
 }

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"time"
 
-	"github.com/footnote-bot/footnote/bot/discordtest"
+	"github.com/footnote-bot/footnote/localdiscord"
 )
 
 // This file is the JSON the page reads: users, channels and messages as
@@ -22,7 +22,7 @@ type userView struct {
 	Permissions []string `json:"permissions,omitempty"`
 }
 
-func viewUser(u discordtest.User) userView {
+func viewUser(u localdiscord.User) userView {
 	name := u.GlobalName
 	if name == "" {
 		name = u.Username
@@ -43,10 +43,10 @@ func permissionNames(perms int64) []string {
 		bit  int64
 		name string
 	}{
-		{discordtest.PermissionViewChannel, "View Channel"},
-		{discordtest.PermissionSendMessages, "Send Messages"},
-		{discordtest.PermissionReadMessageHistory, "Read Message History"},
-		{discordtest.PermissionPinMessages, "Pin Messages"},
+		{localdiscord.PermissionViewChannel, "View Channel"},
+		{localdiscord.PermissionSendMessages, "Send Messages"},
+		{localdiscord.PermissionReadMessageHistory, "Read Message History"},
+		{localdiscord.PermissionPinMessages, "Pin Messages"},
 		{PermissionManageServer, "Manage Server"},
 	}
 	var out []string
@@ -66,7 +66,7 @@ type channelView struct {
 	Thread   bool   `json:"thread,omitempty"`
 }
 
-func viewChannel(c discordtest.Channel) channelView {
+func viewChannel(c localdiscord.Channel) channelView {
 	return channelView{ID: c.ID, Name: c.Name, ParentID: c.ParentID, Thread: c.IsThread()}
 }
 
@@ -107,11 +107,11 @@ type messageView struct {
 
 // viewMessage converts a message and returns, for an ephemeral message,
 // the one user who may see it (empty when everyone may).
-func (h *Handler) viewMessage(m discordtest.Message) (messageView, string) {
+func (h *Handler) viewMessage(m localdiscord.Message) (messageView, string) {
 	v := messageView{
 		ID: m.ID, ChannelID: m.ChannelID, Author: viewUser(m.Author), Content: m.Content,
 		Embeds: orEmpty(m.RawEmbeds), Components: orEmpty(m.RawComponents),
-		Type: m.Type, Ephemeral: m.Ephemeral(), Loading: m.Flags&discordtest.MessageFlagLoading != 0,
+		Type: m.Type, Ephemeral: m.Ephemeral(), Loading: m.Flags&localdiscord.MessageFlagLoading != 0,
 		Pinned: m.Pinned, Timestamp: m.Timestamp,
 	}
 	if !m.EditedTimestamp.IsZero() {
@@ -136,7 +136,7 @@ func (h *Handler) viewMessage(m discordtest.Message) (messageView, string) {
 			if m.Ephemeral() {
 				owner = st.User.ID
 			}
-			if st.Type == discordtest.InteractionTypeApplicationCommand && st.OriginalMessageID == m.ID {
+			if st.Type == localdiscord.InteractionTypeApplicationCommand && st.OriginalMessageID == m.ID {
 				v.Interaction = &interactionView{ID: st.ID, Name: st.Name, Type: st.CommandType, User: viewUser(st.User)}
 			}
 		}
@@ -148,7 +148,7 @@ func (h *Handler) viewMessage(m discordtest.Message) (messageView, string) {
 }
 
 // visibleMessages converts the messages viewer may see.
-func (h *Handler) visibleMessages(msgs []discordtest.Message, viewer string) []messageView {
+func (h *Handler) visibleMessages(msgs []localdiscord.Message, viewer string) []messageView {
 	out := make([]messageView, 0, len(msgs))
 	for _, m := range msgs {
 		if v, owner := h.viewMessage(m); owner == "" || owner == viewer {

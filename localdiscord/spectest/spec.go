@@ -1,4 +1,8 @@
-package discordtest
+// Package spectest validates requests against Discord's OpenAPI 3.1
+// document for tests of the local Discord server: a *Spec is a
+// localdiscord.Validator. Only tests import it, so the JSON-schema
+// validator it needs stays out of the footnote binary.
+package spectest
 
 import (
 	"bytes"
@@ -17,6 +21,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/footnote-bot/footnote/localdiscord/internal/pathtemplate"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
@@ -130,7 +135,7 @@ func ParseSpec(data []byte) (*Spec, error) {
 			opPtr := itemPtr + "/" + method
 			op := &specOperation{
 				Operation: Operation{Method: strings.ToUpper(method), Path: tmpl},
-				segments:  splitPath(tmpl),
+				segments:  pathtemplate.Split(tmpl),
 				bodies:    map[string]string{},
 			}
 			op.ID, _ = opObj["operationId"].(string)
@@ -259,10 +264,6 @@ func escapePointerToken(tok string) string {
 	return strings.NewReplacer("~", "~0", "/", "~1").Replace(tok)
 }
 
-func splitPath(p string) []string {
-	return strings.Split(strings.Trim(p, "/"), "/")
-}
-
 // Operations lists every operation of the document, sorted by path then
 // method.
 func (sp *Spec) Operations() []Operation {
@@ -287,63 +288,22 @@ func (sp *Spec) FindOperation(method, path string) (Operation, bool) {
 }
 
 func (sp *Spec) find(method, path string) (*specOperation, map[string]string) {
-	segs := splitPath(path)
+	segs := pathtemplate.Split(path)
 	var best *specOperation
 	var bestParams map[string]string
 	for _, op := range sp.ops {
 		if op.Method != method {
 			continue
 		}
-		params, ok := matchTemplate(op.segments, segs)
+		params, ok := pathtemplate.Match(op.segments, segs)
 		if !ok {
 			continue
 		}
-		if best == nil || moreSpecific(op.segments, best.segments) {
+		if best == nil || pathtemplate.MoreSpecific(op.segments, best.segments) {
 			best, bestParams = op, params
 		}
 	}
 	return best, bestParams
-}
-
-// matchTemplate matches concrete path segments against template segments,
-// returning the path parameters.
-func matchTemplate(tmpl, segs []string) (map[string]string, bool) {
-	if len(tmpl) != len(segs) {
-		return nil, false
-	}
-	params := map[string]string{}
-	for i, t := range tmpl {
-		if isParamSegment(t) {
-			if segs[i] == "" {
-				return nil, false
-			}
-			v, err := url.PathUnescape(segs[i])
-			if err != nil {
-				return nil, false
-			}
-			params[t[1:len(t)-1]] = v
-			continue
-		}
-		if t != segs[i] {
-			return nil, false
-		}
-	}
-	return params, true
-}
-
-func isParamSegment(s string) bool {
-	return len(s) > 2 && s[0] == '{' && s[len(s)-1] == '}'
-}
-
-// moreSpecific reports whether template a should win over template b.
-func moreSpecific(a, b []string) bool {
-	for i := range min(len(a), len(b)) {
-		pa, pb := isParamSegment(a[i]), isParamSegment(b[i])
-		if pa != pb {
-			return !pa
-		}
-	}
-	return false
 }
 
 // ValidationError describes why a request does not conform to the
@@ -411,6 +371,13 @@ func (sp *Spec) ValidateRequest(method, path, query, contentType string, body []
 		return op.Operation, err
 	}
 	return op.Operation, nil
+}
+
+// Validate is ValidateRequest in the shape of localdiscord.Validator: it
+// returns the matched operation's ID.
+func (sp *Spec) Validate(method, path, query, contentType string, body []byte) (string, error) {
+	op, err := sp.ValidateRequest(method, path, query, contentType, body)
+	return op.ID, err
 }
 
 func convertParam(raw, kind string) (any, bool) {

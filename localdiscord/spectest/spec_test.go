@@ -1,4 +1,4 @@
-package discordtest
+package spectest
 
 import (
 	"bytes"
@@ -8,9 +8,14 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/footnote-bot/footnote/localdiscord"
 )
 
 const specPath = "../../testdata/discord-api-spec/openapi.json"
+
+// A Spec is what the local Discord server takes as its Validator.
+var _ localdiscord.Validator = (*Spec)(nil)
 
 var (
 	specOnce sync.Once
