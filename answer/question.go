@@ -131,7 +131,7 @@ func analyse(c Corpus, q string) *question {
 		if t.Stop || len(t.Text) < 2 || typeWord(t.Text) {
 			continue
 		}
-		info := c.Term(ql, t.Word)
+		info := c.Term(ql, t.Text)
 		if seen[info.Stem] {
 			continue
 		}
@@ -146,7 +146,7 @@ func analyse(c Corpus, q string) *question {
 				}
 			}
 		}
-		alts := c.Related(ql, t.Word)
+		alts := c.Related(ql, t.Text)
 		if !info.Known && len(alts) > 0 {
 			info.Known = true
 			for _, a := range alts {
@@ -186,7 +186,7 @@ func analyse(c Corpus, q string) *question {
 			qt.entity = false
 		}
 		qs.stems[info.Stem] = true
-		qs.stems[t.Stem] = true
+		qs.stems[lang.Stem(ql, t.Text)] = true
 		if moneyQuestionWords[t.Text] {
 			qs.money = true
 		}
@@ -199,6 +199,10 @@ func analyse(c Corpus, q string) *question {
 				qs.counted = &qs.terms[i]
 			}
 		}
+	}
+	if qs.typ == typePerson && definitionQuestion(toks) {
+		// "Who is Roberto Canseco?" asks what the articles say of him
+		qs.typ = typeAny
 	}
 	if qs.typ == typePerson {
 		qs.role = roleTerms(qs, toks)
@@ -217,6 +221,26 @@ var (
 	determiners = set(`the a an el la los las un una his her their its su sus`)
 	roleEnds    = set(`in at of during when for on since after before from en de del durante cuando para desde tras antes now today currently ahora actualmente hoy`)
 )
+
+// definitionQuestion reports "who is/was <name>" questions, which ask who
+// someone named is rather than for a name.
+func definitionQuestion(toks []lang.Term) bool {
+	for i, t := range toks {
+		if t.Text != "who" && t.Text != "quien" && t.Text != "quienes" {
+			continue
+		}
+		if i+2 >= len(toks) || !copulas[toks[i+1].Text] {
+			return false
+		}
+		for _, u := range toks[i+2:] {
+			if !u.Upper && !connectors[u.Text] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
 
 // roleTerms returns the question terms that name the role of a "who is
 // [X's] role …" question ("Who was Mexico's ambassador in Quito" → the

@@ -51,7 +51,7 @@ func TestFillsByAnswerType(t *testing.T) {
 	}{
 		{"who: a name", "Who leads the union?", "The union is led by Hector Saldias, a crane operator.", true},
 		{"who: no name", "Who leads the union?", "The union has led strikes before.", false},
-		{"who: only the question's name", "Who is Hector Saldias?", "Hector Saldias spoke.", false},
+		{"who: only the question's name", "Who called Hector Saldias?", "Hector Saldias spoke.", false},
 		{"who: a body is no person", "Who called the strike?", "The Puerto Alto Port Workers Union called the strike.", false},
 		{"who: a name by the role asked", "Who is the transport minister?", "Transport Minister Ana Ruiz urged both sides to talk.", true},
 		{"who: a name far from the role", "Who is the transport minister?", "Hector Saldias, who leads the union that the government and its transport minister oppose, spoke.", false},
@@ -106,6 +106,8 @@ func TestQuestionShape(t *testing.T) {
 		{question: "What is Hector Saldias's date of birth?", typ: typeTime, anchor: "birth"},
 		{question: "Who was Chile's transport minister in March?", typ: typePerson, role: "transport"},
 		{question: "Who was arrested?", typ: typePerson},
+		{question: "Who is Hector Saldias?", typ: typeAny}, // what the articles say of him
+		{question: "¿Quién es Ana Ruiz?", typ: typeAny},
 		{question: "Which country abstained?", typ: typeInstance},
 		{question: "¿Qué país se abstuvo?", typ: typeInstance},
 		{question: "What did the union say?", typ: typeAny},
