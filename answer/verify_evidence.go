@@ -151,11 +151,12 @@ func splitDate(s string) (y, m, d string, ok bool) {
 }
 
 // hasWord reports whether a passage (its words and stems, in language pl)
-// holds the folded word w of a text in language wl: as written, by stem, by
-// translation when the languages differ, or as a cognate ("diplomatica" and
-// "diplomatic").
-func hasWord(words, stems map[string]bool, pl lang.Lang, w string, wl lang.Lang) bool {
-	if words[w] || hasStem(stems, stem(pl, w), w) || hasStem(stems, stem(wl, w), w) {
+// holds the word written (lower case, accents kept: lang.Term.Word) of a
+// text in language wl: as written, by stem, by translation when the
+// languages differ, or as a cognate ("diplomatica" and "diplomatic").
+func hasWord(words, stems map[string]bool, pl lang.Lang, written string, wl lang.Lang) bool {
+	w := lang.Fold(written)
+	if words[w] || hasStem(stems, stem(pl, written), w) || hasStem(stems, stem(wl, written), w) {
 		return true
 	}
 	if wl == pl {
@@ -168,14 +169,14 @@ func hasWord(words, stems map[string]bool, pl lang.Lang, w string, wl lang.Lang)
 				}
 			}
 		}
-		for _, rel := range relatedStems(wl, pl, stem(wl, w)) {
+		for _, rel := range relatedStems(wl, pl, stem(wl, written)) {
 			if hasStem(stems, rel, rel) {
 				return true
 			}
 		}
 		return false
 	}
-	for _, rel := range relatedStems(wl, pl, stem(wl, w)) {
+	for _, rel := range relatedStems(wl, pl, stem(wl, written)) {
 		if hasStem(stems, rel, rel) {
 			return true
 		}

@@ -173,7 +173,7 @@ func hasSequence(terms []lang.Term, words []string) bool {
 // "International Court of Justice" for "CIJ").
 func (f *claimFacts) nameIn(i int, e *evidence) bool {
 	t := f.terms[i]
-	if e.meta[t.Text] || hasWord(e.words, e.stems, e.lang, t.Text, f.lang) {
+	if e.meta[t.Text] || hasWord(e.words, e.stems, e.lang, t.Word, f.lang) {
 		return true
 	}
 	if isAcronym(f.text[t.Start:t.End]) {
@@ -282,7 +282,7 @@ func (f *claimFacts) check(evs []*evidence) lexical {
 	for _, i := range f.content {
 		found := false
 		for k, e := range evs {
-			if supplies[k][i] || hasWord(e.words, e.stems, e.lang, f.terms[i].Text, f.lang) {
+			if supplies[k][i] || hasWord(e.words, e.stems, e.lang, f.terms[i].Word, f.lang) {
 				found = true
 				supplies[k][i] = true
 			}
@@ -355,7 +355,7 @@ func (f *claimFacts) negationMismatch(aligned []*sentenceEvidence, langs []lang.
 			continue
 		}
 		for _, i := range s.scope {
-			if w := s.terms[i].Text; hasWord(f.words, f.stems, f.lang, w, langs[k]) {
+			if w := s.terms[i].Word; hasWord(f.words, f.stems, f.lang, w, langs[k]) {
 				return fmt.Sprintf("it asserts %q, which the source negates", w)
 			}
 		}
@@ -370,7 +370,7 @@ func (f *claimFacts) negationMismatch(aligned []*sentenceEvidence, langs []lang.
 	}
 	for _, i := range f.scope {
 		for k, s := range aligned {
-			if hasWord(s.words, s.stems, langs[k], f.terms[i].Text, f.lang) {
+			if hasWord(s.words, s.stems, langs[k], f.terms[i].Word, f.lang) {
 				return fmt.Sprintf("it negates %q, which the source asserts", f.terms[i].Text)
 			}
 		}
@@ -403,7 +403,7 @@ func (f *claimFacts) alignIndex(e *evidence) int {
 	for k, s := range e.sents {
 		score := 0
 		for _, i := range f.content {
-			if hasWord(s.words, s.stems, e.lang, f.terms[i].Text, f.lang) {
+			if hasWord(s.words, s.stems, e.lang, f.terms[i].Word, f.lang) {
 				score++
 				if names[i] {
 					score += 3 // names say most about which sentence it is

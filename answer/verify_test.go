@@ -189,3 +189,15 @@ func TestAcronymFits(t *testing.T) {
 		}
 	}
 }
+
+// A claim's past tenses meet the passage's other forms of the verbs when
+// the claim's words are passed as written (lang.Term.Word), with their
+// accents, as the passage's are stemmed.
+func TestHasWordTakesTheWrittenWord(t *testing.T) {
+	words, stems := wordSets(lang.Terms(lang.Spanish, "El gobierno decidió prometer garantías y autorizar salidas."))
+	for _, c := range lang.Terms(lang.Spanish, "prometió autorizó") {
+		if !hasWord(words, stems, lang.Spanish, c.Word, lang.Spanish) {
+			t.Errorf("hasWord(%q) = false", c.Word)
+		}
+	}
+}
