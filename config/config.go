@@ -153,97 +153,19 @@ func readSecret(path string) (string, error) {
 }
 
 // Validate reports every problem of the configuration, each naming its
-// variable and what would be valid.
+// variable and what would be valid. Each setting's rule sits beside it in
+// the field table (fields.go).
 func (c *Config) Validate() error {
-	var p problems
-	c.validateAnswers(&p)
-	c.validateModel(&p)
-	c.validateFetch(&p)
-	c.validateService(&p)
-	return errors.Join(p...)
-}
-
-// problems collects Validate's findings.
-type problems []error
-
-func (p *problems) bad(env, format string, args ...any) {
-	*p = append(*p, &FieldError{Env: env, Msg: fmt.Sprintf(format, args...)})
-}
-
-// httpURL reports whether v is an absolute http(s) URL with a host.
-func httpURL(v string) bool {
-	u, err := url.Parse(v)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
-}
-
-func (c *Config) validateAnswers(p *problems) {
-	if c.K < 1 || c.K > 50 {
-		p.bad("FOOTNOTE_K", "%d is out of range; use 1 to 50", c.K)
-	}
-	if c.DataDir == "" {
-		p.bad("FOOTNOTE_DATA_DIR", "must not be empty")
-	}
-	if c.WatchInterval < 100*time.Millisecond {
-		p.bad("FOOTNOTE_WATCH_INTERVAL", "%s is too short; use at least 100ms, like 2s", c.WatchInterval)
-	}
-	switch strings.ToLower(c.LogLevel) {
-	case "debug", "info", "warn", "error":
-	default:
-		p.bad("FOOTNOTE_LOG_LEVEL", "%q is not one of debug, info, warn, error", c.LogLevel)
-	}
-	switch strings.ToLower(c.LogFormat) {
-	case "text", "json":
-	default:
-		p.bad("FOOTNOTE_LOG_FORMAT", "%q is not text or json", c.LogFormat)
-	}
-}
-
-func (c *Config) validateModel(p *problems) {
-	if c.OpenAIBaseURL != "" && !httpURL(c.OpenAIBaseURL) {
-		p.bad("OPENAI_BASE_URL", "%q is not an http(s) URL like http://localhost:11434/v1", c.OpenAIBaseURL)
-	}
-	if c.EmbedBatch < 1 || c.EmbedBatch > 2048 {
-		p.bad("FOOTNOTE_EMBED_BATCH", "%d is out of range; use 1 to 2048", c.EmbedBatch)
-	}
-	if c.EmbedConcurrency < 1 || c.EmbedConcurrency > 64 {
-		p.bad("FOOTNOTE_EMBED_CONCURRENCY", "%d is out of range; use 1 to 64", c.EmbedConcurrency)
-	}
-	if c.ModelTimeout <= 0 {
-		p.bad("FOOTNOTE_MODEL_TIMEOUT", "must be positive, like 60s")
-	}
-}
-
-func (c *Config) validateFetch(p *problems) {
-	if c.FetchTimeout <= 0 {
-		p.bad("FOOTNOTE_FETCH_TIMEOUT", "must be positive, like 20s")
-	}
-	if c.FetchMaxBytes < 1024 {
-		p.bad("FOOTNOTE_FETCH_MAX_BYTES", "%d is too small; use at least 1024", c.FetchMaxBytes)
-	}
-}
-
-func (c *Config) validateService(p *problems) {
-	if c.DiscordAPIURL != "" && !httpURL(c.DiscordAPIURL) {
-		p.bad("FOOTNOTE_DISCORD_API_URL", "%q is not an http(s) URL like https://discord.com/api/v10/", c.DiscordAPIURL)
-	}
-	if c.ShardID < 0 {
-		p.bad("FOOTNOTE_SHARD_ID", "%d is negative; shards are numbered from 0", c.ShardID)
-	}
-	if n, auto, err := c.Sharding(); err != nil {
-		p.bad("FOOTNOTE_SHARD_COUNT", "%v", err)
-	} else if !auto && c.ShardID >= n {
-		p.bad("FOOTNOTE_SHARD_ID", "%d is not below FOOTNOTE_SHARD_COUNT %d; use 0 to %d", c.ShardID, n, n-1)
-	}
-	if c.DatabaseURL != "" {
-		if err := checkDatabaseURL(c.DatabaseURL); err != nil {
-			p.bad("DATABASE_URL", "%v", err) // never the value: it may hold a password
+	var errs []error
+	for _, f := range fields {
+		if f.check == nil {
+			continue
+		}
+		if msg := f.check(c); msg != "" {
+			errs = append(errs, &FieldError{Env: f.env, Msg: msg})
 		}
 	}
-	if c.DiscordGuildID != "" {
-		if _, err := strconv.ParseUint(c.DiscordGuildID, 10, 64); err != nil {
-			p.bad("DISCORD_GUILD_ID", "%q is not a Discord id (digits only)", c.DiscordGuildID)
-		}
-	}
+	return errors.Join(errs...)
 }
 
 // FieldError is one problem Validate found, with the variable it is about,
