@@ -20,12 +20,9 @@ func runAsk(ctx context.Context, e *env, args []string) error {
 	fs.IntVar(&e.cfg.K, "k", e.cfg.K, "passages to retrieve and list")
 	fs.BoolVar(&e.cfg.Offline, "offline", e.cfg.Offline, "answer extractively even with a model configured")
 	commonFlags(e, fs)
-	pos, err := parse(e, fs, args)
+	pos, err := parseChecked(e, fs, args)
 	if err != nil {
 		return helpOK(err)
-	}
-	if err := e.validate(); err != nil {
-		return err
 	}
 	if len(pos) == 0 {
 		return usagef("ask: give a question, e.g. footnote ask \"Who was arrested at the Mexican embassy?\"")

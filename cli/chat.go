@@ -35,15 +35,12 @@ func runChat(ctx context.Context, e *env, args []string) error {
 	fs.IntVar(&e.cfg.K, "k", e.cfg.K, "passages to retrieve and list")
 	fs.BoolVar(&e.cfg.Offline, "offline", e.cfg.Offline, "answer extractively even with a model configured")
 	commonFlags(e, fs)
-	pos, err := parse(e, fs, args)
+	pos, err := parseChecked(e, fs, args)
 	if err != nil {
 		return helpOK(err)
 	}
 	if len(pos) > 0 {
 		return usagef("chat: takes no arguments; type the questions, one a line (or pipe them in)")
-	}
-	if err := e.validate(); err != nil {
-		return err
 	}
 	var convs []eval.Conversation
 	if *evalFile != "" {

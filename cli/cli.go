@@ -188,6 +188,20 @@ func parse(e *env, fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// parseChecked is parse for every command that uses the configuration:
+// once the flags are applied it validates the configuration, naming a flag
+// rather than the variable it overrides (see validate).
+func parseChecked(e *env, fs *flag.FlagSet, args []string) ([]string, error) {
+	pos, err := parse(e, fs, args)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.validate(); err != nil {
+		return nil, err
+	}
+	return pos, nil
+}
+
 // dashDash rewrites the flag package's "-name" in its error messages as
 // "--name", the spelling the help and the README use.
 func dashDash(msg string) string {

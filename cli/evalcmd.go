@@ -33,15 +33,12 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	fs.IntVar(&e.cfg.K, "k", e.cfg.K, "passages retrieved per question (recall@k)")
 	fs.BoolVar(&e.cfg.Offline, "offline", e.cfg.Offline, "measure the extractive answers even with a model configured")
 	commonFlags(e, fs)
-	pos, err := parse(e, fs, args)
+	pos, err := parseChecked(e, fs, args)
 	if err != nil {
 		return helpOK(err)
 	}
 	if len(pos) != 1 {
 		return usagef("eval: give one question set, e.g. footnote eval testdata/eval/seed-dev.jsonl")
-	}
-	if err := e.validate(); err != nil {
-		return err
 	}
 	f, err := os.Open(pos[0])
 	if err != nil {

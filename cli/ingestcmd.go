@@ -30,15 +30,12 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := flagSet(e, "ingest")
 	fs.BoolVar(&e.cfg.AllowPrivateFetch, "allow-private", e.cfg.AllowPrivateFetch, "allow fetching loopback, private and link-local addresses")
 	commonFlags(e, fs)
-	pos, err := parse(e, fs, args)
+	pos, err := parseChecked(e, fs, args)
 	if err != nil {
 		return helpOK(err)
 	}
 	if len(pos) == 0 {
 		return usagef("ingest: give article files, folders or URLs")
-	}
-	if err := e.validate(); err != nil {
-		return err
 	}
 	dir := e.cfg.CorpusDir
 	if dir == "" {

@@ -47,7 +47,7 @@ func runPlayground(ctx context.Context, e *env, args []string) error {
 	allowRemote := fs.Bool("allow-remote", false, "allow a non-loopback --addr: anyone who reaches it can use the bot as any playground user")
 	fs.BoolVar(&e.cfg.Offline, "offline", e.cfg.Offline, "answer extractively even with a model configured")
 	commonFlags(e, fs)
-	pos, err := parse(e, fs, args)
+	pos, err := parseChecked(e, fs, args)
 	if err != nil {
 		return helpOK(err)
 	}
@@ -60,9 +60,6 @@ func runPlayground(ctx context.Context, e *env, args []string) error {
 	}
 	if !loopback && !*allowRemote {
 		return usagef("playground: --addr %s is reachable from other machines; use 127.0.0.1:PORT, or add --allow-remote", *addr)
-	}
-	if err := e.validate(); err != nil {
-		return err
 	}
 
 	ans, err := e.answerer(ctx)

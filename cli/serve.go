@@ -25,7 +25,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&e.cfg.DiscordGuildID, "guild", e.cfg.DiscordGuildID, "register commands on this server only")
 	fs.BoolVar(&e.cfg.Offline, "offline", e.cfg.Offline, "answer extractively even with a model configured")
 	commonFlags(e, fs)
-	pos, err := parse(e, fs, args)
+	pos, err := parseChecked(e, fs, args)
 	if err != nil {
 		return helpOK(err)
 	}
@@ -34,9 +34,6 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	if e.cfg.DiscordToken == "" {
 		return usagef("serve: set DISCORD_TOKEN (or DISCORD_TOKEN_FILE) to the bot's token")
-	}
-	if err := e.validate(); err != nil {
-		return err
 	}
 	shards, auto, err := e.cfg.Sharding()
 	if err != nil {
@@ -124,7 +121,7 @@ func runFeedback(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	top := fs.Int("top", 10, "how many of the most 👎 questions to list")
 	fs.StringVar(&e.cfg.DataDir, "data-dir", e.cfg.DataDir, "folder the bot keeps its state in")
-	pos, err := parse(e, fs, args)
+	pos, err := parseChecked(e, fs, args)
 	if err != nil {
 		return helpOK(err)
 	}

@@ -51,15 +51,12 @@ func runSources(ctx context.Context, e *env, args []string) error {
 	fs := flagSet(e, "sources")
 	asJSON := fs.Bool("json", false, "print JSON")
 	commonFlags(e, fs)
-	pos, err := parse(e, fs, args)
+	pos, err := parseChecked(e, fs, args)
 	if err != nil {
 		return helpOK(err)
 	}
 	if len(pos) > 0 {
 		return usagef("sources: takes no arguments, got %q", pos[0])
-	}
-	if err := e.validate(); err != nil {
-		return err
 	}
 	ix, _, err := e.openIndex(ctx)
 	if err != nil {

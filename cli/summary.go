@@ -19,7 +19,7 @@ func runSummary(ctx context.Context, e *env, args []string) error {
 	focus := fs.String("focus", "", "only points about this topic")
 	fs.BoolVar(&e.cfg.Offline, "offline", e.cfg.Offline, "summarise extractively even with a model configured")
 	commonFlags(e, fs)
-	pos, err := parse(e, fs, args)
+	pos, err := parseChecked(e, fs, args)
 	if err != nil {
 		return helpOK(err)
 	}
@@ -28,9 +28,6 @@ func runSummary(ctx context.Context, e *env, args []string) error {
 	}
 	if _, err := answer.CheckLength(*length); err != nil {
 		return usagef("summary: %v", err)
-	}
-	if err := e.validate(); err != nil {
-		return err
 	}
 	ans, err := e.answerer(ctx)
 	if err != nil {

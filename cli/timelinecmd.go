@@ -17,7 +17,7 @@ func runTimeline(ctx context.Context, e *env, args []string) error {
 	focus := fs.String("focus", "", "only developments about this topic")
 	limit := fs.Int("limit", 15, "most events to list")
 	commonFlags(e, fs)
-	pos, err := parse(e, fs, args)
+	pos, err := parseChecked(e, fs, args)
 	if err != nil {
 		return helpOK(err)
 	}
@@ -26,9 +26,6 @@ func runTimeline(ctx context.Context, e *env, args []string) error {
 	}
 	if *limit < 1 {
 		return usagef("timeline: --limit must be at least 1")
-	}
-	if err := e.validate(); err != nil {
-		return err
 	}
 	ix, _, err := e.openIndex(ctx)
 	if err != nil {
