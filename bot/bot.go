@@ -1,7 +1,18 @@
-// Package bot is footnote on Discord: /ask, /summary and /sources slash
-// commands, @mentions answered in threads with follow-ups, and moderators
-// pinning cited answers. Every interaction is acknowledged before any work,
-// answers stream into their message, and every message allows no pings.
+// Package bot is footnote on Discord: the /ask, /summary and /sources slash
+// commands; /timeline, and for moderators /ingest and /forget, when the bot
+// has a Library; @mentions answered in a thread, where follow-ups ("Where
+// is he now?") are read against the thread's conversation; 👍/👎 votes,
+// posting a private answer to the channel, and moderators pinning cited
+// answers. Every interaction is acknowledged before any work, answers
+// stream into their message, and every message allows no pings.
+//
+// Handlers have the form func(ctx, *Interaction) error: an Interaction is
+// Discord's event with a Responder (respond, edit, follow up), routed by
+// command name or button custom-ID pattern. A returned error takes one
+// path that logs it and tells the user what the handler chose to say. The
+// discordgo adapter (onInteraction, discordResponder) is thin, so handlers
+// are tested with a recording Responder as well as end to end against
+// localdiscord.
 package bot
 
 import (
@@ -91,6 +102,9 @@ type Bot struct {
 	ownStore bool
 	threads  *threadBook
 	metrics  *metrics.Metrics
+	router   *router
+	// slots numbers the rate-limit buckets of interactions in flight
+	slots bucketSlots
 	// generative: answers come from a model (see Config.Generative)
 	generative bool
 	// acks holds when each interaction arrived, until it is acknowledged
@@ -166,6 +180,7 @@ func New(cfg Config, a Answerer, sources func() []Source) (*Bot, error) {
 		feedback: newFeedback(st), ownStore: ownStore, threads: newThreadBook(), ready: make(chan struct{}),
 		metrics: cfg.Metrics, generative: cfg.Generative,
 	}
+	b.router = b.routes()
 	b.queue = newQueue(cfg.Workers, cfg.QueueSize)
 	b.queue.onDepth = b.metrics.SetQueueDepth
 	s.AddHandler(b.onReady)
@@ -175,9 +190,6 @@ func New(cfg Config, a Answerer, sources func() []Source) (*Bot, error) {
 	s.AddHandler(func(s *discordgo.Session, e *discordgo.Disconnect) { b.onConnection(s, e) })
 	return b, nil
 }
-
-// Session exposes the discordgo session (for tests and the playground).
-func (b *Bot) Session() *discordgo.Session { return b.session }
 
 // Ready is closed once the gateway said READY and commands are registered.
 func (b *Bot) Ready() <-chan struct{} { return b.ready }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
 
@@ -83,18 +84,16 @@ func ReadFeedback(dir string) ([]Tally, error) {
 	return st.Tallies(ctx)
 }
 
-func (b *Bot) vote(s *discordgo.Session, i *discordgo.InteractionCreate, v int) {
-	if i.Message == nil {
-		return
+func (b *Bot) vote(ctx context.Context, in *Interaction, v int) error {
+	if in.Message == nil {
+		return nil
 	}
-	who := userOf(i)
-	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+	who := userOf(in.InteractionCreate)
+	sctx, cancel := context.WithTimeout(ctx, storeTimeout)
 	defer cancel()
-	changed, err := b.feedback.st.RecordVote(ctx, store.Vote{MessageID: i.Message.ID, UserID: who.ID, Question: b.pendingQuestionOf(i.Message), Value: v})
+	changed, err := b.feedback.st.RecordVote(sctx, store.Vote{MessageID: in.Message.ID, UserID: who.ID, Question: b.pendingQuestionOf(in.Message), Value: v})
 	if err != nil {
-		b.log.Error("save vote", "err", err)
-		b.replyPrivate(s, i, "Sorry, your vote could not be saved.")
-		return
+		return tell("Sorry, your vote could not be saved.", fmt.Errorf("save vote: %w", err))
 	}
 	word := "👍 Thanks, noted as helpful."
 	label := metrics.VoteUp
@@ -107,8 +106,8 @@ func (b *Bot) vote(s *discordgo.Session, i *discordgo.InteractionCreate, v int) 
 	} else {
 		b.metrics.Vote(label)
 	}
-	b.log.Info("feedback", "message", i.Message.ID, "user", who.ID, "vote", v, "changed", changed)
-	b.replyPrivate(s, i, word)
+	b.log.Info("feedback", "message", in.Message.ID, "user", who.ID, "vote", v, "changed", changed)
+	return b.replyPrivate(ctx, in, word)
 }
 
 // pendingQuestionOf is the question of an answer message whose own id the

@@ -2,9 +2,7 @@ package bot
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"strings"
 	"sync"
 	"time"
@@ -15,71 +13,86 @@ import (
 	"github.com/footnote-bot/footnote/metrics"
 )
 
-// onInteraction acknowledges first, then works: every slash command and
-// every button press gets its acknowledgement before anything slow.
-func (b *Bot) onInteraction(s *discordgo.Session, i *discordgo.InteractionCreate) {
-	b.acks.Store(i.ID, time.Now())
-	defer b.acks.Delete(i.ID)
-	switch i.Type {
+// onInteraction is the discordgo adapter: it opens the interaction with a
+// responder that talks to Discord and dispatches it.
+func (b *Bot) onInteraction(s *discordgo.Session, ev *discordgo.InteractionCreate) {
+	slot := b.slots.take()
+	in := newInteraction(ev, &discordResponder{s: s, i: ev.Interaction, slot: slot}, func() { b.slots.give(slot) })
+	b.dispatch(context.Background(), in)
+}
+
+// dispatch runs an interaction's handler, which acknowledges it before any
+// slow work, and sends what it returns down the one error path, fail.
+func (b *Bot) dispatch(ctx context.Context, in *Interaction) {
+	b.acks.Store(in.ID, time.Now())
+	defer b.acks.Delete(in.ID)
+	defer in.release()
+	h := b.handlerOf(in)
+	if h == nil {
+		return
+	}
+	if err := h(ctx, in); err != nil {
+		b.fail(ctx, in, err)
+	}
+}
+
+// handlerOf routes an interaction: an unknown command is told so, an
+// unknown button is ignored.
+func (b *Bot) handlerOf(in *Interaction) handler {
+	switch in.Type {
 	case discordgo.InteractionApplicationCommand:
-		data := i.ApplicationCommandData()
-		switch data.Name {
-		case "ask":
-			b.slashAsk(s, i, data)
-		case "summary":
-			b.slashSummary(s, i, data)
-		case "sources":
-			b.slashSources(s, i)
-		case pinCommand:
-			b.pinFromCommand(s, i, data)
-		case "ingest":
-			b.slashIngest(s, i, data)
-		case "forget":
-			b.slashForget(s, i, data)
-		case "timeline":
-			b.slashTimeline(s, i, data)
-		default:
-			b.replyPrivate(s, i, "Unknown command.")
+		if h, ok := b.router.commandHandler(in.ApplicationCommandData().Name); ok {
+			return h
+		}
+		return func(ctx context.Context, in *Interaction) error {
+			return b.replyPrivate(ctx, in, "Unknown command.")
 		}
 	case discordgo.InteractionMessageComponent:
-		switch i.MessageComponentData().CustomID {
-		case idPin:
-			b.pinFromButton(s, i)
-		case idVoteUp:
-			b.vote(s, i, +1)
-		case idVoteDown:
-			b.vote(s, i, -1)
-		case idPost:
-			b.postToChannel(s, i)
-		default:
-			if id := i.MessageComponentData().CustomID; strings.HasPrefix(id, idForget) {
-				b.confirmForget(s, i, strings.TrimPrefix(id, idForget))
-			} else if id == idForgetCancel {
-				b.updatePrivate(s, i, "Kept.")
-			}
-		}
+		h, _ := b.router.componentHandler(in.MessageComponentData().CustomID)
+		return h
 	}
+	return nil
+}
+
+// routes are footnote's commands and buttons.
+func (b *Bot) routes() *router {
+	rt := newRouter()
+	rt.command("ask", b.slashAsk)
+	rt.command("summary", b.slashSummary)
+	rt.command("sources", b.slashSources)
+	rt.command(pinCommand, b.pinFromCommand)
+	rt.command("ingest", b.slashIngest)
+	rt.command("forget", b.slashForget)
+	rt.command("timeline", b.slashTimeline)
+	rt.component(idPin, b.pinFromButton)
+	rt.component(idVoteUp, func(ctx context.Context, in *Interaction) error { return b.vote(ctx, in, +1) })
+	rt.component(idVoteDown, func(ctx context.Context, in *Interaction) error { return b.vote(ctx, in, -1) })
+	rt.component(idPost, b.postToChannel)
+	rt.component(idForget+"*", b.confirmForget)
+	rt.component(idForgetCancel, func(ctx context.Context, in *Interaction) error { return b.updatePrivate(ctx, in, "Kept.") })
+	return rt
 }
 
 // replyPrivate answers an interaction at once with a message only its user
 // sees.
-func (b *Bot) replyPrivate(s *discordgo.Session, i *discordgo.InteractionCreate, text string) {
-	err := b.respond(s, i, &discordgo.InteractionResponse{
+func (b *Bot) replyPrivate(ctx context.Context, in *Interaction, text string) error {
+	err := b.respond(ctx, in, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
 		Data: &discordgo.InteractionResponseData{Content: clip(text, maxContent), Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noPings()},
 	})
 	if err != nil {
-		b.log.Warn("reply to interaction", "err", err)
+		return fmt.Errorf("reply to interaction: %w", err)
 	}
+	return nil
 }
 
-// defer acknowledges an interaction with "footnote is thinking…".
-func (b *Bot) deferReply(s *discordgo.Session, i *discordgo.InteractionCreate, private bool) error {
+// deferReply acknowledges an interaction with "footnote is thinking…".
+func (b *Bot) deferReply(ctx context.Context, in *Interaction, private bool) error {
 	resp := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
 	if private {
 		resp.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
 	}
-	if err := b.respond(s, i, resp); err != nil {
+	if err := b.respond(ctx, in, resp); err != nil {
 		return fmt.Errorf("acknowledge interaction: %w", err)
 	}
 	return nil
@@ -87,23 +100,17 @@ func (b *Bot) deferReply(s *discordgo.Session, i *discordgo.InteractionCreate, p
 
 // respond sends an interaction's first response and measures how long after
 // its arrival the acknowledgement went out.
-func (b *Bot) respond(s *discordgo.Session, i *discordgo.InteractionCreate, resp *discordgo.InteractionResponse) error {
-	uri := discordgo.EndpointInteractionResponse(i.ID, i.Token)
-	_, err := s.RequestWithBucketID("POST", uri, *resp, interactionBucket("callback", i.Token))
-	if t, ok := b.acks.LoadAndDelete(i.ID); ok && err == nil {
+func (b *Bot) respond(ctx context.Context, in *Interaction, resp *discordgo.InteractionResponse) error {
+	err := in.Respond(ctx, resp)
+	if t, ok := b.acks.LoadAndDelete(in.ID); ok && err == nil {
 		b.metrics.ObserveAck(time.Since(t.(time.Time)))
 	}
 	return err
 }
 
-// editReply replaces the interaction's original response.
-func (b *Bot) editReply(s *discordgo.Session, i *discordgo.InteractionCreate, r rendered) error {
-	_, err := b.editReplyMsg(s, i, r)
-	return err
-}
-
-// editReplyMsg is editReply returning the edited message.
-func (b *Bot) editReplyMsg(s *discordgo.Session, i *discordgo.InteractionCreate, r rendered) (*discordgo.Message, error) {
+// editReply replaces the interaction's original response with r, and
+// returns the edited message.
+func (b *Bot) editReply(ctx context.Context, in *Interaction, r rendered) (*discordgo.Message, error) {
 	content := r.content
 	embeds := r.embeds
 	components := r.components
@@ -113,40 +120,9 @@ func (b *Bot) editReplyMsg(s *discordgo.Session, i *discordgo.InteractionCreate,
 	if components == nil {
 		components = []discordgo.MessageComponent{}
 	}
-	return editOriginal(s, i.Interaction, &discordgo.WebhookEdit{
+	return in.Edit(ctx, &discordgo.WebhookEdit{
 		Content: &content, Embeds: &embeds, Components: &components, AllowedMentions: noPings(),
 	})
-}
-
-// editOriginal edits an interaction's original response, in a rate-limit
-// bucket of its own as Discord counts them (per interaction token).
-// discordgo's InteractionResponseEdit puts every webhook edit of the
-// process in one bucket: each edit would wait for all the others, and one
-// answer told to slow down would hold up every answer.
-func editOriginal(s *discordgo.Session, i *discordgo.Interaction, edit *discordgo.WebhookEdit) (*discordgo.Message, error) {
-	uri := discordgo.EndpointWebhookMessage(i.AppID, i.Token, "@original")
-	body, err := s.RequestWithBucketID("PATCH", uri, edit, interactionBucket("edit", i.Token))
-	if err != nil {
-		return nil, err
-	}
-	var m discordgo.Message
-	if err := json.Unmarshal(body, &m); err != nil {
-		return nil, fmt.Errorf("read edited message: %w", err)
-	}
-	return &m, nil
-}
-
-// interactionBuckets bounds how many rate-limit buckets interactions use.
-// Discord limits each interaction on its own, but discordgo keeps a bucket
-// per key for the life of the process: keyed by token, a long-running bot
-// would keep one per question it ever answered. Spread over a fixed number
-// of buckets, a 429 on one answer slows only a few others.
-const interactionBuckets = 64
-
-func interactionBucket(kind, token string) string {
-	h := fnv.New32a()
-	h.Write([]byte(token))
-	return fmt.Sprintf("interactions/%s/%d", kind, h.Sum32()%interactionBuckets)
 }
 
 func options(data discordgo.ApplicationCommandInteractionData) map[string]*discordgo.ApplicationCommandInteractionDataOption {
@@ -164,8 +140,14 @@ func userOf(i *discordgo.InteractionCreate) *discordgo.User {
 	return i.User
 }
 
-func (b *Bot) slashAsk(s *discordgo.Session, i *discordgo.InteractionCreate, data discordgo.ApplicationCommandInteractionData) {
-	opts := options(data)
+// Words for the user when an answer or summary fails.
+const (
+	msgAnswerFailed  = "Sorry, footnote could not answer that just now. Please try again."
+	msgSummaryFailed = "Sorry, footnote could not summarise just now."
+)
+
+func (b *Bot) slashAsk(ctx context.Context, in *Interaction) error {
+	opts := options(in.ApplicationCommandData())
 	private := false
 	if o, ok := opts["private"]; ok {
 		private = o.BoolValue()
@@ -176,38 +158,34 @@ func (b *Bot) slashAsk(s *discordgo.Session, i *discordgo.InteractionCreate, dat
 	}
 	q, err := answer.CleanQuestion(raw)
 	if err != nil {
-		b.replyPrivate(s, i, "Can't ask that: "+err.Error()+".")
-		return
+		return b.replyPrivate(ctx, in, "Can't ask that: "+err.Error()+".")
 	}
-	if err := b.deferReply(s, i, private); err != nil {
-		b.log.Warn("ask", "err", err)
-		return
+	if err := b.deferReply(ctx, in, private); err != nil {
+		return fmt.Errorf("ask: %w", err)
 	}
 	start := time.Now()
-	b.enqueue(s, i, func(ctx context.Context) {
+	return b.enqueue(ctx, in, func(ctx context.Context) error {
 		// the answer is known by its interaction until its message id is:
 		// a vote may come as soon as the answer shows
-		b.feedback.rememberPending(i.ID, q)
-		defer b.feedback.forgetPending(i.ID)
-		st := newStreamer(b, func(r rendered) error { return b.editReply(s, i, r) })
+		b.feedback.rememberPending(in.ID, q)
+		defer b.feedback.forgetPending(in.ID)
+		st := newStreamer(b, func(r rendered) error { _, err := b.editReply(ctx, in, r); return err })
 		a, err := b.answers.Ask(ctx, q, nil, b.cfg.K, st.delta)
 		st.stop()
 		if err != nil {
 			b.metrics.Question(metrics.Unknown, metrics.OutcomeFailed)
-			b.log.Error("answer failed", "interaction", i.ID, "err", err)
-			_ = b.editReply(s, i, rendered{content: "Sorry, footnote could not answer that just now. Please try again."})
-			return
+			return tell(msgAnswerFailed, fmt.Errorf("answer: %w", err))
 		}
-		msg, err := b.editReplyMsg(s, i, renderAnswer(a, private))
+		msg, err := b.editReply(ctx, in, renderAnswer(a, private))
 		if err != nil {
 			b.metrics.Question(a.Mode, metrics.OutcomeFailed)
-			b.log.Error("post answer", "interaction", i.ID, "err", err)
-			return
+			return fmt.Errorf("post answer: %w", err)
 		}
 		if err := b.feedback.remember(ctx, msg.ID, q); err != nil {
 			b.log.Warn("remember question", "err", err)
 		}
-		b.logAnswer(i.ID, i.GuildID, a, time.Since(start))
+		b.logAnswer(in.ID, in.GuildID, a, time.Since(start))
+		return nil
 	})
 }
 
@@ -231,17 +209,26 @@ func (b *Bot) logAnswer(id, guild string, a *answer.Answer, took time.Duration) 
 	b.log.Debug("question text", "id", id, "question", a.Question)
 }
 
-// enqueue queues an answer job and, when it must wait, says where it stands
-// in the queue.
-func (b *Bot) enqueue(s *discordgo.Session, i *discordgo.InteractionCreate, j job) {
-	err := b.push(j, func(ahead int) {
-		if err := b.editReply(s, i, rendered{content: queuedText(ahead)}); err != nil {
+// enqueue queues an answer job for an acknowledged interaction and, when
+// it must wait, says where it stands in the queue. The interaction stays
+// open until the job is done; the job's error takes the error path.
+func (b *Bot) enqueue(ctx context.Context, in *Interaction, j func(ctx context.Context) error) error {
+	release := in.hold()
+	err := b.push(func(ctx context.Context) {
+		defer release()
+		if err := j(ctx); err != nil {
+			b.fail(ctx, in, err)
+		}
+	}, func(ahead int) {
+		if _, err := b.editReply(ctx, in, rendered{content: queuedText(ahead)}); err != nil {
 			b.log.Warn("queue position", "err", err)
 		}
 	})
 	if err != nil {
-		_ = b.editReply(s, i, rendered{content: "⏳ " + err.Error()})
+		release()
+		return tell("⏳ "+err.Error(), fmt.Errorf("queue: %w", err))
 	}
+	return nil
 }
 
 // push queues j and, when it must wait, calls notice with the number of
@@ -269,8 +256,8 @@ func queuedText(ahead int) string {
 	return fmt.Sprintf("⏳ Queued: %d question(s) ahead of yours.", ahead)
 }
 
-func (b *Bot) slashSummary(s *discordgo.Session, i *discordgo.InteractionCreate, data discordgo.ApplicationCommandInteractionData) {
-	opts := options(data)
+func (b *Bot) slashSummary(ctx context.Context, in *Interaction) error {
+	opts := options(in.ApplicationCommandData())
 	var so answer.SummaryOptions
 	if o, ok := opts["length"]; ok {
 		so.Length = o.StringValue()
@@ -279,37 +266,35 @@ func (b *Bot) slashSummary(s *discordgo.Session, i *discordgo.InteractionCreate,
 		so.Focus = strings.TrimSpace(o.StringValue())
 	}
 	if _, err := answer.CheckLength(so.Length); err != nil {
-		b.replyPrivate(s, i, err.Error())
-		return
+		return b.replyPrivate(ctx, in, err.Error())
 	}
-	if err := b.deferReply(s, i, false); err != nil {
-		b.log.Warn("summary", "err", err)
-		return
+	if err := b.deferReply(ctx, in, false); err != nil {
+		return fmt.Errorf("summary: %w", err)
 	}
-	b.enqueue(s, i, func(ctx context.Context) {
-		st := newStreamer(b, func(r rendered) error { return b.editReply(s, i, r) })
+	return b.enqueue(ctx, in, func(ctx context.Context) error {
+		st := newStreamer(b, func(r rendered) error { _, err := b.editReply(ctx, in, r); return err })
 		sum, err := b.answers.Summarize(ctx, so, st.delta)
 		st.stop()
 		if err != nil {
-			b.log.Error("summary failed", "err", err)
-			_ = b.editReply(s, i, rendered{content: "Sorry, footnote could not summarise just now."})
-			return
+			return tell(msgSummaryFailed, fmt.Errorf("summary: %w", err))
 		}
-		if err := b.editReply(s, i, renderSummary(sum)); err != nil {
-			b.log.Error("post summary", "err", err)
+		if _, err := b.editReply(ctx, in, renderSummary(sum)); err != nil {
+			return fmt.Errorf("post summary: %w", err)
 		}
+		return nil
 	})
 }
 
-func (b *Bot) slashSources(s *discordgo.Session, i *discordgo.InteractionCreate) {
+func (b *Bot) slashSources(ctx context.Context, in *Interaction) error {
 	r := renderSources(b.sources())
-	err := b.respond(s, i, &discordgo.InteractionResponse{
+	err := b.respond(ctx, in, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
 		Data: &discordgo.InteractionResponseData{Embeds: r.embeds, AllowedMentions: noPings()},
 	})
 	if err != nil {
-		b.log.Warn("sources", "err", err)
+		return fmt.Errorf("sources: %w", err)
 	}
+	return nil
 }
 
 // streamer turns a model's deltas into edits of one message, at most one

@@ -115,25 +115,24 @@ func forgetTarget(docs []*corpus.Document, key string) string {
 	return ""
 }
 
-func (b *Bot) refuseManage(s *discordgo.Session, i *discordgo.InteractionCreate, what string) {
+func (b *Bot) refuseManage(ctx context.Context, in *Interaction, what string) error {
 	msg := "Only members with the Manage Server permission can " + what + "."
 	if b.cfg.IngestRole != "" {
 		msg = fmt.Sprintf("Only members with Manage Server or the %s role can %s.", b.cfg.IngestRole, what)
 	}
-	b.replyPrivate(s, i, msg)
+	return b.replyPrivate(ctx, in, msg)
 }
 
 // slashIngest adds an article from a link or an uploaded file, for
 // moderators, and shows what was added with a short cited summary.
-func (b *Bot) slashIngest(s *discordgo.Session, i *discordgo.InteractionCreate, data discordgo.ApplicationCommandInteractionData) {
+func (b *Bot) slashIngest(ctx context.Context, in *Interaction) error {
 	if b.cfg.Library == nil {
-		b.replyPrivate(s, i, "Adding articles is not enabled on this bot.")
-		return
+		return b.replyPrivate(ctx, in, "Adding articles is not enabled on this bot.")
 	}
-	if !b.canManage(s, i) {
-		b.refuseManage(s, i, "add articles")
-		return
+	if !b.canManage(b.session, in.InteractionCreate) {
+		return b.refuseManage(ctx, in, "add articles")
 	}
+	data := in.ApplicationCommandData()
 	opts := options(data)
 	var rawURL string
 	var att *discordgo.MessageAttachment
@@ -144,49 +143,59 @@ func (b *Bot) slashIngest(s *discordgo.Session, i *discordgo.InteractionCreate, 
 		att = data.Resolved.Attachments[fmt.Sprint(o.Value)]
 	}
 	if (rawURL == "") == (att == nil) {
-		b.replyPrivate(s, i, "Give either a url or a file to add.")
-		return
+		return b.replyPrivate(ctx, in, "Give either a url or a file to add.")
 	}
-	if err := b.deferReply(s, i, false); err != nil {
-		b.log.Warn("ingest", "err", err)
-		return
+	if err := b.deferReply(ctx, in, false); err != nil {
+		return fmt.Errorf("ingest: %w", err)
 	}
-	who := userOf(i)
+	// fetching and indexing outlive the handler; the interaction stays open
+	release := in.hold()
+	go func() {
+		defer release()
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ingestTimeout)
+		defer cancel()
+		if err := b.ingest(ctx, in, rawURL, att); err != nil {
+			b.fail(ctx, in, err)
+		}
+	}()
+	return nil
+}
+
+// ingest adds the article at rawURL or in att and shows what was added.
+func (b *Bot) ingest(ctx context.Context, in *Interaction, rawURL string, att *discordgo.MessageAttachment) error {
+	who := userOf(in.InteractionCreate)
 	source := rawURL
+	var added *library.Added
+	var err error
 	if att != nil {
 		source = att.Filename
+		var body []byte
+		if body, err = b.download(ctx, att); err == nil {
+			added, err = b.cfg.Library.AddFile(ctx, att.Filename, body)
+		}
+	} else {
+		added, err = b.cfg.Library.AddURL(ctx, rawURL)
 	}
-	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), ingestTimeout)
-		defer cancel()
-		var added *library.Added
-		var err error
-		if att != nil {
-			var body []byte
-			if body, err = b.download(ctx, att); err == nil {
-				added, err = b.cfg.Library.AddFile(ctx, att.Filename, body)
-			}
-		} else {
-			added, err = b.cfg.Library.AddURL(ctx, rawURL)
+	if err != nil {
+		return tell(ingestError(err), fmt.Errorf("ingest %s for %s: %w", source, who.ID, err))
+	}
+	if added.DuplicateOf != "" {
+		if _, err := b.editReply(ctx, in, rendered{content: fmt.Sprintf("Already in the sources: **%s** (%s).", plain(added.Title), plain(added.DocID))}); err != nil {
+			return fmt.Errorf("ingest: %w", err)
 		}
-		if err != nil {
-			b.log.Warn("ingest failed", "from", source, "by", who.ID, "err", err)
-			_ = b.editReply(s, i, rendered{content: ingestError(err)})
-			return
-		}
-		if added.DuplicateOf != "" {
-			_ = b.editReply(s, i, rendered{content: fmt.Sprintf("Already in the sources: **%s** (%s).", plain(added.Title), plain(added.DocID))})
-			return
-		}
-		rctx, rcancel := context.WithTimeout(context.Background(), storeTimeout)
-		err = b.feedback.st.RecordIngest(rctx, store.Ingest{DocID: added.DocID, Title: added.Title, Source: source, UserID: who.ID, Username: who.Username, GuildID: i.GuildID})
-		rcancel()
-		if err != nil {
-			b.log.Warn("record ingest", "err", err)
-		}
-		b.log.Info("article added", "doc", added.DocID, "from", source, "by", who.ID, "username", who.Username, "guild", i.GuildID, "chunks", added.Chunks)
-		_ = b.editReply(s, i, renderAdded(added))
-	}()
+		return nil
+	}
+	rctx, rcancel := context.WithTimeout(ctx, storeTimeout)
+	err = b.feedback.st.RecordIngest(rctx, store.Ingest{DocID: added.DocID, Title: added.Title, Source: source, UserID: who.ID, Username: who.Username, GuildID: in.GuildID})
+	rcancel()
+	if err != nil {
+		b.log.Warn("record ingest", "err", err)
+	}
+	b.log.Info("article added", "doc", added.DocID, "from", source, "by", who.ID, "username", who.Username, "guild", in.GuildID, "chunks", added.Chunks)
+	if _, err := b.editReply(ctx, in, renderAdded(added)); err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	return nil
 }
 
 // download fetches an uploaded attachment from Discord, within the corpus
@@ -248,25 +257,22 @@ func renderAdded(a *library.Added) rendered {
 }
 
 // slashForget asks a moderator to confirm removing an article.
-func (b *Bot) slashForget(s *discordgo.Session, i *discordgo.InteractionCreate, data discordgo.ApplicationCommandInteractionData) {
+func (b *Bot) slashForget(ctx context.Context, in *Interaction) error {
 	if b.cfg.Library == nil {
-		b.replyPrivate(s, i, "Removing articles is not enabled on this bot.")
-		return
+		return b.replyPrivate(ctx, in, "Removing articles is not enabled on this bot.")
 	}
-	if !b.canManage(s, i) {
-		b.refuseManage(s, i, "remove articles")
-		return
+	if !b.canManage(b.session, in.InteractionCreate) {
+		return b.refuseManage(ctx, in, "remove articles")
 	}
 	want := ""
-	if o, ok := options(data)["document"]; ok {
+	if o, ok := options(in.ApplicationCommandData())["document"]; ok {
 		want = strings.TrimSpace(o.StringValue())
 	}
 	doc := findDoc(b.cfg.Library.Documents(), want)
 	if doc == nil {
-		b.replyPrivate(s, i, fmt.Sprintf("No article %q; /sources lists them.", want))
-		return
+		return b.replyPrivate(ctx, in, fmt.Sprintf("No article %q; /sources lists them.", want))
 	}
-	err := b.respond(s, i, &discordgo.InteractionResponse{
+	err := b.respond(ctx, in, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
 		Data: &discordgo.InteractionResponseData{
 			Content:         clip(fmt.Sprintf("Remove **%s** (%s) from the sources? Answers will no longer cite it.", plain(doc.Title), plain(doc.ID)), maxContent),
@@ -279,8 +285,9 @@ func (b *Bot) slashForget(s *discordgo.Session, i *discordgo.InteractionCreate, 
 		},
 	})
 	if err != nil {
-		b.log.Warn("forget", "err", err)
+		return fmt.Errorf("forget: %w", err)
 	}
+	return nil
 }
 
 // findDoc finds an article by id, or by title ignoring case.
@@ -298,22 +305,21 @@ func findDoc(docs []*corpus.Document, want string) *corpus.Document {
 	return nil
 }
 
-// confirmForget removes the article once a moderator confirms. key is what
-// follows idForget in the button's custom_id (see forgetID).
-func (b *Bot) confirmForget(s *discordgo.Session, i *discordgo.InteractionCreate, key string) {
-	if b.cfg.Library == nil || !b.canManage(s, i) {
-		b.refuseManage(s, i, "remove articles")
-		return
+// confirmForget removes the article once a moderator confirms. What
+// follows idForget in the button's custom_id names it (see forgetID).
+func (b *Bot) confirmForget(ctx context.Context, in *Interaction) error {
+	if b.cfg.Library == nil || !b.canManage(b.session, in.InteractionCreate) {
+		return b.refuseManage(ctx, in, "remove articles")
 	}
+	key := strings.TrimPrefix(in.MessageComponentData().CustomID, idForget)
 	docID := forgetTarget(b.cfg.Library.Documents(), key)
-	err := b.respond(s, i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate})
+	err := b.respond(ctx, in, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate})
 	if err != nil {
-		b.log.Warn("forget", "err", err)
-		return
+		return fmt.Errorf("forget: %w", err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), ingestTimeout)
+	fctx, cancel := context.WithTimeout(ctx, ingestTimeout)
 	defer cancel()
-	title, err := b.cfg.Library.Forget(ctx, docID)
+	title, err := b.cfg.Library.Forget(fctx, docID)
 	text := fmt.Sprintf("Removed **%s** from the sources.", plain(title))
 	switch {
 	case errors.Is(err, library.ErrNotFound):
@@ -321,44 +327,46 @@ func (b *Bot) confirmForget(s *discordgo.Session, i *discordgo.InteractionCreate
 	case err != nil:
 		text = "Could not remove it: " + clip(err.Error(), 300)
 	default:
-		who := userOf(i)
-		b.log.Info("article removed", "doc", docID, "by", who.ID, "username", who.Username, "guild", i.GuildID)
+		who := userOf(in.InteractionCreate)
+		b.log.Info("article removed", "doc", docID, "by", who.ID, "username", who.Username, "guild", in.GuildID)
 	}
 	none := []discordgo.MessageComponent{}
-	if _, err := editOriginal(s, i.Interaction, &discordgo.WebhookEdit{Content: &text, Components: &none, AllowedMentions: noPings()}); err != nil {
-		b.log.Warn("forget result", "err", err)
+	if _, err := in.Edit(ctx, &discordgo.WebhookEdit{Content: &text, Components: &none, AllowedMentions: noPings()}); err != nil {
+		return fmt.Errorf("forget result: %w", err)
 	}
+	return nil
 }
 
 // updatePrivate answers a button press by replacing its message's text.
-func (b *Bot) updatePrivate(s *discordgo.Session, i *discordgo.InteractionCreate, text string) {
-	err := b.respond(s, i, &discordgo.InteractionResponse{
+func (b *Bot) updatePrivate(ctx context.Context, in *Interaction, text string) error {
+	err := b.respond(ctx, in, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseUpdateMessage,
 		Data: &discordgo.InteractionResponseData{Content: text, Components: []discordgo.MessageComponent{}, AllowedMentions: noPings()},
 	})
 	if err != nil {
-		b.log.Warn("update message", "err", err)
+		return fmt.Errorf("update message: %w", err)
 	}
+	return nil
 }
 
 // slashTimeline posts the event's dated developments in order, each cited.
-func (b *Bot) slashTimeline(s *discordgo.Session, i *discordgo.InteractionCreate, data discordgo.ApplicationCommandInteractionData) {
+func (b *Bot) slashTimeline(ctx context.Context, in *Interaction) error {
 	if b.cfg.Library == nil {
-		b.replyPrivate(s, i, "The timeline is not enabled on this bot.")
-		return
+		return b.replyPrivate(ctx, in, "The timeline is not enabled on this bot.")
 	}
 	focus := ""
-	if o, ok := options(data)["focus"]; ok {
+	if o, ok := options(in.ApplicationCommandData())["focus"]; ok {
 		focus = strings.TrimSpace(o.StringValue())
 	}
 	ev := b.cfg.Library.Timeline(focus, 10)
-	err := b.respond(s, i, &discordgo.InteractionResponse{
+	err := b.respond(ctx, in, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
 		Data: renderTimeline(ev, focus),
 	})
 	if err != nil {
-		b.log.Warn("timeline", "err", err)
+		return fmt.Errorf("timeline: %w", err)
 	}
+	return nil
 }
 
 // renderTimeline lays events out as dated lines with [n] markers and an

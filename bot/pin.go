@@ -36,66 +36,64 @@ func canPin(i *discordgo.InteractionCreate) bool {
 	return i.Member.Permissions&(permPinMessages|permManageMessages|permAdministrator) != 0
 }
 
-func (b *Bot) pinFromButton(s *discordgo.Session, i *discordgo.InteractionCreate) {
-	b.pin(s, i, i.Message)
+func (b *Bot) pinFromButton(ctx context.Context, in *Interaction) error {
+	return b.pin(ctx, in, in.Message)
 }
 
-func (b *Bot) pinFromCommand(s *discordgo.Session, i *discordgo.InteractionCreate, data discordgo.ApplicationCommandInteractionData) {
+func (b *Bot) pinFromCommand(ctx context.Context, in *Interaction) error {
+	data := in.ApplicationCommandData()
 	var target *discordgo.Message
 	if data.Resolved != nil {
 		target = data.Resolved.Messages[data.TargetID]
 	}
-	b.pin(s, i, target)
+	return b.pin(ctx, in, target)
 }
 
 // pin pins a footnote answer for a moderator, after checking who asks and
 // what: members without the permission are told so privately and nothing is
 // pinned.
-func (b *Bot) pin(s *discordgo.Session, i *discordgo.InteractionCreate, msg *discordgo.Message) {
-	if !canPin(i) {
+func (b *Bot) pin(ctx context.Context, in *Interaction, msg *discordgo.Message) error {
+	if !canPin(in.InteractionCreate) {
 		b.metrics.Pin(metrics.PinRefused)
-		b.replyPrivate(s, i, "Only moderators can pin answers (it takes the Pin Messages permission).")
-		return
+		return b.replyPrivate(ctx, in, "Only moderators can pin answers (it takes the Pin Messages permission).")
 	}
 	if !isAnswer(msg, b.botUser()) {
-		b.replyPrivate(s, i, "That message is not a footnote answer; only answers can be pinned this way.")
-		return
+		return b.replyPrivate(ctx, in, "That message is not a footnote answer; only answers can be pinned this way.")
 	}
 	if msg.Pinned {
-		b.replyPrivate(s, i, "That answer is already pinned.")
-		return
+		return b.replyPrivate(ctx, in, "That answer is already pinned.")
 	}
-	if err := b.deferReply(s, i, true); err != nil {
-		b.log.Warn("pin", "err", err)
-		return
+	if err := b.deferReply(ctx, in, true); err != nil {
+		return fmt.Errorf("pin: %w", err)
 	}
-	who := userOf(i)
+	who := userOf(in.InteractionCreate)
 	channel := msg.ChannelID
 	if channel == "" {
-		channel = i.ChannelID
+		channel = in.ChannelID
 	}
-	if err := s.ChannelMessagePin(channel, msg.ID); err != nil {
-		b.log.Warn("pin failed", "message", msg.ID, "by", who.ID, "err", err)
+	if err := b.session.ChannelMessagePin(channel, msg.ID); err != nil {
 		if isCode(err, codeMaxPins) {
 			b.metrics.Pin(metrics.PinLimit)
 		} else {
 			b.metrics.Pin(metrics.PinError)
 		}
-		_ = b.editReply(s, i, rendered{content: pinError(err)})
-		return
+		return tell(pinError(err), fmt.Errorf("pin message %s for %s: %w", msg.ID, who.ID, err))
 	}
 	b.metrics.Pin(metrics.PinPinned)
-	b.log.Info("answer pinned", "message", msg.ID, "channel", channel, "guild", i.GuildID, "by", who.ID, "username", who.Username)
-	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
-	err := b.feedback.st.RecordPin(ctx, store.Pin{MessageID: msg.ID, ChannelID: channel, GuildID: i.GuildID, UserID: who.ID, Username: who.Username})
+	b.log.Info("answer pinned", "message", msg.ID, "channel", channel, "guild", in.GuildID, "by", who.ID, "username", who.Username)
+	sctx, cancel := context.WithTimeout(ctx, storeTimeout)
+	err := b.feedback.st.RecordPin(sctx, store.Pin{MessageID: msg.ID, ChannelID: channel, GuildID: in.GuildID, UserID: who.ID, Username: who.Username})
 	cancel()
 	if err != nil {
 		b.log.Warn("record pin", "err", err)
 	}
-	if err := b.markPinned(s, channel, msg, who); err != nil {
+	if err := b.markPinned(channel, msg, who); err != nil {
 		b.log.Warn("pinned footer", "err", err)
 	}
-	_ = b.editReply(s, i, rendered{content: "📌 Pinned."})
+	if _, err := b.editReply(ctx, in, rendered{content: "📌 Pinned."}); err != nil {
+		return fmt.Errorf("confirm pin: %w", err)
+	}
+	return nil
 }
 
 // isCode reports whether err is a Discord error with the given code.
@@ -130,7 +128,7 @@ func brief(err error) string {
 }
 
 // markPinned adds "Pinned by …" to the answer's footer.
-func (b *Bot) markPinned(s *discordgo.Session, channel string, msg *discordgo.Message, who *discordgo.User) error {
+func (b *Bot) markPinned(channel string, msg *discordgo.Message, who *discordgo.User) error {
 	if len(msg.Embeds) == 0 || msg.Embeds[0].Footer == nil {
 		return nil
 	}
@@ -144,6 +142,6 @@ func (b *Bot) markPinned(s *discordgo.Session, channel string, msg *discordgo.Me
 	}
 	// the longer footer may take an answer at the size limit over it
 	embeds = fitEmbeds(embeds)
-	_, err := s.ChannelMessageEditComplex(&discordgo.MessageEdit{ID: msg.ID, Channel: channel, Embeds: &embeds, AllowedMentions: noPings()})
+	_, err := b.session.ChannelMessageEditComplex(&discordgo.MessageEdit{ID: msg.ID, Channel: channel, Embeds: &embeds, AllowedMentions: noPings()})
 	return err
 }

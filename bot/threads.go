@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strings"
 	"sync"
@@ -181,7 +182,9 @@ func (b *Bot) answerInThread(s *discordgo.Session, channelID, q string, history 
 		if err != nil {
 			b.metrics.Question(metrics.Unknown, metrics.OutcomeFailed)
 			b.log.Error("answer failed", "channel", channelID, "err", err)
-			_ = edit(rendered{content: "Sorry, footnote could not answer that just now. Please try again."})
+			if err := edit(rendered{content: msgAnswerFailed}); err != nil {
+				b.log.Warn("tell the user of a failure", "channel", channelID, "err", err)
+			}
 			return
 		}
 		// record the exchange before it shows: a follow-up sent as soon as
@@ -201,10 +204,14 @@ func (b *Bot) answerInThread(s *discordgo.Session, channelID, q string, history 
 		}
 		b.logAnswer(placeholder.ID, guildOf(s, channelID), a, time.Since(start))
 	}, func(ahead int) {
-		_ = edit(rendered{content: queuedText(ahead)})
+		if err := edit(rendered{content: queuedText(ahead)}); err != nil {
+			b.log.Warn("queue position", "err", err)
+		}
 	})
 	if err != nil {
-		_ = edit(rendered{content: "⏳ " + err.Error()})
+		if err := edit(rendered{content: "⏳ " + err.Error()}); err != nil {
+			b.log.Warn("queue full", "err", err)
+		}
 	}
 }
 
@@ -216,36 +223,40 @@ func (b *Bot) sendPlain(s *discordgo.Session, channelID, text string) {
 
 // postToChannel publishes a private answer: the same message, posted by the
 // bot in the channel for everyone, with the Pin button.
-func (b *Bot) postToChannel(s *discordgo.Session, i *discordgo.InteractionCreate) {
-	if i.Message == nil {
-		return
+func (b *Bot) postToChannel(ctx context.Context, in *Interaction) error {
+	if in.Message == nil {
+		return nil
 	}
-	err := b.respond(s, i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate})
+	err := b.respond(ctx, in, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate})
 	if err != nil {
-		b.log.Warn("post to channel", "err", err)
-		return
+		return fmt.Errorf("post to channel: %w", err)
 	}
-	src := i.Message
-	posted, err := s.ChannelMessageSendComplex(i.ChannelID, &discordgo.MessageSend{
+	src := in.Message
+	posted, err := b.session.ChannelMessageSendComplex(in.ChannelID, &discordgo.MessageSend{
 		Content: src.Content, Embeds: src.Embeds, Components: buttons(false), AllowedMentions: noPings(),
 	})
 	if err != nil {
-		b.log.Warn("post to channel", "err", err)
-		_, _ = s.FollowupMessageCreate(i.Interaction, true, &discordgo.WebhookParams{Content: "Could not post: " + brief(err), Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noPings()})
-		return
+		// told in a private follow-up: the pressed message is the answer itself
+		if _, ferr := in.FollowUp(ctx, &discordgo.WebhookParams{Content: "Could not post: " + brief(err), Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noPings()}); ferr != nil {
+			b.log.Warn("tell the user of a failure", "id", in.ID, "err", ferr)
+		}
+		return fmt.Errorf("post to channel: %w", err)
 	}
 	if q := b.pendingQuestionOf(src); q != "" {
-		_ = b.feedback.remember(context.Background(), posted.ID, q)
+		if err := b.feedback.remember(ctx, posted.ID, q); err != nil {
+			b.log.Warn("remember question", "err", err)
+		}
 	} else if err := b.copyQuestion(src.ID, posted.ID); err != nil {
 		b.log.Warn("remember question", "err", err)
 	}
-	who := userOf(i)
+	who := userOf(in.InteractionCreate)
 	b.log.Info("private answer posted", "message", posted.ID, "by", who.ID)
 	content := src.Content + "\n-# Posted to the channel."
 	none := []discordgo.MessageComponent{}
-	if _, err := editOriginal(s, i.Interaction, &discordgo.WebhookEdit{Content: &content, Components: &none, AllowedMentions: noPings()}); err != nil {
+	if _, err := in.Edit(ctx, &discordgo.WebhookEdit{Content: &content, Components: &none, AllowedMentions: noPings()}); err != nil {
 		b.log.Debug("mark posted", "err", err)
 	}
+	return nil
 }
 
 // copyQuestion records for a message the question remembered for another
