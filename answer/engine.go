@@ -121,7 +121,7 @@ func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 			docs = append(docs, h.Doc)
 		}
 	}
-	q.proper = properNames(docs)
+	q.proper, q.surnames = docNames(docs)
 	for r, h := range hits {
 		if r == candidateChunks {
 			break

@@ -105,6 +105,9 @@ type question struct {
 	// measure is true for "how high", "how long", "how old": the number
 	// must come with a unit.
 	measure bool
+	// surnames are the last words of the full names the retrieved
+	// articles give (see surnames).
+	surnames map[string]bool
 	// proper holds the words the retrieved passages capitalise inside
 	// sentences: a sentence may open with such a name.
 	proper map[string]bool

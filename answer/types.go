@@ -140,7 +140,7 @@ func nameRun(terms []lang.Term, i int) (end int, org bool) {
 }
 
 // connectors may stand inside a name.
-var connectors = set(`of de del la las los y the and van von da di`)
+var connectors = set(`of de del la las los the van von da di`)
 
 // hasPerson: a name of two capitalised words, or one after a title,
 // that is not the question's own and not a body's or a month's.
@@ -165,7 +165,8 @@ func hasPerson(q *question, terms []lang.Term) bool {
 				}
 			}
 		}
-		if fresh && (caps >= 2 || caps == 1 && i > 0 && titleWords[terms[i-1].Text]) && nearRole(q, terms, i, end) {
+		single := caps == 1 && (i > 0 && titleWords[terms[i-1].Text] || q.surnames[terms[end-1].Text])
+		if fresh && (caps >= 2 || single) && nearRole(q, terms, i, end) {
 			return true
 		}
 		i = max(i, end-1)
@@ -318,13 +319,19 @@ func hasName(q *question, terms []lang.Term) bool {
 	return false
 }
 
-// properNames returns the words the articles write only with a capital:
-// names, unlike words capitalised only to open a sentence ("Nicaragua also
-// decided…" against "Police said…").
-func properNames(docs []*corpus.Document) map[string]bool {
+// docNames reads the names the articles use: proper holds the words they
+// write only with a capital ("Nicaragua also decided…" against "Police
+// said…"), and surnames the last words of the people's names they spell
+// out ("Jorge Glas" → glas), so a later "Glas, 54, arrived…" names a person
+// too.
+func docNames(docs []*corpus.Document) (proper, surnames map[string]bool) {
 	capital, lower := map[string]bool{}, map[string]bool{}
+	surnames = map[string]bool{}
 	for _, d := range docs {
-		for _, t := range lang.Tokenize(d.Text) {
+		toks := lang.Tokenize(d.Text)
+		terms := make([]lang.Term, len(toks))
+		for i, t := range toks {
+			terms[i] = lang.Term{Token: t, Stop: lang.IsStop(d.Language, t.Text)}
 			if t.Number {
 				continue
 			}
@@ -334,13 +341,23 @@ func properNames(docs []*corpus.Document) map[string]bool {
 				lower[t.Text] = true
 			}
 		}
+		for i := 0; i < len(terms); i++ {
+			if !terms[i].Upper || terms[i].Number || terms[i].Stop || lang.IsTimeWord(terms[i].Text) {
+				continue
+			}
+			end, org := nameRun(terms, i)
+			if !org && end-i >= 2 && terms[end-1].Upper {
+				surnames[terms[end-1].Text] = true
+			}
+			i = end - 1
+		}
 	}
 	for w := range capital {
 		if lower[w] || lang.IsStop(lang.English, w) || lang.IsStop(lang.Spanish, w) {
 			delete(capital, w)
 		}
 	}
-	return capital
+	return capital, surnames
 }
 
 // datelineSeps end a dateline.

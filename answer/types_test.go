@@ -52,6 +52,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who: a name", "Who leads the union?", "The union is led by Hector Saldias, a crane operator.", true},
 		{"who: no name", "Who leads the union?", "The union has led strikes before.", false},
 		{"who: only the question's name", "Who called Hector Saldias?", "Hector Saldias spoke.", false},
+		{"who: a surname given in full elsewhere", "Who arrived at the port on Saturday?", "Saldias, 54, arrived at the port on Saturday.", true},
+		{"who: a lone capital is no surname", "Who arrived at the port on Saturday?", "Quilmo, a port town, saw arrivals on Saturday.", false},
 		{"who: a body is no person", "Who called the strike?", "The Puerto Alto Port Workers Union called the strike.", false},
 		{"who: a name by the role asked", "Who is the transport minister?", "Transport Minister Ana Ruiz urged both sides to talk.", true},
 		{"who: a name far from the role", "Who is the transport minister?", "Hector Saldias, who leads the union that the government and its transport minister oppose, spoke.", false},
@@ -80,6 +82,7 @@ func TestFillsByAnswerType(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			q := analyse(ix, tt.question)
 			q.proper = map[string]bool{"panama": true}
+			q.surnames = map[string]bool{"saldias": true}
 			l := lang.Detect(tt.sentence, lang.English)
 			if got := fills(q, tt.sentence, lang.Terms(l, tt.sentence)); got != tt.want {
 				t.Errorf("fills(%q, %q) = %v, want %v (type %d)", tt.question, tt.sentence, got, tt.want, q.typ)
@@ -150,13 +153,19 @@ func TestDatelineEnd(t *testing.T) {
 }
 
 // A word written only with a capital is a name; one the articles also write
-// in lower case is not.
-func TestProperNames(t *testing.T) {
-	docs := []*corpus.Document{{Text: "Nicaragua also cut ties. Police said the police chief left. Spain and Mexico spoke."}}
-	got := properNames(docs)
+// in lower case is not. The last word of a person's full name is a surname;
+// a body's name gives none.
+func TestDocNames(t *testing.T) {
+	docs := []*corpus.Document{{Language: lang.English, Text: "Nicaragua also cut ties. Police said the police chief left. Spain and Mexico spoke. Jorge Glas was held by the National Police. Glas, 54, arrived on Saturday."}}
+	proper, surnames := docNames(docs)
 	for w, want := range map[string]bool{"nicaragua": true, "spain": true, "mexico": true, "police": false, "the": false} {
-		if got[w] != want {
-			t.Errorf("properNames[%q] = %v, want %v", w, got[w], want)
+		if proper[w] != want {
+			t.Errorf("proper[%q] = %v, want %v", w, proper[w], want)
+		}
+	}
+	for w, want := range map[string]bool{"glas": true, "jorge": false, "police": false, "mexico": false} {
+		if surnames[w] != want {
+			t.Errorf("surnames[%q] = %v, want %v", w, surnames[w], want)
 		}
 	}
 }
