@@ -17,105 +17,144 @@ type callbackRequest struct {
 }
 
 func (s *Server) interactionCallback(c *restCall) (reply, error) {
+	in, err := s.callbackTarget(c)
+	if err != nil {
+		return reply{}, err
+	}
+	typ, data, err := decodeCallback(c)
+	if err != nil {
+		return reply{}, err
+	}
+	original, err := s.callbackMessage(c, in, typ, data)
+	if err != nil {
+		return reply{}, err
+	}
+	s.acknowledgeLocked(c, in, typ, original)
+	if !c.boolQuery("with_response") {
+		return noContent()
+	}
+	return ok(s.callbackResponse(in, original))
+}
+
+// callbackTarget is the interaction a callback acknowledges, if it can
+// still be: known, with its token, not yet acknowledged, within the
+// acknowledgement window.
+func (s *Server) callbackTarget(c *restCall) (*interaction, error) {
 	in := s.st.interactions[c.params["interaction_id"]]
 	if in == nil || in.token != c.params["interaction_token"] {
-		return reply{}, errUnknown(CodeUnknownInteraction)
+		return nil, errUnknown(CodeUnknownInteraction)
 	}
 	if in.acked {
 		in.rejected++
-		return reply{}, errBadRequest(CodeAlreadyAcknowledged)
+		return nil, errBadRequest(CodeAlreadyAcknowledged)
 	}
 	if timeout := s.opts.InteractionAckTimeout; timeout > 0 && c.now.Sub(in.dispatched) > timeout {
 		in.rejected++
 		s.logf("localdiscord: interaction %s acknowledged after %v (limit %v)", in.id, c.now.Sub(in.dispatched), timeout)
-		return reply{}, errUnknown(CodeUnknownInteraction)
+		return nil, errUnknown(CodeUnknownInteraction)
 	}
+	return in, nil
+}
+
+// decodeCallback reads a callback's type and its data object.
+func decodeCallback(c *restCall) (int, map[string]json.RawMessage, error) {
 	var req callbackRequest
 	if err := c.decode(&req); err != nil {
-		return reply{}, err
+		return 0, nil, err
 	}
 	if req.Type == nil {
-		return reply{}, errForm("type", "BASE_TYPE_REQUIRED", "This field is required")
+		return 0, nil, errForm("type", "BASE_TYPE_REQUIRED", "This field is required")
 	}
 	var data map[string]json.RawMessage
 	if len(req.Data) > 0 && string(req.Data) != "null" {
 		if err := json.Unmarshal(req.Data, &data); err != nil {
-			return reply{}, errForm("data", "MODEL_TYPE_CONVERT", "Only dictionaries may be used in a ModelType")
+			return 0, nil, errForm("data", "MODEL_TYPE_CONVERT", "Only dictionaries may be used in a ModelType")
 		}
 	}
-	invalidType := errForm("type", "INTERACTION_RESPONSE_TYPE_INVALID", "Invalid interaction response type")
-	isComponent := in.typ == InteractionTypeMessageComponent
+	return *req.Type, data, nil
+}
 
-	var original *message
-	switch *req.Type {
+// callbackMessage is the message a callback of type typ creates or
+// updates (nil for a modal), checked but not yet stored.
+func (s *Server) callbackMessage(c *restCall, in *interaction, typ int, data map[string]json.RawMessage) (*message, error) {
+	invalidType := errForm("type", "INTERACTION_RESPONSE_TYPE_INVALID", "Invalid interaction response type")
+	switch typ {
 	case CallbackChannelMessageWithSource, CallbackDeferredChannelMessage:
-		m := &message{
-			channelID: in.channelID, guildID: in.guildID, authorID: s.bot.ID,
-			webhookID: s.appID, applicationID: s.appID, interactionID: in.id,
-			typ: responseMessageType(in),
-		}
-		if err := s.applyFields(m, data, interactionFlagsMask); err != nil {
-			return reply{}, err
-		}
-		s.attachUploads(m, c)
-		if *req.Type == CallbackDeferredChannelMessage {
-			// The "is thinking..." message: only the ephemeral flag of the
-			// deferral matters; content arrives with the edit.
-			m.flags = m.flags&MessageFlagEphemeral | MessageFlagLoading
-			m.content, m.embeds, m.components, m.mentions, m.attachments = "", nil, nil, nil, nil
-		}
-		if err := checkMessage(m); err != nil {
-			return reply{}, err
-		}
-		original = m
+		return s.responseMessage(c, in, typ, data)
 	case CallbackDeferredUpdateMessage, CallbackUpdateMessage:
-		if !isComponent {
-			return reply{}, invalidType
+		if in.typ != InteractionTypeMessageComponent {
+			return nil, invalidType
 		}
 		target := s.st.messages[in.messageID]
 		if target == nil || target.deleted {
-			return reply{}, errUnknown(CodeUnknownMessage)
+			return nil, errUnknown(CodeUnknownMessage)
 		}
-		if *req.Type == CallbackUpdateMessage {
+		if typ == CallbackUpdateMessage {
 			edited := *target
 			if err := s.applyFields(&edited, data, editableFlagsMask); err != nil {
-				return reply{}, err
+				return nil, err
 			}
 			s.attachUploads(&edited, c)
 			if err := checkMessage(&edited); err != nil {
-				return reply{}, err
+				return nil, err
 			}
 			*target = edited
 		}
-		original = target
+		return target, nil
 	case CallbackModal:
 		// Recorded only: the modal's submission is not simulated.
+		return nil, nil
 	default:
-		return reply{}, invalidType
+		return nil, invalidType
 	}
+}
 
+// responseMessage is the new message of a callback that answers with one
+// (at once, or "is thinking..." first).
+func (s *Server) responseMessage(c *restCall, in *interaction, typ int, data map[string]json.RawMessage) (*message, error) {
+	m := &message{
+		channelID: in.channelID, guildID: in.guildID, authorID: s.bot.ID,
+		webhookID: s.appID, applicationID: s.appID, interactionID: in.id,
+		typ: responseMessageType(in),
+	}
+	if err := s.applyFields(m, data, interactionFlagsMask); err != nil {
+		return nil, err
+	}
+	s.attachUploads(m, c)
+	if typ == CallbackDeferredChannelMessage {
+		// The "is thinking..." message: only the ephemeral flag of the
+		// deferral matters; content arrives with the edit.
+		m.flags = m.flags&MessageFlagEphemeral | MessageFlagLoading
+		m.content, m.embeds, m.components, m.mentions, m.attachments = "", nil, nil, nil, nil
+	}
+	if err := checkMessage(m); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// acknowledgeLocked records the acknowledgement, stores or updates its
+// message and tells subscribers.
+func (s *Server) acknowledgeLocked(c *restCall, in *interaction, typ int, original *message) {
 	in.acked = true
-	in.ackType = *req.Type
+	in.ackType = typ
 	in.ackedAt = c.now
 	in.ackBody = append(json.RawMessage(nil), c.body...)
-	switch *req.Type {
+	switch typ {
 	case CallbackChannelMessageWithSource, CallbackDeferredChannelMessage:
 		s.storeMessageLocked(original, c.now)
-		in.originalID = original.id
-		in.ephemeral = original.flags&MessageFlagEphemeral != 0
 	case CallbackUpdateMessage:
 		s.updateMessageLocked(original, c.now)
-		in.originalID = original.id
-		in.ephemeral = original.flags&MessageFlagEphemeral != 0
-	case CallbackDeferredUpdateMessage:
+	}
+	if original != nil {
 		in.originalID = original.id
 		in.ephemeral = original.flags&MessageFlagEphemeral != 0
 	}
 	s.publishAckLocked(in)
+}
 
-	if !c.boolQuery("with_response") {
-		return noContent()
-	}
+// callbackResponse is the body of a callback asked with_response.
+func (s *Server) callbackResponse(in *interaction, original *message) map[string]any {
 	resp := map[string]any{
 		"interaction": map[string]any{
 			"id": in.id, "type": in.typ, "activity_instance_id": nil,
@@ -127,7 +166,7 @@ func (s *Server) interactionCallback(c *restCall) (reply, error) {
 	if original != nil {
 		resp["resource"] = map[string]any{"type": in.ackType, "message": s.renderMessage(original, false)}
 	}
-	return ok(resp)
+	return resp
 }
 
 func nilIfEmpty(s string) any {

@@ -150,56 +150,37 @@ func splitAPIPath(p string) (apiPath string, version int, ok bool) {
 	return apiPath, version, true
 }
 
-// serveREST runs the REST pipeline: read, validate against the spec,
-// route, authenticate, apply injected failures, handle, record.
+// incoming is one REST request as read and routed, before it is handled.
+type incoming struct {
+	r       *http.Request
+	body    []byte
+	readErr error
+	apiPath string
+	isAPI   bool
+	rt      *route
+	params  map[string]string
+	// methodMismatch: the path has a route under another method only
+	methodMismatch bool
+}
+
+// serveREST runs the REST pipeline: read, validate, route, authenticate,
+// apply injected failures, handle, record.
 func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 	arrived := time.Now()
-	body, readErr := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
-
-	apiPath, version, isAPI := splitAPIPath(r.URL.Path)
-	var rt *route
-	var params map[string]string
-	var methodMismatch bool
-	if isAPI {
-		rt, params, methodMismatch = matchRoute(r.Method, apiPath)
+	in := incoming{r: r}
+	in.body, in.readErr = io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
+	var version int
+	in.apiPath, version, in.isAPI = splitAPIPath(r.URL.Path)
+	if in.isAPI {
+		in.rt, in.params, in.methodMismatch = matchRoute(r.Method, in.apiPath)
 	}
-
-	rec := Request{
-		Time:    arrived,
-		Method:  r.Method,
-		Path:    r.URL.Path,
-		APIPath: apiPath,
-		Version: version,
-		Params:  params,
-		Query:   r.URL.RawQuery,
-		Header:  http.Header{},
-		Body:    body,
-	}
-	if rt != nil {
-		rec.Route = rt.pattern
-	}
-	for _, h := range recordedHeaders {
-		if v := r.Header.Values(h); len(v) > 0 {
-			rec.Header[h] = v
-		}
-	}
-
-	validate := s.opts.Validator != nil && isAPI && readErr == nil
-	var violation *Violation
-	if validate {
-		op, err := s.opts.Validator.Validate(r.Method, apiPath, r.URL.RawQuery, r.Header.Get("Content-Type"), body)
-		if err != nil {
-			violation = &Violation{Method: r.Method, Path: apiPath, Operation: op, Err: err.Error()}
-			rec.Violation = err.Error()
-		}
-	}
-
-	payload, files, payloadErr := requestPayload(r.Header.Get("Content-Type"), body)
+	rec := newRequestRecord(r, arrived, in, version)
+	validated, violation := s.validate(in, &rec)
 
 	s.mu.Lock()
 	s.requestSeq++
 	rec.Seq = s.requestSeq
-	if validate {
+	if validated {
 		s.validated++
 	}
 	if violation != nil {
@@ -207,42 +188,10 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 		s.violations = append(s.violations, *violation)
 		s.logf("localdiscord: %s", violation)
 	}
-
-	var rep reply
-	var err error
-	switch {
-	case readErr != nil:
-		err = &APIError{Status: http.StatusRequestEntityTooLarge, Code: CodeEntityTooLarge, Message: knownErrorMessages[CodeEntityTooLarge]}
-	case !isAPI || (rt == nil && !methodMismatch):
-		err = errNotFound()
-	case rt == nil:
-		err = errMethodNotAllowed()
-	case rt.auth && r.Header.Get("Authorization") != "Bot "+s.opts.Token:
-		err = errUnauthorized()
-	default:
-		if f := s.takeFailureLocked(r.Method, rt.pattern); f != nil {
-			rec.Injected = true
-			err = f
-		} else if payloadErr != nil {
-			err = payloadErr
-		} else {
-			rep, err = rt.handle(s, &restCall{method: r.Method, params: params, query: r.URL.Query(), body: payload, files: files, now: arrived})
-		}
-	}
-
-	header := w.Header()
-	var apiErr *APIError
-	switch {
-	case err == nil:
-	case errors.As(err, &apiErr):
-		apiErr.writeHeaders(header, bucketFor(rec.Route, params))
-		rep = reply{status: apiErr.Status, body: apiErr.body()}
-	default:
-		s.logf("localdiscord: internal error handling %s %s: %v", r.Method, r.URL.Path, err)
-		rep = reply{status: http.StatusInternalServerError, body: newAPIError(http.StatusInternalServerError, 0).body()}
-	}
+	rep, err := s.handleLocked(in, &rec, arrived)
+	rep = s.replyFor(w.Header(), in, rep, err)
 	rec.Status, rec.Response = rep.status, rep.body
-	if rt == nil {
+	if in.rt == nil {
 		s.logf("localdiscord: unknown route %s %s -> %d", r.Method, r.URL.Path, rep.status)
 	}
 	s.requests = append(s.requests, rec)
@@ -252,6 +201,97 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 	s.notifyLocked()
 	s.mu.Unlock()
 
+	writeReply(w, rep)
+}
+
+// newRequestRecord is the log entry of a request, before its answer.
+func newRequestRecord(r *http.Request, arrived time.Time, in incoming, version int) Request {
+	rec := Request{
+		Time:    arrived,
+		Method:  r.Method,
+		Path:    r.URL.Path,
+		APIPath: in.apiPath,
+		Version: version,
+		Params:  in.params,
+		Query:   r.URL.RawQuery,
+		Header:  http.Header{},
+		Body:    in.body,
+	}
+	if in.rt != nil {
+		rec.Route = in.rt.pattern
+	}
+	for _, h := range recordedHeaders {
+		if v := r.Header.Values(h); len(v) > 0 {
+			rec.Header[h] = v
+		}
+	}
+	return rec
+}
+
+// validate checks an API request with Options.Validator, if there is one:
+// whether it was checked, and what it violates (also noted in rec).
+func (s *Server) validate(in incoming, rec *Request) (bool, *Violation) {
+	if s.opts.Validator == nil || !in.isAPI || in.readErr != nil {
+		return false, nil
+	}
+	r := in.r
+	op, err := s.opts.Validator.Validate(r.Method, in.apiPath, r.URL.RawQuery, r.Header.Get("Content-Type"), in.body)
+	if err == nil {
+		return true, nil
+	}
+	rec.Violation = err.Error()
+	return true, &Violation{Method: r.Method, Path: in.apiPath, Operation: op, Err: err.Error()}
+}
+
+// handleLocked answers a routed request: errors for unreadable, unknown or
+// unauthenticated requests and injected failures, else its route's
+// handler. Call with s.mu held.
+func (s *Server) handleLocked(in incoming, rec *Request, arrived time.Time) (reply, error) {
+	r := in.r
+	switch {
+	case in.readErr != nil:
+		return reply{}, &APIError{Status: http.StatusRequestEntityTooLarge, Code: CodeEntityTooLarge, Message: knownErrorMessages[CodeEntityTooLarge]}
+	case !in.isAPI || (in.rt == nil && !in.methodMismatch):
+		return reply{}, errNotFound()
+	case in.rt == nil:
+		return reply{}, errMethodNotAllowed()
+	case in.rt.auth && r.Header.Get("Authorization") != "Bot "+s.opts.Token:
+		return reply{}, errUnauthorized()
+	}
+	if f := s.takeFailureLocked(r.Method, in.rt.pattern); f != nil {
+		rec.Injected = true
+		return reply{}, f
+	}
+	payload, files, err := requestPayload(r.Header.Get("Content-Type"), in.body)
+	if err != nil {
+		return reply{}, err
+	}
+	return in.rt.handle(s, &restCall{method: r.Method, params: in.params, query: r.URL.Query(), body: payload, files: files, now: arrived})
+}
+
+// replyFor turns a handler's error into Discord's error reply (with its
+// rate-limit headers for a 429), or an internal error.
+func (s *Server) replyFor(header http.Header, in incoming, rep reply, err error) reply {
+	var apiErr *APIError
+	switch {
+	case err == nil:
+		return rep
+	case errors.As(err, &apiErr):
+		route := ""
+		if in.rt != nil {
+			route = in.rt.pattern
+		}
+		apiErr.writeHeaders(header, bucketFor(route, in.params))
+		return reply{status: apiErr.Status, body: apiErr.body()}
+	default:
+		s.logf("localdiscord: internal error handling %s %s: %v", in.r.Method, in.r.URL.Path, err)
+		return reply{status: http.StatusInternalServerError, body: newAPIError(http.StatusInternalServerError, 0).body()}
+	}
+}
+
+// writeReply sends a reply with Discord's headers.
+func writeReply(w http.ResponseWriter, rep reply) {
+	header := w.Header()
 	if rep.body != nil {
 		header.Set("Content-Type", "application/json")
 	}
