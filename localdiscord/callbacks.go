@@ -90,15 +90,9 @@ func (s *Server) callbackMessage(c *restCall, in *interaction, typ int, data map
 			return nil, errUnknown(CodeUnknownMessage)
 		}
 		if typ == CallbackUpdateMessage {
-			edited := *target
-			if err := s.applyFields(&edited, data, editableFlagsMask); err != nil {
+			if err := s.applyEdit(c, target, data, 0); err != nil {
 				return nil, err
 			}
-			s.attachUploads(&edited, c)
-			if err := checkMessage(&edited); err != nil {
-				return nil, err
-			}
-			*target = edited
 		}
 		return target, nil
 	case CallbackModal:
@@ -237,16 +231,9 @@ func (s *Server) editWebhookMessage(c *restCall) (reply, error) {
 	if err != nil {
 		return reply{}, err
 	}
-	edited := *m
-	edited.flags &^= MessageFlagLoading
-	if err := s.applyFields(&edited, fields, editableFlagsMask); err != nil {
+	if err := s.applyEdit(c, m, fields, MessageFlagLoading); err != nil {
 		return reply{}, err
 	}
-	s.attachUploads(&edited, c)
-	if err := checkMessage(&edited); err != nil {
-		return reply{}, err
-	}
-	*m = edited
 	s.updateMessageLocked(m, c.now)
 	return ok(s.renderMessage(m, false))
 }

@@ -294,12 +294,9 @@ func (s *Server) createMessage(c *restCall) (reply, error) {
 }
 
 func (s *Server) getMessage(c *restCall) (reply, error) {
-	ch, err := s.channelFor(c)
+	ch, err := s.readableChannel(c)
 	if err != nil {
 		return reply{}, err
-	}
-	if err := requirePermission(ch, PermissionReadMessageHistory); err != nil {
-		return reply{}, errForbidden(CodeMissingAccess)
 	}
 	m, err := s.channelMessage(ch, c.params["message_id"])
 	if err != nil {
@@ -309,11 +306,7 @@ func (s *Server) getMessage(c *restCall) (reply, error) {
 }
 
 func (s *Server) editMessage(c *restCall) (reply, error) {
-	ch, err := s.channelFor(c)
-	if err != nil {
-		return reply{}, err
-	}
-	m, err := s.channelMessage(ch, c.params["message_id"])
+	_, m, err := s.messageFor(c)
 	if err != nil {
 		return reply{}, err
 	}
@@ -324,25 +317,32 @@ func (s *Server) editMessage(c *restCall) (reply, error) {
 	if err != nil {
 		return reply{}, err
 	}
-	edited := *m
-	if err := s.applyFields(&edited, fields, editableFlagsMask); err != nil {
+	if err := s.applyEdit(c, m, fields, 0); err != nil {
 		return reply{}, err
 	}
-	s.attachUploads(&edited, c)
-	if err := checkMessage(&edited); err != nil {
-		return reply{}, err
-	}
-	*m = edited
 	s.updateMessageLocked(m, c.now)
 	return ok(s.renderMessage(m, false))
 }
 
-func (s *Server) deleteMessage(c *restCall) (reply, error) {
-	ch, err := s.channelFor(c)
-	if err != nil {
-		return reply{}, err
+// applyEdit applies an edit's fields to m, after clearing the flags in
+// clear, and keeps the result if it is a valid message; the caller stores
+// it.
+func (s *Server) applyEdit(c *restCall, m *message, fields map[string]json.RawMessage, clear int) error {
+	edited := *m
+	edited.flags &^= clear
+	if err := s.applyFields(&edited, fields, editableFlagsMask); err != nil {
+		return err
 	}
-	m, err := s.channelMessage(ch, c.params["message_id"])
+	s.attachUploads(&edited, c)
+	if err := checkMessage(&edited); err != nil {
+		return err
+	}
+	*m = edited
+	return nil
+}
+
+func (s *Server) deleteMessage(c *restCall) (reply, error) {
+	ch, m, err := s.messageFor(c)
 	if err != nil {
 		return reply{}, err
 	}
@@ -358,20 +358,13 @@ func (s *Server) deleteMessage(c *restCall) (reply, error) {
 // listMessages returns channel history newest first, honouring limit
 // (1-100, default 50) and one of before, after or around.
 func (s *Server) listMessages(c *restCall) (reply, error) {
-	ch, err := s.channelFor(c)
+	ch, err := s.readableChannel(c)
 	if err != nil {
 		return reply{}, err
 	}
-	if err := requirePermission(ch, PermissionReadMessageHistory); err != nil {
-		return reply{}, errForbidden(CodeMissingAccess)
-	}
-	limit := 50
-	if v := c.query.Get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 100 {
-			return reply{}, errForm("limit", "NUMBER_TYPE_MAX", "Int value should be less than or equal to 100.")
-		}
-		limit = n
+	limit, err := c.limit(50, 100)
+	if err != nil {
+		return reply{}, err
 	}
 	var visible []string // ascending
 	for _, id := range ch.messages {

@@ -10,14 +10,7 @@ import (
 // channel's pin limit yields 30003. A successful pin posts Discord's
 // "pinned a message" system message and dispatches CHANNEL_PINS_UPDATE.
 func (s *Server) pinMessage(c *restCall) (reply, error) {
-	ch, err := s.channelFor(c)
-	if err != nil {
-		return reply{}, err
-	}
-	if err := requirePermission(ch, PermissionPinMessages, PermissionManageMessages); err != nil {
-		return reply{}, err
-	}
-	m, err := s.channelMessage(ch, c.params["message_id"])
+	ch, m, err := s.pinTarget(c)
 	if err != nil {
 		return reply{}, err
 	}
@@ -39,15 +32,25 @@ func (s *Server) pinMessage(c *restCall) (reply, error) {
 	return noContent()
 }
 
-func (s *Server) unpinMessage(c *restCall) (reply, error) {
+// pinTarget resolves the channel and message of a pin route, if the bot
+// may pin there.
+func (s *Server) pinTarget(c *restCall) (*channelState, *message, error) {
 	ch, err := s.channelFor(c)
 	if err != nil {
-		return reply{}, err
+		return nil, nil, err
 	}
 	if err := requirePermission(ch, PermissionPinMessages, PermissionManageMessages); err != nil {
-		return reply{}, err
+		return nil, nil, err
 	}
 	m, err := s.channelMessage(ch, c.params["message_id"])
+	if err != nil {
+		return nil, nil, err
+	}
+	return ch, m, nil
+}
+
+func (s *Server) unpinMessage(c *restCall) (reply, error) {
+	ch, m, err := s.pinTarget(c)
 	if err != nil {
 		return reply{}, err
 	}
@@ -78,12 +81,9 @@ func (s *Server) dispatchPinsUpdateLocked(ch *channelState, now time.Time) {
 // listPinsLegacy serves GET /channels/{id}/pins: pinned messages, most
 // recently pinned first.
 func (s *Server) listPinsLegacy(c *restCall) (reply, error) {
-	ch, err := s.channelFor(c)
+	ch, err := s.readableChannel(c)
 	if err != nil {
 		return reply{}, err
-	}
-	if err := requirePermission(ch, PermissionReadMessageHistory); err != nil {
-		return reply{}, errForbidden(CodeMissingAccess)
 	}
 	out := []any{}
 	for i := len(ch.pins) - 1; i >= 0; i-- {
@@ -96,20 +96,13 @@ func (s *Server) listPinsLegacy(c *restCall) (reply, error) {
 // message}], "has_more"}, most recently pinned first, with before (an
 // ISO 8601 timestamp) and limit (1-50, default 50).
 func (s *Server) listPins(c *restCall) (reply, error) {
-	ch, err := s.channelFor(c)
+	ch, err := s.readableChannel(c)
 	if err != nil {
 		return reply{}, err
 	}
-	if err := requirePermission(ch, PermissionReadMessageHistory); err != nil {
-		return reply{}, errForbidden(CodeMissingAccess)
-	}
-	limit := 50
-	if v := c.query.Get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 50 {
-			return reply{}, errForm("limit", "NUMBER_TYPE_MAX", "Int value should be less than or equal to 50.")
-		}
-		limit = n
+	limit, err := c.limit(50, 50)
+	if err != nil {
+		return reply{}, err
 	}
 	var before time.Time
 	if v := c.query.Get("before"); v != "" {

@@ -402,6 +402,19 @@ func (c *restCall) fields() (map[string]json.RawMessage, error) {
 }
 
 // boolQuery parses a boolean query parameter.
+// limit reads the limit query parameter: def when absent, else 1 to max.
+func (c *restCall) limit(def, max int) (int, error) {
+	v := c.query.Get("limit")
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > max {
+		return 0, errForm("limit", "NUMBER_TYPE_MAX", fmt.Sprintf("Int value should be less than or equal to %d.", max))
+	}
+	return n, nil
+}
+
 func (c *restCall) boolQuery(name string) bool {
 	v, _ := strconv.ParseBool(strings.ToLower(c.query.Get(name)))
 	return v

@@ -223,6 +223,32 @@ func (s *Server) channelFor(c *restCall) (*channelState, error) {
 	return ch, nil
 }
 
+// readableChannel is channelFor for reading history: without Read Message
+// History the bot is refused with 50001, as on Discord.
+func (s *Server) readableChannel(c *restCall) (*channelState, error) {
+	ch, err := s.channelFor(c)
+	if err != nil {
+		return nil, err
+	}
+	if err := requirePermission(ch, PermissionReadMessageHistory); err != nil {
+		return nil, errForbidden(CodeMissingAccess)
+	}
+	return ch, nil
+}
+
+// messageFor resolves the channel and message of a route.
+func (s *Server) messageFor(c *restCall) (*channelState, *message, error) {
+	ch, err := s.channelFor(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := s.channelMessage(ch, c.params["message_id"])
+	if err != nil {
+		return nil, nil, err
+	}
+	return ch, m, nil
+}
+
 // requirePermission fails with 50013 unless the bot has any of perms in ch.
 func requirePermission(ch *channelState, perms ...int64) error {
 	for _, p := range perms {
