@@ -1,7 +1,9 @@
 // Package playground is footnote in a browser without a Discord account: a
 // web page that looks and behaves like a Discord channel, talking to the
 // real bot through localdiscord, the project's local Discord-compatible
-// server (REST and gateway).
+// server (REST and gateway). The server runs here without request
+// validation: Discord's OpenAPI document is checked only in tests
+// (localdiscord/spectest), so the binary carries no JSON-schema validator.
 //
 // The page is plain HTML, CSS and JavaScript embedded in the binary; it
 // loads nothing from anywhere but the handler (its Content-Security-Policy
