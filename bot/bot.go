@@ -33,10 +33,11 @@ import (
 	"github.com/footnote-bot/footnote/store"
 )
 
-// Answerer answers questions and summarises the corpus. onDelta receives
-// the text as a model writes it (it may never be called).
+// Answerer answers questions and summarises the corpus (*answer.Service
+// is one). A request's OnDelta and Summarize's onDelta receive the text as
+// a model writes it (they may never be called).
 type Answerer interface {
-	Ask(ctx context.Context, q string, history []answer.Turn, k int, onDelta func(string)) (*answer.Answer, error)
+	Ask(ctx context.Context, r answer.Request) (*answer.Answer, error)
 	Summarize(ctx context.Context, opts answer.SummaryOptions, onDelta func(string)) (*answer.Summary, error)
 }
 

@@ -22,12 +22,12 @@ import (
 // with err.
 type fakeAnswerer struct{ err error }
 
-func (f fakeAnswerer) Ask(_ context.Context, q string, _ []answer.Turn, _ int, _ func(string)) (*answer.Answer, error) {
+func (f fakeAnswerer) Ask(_ context.Context, r answer.Request) (*answer.Answer, error) {
 	if f.err != nil {
 		return nil, f.err
 	}
 	return &answer.Answer{
-		Question:  q,
+		Question:  r.Question,
 		Answer:    "Police arrested a former vice president [1].",
 		Mode:      answer.ModeExtractive,
 		Citations: []answer.Citation{citation(1, "Police arrested a former vice president.", "https://example.com/a")},

@@ -20,7 +20,6 @@ import (
 
 	"github.com/footnote-bot/footnote/answer"
 	"github.com/footnote-bot/footnote/bot"
-	"github.com/footnote-bot/footnote/cli"
 	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/lang"
 	"github.com/footnote-bot/footnote/library"
@@ -317,13 +316,13 @@ func newHarness(t testing.TB, o harnessOptions) *harness {
 	h.mod = srv.AddUser(localdiscord.User{Username: "mod", GlobalName: "Maria Moderator"})
 
 	ix := builtinIndex(t)
-	engine := answer.NewEngine(ix)
-	ans := &cli.Answerer{Engine: engine, Index: ix}
+	current := func() answer.Corpus { return ix }
 	var lib *library.Library
 	if o.library {
-		lib = h.newLibrary(ans)
-		engine = ans.Engine
+		lib = h.newLibrary()
+		current = func() answer.Corpus { return lib.Index() }
 	}
+	var model answer.ChatModel
 	if !o.extractive {
 		h.model = o.model
 		if h.model == nil {
@@ -338,8 +337,9 @@ func newHarness(t testing.TB, o harnessOptions) *harness {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ans.Gen = answer.NewGenerator(engine, chatModel{c}, 10*time.Second, nil)
+		model = chatModel{c}
 	}
+	ans := answer.NewService(current, model, 10*time.Second, nil)
 
 	level := slog.LevelDebug
 	if o.quiet {
@@ -365,7 +365,12 @@ func newHarness(t testing.TB, o harnessOptions) *harness {
 		h.cfg.Library = lib
 	}
 	h.answerer = ans
-	h.sources = func() []bot.Source { return sources(ans.Current()) }
+	h.sources = func() []bot.Source {
+		if lib != nil {
+			return sources(lib.Index())
+		}
+		return sources(ix)
+	}
 	t.Cleanup(h.stopBot)
 	h.startBot()
 	return h

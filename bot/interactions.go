@@ -170,7 +170,7 @@ func (b *Bot) slashAsk(ctx context.Context, in *Interaction) error {
 		b.feedback.rememberPending(in.ID, q)
 		defer b.feedback.forgetPending(in.ID)
 		st := newStreamer(b, func(r rendered) error { _, err := b.editReply(ctx, in, r); return err })
-		a, err := b.answers.Ask(ctx, q, nil, b.cfg.K, st.delta)
+		a, err := b.answers.Ask(ctx, answer.Request{Question: q, K: b.cfg.K, OnDelta: st.delta})
 		st.stop()
 		if err != nil {
 			b.metrics.Question(metrics.Unknown, metrics.OutcomeFailed)

@@ -15,13 +15,9 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"github.com/footnote-bot/footnote/answer"
-	"github.com/footnote-bot/footnote/cli"
-	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/fetch"
 	"github.com/footnote-bot/footnote/library"
 	"github.com/footnote-bot/footnote/localdiscord"
-	"github.com/footnote-bot/footnote/retrieval"
 	"github.com/footnote-bot/footnote/store"
 )
 
@@ -73,7 +69,7 @@ const orderPage = `<html lang="en"><head><title>Court declines Mexico's request<
 
 // newLibrary gives the harness a corpus folder (the seed article), a live
 // index over it, and a library fetching from the test's web.
-func (h *harness) newLibrary(ans *cli.Answerer) *library.Library {
+func (h *harness) newLibrary() *library.Library {
 	t := h.t
 	h.web = &testWeb{hits: map[string]int{}}
 	h.web.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -99,28 +95,15 @@ func (h *harness) newLibrary(ans *cli.Answerer) *library.Library {
 	if err := os.WriteFile(filepath.Join(h.corpusDir, "000_81644a94c58555c8.md"), seed, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	indexDir := t.TempDir()
-	rebuild := func(ctx context.Context) (*retrieval.Index, error) {
-		docs, _, err := corpus.Load(os.DirFS(h.corpusDir))
-		if err != nil {
-			return nil, err
-		}
-		ix, _, err := retrieval.Build(ctx, docs, retrieval.Options{DataDir: indexDir})
-		return ix, err
-	}
-	ix, err := rebuild(context.Background())
+	lib, err := library.Open(context.Background(), library.Options{
+		CorpusDir: h.corpusDir,
+		IndexRoot: t.TempDir(),
+		Fetcher:   fetch.New(fetch.Options{Resolver: h.web, Dial: h.web.dial}),
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	live := retrieval.NewLive(ix)
-	ans.Index, ans.Live = ix, live
-	ans.Engine = answer.NewLiveEngine(func() answer.Corpus { return live.Index() })
-	return &library.Library{
-		Dir:     h.corpusDir,
-		Fetcher: fetch.New(fetch.Options{Resolver: h.web, Dial: h.web.dial}),
-		Live:    live,
-		Rebuild: rebuild,
-	}
+	return lib
 }
 
 // ingest sends /ingest url: as the given user.

@@ -177,7 +177,7 @@ func (b *Bot) answerInThread(s *discordgo.Session, channelID, q string, history 
 	err = b.push(func(ctx context.Context) {
 		start := time.Now()
 		st := newStreamer(b, edit)
-		a, err := b.answers.Ask(ctx, q, history, b.cfg.K, st.delta)
+		a, err := b.answers.Ask(ctx, answer.Request{Question: q, History: history, K: b.cfg.K, OnDelta: st.delta})
 		st.stop()
 		if err != nil {
 			b.metrics.Question(metrics.Unknown, metrics.OutcomeFailed)

@@ -31,11 +31,11 @@ func runAsk(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usagef("ask: %v", err)
 	}
-	ans, err := e.answerer(ctx)
+	_, ans, err := e.open(ctx)
 	if err != nil {
 		return err
 	}
-	a, err := ans.Ask(ctx, q, nil, e.cfg.K, nil)
+	a, err := ans.Ask(ctx, answer.Request{Question: q, K: e.cfg.K})
 	if err != nil {
 		return err
 	}

@@ -34,13 +34,13 @@ var benchQuestions = []string{
 // the index already loaded.
 func BenchmarkAskWarm(b *testing.B) {
 	ctx := context.Background()
-	a, err := benchEnv(b, map[string]string{}).answerer(ctx)
+	_, a, err := benchEnv(b, map[string]string{}).open(ctx)
 	if err != nil {
 		b.Fatal(err)
 	}
 	i := 0
 	for b.Loop() {
-		if _, err := a.Ask(ctx, benchQuestions[i%len(benchQuestions)], nil, 5, nil); err != nil {
+		if _, err := a.Ask(ctx, answer.Request{Question: benchQuestions[i%len(benchQuestions)], K: 5}); err != nil {
 			b.Fatal(err)
 		}
 		i++
@@ -60,13 +60,13 @@ func BenchmarkGenerativeOverhead(b *testing.B) {
 	defer srv.Close()
 	ctx := context.Background()
 	e := benchEnv(b, map[string]string{"OPENAI_BASE_URL": srv.URL(), "FOOTNOTE_API_EMBEDDINGS": "false"})
-	a, err := e.answerer(ctx)
+	_, a, err := e.open(ctx)
 	if err != nil {
 		b.Fatal(err)
 	}
 	var overhead, model time.Duration
 	for b.Loop() {
-		ans, err := a.Ask(ctx, "Who was arrested at the Mexican embassy?", nil, 5, func(string) {})
+		ans, err := a.Ask(ctx, answer.Request{Question: "Who was arrested at the Mexican embassy?", K: 5, OnDelta: func(string) {}})
 		if err != nil || ans.Mode != answer.ModeGenerative {
 			b.Fatalf("mode %s err %v note %q", ans.Mode, err, ans.Note)
 		}

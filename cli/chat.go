@@ -48,12 +48,12 @@ func runChat(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	ans, err := e.answerer(ctx)
+	_, ans, err := e.open(ctx)
 	if err != nil {
 		return err
 	}
 	if *evalFile != "" {
-		rep, err := eval.RunConversations(ctx, chatAsker{ans}, convs, e.cfg.K)
+		rep, err := eval.RunConversations(ctx, cleanAsker{ans}, convs, e.cfg.K)
 		if err != nil {
 			return err
 		}
@@ -87,8 +87,8 @@ func readConversations(path string) ([]eval.Conversation, error) {
 }
 
 // askFunc answers a question with the earlier turns of its conversation;
-// (*Answerer).Ask is one, and the Discord bot's threads use the same.
-type askFunc func(ctx context.Context, q string, history []answer.Turn, k int, onDelta func(string)) (*answer.Answer, error)
+// (*answer.Service).Ask is one, and the Discord bot's threads use the same.
+type askFunc func(ctx context.Context, r answer.Request) (*answer.Answer, error)
 
 // chat is one conversation: questions in, answers out, the history kept.
 type chat struct {
@@ -217,7 +217,7 @@ func (c *chat) line(ctx context.Context, line string, out io.Writer) (done bool,
 	if err != nil {
 		return false, &badLine{err}
 	}
-	a, err := c.ask(ctx, q, c.history, c.k, nil)
+	a, err := c.ask(ctx, answer.Request{Question: q, History: c.history, K: c.k})
 	if err != nil {
 		return false, err
 	}
@@ -247,16 +247,4 @@ func writeChatJSON(w io.Writer, a *answer.Answer) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	return enc.Encode(&v)
-}
-
-// chatAsker adapts the answerer to eval.ConversationAsker, asking as the
-// chat does.
-type chatAsker struct{ a *Answerer }
-
-func (c chatAsker) Ask(ctx context.Context, q string, history []answer.Turn, k int) (*answer.Answer, error) {
-	clean, err := answer.CleanQuestion(q)
-	if err != nil {
-		return nil, err
-	}
-	return c.a.Ask(ctx, clean, history, k, nil)
 }

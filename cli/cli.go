@@ -14,6 +14,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/footnote-bot/footnote/config"
+	"github.com/footnote-bot/footnote/llm"
 	"github.com/footnote-bot/footnote/metrics"
 )
 
@@ -55,9 +56,8 @@ type env struct {
 	// onFlags, when set, is called with the command's flag set before its
 	// arguments are parsed (completion uses it to list a command's flags).
 	onFlags func(*flag.FlagSet)
-	// localEmbed is set once the endpoint's embeddings failed: the rest of
-	// this process indexes with the local embedder.
-	localEmbed bool
+	// client is the process's one model client, once llmClient built it.
+	client *llm.Client
 }
 
 type command struct {

@@ -15,15 +15,17 @@ func init() {
 	register(command{name: "eval", args: "FILE.jsonl", summary: "Measure answers against a question set (recall, hits, citations, refusals).", run: runEval})
 }
 
-// evalAsker adapts the answerer to eval.Asker.
-type evalAsker struct{ a *Answerer }
+// cleanAsker is eval's Asker for question sets and conversation sets: it
+// cleans each question as ask and chat do, then asks the service.
+type cleanAsker struct{ s *answer.Service }
 
-func (a evalAsker) Ask(ctx context.Context, q string, k int) (*answer.Answer, error) {
-	clean, err := answer.CleanQuestion(q)
+func (a cleanAsker) Ask(ctx context.Context, r answer.Request) (*answer.Answer, error) {
+	clean, err := answer.CleanQuestion(r.Question)
 	if err != nil {
 		return nil, err
 	}
-	return a.a.Ask(ctx, clean, nil, k, nil)
+	r.Question = clean
+	return a.s.Ask(ctx, r)
 }
 
 func runEval(ctx context.Context, e *env, args []string) error {
@@ -49,14 +51,14 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("question set %s: %w", pos[0], err)
 	}
-	ans, err := e.answerer(ctx)
+	lib, ans, err := e.open(ctx)
 	if err != nil {
 		return err
 	}
-	if found, total := goldFound(items, ans.Current().Documents()); total > 0 && found == 0 {
+	if found, total := goldFound(items, lib.Index().Documents()); total > 0 && found == 0 {
 		e.log.Warn("none of the question set's gold passages is in the corpus: the set is probably about other articles (pass their folder with --corpus DIR)", "set", pos[0], "gold", total)
 	}
-	rep, err := eval.Run(ctx, evalAsker{ans}, items, e.cfg.K)
+	rep, err := eval.Run(ctx, cleanAsker{ans}, items, e.cfg.K)
 	if err != nil {
 		return err
 	}

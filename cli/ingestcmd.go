@@ -11,6 +11,7 @@ import (
 	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/fetch"
 	"github.com/footnote-bot/footnote/ingest"
+	"github.com/footnote-bot/footnote/library"
 )
 
 // ErrInterrupted is returned when a command stops because it was told to
@@ -37,19 +38,19 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if len(pos) == 0 {
 		return usagef("ingest: give article files, folders or URLs")
 	}
-	dir := e.cfg.CorpusDir
-	if dir == "" {
-		dir = e.addedDir()
+	o, err := e.libraryOptions()
+	if err != nil {
+		return err
 	}
 	items, failed := e.ingestItems(pos)
-	unlock, err := ingest.Lock(ctx, dir)
+	unlock, err := ingest.Lock(ctx, o.Dir())
 	if err != nil {
 		if ctx.Err() != nil {
 			return ErrInterrupted
 		}
 		return err
 	}
-	added, nfailed, err := e.addAll(ctx, dir, items)
+	added, nfailed, err := e.addAll(ctx, o, items)
 	unlock()
 	failed += nfailed
 	if err != nil {
@@ -57,7 +58,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	interrupted := ctx.Err() != nil
 	if len(added) > 0 && !interrupted {
-		_, _, err := e.openIndex(ctx)
+		_, err := library.Open(ctx, o)
 		switch {
 		case ctx.Err() != nil:
 			interrupted = true
@@ -107,18 +108,16 @@ func (e *env) ingestItems(args []string) (items []string, failed int) {
 	return items, failed
 }
 
-// addAll adds items to the corpus folder dir, one line on stdout for each
-// as it happens, until ctx ends. err is set only when the corpus cannot be
-// read.
-func (e *env) addAll(ctx context.Context, dir string, items []string) (added []*corpus.Document, failed int, err error) {
-	existing, err := e.loadDocs()
-	if err != nil && !strings.Contains(err.Error(), "no readable articles") {
+// addAll adds items to the corpus folder o.Dir(), one line on stdout for
+// each as it happens, until ctx ends. err is set only when the corpus
+// cannot be read.
+func (e *env) addAll(ctx context.Context, o library.Options, items []string) (added []*corpus.Document, failed int, err error) {
+	existing, err := library.Load(o)
+	if err != nil && !errors.Is(err, library.ErrNoArticles) {
 		return nil, 0, err
 	}
 	seen := ingest.NewSeen(existing)
-	adder := &ingest.Adder{Dir: dir, Fetcher: fetch.New(fetch.Options{
-		Timeout: e.cfg.FetchTimeout, MaxBytes: e.cfg.FetchMaxBytes, AllowPrivate: e.cfg.AllowPrivateFetch,
-	})}
+	adder := &ingest.Adder{Dir: o.Dir(), Fetcher: o.Fetcher}
 	prog := newProgress(e.stderr, e.log, fmt.Sprintf("adding %s articles", thousands(len(items))), "done")
 	defer prog.finish()
 	for i, arg := range items {

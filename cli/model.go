@@ -4,13 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
-	"github.com/footnote-bot/footnote/answer"
-	"github.com/footnote-bot/footnote/lang"
 	"github.com/footnote-bot/footnote/llm"
 	"github.com/footnote-bot/footnote/metrics"
-	"github.com/footnote-bot/footnote/retrieval"
 )
 
 // chatModel adapts the llm client to answer.ChatModel, counting tokens and
@@ -74,11 +70,16 @@ func (e apiEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, er
 	return e.c.Embed(ctx, texts)
 }
 
-// llmClient builds the model client from the configuration, or returns nil
-// when no endpoint is configured or --offline is set.
+// llmClient returns the process's one model client, built from the
+// configuration on first use, or nil when no endpoint is configured or
+// --offline is set. Embeddings, answers and every reload share it (and its
+// HTTP transport).
 func (e *env) llmClient() (*llm.Client, error) {
 	if !e.cfg.ModelConfigured() {
 		return nil, nil
+	}
+	if e.client != nil {
+		return e.client, nil
 	}
 	c, err := llm.New(llm.Config{
 		BaseURL:          e.cfg.OpenAIBaseURL,
@@ -93,73 +94,6 @@ func (e *env) llmClient() (*llm.Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("model endpoint: %w", err)
 	}
+	e.client = c
 	return c, nil
-}
-
-// Answerer answers and summarises, with the model when one is configured
-// and extractively otherwise. The bot and the command line share it.
-type Answerer struct {
-	Engine *answer.Engine
-	Gen    *answer.Generator // nil when offline
-	// Index is the index the answerer started with; Live, when set, holds
-	// the one in use as the corpus changes.
-	Index *retrieval.Index
-	Live  *retrieval.Live
-}
-
-// Current returns the index answers are drawn from now.
-func (a *Answerer) Current() *retrieval.Index {
-	if a.Live != nil {
-		return a.Live.Index()
-	}
-	return a.Index
-}
-
-// Ask answers q (with earlier turns of a conversation, if any). A follow-up
-// is first made standalone, by the model when there is one (the offline
-// resolver is its fallback), and the answer carries that reading in
-// StandaloneQuestion when it differs from q.
-func (a *Answerer) Ask(ctx context.Context, q string, history []answer.Turn, k int, onDelta func(string)) (*answer.Answer, error) {
-	var standalone string
-	if a.Gen != nil {
-		standalone = a.Gen.Condense(ctx, q, history)
-	} else {
-		standalone = answer.CondenseOffline(q, history)
-	}
-	var ans *answer.Answer
-	var err error
-	if a.Gen != nil {
-		ans, err = a.Gen.Ask(ctx, standalone, nil, answer.Options{K: k}, onDelta)
-	} else {
-		ans, err = a.Engine.Ask(ctx, standalone, answer.Options{K: k})
-	}
-	if err != nil {
-		return nil, err
-	}
-	ans.Question = q
-	if !sameQuestion(standalone, q) {
-		ans.StandaloneQuestion = standalone
-	}
-	return ans, nil
-}
-
-// sameQuestion reports whether two questions differ only in case, accents,
-// spacing or punctuation (a model echoing a question that stood alone).
-func sameQuestion(a, b string) bool {
-	norm := func(s string) string {
-		var words []string
-		for _, t := range lang.Tokenize(s) {
-			words = append(words, t.Text)
-		}
-		return strings.Join(words, " ")
-	}
-	return norm(a) == norm(b)
-}
-
-// Summarize summarises the corpus.
-func (a *Answerer) Summarize(ctx context.Context, opts answer.SummaryOptions, onDelta func(string)) (*answer.Summary, error) {
-	if a.Gen != nil {
-		return a.Gen.Summarize(ctx, opts, onDelta)
-	}
-	return a.Engine.Summarize(ctx, opts)
 }

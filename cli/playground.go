@@ -11,8 +11,6 @@ import (
 	"time"
 
 	"github.com/footnote-bot/footnote/bot"
-	"github.com/footnote-bot/footnote/fetch"
-	"github.com/footnote-bot/footnote/library"
 	"github.com/footnote-bot/footnote/localdiscord"
 	"github.com/footnote-bot/footnote/playground"
 )
@@ -62,11 +60,10 @@ func runPlayground(ctx context.Context, e *env, args []string) error {
 		return usagef("playground: --addr %s is reachable from other machines; use 127.0.0.1:PORT, or add --allow-remote", *addr)
 	}
 
-	ans, err := e.answerer(ctx)
+	lib, ans, err := e.open(ctx)
 	if err != nil {
 		return err
 	}
-	reload := e.newReloader(ans.Live, nil)
 	discord, err := localdiscord.New(localdiscord.Options{
 		RequestLogLimit: playgroundRequestLog,
 		Retention:       playgroundRetention,
@@ -80,19 +77,14 @@ func runPlayground(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	b, err := bot.New(bot.Config{
-		Token:          discord.Token(),
-		GuildID:        world.Guild.ID,
-		HTTPClient:     discord.HTTPClient(),
-		MessageContent: true,
-		K:              e.cfg.K,
-		DataDir:        filepath.Join(e.cfg.DataDir, "playground"),
-		ShutdownGrace:  playgroundGrace,
-		Generative:     ans.Gen != nil,
-		Library:        e.library(ans, reload),
-		IngestRole:     e.cfg.IngestRole,
-		Logger:         e.log,
-	}, ans, func() []bot.Source { return botSources(ans) })
+	b, err := e.newBot(lib, ans, func(c *bot.Config) {
+		c.Token = discord.Token()
+		c.GuildID = world.Guild.ID
+		c.HTTPClient = discord.HTTPClient()
+		c.MessageContent = true
+		c.DataDir = filepath.Join(e.cfg.DataDir, "playground")
+		c.ShutdownGrace = playgroundGrace
+	})
 	if err != nil {
 		return err
 	}
@@ -109,7 +101,7 @@ func runPlayground(ctx context.Context, e *env, args []string) error {
 		stopBot()
 		return <-botDone
 	}
-	go reload.watch(runCtx, e.cfg.WatchInterval)
+	go lib.Watch(runCtx, e.cfg.WatchInterval)
 
 	page, err := playground.New(playground.Options{Discord: discord, World: world, Logger: e.log, AnyHost: *allowRemote})
 	if err != nil {
@@ -127,7 +119,7 @@ func runPlayground(ctx context.Context, e *env, args []string) error {
 
 	url := "http://" + ln.Addr().String()
 	fmt.Fprintf(e.stdout, "footnote playground: open %s (%s answers; Ctrl-C stops)\n", url, mode(ans))
-	e.log.Info("playground ready", "url", url, "mode", mode(ans), "documents", len(ans.Index.Documents()))
+	e.log.Info("playground ready", "url", url, "mode", mode(ans), "documents", len(lib.Index().Documents()))
 
 	var runErr error
 	select {
@@ -150,23 +142,6 @@ func runPlayground(ctx context.Context, e *env, args []string) error {
 	}
 	e.log.Info("playground stopped")
 	return runErr
-}
-
-// library lets the bot change its corpus as serve's does; its changes are
-// indexed through the reloader the watcher uses.
-func (e *env) library(ans *Answerer, r *reloader) *library.Library {
-	dir := e.cfg.CorpusDir
-	if dir == "" {
-		dir = e.addedDir()
-	}
-	return &library.Library{
-		Dir:     dir,
-		Fetcher: fetch.New(fetch.Options{Timeout: e.cfg.FetchTimeout, MaxBytes: e.cfg.FetchMaxBytes, AllowPrivate: e.cfg.AllowPrivateFetch}),
-		Live:    ans.Live,
-		Rebuild: r.reload,
-		// unchanged files are not parsed again to check a new article
-		IndexDir: e.indexDir(),
-	}
 }
 
 // isLoopbackAddr reports whether a listen address only accepts this

@@ -9,7 +9,9 @@ import (
 	"text/tabwriter"
 
 	"github.com/footnote-bot/footnote/admin"
+	"github.com/footnote-bot/footnote/answer"
 	"github.com/footnote-bot/footnote/bot"
+	"github.com/footnote-bot/footnote/library"
 	"github.com/footnote-bot/footnote/metrics"
 	"github.com/footnote-bot/footnote/retrieval"
 	"github.com/footnote-bot/footnote/store"
@@ -51,33 +53,25 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("open state store: %w", err)
 	}
 	defer st.Close()
-	ans, err := e.answerer(ctx)
+	lib, ans, err := e.open(ctx)
 	if err != nil {
 		return err
 	}
-	e.metrics.SetIndexed(len(ans.Index.Documents()), len(ans.Index.Chunks()))
-	reload := e.newReloader(ans.Live, func(ix *retrieval.Index) { e.metrics.SetIndexed(len(ix.Documents()), len(ix.Chunks())) })
-	b, err := bot.New(bot.Config{
-		Token:          e.cfg.DiscordToken,
-		GuildID:        e.cfg.DiscordGuildID,
-		HTTPClient:     hc,
-		MessageContent: e.cfg.MessageContent,
-		Shard:          e.cfg.ShardID,
-		ShardCount:     shards,
-		AutoShards:     auto,
-		K:              e.cfg.K,
-		DataDir:        e.cfg.DataDir,
-		Store:          st,
-		Metrics:        e.metrics,
-		Generative:     ans.Gen != nil,
-		Library:        e.library(ans, reload),
-		IngestRole:     e.cfg.IngestRole,
-		Logger:         e.log,
-	}, ans, func() []bot.Source { return botSources(ans) })
+	ix := lib.Index()
+	e.metrics.SetIndexed(len(ix.Documents()), len(ix.Chunks()))
+	b, err := e.newBot(lib, ans, func(c *bot.Config) {
+		c.Token = e.cfg.DiscordToken
+		c.GuildID = e.cfg.DiscordGuildID
+		c.HTTPClient = hc
+		c.MessageContent = e.cfg.MessageContent
+		c.Shard, c.ShardCount, c.AutoShards = e.cfg.ShardID, shards, auto
+		c.Store = st
+		c.Metrics = e.metrics
+	})
 	if err != nil {
 		return err
 	}
-	e.log.Info("starting", "mode", mode(ans), "documents", len(ans.Index.Documents()), "chunks", len(ans.Index.Chunks()), "shard", e.cfg.ShardID, "shards", e.cfg.ShardCount)
+	e.log.Info("starting", "mode", mode(ans), "documents", len(ix.Documents()), "chunks", len(ix.Chunks()), "shard", e.cfg.ShardID, "shards", e.cfg.ShardCount)
 	// The admin listener must come up, or an orchestrator's health checks
 	// would fail forever while the bot looked fine.
 	var ln net.Listener
@@ -90,7 +84,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	defer cancel()
 	var wg sync.WaitGroup
 	var admErr error
-	wg.Go(func() { reload.watch(ctx, e.cfg.WatchInterval) })
+	wg.Go(func() { lib.Watch(ctx, e.cfg.WatchInterval) })
 	if ln != nil {
 		adm := admin.New(e.cfg.HTTPAddr, reg, b.Connected, e.log)
 		wg.Go(func() { admErr = adm.Serve(ctx, ln) })
@@ -101,16 +95,32 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	return errors.Join(runErr, admErr)
 }
 
-func mode(a *Answerer) string {
-	if a.Gen != nil {
+// newBot builds the bot serve and playground run, over the same corpus
+// and answers with the same settings; site sets what differs (where
+// Discord is, where state is kept, sharding).
+func (e *env) newBot(lib *library.Library, ans *answer.Service, site func(*bot.Config)) (*bot.Bot, error) {
+	cfg := bot.Config{
+		K:          e.cfg.K,
+		DataDir:    e.cfg.DataDir,
+		Generative: ans.Generative(),
+		Library:    lib,
+		IngestRole: e.cfg.IngestRole,
+		Logger:     e.log,
+	}
+	site(&cfg)
+	return bot.New(cfg, ans, func() []bot.Source { return botSources(lib.Index()) })
+}
+
+func mode(a *answer.Service) string {
+	if a.Generative() {
 		return "generative"
 	}
 	return "extractive"
 }
 
-func botSources(a *Answerer) []bot.Source {
+func botSources(ix *retrieval.Index) []bot.Source {
 	var out []bot.Source
-	for _, s := range sourcesOf(a.Current()) {
+	for _, s := range sourcesOf(ix) {
 		out = append(out, bot.Source{Title: s.Title, Outlet: s.Source, Date: s.Date, URL: s.URL, Chunks: s.Chunks})
 	}
 	return out

@@ -58,10 +58,11 @@ func runSources(ctx context.Context, e *env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("sources: takes no arguments, got %q", pos[0])
 	}
-	ix, _, err := e.openIndex(ctx)
+	lib, err := e.openLibrary(ctx)
 	if err != nil {
 		return err
 	}
+	ix := lib.Index()
 	list := sourcesOf(ix)
 	if *asJSON {
 		return writeJSON(e.stdout, list)

@@ -29,7 +29,7 @@ func runSummary(ctx context.Context, e *env, args []string) error {
 	if _, err := answer.CheckLength(*length); err != nil {
 		return usagef("summary: %v", err)
 	}
-	ans, err := e.answerer(ctx)
+	_, ans, err := e.open(ctx)
 	if err != nil {
 		return err
 	}

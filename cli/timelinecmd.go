@@ -27,10 +27,11 @@ func runTimeline(ctx context.Context, e *env, args []string) error {
 	if *limit < 1 {
 		return usagef("timeline: --limit must be at least 1")
 	}
-	ix, _, err := e.openIndex(ctx)
+	lib, err := e.openLibrary(ctx)
 	if err != nil {
 		return err
 	}
+	ix := lib.Index()
 	ev := timeline.Build(ix, timeline.Options{Focus: *focus, Limit: *limit})
 	if *asJSON {
 		if ev == nil {

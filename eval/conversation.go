@@ -79,12 +79,6 @@ func ReadConversations(r io.Reader) ([]Conversation, error) {
 	return out, nil
 }
 
-// ConversationAsker answers a question with the earlier turns of its
-// conversation.
-type ConversationAsker interface {
-	Ask(ctx context.Context, question string, history []answer.Turn, k int) (*answer.Answer, error)
-}
-
 // ConversationReport holds the measures of a conversation run. Rates are in
 // [0, 1].
 type ConversationReport struct {
@@ -105,14 +99,14 @@ type ConversationReport struct {
 // RunConversations asks every conversation turn by turn, each follow-up with
 // the questions and answers before it, and scores the answers and the
 // standalone readings.
-func RunConversations(ctx context.Context, a ConversationAsker, convs []Conversation, k int) (*ConversationReport, error) {
+func RunConversations(ctx context.Context, a Asker, convs []Conversation, k int) (*ConversationReport, error) {
 	r := &ConversationReport{Conversations: len(convs)}
 	var firstHit, followHit, resolved int
 	for _, c := range convs {
 		var history []answer.Turn
 		for i, t := range c.Turns {
 			id := fmt.Sprintf("%s.%d", c.ID, i+1)
-			ans, err := a.Ask(ctx, t.Question, history, k)
+			ans, err := a.Ask(ctx, answer.Request{Question: t.Question, History: history, K: k})
 			if err != nil {
 				return nil, fmt.Errorf("conversation %s: %w", id, err)
 			}

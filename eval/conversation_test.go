@@ -36,7 +36,8 @@ type scriptedAsker struct {
 	histories  map[string][]answer.Turn
 }
 
-func (s *scriptedAsker) Ask(_ context.Context, q string, history []answer.Turn, _ int) (*answer.Answer, error) {
+func (s *scriptedAsker) Ask(_ context.Context, r answer.Request) (*answer.Answer, error) {
+	q, history := r.Question, r.History
 	s.histories[q] = append([]answer.Turn(nil), history...)
 	a := &answer.Answer{Question: q, Answer: s.answers[q], StandaloneQuestion: s.standalone[q]}
 	if a.Answer == "" {

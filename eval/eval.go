@@ -66,9 +66,10 @@ func Read(r io.Reader) ([]Item, error) {
 	return items, nil
 }
 
-// Asker answers one question.
+// Asker answers a request: a question on its own (Run) or with the earlier
+// turns of its conversation (RunConversations).
 type Asker interface {
-	Ask(ctx context.Context, question string, k int) (*answer.Answer, error)
+	Ask(ctx context.Context, r answer.Request) (*answer.Answer, error)
 }
 
 // Miss is a question that fell short on some measure.
@@ -127,7 +128,7 @@ func Run(ctx context.Context, a Asker, items []Item, k int) (*Report, error) {
 	r := &Report{Questions: len(items), K: k}
 	outs := make([]outcome, 0, len(items))
 	for _, it := range items {
-		ans, err := a.Ask(ctx, it.Question, k)
+		ans, err := a.Ask(ctx, answer.Request{Question: it.Question, K: k})
 		if err != nil {
 			return nil, fmt.Errorf("question %s: %w", it.ID, err)
 		}

@@ -44,8 +44,8 @@ func TestWellCited(t *testing.T) {
 
 type engineAsker struct{ e *answer.Engine }
 
-func (a engineAsker) Ask(ctx context.Context, q string, k int) (*answer.Answer, error) {
-	return a.e.Ask(ctx, q, answer.Options{K: k})
+func (a engineAsker) Ask(ctx context.Context, r answer.Request) (*answer.Answer, error) {
+	return a.e.Ask(ctx, r.Question, answer.Options{K: r.K})
 }
 
 // The measures count what they say: a question the corpus answers, one it
@@ -80,7 +80,8 @@ func TestRunMeasures(t *testing.T) {
 // when the text is empty.
 type cannedAsker map[string]string
 
-func (c cannedAsker) Ask(_ context.Context, q string, _ int) (*answer.Answer, error) {
+func (c cannedAsker) Ask(_ context.Context, r answer.Request) (*answer.Answer, error) {
+	q := r.Question
 	text := c[q]
 	if text == "" {
 		return &answer.Answer{Refused: true, Answer: "no"}, nil

@@ -1,6 +1,3 @@
-// Package library is the corpus as the bot changes it: articles added from a
-// URL or an uploaded file, articles removed, each change indexed at once so
-// the next answer can cite it.
 package library
 
 import (
@@ -10,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 
 	"github.com/footnote-bot/footnote/answer"
 	"github.com/footnote-bot/footnote/corpus"
@@ -25,46 +21,6 @@ var ErrNotFound = errors.New("no such article")
 // ErrBuiltIn is returned when asked to remove an article that is not in the
 // corpus folder (the built-in one).
 var ErrBuiltIn = errors.New("that article is built in and cannot be removed")
-
-// Library adds and removes articles in a corpus folder and keeps a live
-// index in step.
-type Library struct {
-	// Dir is the folder new articles are written to and removed from.
-	Dir string
-	// Fetcher downloads pages (fetch.New with the ingest rules).
-	Fetcher ingest.Fetcher
-	// Live is the index answers are drawn from.
-	Live *retrieval.Live
-	// Rebuild re-reads the corpus and indexes it, reusing unchanged vectors.
-	// It should give up when ctx ends.
-	Rebuild func(ctx context.Context) (*retrieval.Index, error)
-	// IndexDir, when set, is the index's data directory: checking a new
-	// article against the folder then parses only the folder's files that
-	// changed since the index was saved (see retrieval.LoadFolder).
-	IndexDir string
-
-	mu  sync.Mutex    // guards sem's creation
-	sem chan struct{} // one change at a time; see lock
-}
-
-// lock takes the library for one change, or fails when ctx ends first: a
-// change stuck behind a slow one gives up at its own deadline.
-func (l *Library) lock(ctx context.Context) error {
-	l.mu.Lock()
-	if l.sem == nil {
-		l.sem = make(chan struct{}, 1)
-	}
-	sem := l.sem
-	l.mu.Unlock()
-	select {
-	case sem <- struct{}{}:
-		return nil
-	case <-ctx.Done():
-		return fmt.Errorf("wait for another change to the corpus: %w", ctx.Err())
-	}
-}
-
-func (l *Library) unlock() { <-l.sem }
 
 // Added is an article that was added, or recognised as already there.
 type Added struct {
@@ -100,7 +56,7 @@ func (l *Library) add(ctx context.Context, do func(*ingest.Adder, *ingest.Seen) 
 		return nil, err
 	}
 	defer l.unlock()
-	cur := l.Live.Index()
+	cur := l.Index()
 	res, err := l.write(ctx, cur, do)
 	if errors.Is(err, ingest.ErrDuplicate) {
 		d := cur.Document(res.DuplicateOf) // nil when another process wrote it and it is not indexed yet
@@ -113,14 +69,13 @@ func (l *Library) add(ctx context.Context, do func(*ingest.Adder, *ingest.Seen) 
 	if err != nil {
 		return nil, err
 	}
-	ix, err := l.Rebuild(ctx)
+	ix, err := l.reloadLocked(ctx, fingerprint(l.dirs))
 	if err != nil {
 		// keep the corpus folder the source of truth: an article that
 		// cannot be indexed is taken back out
-		_ = os.Remove(filepath.Join(l.Dir, res.Path))
+		_ = os.Remove(filepath.Join(l.Dir(), res.Path))
 		return nil, fmt.Errorf("index the new article: %w", err)
 	}
-	l.Live.Swap(ix)
 	doc := findByPath(ix, res.Path)
 	if doc == nil {
 		return nil, fmt.Errorf("the new article %s was not indexed", res.Path)
@@ -138,7 +93,7 @@ func (l *Library) add(ctx context.Context, do func(*ingest.Adder, *ingest.Seen) 
 // of the index and those in the folder (another process may have added
 // some the index does not have yet).
 func (l *Library) write(ctx context.Context, cur *retrieval.Index, do func(*ingest.Adder, *ingest.Seen) (*ingest.Result, error)) (*ingest.Result, error) {
-	unlock, err := ingest.Lock(ctx, l.Dir)
+	unlock, err := ingest.Lock(ctx, l.Dir())
 	if err != nil {
 		return nil, err
 	}
@@ -149,20 +104,14 @@ func (l *Library) write(ctx context.Context, cur *retrieval.Index, do func(*inge
 			seen.Add(d)
 		}
 	}
-	return do(&ingest.Adder{Dir: l.Dir, Fetcher: l.Fetcher}, seen)
+	return do(&ingest.Adder{Dir: l.Dir(), Fetcher: l.o.Fetcher}, seen)
 }
 
 // loadFolder reads the articles of the folder, reusing the index's saved
-// documents for unchanged files when IndexDir is set.
+// documents for unchanged files.
 func (l *Library) loadFolder() ([]*corpus.Document, []*corpus.FileError, error) {
-	if l.IndexDir == "" {
-		return corpus.Load(os.DirFS(l.Dir))
-	}
-	key, err := filepath.Abs(l.Dir)
-	if err != nil {
-		key = l.Dir
-	}
-	return retrieval.LoadFolder(os.DirFS(l.Dir), key, l.IndexDir)
+	dir := l.Dir()
+	return retrieval.LoadFolder(os.DirFS(dir), absPath(dir), l.o.IndexDir())
 }
 
 // findByPath finds the document read from a file of the corpus folder.
@@ -182,12 +131,12 @@ func (l *Library) Forget(ctx context.Context, docID string) (string, error) {
 		return "", err
 	}
 	defer l.unlock()
-	doc := l.Live.Index().Document(docID)
+	doc := l.Index().Document(docID)
 	if doc == nil {
 		return "", ErrNotFound
 	}
-	p := filepath.Join(l.Dir, filepath.FromSlash(doc.Path))
-	if rel, err := filepath.Rel(l.Dir, p); err != nil || strings.HasPrefix(rel, "..") {
+	p := filepath.Join(l.Dir(), filepath.FromSlash(doc.Path))
+	if rel, err := filepath.Rel(l.Dir(), p); err != nil || strings.HasPrefix(rel, "..") {
 		return "", ErrBuiltIn
 	}
 	if _, err := os.Stat(p); err != nil {
@@ -196,18 +145,16 @@ func (l *Library) Forget(ctx context.Context, docID string) (string, error) {
 	if err := os.Remove(p); err != nil {
 		return "", fmt.Errorf("remove %s: %w", doc.Path, err)
 	}
-	ix, err := l.Rebuild(ctx)
-	if err != nil {
+	if _, err := l.reloadLocked(ctx, fingerprint(l.dirs)); err != nil {
 		return "", fmt.Errorf("re-index without the article: %w", err)
 	}
-	l.Live.Swap(ix)
 	return doc.Title, nil
 }
 
 // Documents lists the articles now indexed.
-func (l *Library) Documents() []*corpus.Document { return l.Live.Index().Documents() }
+func (l *Library) Documents() []*corpus.Document { return l.Index().Documents() }
 
 // Timeline returns the corpus's dated developments.
 func (l *Library) Timeline(focus string, limit int) []timeline.Event {
-	return timeline.Build(l.Live.Index(), timeline.Options{Focus: focus, Limit: limit})
+	return timeline.Build(l.Index(), timeline.Options{Focus: focus, Limit: limit})
 }

@@ -5,43 +5,28 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 
-	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/library"
 	"github.com/footnote-bot/footnote/retrieval"
 )
 
 // newLibrary returns a library over a temporary folder, answering also from
 // a read-only article outside it (as the built-in one is).
-func newLibrary(t *testing.T) *library.Library {
+func newLibrary(t *testing.T, emb retrieval.Embedder) *library.Library {
 	t.Helper()
-	dir := t.TempDir()
 	builtin := fstest.MapFS{"builtin.md": {Data: []byte("# Built in\n\nThe built-in article about the embassy raid in Quito.\n")}}
-	rebuild := func(ctx context.Context) (*retrieval.Index, error) {
-		docs, _, err := corpus.Load(builtin)
-		if err != nil {
-			return nil, err
-		}
-		more, _, err := corpus.Load(os.DirFS(dir))
-		if err != nil {
-			return nil, err
-		}
-		return func() (*retrieval.Index, error) {
-			ix, _, err := retrieval.Build(ctx, append(docs, more...), retrieval.Options{})
-			return ix, err
-		}()
-	}
-	ix, err := rebuild(context.Background())
+	l, err := library.Open(context.Background(), library.Options{DataDir: t.TempDir(), IndexRoot: t.TempDir(), Builtin: builtin, Embedder: emb})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &library.Library{Dir: dir, Live: retrieval.NewLive(ix), Rebuild: rebuild}
+	return l
 }
 
 func TestAddFileForget(t *testing.T) {
-	l := newLibrary(t)
+	l := newLibrary(t, nil)
 	ctx := context.Background()
 	body := []byte("---\ntitle: OAS vote\ndate: 2024-04-10\n---\n\nThe Organization of American States approved a resolution on Wednesday. Ecuador voted against it.\n")
 	a, err := l.AddFile(ctx, "oas.md", body)
@@ -51,7 +36,7 @@ func TestAddFileForget(t *testing.T) {
 	if a.DocID != "oas" || a.Title != "OAS vote" || a.Date != "2024-04-10" || a.Chunks != 1 || a.Summary == nil || len(a.Summary.Points) == 0 {
 		t.Fatalf("added %+v", a)
 	}
-	if l.Live.Index().Document("oas") == nil {
+	if l.Index().Document("oas") == nil {
 		t.Fatal("not indexed at once")
 	}
 	dup, err := l.AddFile(ctx, "copy.md", body)
@@ -71,7 +56,7 @@ func TestAddFileForget(t *testing.T) {
 	if err != nil || title != "OAS vote" {
 		t.Fatalf("forget: %q, %v", title, err)
 	}
-	if _, err := os.Stat(filepath.Join(l.Dir, "oas.md")); !os.IsNotExist(err) || l.Live.Index().Document("oas") != nil {
+	if _, err := os.Stat(filepath.Join(l.Dir(), "oas.md")); !os.IsNotExist(err) || l.Index().Document("oas") != nil {
 		t.Fatal("forgotten article still there")
 	}
 }
@@ -79,17 +64,10 @@ func TestAddFileForget(t *testing.T) {
 // TestAChangeStuckBehindASlowOneGivesUp: while a rebuild hangs, another
 // /ingest or /forget returns at its own deadline instead of waiting for it.
 func TestAChangeStuckBehindASlowOneGivesUp(t *testing.T) {
-	l := newLibrary(t)
-	rebuild := l.Rebuild
-	entered, release := make(chan struct{}), make(chan struct{})
-	l.Rebuild = func(ctx context.Context) (*retrieval.Index, error) {
-		select {
-		case entered <- struct{}{}:
-			<-release // the first rebuild hangs until released
-		default:
-		}
-		return rebuild(ctx)
-	}
+	g := &gate{Embedder: retrieval.NewHashEmbedder(0), entered: make(chan struct{}), release: make(chan struct{})}
+	l := newLibrary(t, g)
+	g.armed.Store(true) // the next build hangs until released
+	entered, release := g.entered, g.release
 	ctx := context.Background()
 	first := make(chan error, 1)
 	go func() {
@@ -117,45 +95,38 @@ func TestAChangeStuckBehindASlowOneGivesUp(t *testing.T) {
 // TestAddSeesArticlesAnotherProcessWrote: an article written into the folder
 // by `footnote ingest` but not indexed yet is still a duplicate.
 func TestAddSeesArticlesAnotherProcessWrote(t *testing.T) {
-	l := newLibrary(t)
+	l := newLibrary(t, nil)
 	body := []byte("# OAS\n\nThe Organization of American States approved a resolution on Wednesday.")
-	if err := os.WriteFile(filepath.Join(l.Dir, "by-cli.md"), body, 0o644); err != nil {
+	if err := os.MkdirAll(l.Dir(), 0o755); err != nil { // as footnote ingest makes it
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(l.Dir(), "by-cli.md"), body, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	a, err := l.AddFile(context.Background(), "upload.md", body)
 	if err != nil || a.DuplicateOf != "by-cli" {
 		t.Fatalf("added %+v, %v; want a duplicate of by-cli", a, err)
 	}
-	if entries, _ := os.ReadDir(l.Dir); len(entries) != 1 {
+	if entries, _ := os.ReadDir(l.Dir()); len(entries) != 1 {
 		t.Errorf("the folder holds %d files, want 1", len(entries))
 	}
 }
 
-// TestIndexedLibrary: with IndexDir set, an article is indexed into the
-// saved index, and one another process wrote into the folder (read through
+// TestIndexedLibrary: an article is indexed into the saved index, and one
+// another process wrote into the folder (read through
 // retrieval.LoadFolder) still counts as a duplicate.
 func TestIndexedLibrary(t *testing.T) {
-	dir, data := t.TempDir(), t.TempDir()
-	key, _ := filepath.Abs(dir)
+	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "seed.md"), []byte("# Seed\n\nPolice entered the embassy in Quito late on Friday.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	rebuild := func(ctx context.Context) (*retrieval.Index, error) {
-		docs, _, err := retrieval.LoadFolder(os.DirFS(dir), key, data)
-		if err != nil {
-			return nil, err
-		}
-		ix, _, err := retrieval.Build(ctx, docs, retrieval.Options{DataDir: data})
-		return ix, err
-	}
 	ctx := context.Background()
-	ix, err := rebuild(ctx)
+	l, err := library.Open(ctx, library.Options{CorpusDir: dir, IndexRoot: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := &library.Library{Dir: dir, Live: retrieval.NewLive(ix), Rebuild: rebuild, IndexDir: data}
 	a, err := l.AddFile(ctx, "court.md", []byte("# Court\n\nMexico filed a case at the International Court of Justice on Thursday.\n"))
-	if err != nil || a.DocID != "court" || l.Live.Index().Document("court") == nil {
+	if err != nil || a.DocID != "court" || l.Index().Document("court") == nil {
 		t.Fatalf("added %+v, %v", a, err)
 	}
 	other := []byte("# Vote\n\nThe Organization of American States approved a resolution on Wednesday.\n")
@@ -166,7 +137,23 @@ func TestIndexedLibrary(t *testing.T) {
 	if err != nil || dup.DuplicateOf != "vote" {
 		t.Fatalf("a copy of an article another process wrote: %+v, %v", dup, err)
 	}
-	if _, err := l.Forget(ctx, "court"); err != nil || l.Live.Index().Document("court") != nil {
+	if _, err := l.Forget(ctx, "court"); err != nil || l.Index().Document("court") != nil {
 		t.Fatalf("forget: %v", err)
 	}
+}
+
+// gate is an embedder whose next call, once armed, signals entered and
+// hangs until release is closed.
+type gate struct {
+	retrieval.Embedder
+	armed            atomic.Bool
+	entered, release chan struct{}
+}
+
+func (g *gate) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+	if g.armed.CompareAndSwap(true, false) {
+		g.entered <- struct{}{}
+		<-g.release
+	}
+	return g.Embedder.Embed(ctx, texts)
 }

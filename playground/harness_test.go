@@ -18,7 +18,6 @@ import (
 
 	"github.com/footnote-bot/footnote/answer"
 	"github.com/footnote-bot/footnote/bot"
-	"github.com/footnote-bot/footnote/cli"
 	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/localdiscord"
 	"github.com/footnote-bot/footnote/playground"
@@ -135,7 +134,7 @@ func newLocal(tb testing.TB, o localOptions) *local {
 		tb.Fatal(err)
 	}
 	ix := builtinIndex(tb)
-	ans := &cli.Answerer{Engine: answer.NewEngine(ix), Index: ix}
+	ans := answer.NewService(func() answer.Corpus { return ix }, nil, 0, nil)
 	b, err := bot.New(bot.Config{
 		Token:          srv.Token(),
 		GuildID:        world.Guild.ID,

@@ -1,4 +1,4 @@
-package cli
+package library
 
 import (
 	"context"
@@ -14,18 +14,10 @@ import (
 	"github.com/footnote-bot/footnote/retrieval"
 )
 
-// watchDirs are the folders whose files make the corpus.
-func (e *env) watchDirs() []string {
-	if e.cfg.CorpusDir != "" {
-		return []string{e.cfg.CorpusDir}
-	}
-	return []string{e.addedDir()}
-}
-
-// corpusFingerprint summarises the article files of the corpus folders:
+// fingerprint summarises the article files of the corpus folders:
 // names, sizes and modification times. It changes when a file is added,
 // changed or removed.
-func corpusFingerprint(dirs []string) string {
+func fingerprint(dirs []string) string {
 	var lines []string
 	for _, dir := range dirs {
 		_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -48,63 +40,42 @@ func corpusFingerprint(dirs []string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// reloader rebuilds the live index from the corpus folders, one build at a
-// time, and remembers which state of the folders the last build read, so the
-// watcher does not index again what /ingest or /forget just indexed.
-type reloader struct {
-	e         *env
-	live      *retrieval.Live
-	dirs      []string
-	onIndexed func(*retrieval.Index) // may be nil
-
-	// sem holds one token, taken for a whole build and swap; waiting for it
-	// gives up when the waiter's context ends, so a slow build never holds
-	// /ingest, /forget or shutdown past their deadlines.
-	sem   chan struct{}
-	seen  string // fingerprint of the folders the last build read; under sem
-	looks int    // walks of the folders by the watcher; under sem
-}
-
-func (e *env) newReloader(live *retrieval.Live, onIndexed func(*retrieval.Index)) *reloader {
-	r := &reloader{e: e, live: live, dirs: e.watchDirs(), onIndexed: onIndexed, sem: make(chan struct{}, 1)}
-	r.seen = corpusFingerprint(r.dirs)
-	return r
-}
-
 // lock takes the build token, or fails when ctx ends first.
-func (r *reloader) lock(ctx context.Context) error {
+func (l *Library) lock(ctx context.Context) error {
 	select {
-	case r.sem <- struct{}{}:
+	case l.sem <- struct{}{}:
 		return nil
 	case <-ctx.Done():
 		return fmt.Errorf("wait for the index rebuild in progress: %w", ctx.Err())
 	}
 }
 
-func (r *reloader) unlock() { <-r.sem }
+func (l *Library) unlock() { <-l.sem }
 
-// reload re-reads the corpus, indexes it (reusing the vectors of unchanged
+// Reload re-reads the corpus, indexes it (reusing the vectors of unchanged
 // documents) and swaps the new index in whole. It waits for a build in
 // progress no longer than ctx allows.
-func (r *reloader) reload(ctx context.Context) (*retrieval.Index, error) {
-	if err := r.lock(ctx); err != nil {
+func (l *Library) Reload(ctx context.Context) (*retrieval.Index, error) {
+	if err := l.lock(ctx); err != nil {
 		return nil, err
 	}
-	defer r.unlock()
-	return r.reloadLocked(ctx, corpusFingerprint(r.dirs))
+	defer l.unlock()
+	return l.reloadLocked(ctx, fingerprint(l.dirs))
 }
 
-func (r *reloader) reloadLocked(ctx context.Context, fp string) (*retrieval.Index, error) {
+// reloadLocked builds from the folders as fp found them and swaps the
+// index in; under sem.
+func (l *Library) reloadLocked(ctx context.Context, fp string) (*retrieval.Index, error) {
 	// a state that failed to index is not retried until it changes
-	r.seen = fp
-	ix, stats, err := r.e.openIndex(ctx)
+	l.seen = fp
+	ix, stats, err := l.build(ctx)
 	if err != nil {
 		return nil, err
 	}
-	r.live.Swap(ix)
-	r.e.log.Info("corpus reloaded", "documents", stats.Documents, "chunks", stats.Chunks, "embedded", stats.Embedded, "removed", stats.Removed)
-	if r.onIndexed != nil {
-		r.onIndexed(ix)
+	l.live.Swap(ix)
+	l.o.logger().Info("corpus reloaded", "documents", stats.Documents, "chunks", stats.Chunks, "embedded", stats.Embedded, "removed", stats.Removed)
+	if l.o.OnIndexed != nil {
+		l.o.OnIndexed(ix)
 	}
 	return ix, nil
 }
@@ -143,34 +114,34 @@ func (s *settler) look(fp, indexed string) bool {
 // the events miss (a network file system, a watch limit reached).
 const slowPollLooks = 30
 
-// watch keeps the live index in step with the corpus folders. File-system
+// Watch keeps the live index in step with the corpus folders. File-system
 // events (fsnotify) tell it when to look; it then looks every interval and
 // reloads when the settler says so, and otherwise walks the folders only
 // every slowPollLooks intervals, so an idle corpus costs next to nothing.
 // Without events (fsnotify unavailable) it looks every interval. A look
 // that finds a build in progress (an /ingest or /forget) skips its turn.
-func (r *reloader) watch(ctx context.Context, interval time.Duration) {
+func (l *Library) Watch(ctx context.Context, interval time.Duration) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
-	changed, err := notify(ctx, r.dirs, r.e.log)
+	changed, err := notify(ctx, l.dirs, l.o.logger())
 	if err != nil {
-		r.e.log.Info("watching the corpus folders by polling", "every", interval, "reason", err)
-		r.watchLoop(ctx, t.C, nil, 1)
+		l.o.logger().Info("watching the corpus folders by polling", "every", interval, "reason", err)
+		l.watchLoop(ctx, t.C, nil, 1)
 		return
 	}
-	r.watchLoop(ctx, t.C, changed, slowPollLooks)
+	l.watchLoop(ctx, t.C, changed, slowPollLooks)
 }
 
 // watchTicks looks at the folders at every tick.
-func (r *reloader) watchTicks(ctx context.Context, ticks <-chan time.Time) {
-	r.watchLoop(ctx, ticks, nil, 1)
+func (l *Library) watchTicks(ctx context.Context, ticks <-chan time.Time) {
+	l.watchLoop(ctx, ticks, nil, 1)
 }
 
 // watchLoop looks at the folders on a tick when something may have
 // changed (an event came since the folders were last seen as indexed, or
 // a change is settling) or when pollEvery ticks have passed since the last
 // look.
-func (r *reloader) watchLoop(ctx context.Context, ticks <-chan time.Time, changed <-chan struct{}, pollEvery int) {
+func (l *Library) watchLoop(ctx context.Context, ticks <-chan time.Time, changed <-chan struct{}, pollEvery int) {
 	var s settler
 	dirty := true // look once at the start
 	since := 0    // ticks since the last look
@@ -188,19 +159,19 @@ func (r *reloader) watchLoop(ctx context.Context, ticks <-chan time.Time, change
 			continue
 		}
 		select {
-		case r.sem <- struct{}{}:
+		case l.sem <- struct{}{}:
 		default:
 			continue // a build is under way; it will read the folders
 		}
 		since = 0
-		r.looks++
-		fp := corpusFingerprint(r.dirs)
-		if s.look(fp, r.seen) {
-			if _, err := r.reloadLocked(ctx, fp); err != nil && ctx.Err() == nil {
-				r.e.log.Warn("corpus changed but could not be indexed; still answering from the previous index", "err", err)
+		l.looks++
+		fp := fingerprint(l.dirs)
+		if s.look(fp, l.seen) {
+			if _, err := l.reloadLocked(ctx, fp); err != nil && ctx.Err() == nil {
+				l.o.logger().Warn("corpus changed but could not be indexed; still answering from the previous index", "err", err)
 			}
 		}
-		dirty = fp != r.seen
-		r.unlock()
+		dirty = fp != l.seen
+		l.unlock()
 	}
 }

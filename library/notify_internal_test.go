@@ -1,4 +1,4 @@
-package cli
+package library
 
 import (
 	"context"
@@ -12,17 +12,17 @@ import (
 
 // watchWithEvents runs the watcher on r with file-system events and the
 // given ticks, polling only every pollEvery ticks, until the test ends.
-func watchWithEvents(t *testing.T, r *reloader, ticks <-chan time.Time, pollEvery int) {
+func watchWithEvents(t *testing.T, l *Library, ticks <-chan time.Time, pollEvery int) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	changed, err := notify(ctx, r.dirs, r.e.log)
+	changed, err := notify(ctx, l.dirs, l.o.logger())
 	if err != nil {
 		cancel()
 		t.Skipf("no file-system events here: %v", err)
 	}
 	done := make(chan struct{})
 	go func() {
-		r.watchLoop(ctx, ticks, changed, pollEvery)
+		l.watchLoop(ctx, ticks, changed, pollEvery)
 		close(done)
 	}()
 	t.Cleanup(func() { cancel(); <-done })
@@ -30,10 +30,10 @@ func watchWithEvents(t *testing.T, r *reloader, ticks <-chan time.Time, pollEver
 
 // looks returns how many times the watcher has walked the folders, once
 // it is between looks.
-func (r *reloader) looksSoFar() int {
-	r.sem <- struct{}{}
-	defer r.unlock()
-	return r.looks
+func (l *Library) looksSoFar() int {
+	l.sem <- struct{}{}
+	defer l.unlock()
+	return l.looks
 }
 
 // TestIdleWatcherDoesNotWalk: with events, an unchanged folder is walked
@@ -42,19 +42,14 @@ func (r *reloader) looksSoFar() int {
 func TestIdleWatcherDoesNotWalk(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "a.md"), "# A\n\nThe embassy in Quito was raided.")
-	e := testEnv(t, dir)
-	ix, _, err := e.openIndex(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := e.newReloader(retrieval.NewLive(ix), nil)
+	l := testLibrary(t, dir, nil)
 	ticks := make(chan time.Time)
-	watchWithEvents(t, r, ticks, 25)
+	watchWithEvents(t, l, ticks, 25)
 	for range 100 {
 		ticks <- time.Now()
 	}
 	// 1 at the start, then at ticks 25, 50, 75 and 100 at most
-	if n := r.looksSoFar(); n < 1 || n > 5 {
+	if n := l.looksSoFar(); n < 1 || n > 5 {
 		t.Errorf("an idle folder was walked %d times in 100 ticks, want 1 to 5", n)
 	}
 }
@@ -65,15 +60,10 @@ func TestIdleWatcherDoesNotWalk(t *testing.T) {
 func TestEventsTriggerAReload(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "a.md"), "# A\n\nThe embassy in Quito was raided.")
-	e := testEnv(t, dir)
-	ix, _, err := e.openIndex(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
 	indexed := make(chan *retrieval.Index, 8)
-	r := e.newReloader(retrieval.NewLive(ix), func(ix *retrieval.Index) { indexed <- ix })
+	l := testLibrary(t, dir, func(ix *retrieval.Index) { indexed <- ix })
 	ticks := make(chan time.Time)
-	watchWithEvents(t, r, ticks, 1_000_000)
+	watchWithEvents(t, l, ticks, 1_000_000)
 	ticks <- time.Now() // the first look
 	for _, name := range []string{"b.md", filepath.Join("later", "c.md")} {
 		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
@@ -90,13 +80,14 @@ func TestEventsTriggerAReload(t *testing.T) {
 func TestMissingFolderIsWatchedOnceCreated(t *testing.T) {
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "corpus")
-	e := testEnv(t, dir)
-	r := &reloader{e: e, live: retrieval.NewLive(nil), dirs: []string{dir}, sem: make(chan struct{}, 1)}
 	indexed := make(chan *retrieval.Index, 8)
-	r.onIndexed = func(ix *retrieval.Index) { indexed <- ix }
-	r.seen = corpusFingerprint(r.dirs)
+	// the corpus cannot be opened yet: a library as Open would leave it
+	l := &Library{o: Options{CorpusDir: dir, OnIndexed: func(ix *retrieval.Index) { indexed <- ix }},
+		live: retrieval.NewLive(nil), dirs: []string{dir}, sem: make(chan struct{}, 1)}
+	l.o.IndexRoot = t.TempDir()
+	l.seen = fingerprint(l.dirs)
 	ticks := make(chan time.Time)
-	watchWithEvents(t, r, ticks, 1_000_000)
+	watchWithEvents(t, l, ticks, 1_000_000)
 	ticks <- time.Now()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)

@@ -1,10 +1,8 @@
-package cli
+package library
 
 import (
 	"context"
 	"errors"
-	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,66 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/footnote-bot/footnote/config"
 	"github.com/footnote-bot/footnote/retrieval"
 )
-
-// A file dropped into the corpus folder while footnote runs is answerable
-// within seconds, without a restart.
-func TestDroppedFileIsAnswerable(t *testing.T) {
-	dir := t.TempDir()
-	seed, err := os.ReadFile("../corpus/000_81644a94c58555c8.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "seed.md"), seed, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.FromEnv(func(k string) string {
-		return map[string]string{"FOOTNOTE_CORPUS_DIR": dir, "FOOTNOTE_DATA_DIR": t.TempDir()}[k]
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := &env{cfg: cfg, log: slog.New(slog.NewTextHandler(io.Discard, nil)), stdout: io.Discard, stderr: io.Discard}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	a, err := e.answerer(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	swapped := make(chan struct{}, 4)
-	go e.newReloader(a.Live, func(*retrieval.Index) { swapped <- struct{}{} }).watch(ctx, 100*time.Millisecond)
-
-	const q = "What did the court decide about emergency measures?"
-	before, err := a.Ask(ctx, q, nil, 5, nil)
-	if err != nil || !before.Refused {
-		t.Fatalf("before the file: refused %v, err %v", before.Refused, err)
-	}
-	body := "---\ntitle: Court declines Mexico's request\nsource: Harbor Press Service\ndate: 2024-05-23\n---\n\n" +
-		"THE HAGUE — The International Court of Justice on Thursday declined to order emergency measures against Ecuador.\n"
-	if err := os.WriteFile(filepath.Join(dir, "order.md"), []byte(body), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	deadline := time.After(5 * time.Second)
-	for {
-		select {
-		case <-swapped:
-		case <-deadline:
-			t.Fatal("the new article was not answerable within 5 s")
-		}
-		got, err := a.Ask(ctx, q, nil, 5, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !got.Refused && len(got.Citations) > 0 && got.Citations[0].DocID == "order" && strings.Contains(got.Answer, "declined") {
-			break
-		}
-	}
-	if n := len(a.Current().Documents()); n != 2 {
-		t.Fatalf("live index has %d documents", n)
-	}
-}
 
 func TestSettler(t *testing.T) {
 	cases := []struct{ fps, want string }{
@@ -102,15 +42,15 @@ func TestSettler(t *testing.T) {
 	}
 }
 
-func testEnv(t *testing.T, dir string) *env {
+// testLibrary opens a library over the corpus folder dir, with its index
+// state in a temporary folder.
+func testLibrary(t *testing.T, dir string, onIndexed func(*retrieval.Index)) *Library {
 	t.Helper()
-	cfg, err := config.FromEnv(func(k string) string {
-		return map[string]string{"FOOTNOTE_CORPUS_DIR": dir, "FOOTNOTE_DATA_DIR": t.TempDir()}[k]
-	})
+	l, err := Open(context.Background(), Options{CorpusDir: dir, DataDir: t.TempDir(), IndexRoot: t.TempDir(), OnIndexed: onIndexed})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &env{cfg: cfg, log: slog.New(slog.NewTextHandler(io.Discard, nil)), stdout: io.Discard, stderr: io.Discard}
+	return l
 }
 
 // TestReloadSkipsFIFOsAndDevices: a corpus folder with a FIFO and links to
@@ -128,15 +68,10 @@ func TestReloadSkipsFIFOsAndDevices(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	e := testEnv(t, dir)
-	ix, _, err := e.openIndex(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := e.newReloader(retrieval.NewLive(ix), nil)
+	r := testLibrary(t, dir, nil)
 	done := make(chan error, 1)
 	go func() {
-		_, err := r.reload(context.Background())
+		_, err := r.Reload(context.Background())
 		done <- err
 	}()
 	select {
@@ -147,7 +82,7 @@ func TestReloadSkipsFIFOsAndDevices(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("reload hung on a FIFO or a device")
 	}
-	if docs := r.live.Index().Documents(); len(docs) != 1 || docs[0].ID != "a" {
+	if docs := r.Index().Documents(); len(docs) != 1 || docs[0].ID != "a" {
 		t.Errorf("indexed %d documents, want only a.md", len(docs))
 	}
 }
@@ -160,19 +95,14 @@ func TestABuildInProgressHoldsNothingHostage(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("# A\n\nThe embassy in Quito was raided."), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	e := testEnv(t, dir)
-	ix, _, err := e.openIndex(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := e.newReloader(retrieval.NewLive(ix), nil)
+	r := testLibrary(t, dir, nil)
 	if err := r.lock(context.Background()); err != nil { // a build in progress
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		_, err := r.reload(ctx)
+		_, err := r.Reload(ctx)
 		done <- err
 	}()
 	cancel()
@@ -192,7 +122,7 @@ func TestABuildInProgressHoldsNothingHostage(t *testing.T) {
 	wcancel()
 	<-stopped
 	r.unlock()
-	if _, err := r.reload(context.Background()); err != nil {
+	if _, err := r.Reload(context.Background()); err != nil {
 		t.Errorf("reload once the build is done: %v", err)
 	}
 }
