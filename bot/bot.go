@@ -29,6 +29,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/footnote-bot/footnote/answer"
+	"github.com/footnote-bot/footnote/library"
 	"github.com/footnote-bot/footnote/metrics"
 	"github.com/footnote-bot/footnote/store"
 )
@@ -39,12 +40,6 @@ import (
 type Answerer interface {
 	Ask(ctx context.Context, r answer.Request) (*answer.Answer, error)
 	Summarize(ctx context.Context, opts answer.SummaryOptions, onDelta func(string)) (*answer.Summary, error)
-}
-
-// Source is one article, as /sources lists it.
-type Source struct {
-	Title, Outlet, Date, URL string
-	Chunks                   int
 }
 
 // Config configures a Bot.
@@ -95,7 +90,7 @@ type Config struct {
 type Bot struct {
 	cfg      Config
 	answers  Answerer
-	sources  func() []Source
+	sources  func() []library.Article
 	log      *slog.Logger
 	session  *discordgo.Session
 	queue    *queue
@@ -123,7 +118,7 @@ type Bot struct {
 }
 
 // New prepares a bot; Run connects it.
-func New(cfg Config, a Answerer, sources func() []Source) (*Bot, error) {
+func New(cfg Config, a Answerer, sources func() []library.Article) (*Bot, error) {
 	if cfg.Token == "" {
 		return nil, errors.New("no Discord token: set DISCORD_TOKEN")
 	}

@@ -21,11 +21,11 @@ func TestForgetAnArticleWithALongID(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(added.DocID) <= 100 {
-		t.Fatalf("id %q is only %d characters", added.DocID, len(added.DocID))
+	if len(added.ID) <= 100 {
+		t.Fatalf("id %q is only %d characters", added.ID, len(added.ID))
 	}
 	f, err := h.srv.SendSlashCommand(localdiscord.SlashCommand{Invoker: h.invoker(h.mod, memberPerms|manageGuild), Name: "forget",
-		Options: []*discordgo.ApplicationCommandInteractionDataOption{localdiscord.StringOption("document", added.DocID)}})
+		Options: []*discordgo.ApplicationCommandInteractionDataOption{localdiscord.StringOption("document", added.ID)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +42,7 @@ func TestForgetAnArticleWithALongID(t *testing.T) {
 	p := h.press(h.mod, memberPerms|manageGuild, confirm.ID, remove)
 	h.reply(ctx, p.ID, func(m localdiscord.Message) bool { return strings.Contains(m.Content, "Removed") })
 	for _, d := range h.cfg.Library.Documents() {
-		if d.ID == added.DocID {
+		if d.ID == added.ID {
 			t.Fatal("the article is still indexed")
 		}
 	}

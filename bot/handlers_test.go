@@ -73,7 +73,7 @@ func (l *logRecorder) failures() []slog.Level {
 func newTestBot(t *testing.T, a Answerer, queueSize int) (*Bot, *logRecorder) {
 	t.Helper()
 	logs := &logRecorder{}
-	b, err := New(Config{Token: "test", DataDir: t.TempDir(), Workers: 1, QueueSize: queueSize, Logger: slog.New(logs)}, a, func() []Source { return nil })
+	b, err := New(Config{Token: "test", DataDir: t.TempDir(), Workers: 1, QueueSize: queueSize, Logger: slog.New(logs)}, a, func() []library.Article { return nil })
 	if err != nil {
 		t.Fatal(err)
 	}

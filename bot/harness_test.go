@@ -234,7 +234,7 @@ type harness struct {
 
 	cfg      bot.Config
 	answerer bot.Answerer
-	sources  func() []bot.Source
+	sources  func() []library.Article
 	stop     func() // stops the running bot
 
 	guild   localdiscord.Guild
@@ -365,11 +365,11 @@ func newHarness(t testing.TB, o harnessOptions) *harness {
 		h.cfg.Library = lib
 	}
 	h.answerer = ans
-	h.sources = func() []bot.Source {
+	h.sources = func() []library.Article {
 		if lib != nil {
-			return sources(lib.Index())
+			return lib.Articles()
 		}
-		return sources(ix)
+		return library.Articles(ix)
 	}
 	t.Cleanup(h.stopBot)
 	h.startBot()
@@ -422,19 +422,6 @@ func (h *harness) restart() {
 	h.t.Helper()
 	h.stopBot()
 	h.startBot()
-}
-
-// sources lists the index's articles as the serve command does.
-func sources(ix *retrieval.Index) []bot.Source {
-	counts := map[string]int{}
-	for _, c := range ix.Chunks() {
-		counts[c.DocID]++
-	}
-	var out []bot.Source
-	for _, d := range ix.Documents() {
-		out = append(out, bot.Source{Title: d.Title, Outlet: d.Source, Date: d.Date, URL: d.URL, Chunks: counts[d.ID]})
-	}
-	return out
 }
 
 func (h *harness) ctx() context.Context {

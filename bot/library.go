@@ -180,18 +180,18 @@ func (b *Bot) ingest(ctx context.Context, in *Interaction, rawURL string, att *d
 		return tell(ingestError(err), fmt.Errorf("ingest %s for %s: %w", source, who.ID, err))
 	}
 	if added.DuplicateOf != "" {
-		if _, err := b.editReply(ctx, in, rendered{content: fmt.Sprintf("Already in the sources: **%s** (%s).", plain(added.Title), plain(added.DocID))}); err != nil {
+		if _, err := b.editReply(ctx, in, rendered{content: fmt.Sprintf("Already in the sources: **%s** (%s).", plain(added.Title), plain(added.ID))}); err != nil {
 			return fmt.Errorf("ingest: %w", err)
 		}
 		return nil
 	}
 	rctx, rcancel := context.WithTimeout(ctx, storeTimeout)
-	err = b.feedback.st.RecordIngest(rctx, store.Ingest{DocID: added.DocID, Title: added.Title, Source: source, UserID: who.ID, Username: who.Username, GuildID: in.GuildID})
+	err = b.feedback.st.RecordIngest(rctx, store.Ingest{DocID: added.ID, Title: added.Title, Source: source, UserID: who.ID, Username: who.Username, GuildID: in.GuildID})
 	rcancel()
 	if err != nil {
 		b.log.Warn("record ingest", "err", err)
 	}
-	b.log.Info("article added", "doc", added.DocID, "from", source, "by", who.ID, "username", who.Username, "guild", in.GuildID, "chunks", added.Chunks)
+	b.log.Info("article added", "doc", added.ID, "from", source, "by", who.ID, "username", who.Username, "guild", in.GuildID, "chunks", added.Chunks)
 	if _, err := b.editReply(ctx, in, renderAdded(added)); err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/footnote-bot/footnote/answer"
+	"github.com/footnote-bot/footnote/library"
 )
 
 // footerBrand opens the footer of every footnote answer; the pin command
@@ -215,12 +216,12 @@ func isAnswer(m *discordgo.Message, bot *discordgo.User) bool {
 }
 
 // renderSources lists the articles.
-func renderSources(list []Source) rendered {
+func renderSources(list []library.Article) rendered {
 	e := &discordgo.MessageEmbed{Title: countOf(len(list), "article", "articles"), Color: colorAnswer,
 		Footer: &discordgo.MessageEmbedFooter{Text: footerBrand + " · sources"}}
 	for _, s := range list {
 		var meta []string
-		for _, m := range []string{plain(s.Outlet), plain(s.Date), countOf(s.Chunks, "passage", "passages")} {
+		for _, m := range []string{plain(s.Source), plain(s.Date), countOf(s.Chunks, "passage", "passages")} {
 			if m != "" {
 				meta = append(meta, m)
 			}

@@ -11,6 +11,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/footnote-bot/footnote/answer"
+	"github.com/footnote-bot/footnote/library"
 	"github.com/footnote-bot/footnote/timeline"
 )
 
@@ -131,9 +132,9 @@ func TestRenderProgressAndSources(t *testing.T) {
 	if runes(p.content) > maxContent {
 		t.Errorf("progress of %d characters", runes(p.content))
 	}
-	var list []Source
+	var list []library.Article
 	for range 30 {
-		list = append(list, Source{Title: strings.Repeat("t", 300), Outlet: "AP", Date: "2024-04-06", URL: "https://apnews.com", Chunks: 4})
+		list = append(list, library.Article{Title: strings.Repeat("t", 300), Source: "AP", Date: "2024-04-06", URL: "https://apnews.com", Chunks: 4})
 	}
 	s := renderSources(list)
 	e := s.embeds[0]
@@ -227,7 +228,7 @@ func TestArticleTextMakesNoLinks(t *testing.T) {
 	for where, s := range renderedTexts(renderAnswer(refusal, false)) {
 		checkSafeText(t, "refusal "+where, s, nil)
 	}
-	srcs := renderSources([]Source{{Title: evil, Outlet: evil, Date: "2024-04-06", URL: "javascript:alert(1)"}, {Title: "Raid", URL: "https://apnews.com/raid"}})
+	srcs := renderSources([]library.Article{{Title: evil, Source: evil, Date: "2024-04-06", URL: "javascript:alert(1)"}, {Title: "Raid", URL: "https://apnews.com/raid"}})
 	for where, s := range renderedTexts(srcs) {
 		checkSafeText(t, "sources "+where, s, allowed)
 		if strings.Contains(s, "javascript") {
@@ -264,7 +265,7 @@ func FuzzRenderAnswer(f *testing.F) {
 		}
 		for name, r := range map[string]rendered{
 			"answer":  renderAnswer(a, false),
-			"sources": renderSources([]Source{{Title: title, Outlet: source, Date: quote, URL: rawURL}}),
+			"sources": renderSources([]library.Article{{Title: title, Source: source, Date: quote, URL: rawURL}}),
 			"timeline": func() rendered {
 				d := renderTimeline([]timeline.Event{{Date: "2024-04-05", Text: text, Title: title, Source: source, URL: rawURL}}, "")
 				return rendered{content: d.Content, embeds: d.Embeds}

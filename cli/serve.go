@@ -13,7 +13,6 @@ import (
 	"github.com/footnote-bot/footnote/bot"
 	"github.com/footnote-bot/footnote/library"
 	"github.com/footnote-bot/footnote/metrics"
-	"github.com/footnote-bot/footnote/retrieval"
 	"github.com/footnote-bot/footnote/store"
 )
 
@@ -108,7 +107,7 @@ func (e *env) newBot(lib *library.Library, ans *answer.Service, site func(*bot.C
 		Logger:     e.log,
 	}
 	site(&cfg)
-	return bot.New(cfg, ans, func() []bot.Source { return botSources(lib.Index()) })
+	return bot.New(cfg, ans, lib.Articles)
 }
 
 func mode(a *answer.Service) string {
@@ -116,14 +115,6 @@ func mode(a *answer.Service) string {
 		return "generative"
 	}
 	return "extractive"
-}
-
-func botSources(ix *retrieval.Index) []bot.Source {
-	var out []bot.Source
-	for _, s := range sourcesOf(ix) {
-		out = append(out, bot.Source{Title: s.Title, Outlet: s.Source, Date: s.Date, URL: s.URL, Chunks: s.Chunks})
-	}
-	return out
 }
 
 func runFeedback(ctx context.Context, e *env, args []string) error {

@@ -6,8 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"text/tabwriter"
-
-	"github.com/footnote-bot/footnote/retrieval"
 )
 
 func init() {
@@ -20,31 +18,6 @@ func helpOK(err error) error {
 		return nil
 	}
 	return err
-}
-
-// SourceInfo is one line of `footnote sources --json`.
-type SourceInfo struct {
-	ID       string `json:"id"`
-	Title    string `json:"title"`
-	Source   string `json:"source"`
-	URL      string `json:"url,omitempty"`
-	Date     string `json:"date,omitempty"`
-	Language string `json:"language"`
-	Chunks   int    `json:"chunks"`
-	Path     string `json:"path"`
-}
-
-// sourcesOf lists an index's documents with their chunk counts.
-func sourcesOf(ix *retrieval.Index) []SourceInfo {
-	counts := map[string]int{}
-	for _, c := range ix.Chunks() {
-		counts[c.DocID]++
-	}
-	var out []SourceInfo
-	for _, d := range ix.Documents() {
-		out = append(out, SourceInfo{ID: d.ID, Title: d.Title, Source: d.Source, URL: d.URL, Date: d.Date, Language: string(d.Language), Chunks: counts[d.ID], Path: d.Path})
-	}
-	return out
 }
 
 func runSources(ctx context.Context, e *env, args []string) error {
@@ -62,8 +35,7 @@ func runSources(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ix := lib.Index()
-	list := sourcesOf(ix)
+	list := lib.Articles()
 	if *asJSON {
 		return writeJSON(e.stdout, list)
 	}

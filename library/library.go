@@ -22,11 +22,11 @@ var ErrNotFound = errors.New("no such article")
 // corpus folder (the built-in one).
 var ErrBuiltIn = errors.New("that article is built in and cannot be removed")
 
-// Added is an article that was added, or recognised as already there.
+// Added is an article that was added, or recognised as already there
+// (then only its ID, Title and Date are known, and only when it is
+// indexed).
 type Added struct {
-	DocID, Title, Date, Source, URL string
-	Language                        string
-	Chunks                          int
+	Article
 	// Summary is a two-point cited summary of the article.
 	Summary *answer.Summary
 	// DuplicateOf is set, and nothing added, when the corpus already has it.
@@ -62,7 +62,7 @@ func (l *Library) add(ctx context.Context, do func(*ingest.Adder, *ingest.Seen) 
 		d := cur.Document(res.DuplicateOf) // nil when another process wrote it and it is not indexed yet
 		out := &Added{DuplicateOf: res.DuplicateOf}
 		if d != nil {
-			out.DocID, out.Title, out.Date = d.ID, d.Title, d.Date
+			out.ID, out.Title, out.Date = d.ID, d.Title, d.Date
 		}
 		return out, nil
 	}
@@ -80,8 +80,8 @@ func (l *Library) add(ctx context.Context, do func(*ingest.Adder, *ingest.Seen) 
 	if doc == nil {
 		return nil, fmt.Errorf("the new article %s was not indexed", res.Path)
 	}
-	out := &Added{DocID: doc.ID, Title: doc.Title, Date: doc.Date, Source: doc.Source, URL: doc.URL, Language: string(doc.Language),
-		Chunks: len(ix.ChunksOf(doc.ID))}
+	out := &Added{Article: Article{ID: doc.ID, Title: doc.Title, Source: doc.Source, URL: doc.URL, Date: doc.Date,
+		Language: string(doc.Language), Chunks: len(ix.ChunksOf(doc.ID)), Path: doc.Path}}
 	s, err := answer.NewEngine(ix).Summarize(ctx, answer.SummaryOptions{DocID: doc.ID, Points: 2, Length: "short"})
 	if err == nil {
 		out.Summary = s

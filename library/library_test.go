@@ -33,7 +33,7 @@ func TestAddFileForget(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a.DocID != "oas" || a.Title != "OAS vote" || a.Date != "2024-04-10" || a.Chunks != 1 || a.Summary == nil || len(a.Summary.Points) == 0 {
+	if a.ID != "oas" || a.Title != "OAS vote" || a.Date != "2024-04-10" || a.Chunks != 1 || a.Summary == nil || len(a.Summary.Points) == 0 {
 		t.Fatalf("added %+v", a)
 	}
 	if l.Index().Document("oas") == nil {
@@ -126,7 +126,7 @@ func TestIndexedLibrary(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, err := l.AddFile(ctx, "court.md", []byte("# Court\n\nMexico filed a case at the International Court of Justice on Thursday.\n"))
-	if err != nil || a.DocID != "court" || l.Index().Document("court") == nil {
+	if err != nil || a.ID != "court" || l.Index().Document("court") == nil {
 		t.Fatalf("added %+v, %v", a, err)
 	}
 	other := []byte("# Vote\n\nThe Organization of American States approved a resolution on Wednesday.\n")

@@ -19,6 +19,7 @@ import (
 	"github.com/footnote-bot/footnote/answer"
 	"github.com/footnote-bot/footnote/bot"
 	"github.com/footnote-bot/footnote/corpus"
+	"github.com/footnote-bot/footnote/library"
 	"github.com/footnote-bot/footnote/localdiscord"
 	"github.com/footnote-bot/footnote/playground"
 	"github.com/footnote-bot/footnote/retrieval"
@@ -143,7 +144,7 @@ func newLocal(tb testing.TB, o localOptions) *local {
 		DataDir:        tb.TempDir(),
 		ShutdownGrace:  5 * time.Second,
 		Logger:         log,
-	}, ans, func() []bot.Source { return sources(ix) })
+	}, ans, func() []library.Article { return library.Articles(ix) })
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -178,19 +179,6 @@ func newLocal(tb testing.TB, o localOptions) *local {
 		ts.Close()
 	})
 	return &local{srv: srv, world: world, handler: h, ts: ts}
-}
-
-// sources lists the index's articles as the serve command does.
-func sources(ix *retrieval.Index) []bot.Source {
-	counts := map[string]int{}
-	for _, c := range ix.Chunks() {
-		counts[c.DocID]++
-	}
-	var out []bot.Source
-	for _, d := range ix.Documents() {
-		out = append(out, bot.Source{Title: d.Title, Outlet: d.Source, Date: d.Date, URL: d.URL, Chunks: counts[d.ID]})
-	}
-	return out
 }
 
 // post sends a JSON body as the page does and decodes the JSON answer.
