@@ -89,9 +89,6 @@ func (l slogPrintln) Println(v ...any) {
 // Handler is the listener's routes, for tests and for mounting elsewhere.
 func (s *Server) Handler() http.Handler { return s.handler }
 
-// Addr is the address Run listens on.
-func (s *Server) Addr() string { return s.addr }
-
 // Run listens on the server's address and serves until ctx is done, then
 // shuts down gracefully (waiting up to ShutdownTimeout for requests in
 // flight). It returns nil after a graceful shutdown, and at once when the

@@ -59,12 +59,24 @@ func (c *Client) chatRequest(msgs []Message, opts ChatOptions) (openai.ChatCompl
 		Model:       c.cfg.ChatModel,
 		Messages:    om,
 		Temperature: opts.Temperature,
-		MaxTokens:   opts.MaxTokens,
 	}
-	if req.MaxTokens > 0 && errors.Is(openai.NewReasoningValidator().Validate(req), openai.ErrReasoningModelMaxTokensDeprecated) {
-		req.MaxTokens, req.MaxCompletionTokens = 0, opts.MaxTokens
+	if opts.MaxTokens > 0 {
+		capTokens(&req, opts.MaxTokens)
 	}
 	return req, nil
+}
+
+// capTokens caps the completion at n tokens as the model reads it:
+// max_tokens, the field every OpenAI-compatible server knows (Ollama, vLLM,
+// LM Studio), or max_completion_tokens for the reasoning models that
+// refuse max_tokens (go-openai's validator knows them).
+func capTokens(req *openai.ChatCompletionRequest, n int) {
+	//lint:ignore SA1019 deprecated by OpenAI only; the other servers read nothing else
+	req.MaxTokens = n
+	if errors.Is(openai.NewReasoningValidator().Validate(*req), openai.ErrReasoningModelMaxTokensDeprecated) {
+		//lint:ignore SA1019 cleared so that only max_completion_tokens is sent
+		req.MaxTokens, req.MaxCompletionTokens = 0, n
+	}
 }
 
 // Chat runs a non-streaming chat completion and returns the first choice's

@@ -50,9 +50,6 @@ func ServerError() Fault { return Fault{Status: http.StatusInternalServerError} 
 // Unauthorized is a 401 with code "invalid_api_key".
 func Unauthorized() Fault { return Fault{Status: http.StatusUnauthorized} }
 
-// Slow delays the response headers by d, then answers normally.
-func Slow(d time.Duration) Fault { return Fault{Delay: d} }
-
 // Hang never answers.
 func Hang() Fault { return Fault{Hang: true} }
 
