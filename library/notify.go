@@ -23,85 +23,91 @@ func notify(ctx context.Context, dirs []string, log *slog.Logger) (<-chan struct
 	if err != nil {
 		return nil, err
 	}
-	out := make(chan struct{}, 1)
-	signal := func() {
-		select {
-		case out <- struct{}{}:
-		default:
-		}
-	}
-	var roots []string
+	n := &notifier{w: w, out: make(chan struct{}, 1), log: log}
 	for _, d := range dirs {
-		abs, err := filepath.Abs(d)
-		if err != nil {
-			abs = d
-		}
-		roots = append(roots, abs)
-	}
-	// add watches every folder under root, or root's nearest existing
-	// parent when root does not exist.
-	var add func(root string) error
-	add = func(root string) error {
-		info, err := os.Stat(root)
-		if errors.Is(err, fs.ErrNotExist) {
-			parent := filepath.Dir(root)
-			if parent == root {
-				return err
-			}
-			return add(parent)
-		}
-		if err != nil {
-			return err
-		}
-		if !info.IsDir() {
-			return nil
-		}
-		return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || !d.IsDir() {
-				return nil
-			}
-			if p != root && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
-			}
-			if err := w.Add(p); err != nil {
-				return err
-			}
-			return nil
-		})
-	}
-	for _, r := range roots {
-		if err := add(r); err != nil {
+		if err := n.add(absPath(d)); err != nil {
 			w.Close()
 			return nil, err
 		}
 	}
-	go func() {
-		defer w.Close()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case ev, ok := <-w.Events:
-				if !ok {
-					return
-				}
-				if ev.Has(fsnotify.Create) {
-					// a new folder (or a corpus folder that did not exist)
-					if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
-						if err := add(ev.Name); err != nil {
-							log.Warn("cannot watch a new folder; it is polled", "folder", ev.Name, "err", err)
-						}
-					}
-				}
-				signal()
-			case err, ok := <-w.Errors:
-				if !ok {
-					return
-				}
-				log.Debug("file-system events", "err", err)
-				signal() // an overflow may have lost events
-			}
+	go n.run(ctx)
+	return n.out, nil
+}
+
+// notifier turns one fsnotify watcher's events into notify's signals.
+type notifier struct {
+	w   *fsnotify.Watcher
+	out chan struct{}
+	log *slog.Logger
+}
+
+// signal says something may have changed, without blocking.
+func (n *notifier) signal() {
+	select {
+	case n.out <- struct{}{}:
+	default:
+	}
+}
+
+// add watches every folder under root, or root's nearest existing parent
+// when root does not exist.
+func (n *notifier) add(root string) error {
+	info, err := os.Stat(root)
+	if errors.Is(err, fs.ErrNotExist) {
+		parent := filepath.Dir(root)
+		if parent == root {
+			return err
 		}
-	}()
-	return out, nil
+		return n.add(parent)
+	}
+	if err != nil {
+		return err
+	}
+	if !info.IsDir() {
+		return nil
+	}
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return nil
+		}
+		if p != root && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		return n.w.Add(p)
+	})
+}
+
+// run signals each event until ctx ends, watching folders as they are
+// created.
+func (n *notifier) run(ctx context.Context) {
+	defer n.w.Close()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev, ok := <-n.w.Events:
+			if !ok {
+				return
+			}
+			if ev.Has(fsnotify.Create) {
+				n.created(ev.Name)
+			}
+			n.signal()
+		case err, ok := <-n.w.Errors:
+			if !ok {
+				return
+			}
+			n.log.Debug("file-system events", "err", err)
+			n.signal() // an overflow may have lost events
+		}
+	}
+}
+
+// created watches a new folder (or a corpus folder that did not exist).
+func (n *notifier) created(name string) {
+	if info, err := os.Stat(name); err == nil && info.IsDir() {
+		if err := n.add(name); err != nil {
+			n.log.Warn("cannot watch a new folder; it is polled", "folder", name, "err", err)
+		}
+	}
 }
