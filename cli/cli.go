@@ -1,5 +1,11 @@
-// Package cli is footnote's command line: ask, summary, sources, ingest,
-// eval, serve and config. Run is what main calls; tests call it too.
+// Package cli is footnote's command line, one file per command:
+// answering (ask, chat, summary, timeline, sources), the corpus (ingest),
+// measuring (eval, feedback), running (serve, playground, healthcheck) and
+// the program itself (config, completion, help, version). Run is what main
+// calls; tests call it too.
+//
+// cli parses, wires and prints: the corpus is opened, indexed and watched
+// by library, and answered from by answer.Service.
 package cli
 
 import (
