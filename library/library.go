@@ -111,7 +111,7 @@ func (l *Library) write(ctx context.Context, cur *retrieval.Index, do func(*inge
 // documents for unchanged files.
 func (l *Library) loadFolder() ([]*corpus.Document, []*corpus.FileError, error) {
 	dir := l.Dir()
-	return retrieval.LoadFolder(os.DirFS(dir), absPath(dir), l.o.IndexDir())
+	return retrieval.LoadFolder(os.DirFS(dir), absPath(dir), l.o.indexDir())
 }
 
 // findByPath finds the document read from a file of the corpus folder.

@@ -45,9 +45,9 @@ func load(o *Options) ([]*corpus.Document, []*corpus.FileError, error) {
 		if !info.IsDir() {
 			return nil, nil, fmt.Errorf("corpus folder %s is not a folder", dir)
 		}
-		return retrieval.LoadFolder(os.DirFS(dir), absPath(dir), o.IndexDir())
+		return retrieval.LoadFolder(os.DirFS(dir), absPath(dir), o.indexDir())
 	}
-	docs, skipped, err := retrieval.LoadFolder(o.builtin(), "builtin", o.IndexDir())
+	docs, skipped, err := retrieval.LoadFolder(o.builtin(), "builtin", o.indexDir())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -55,7 +55,7 @@ func load(o *Options) ([]*corpus.Document, []*corpus.FileError, error) {
 	if _, err := os.Stat(added); err != nil {
 		return docs, skipped, nil
 	}
-	more, sk, err := retrieval.LoadFolder(os.DirFS(added), absPath(added), o.IndexDir())
+	more, sk, err := retrieval.LoadFolder(os.DirFS(added), absPath(added), o.indexDir())
 	if err != nil {
 		return nil, nil, err
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 // Library is a corpus in use: its live index, kept in step with its
-// folders by Reload and Watch, and changed an article at a time by
+// folders by Watch, and changed an article at a time by
 // AddURL, AddFile and Forget. Its methods are safe for concurrent use.
 type Library struct {
 	o    Options
@@ -79,7 +79,7 @@ func (l *Library) build(ctx context.Context) (*retrieval.Index, retrieval.Stats,
 }
 
 func (l *Library) buildOptions(emb retrieval.Embedder, docs int) retrieval.Options {
-	o := retrieval.Options{Embedder: emb, DataDir: l.o.IndexDir(), BatchSize: l.o.BatchSize, Logger: l.o.Logger}
+	o := retrieval.Options{Embedder: emb, DataDir: l.o.indexDir(), BatchSize: l.o.BatchSize, Logger: l.o.Logger}
 	if l.o.Progress != nil {
 		o.Progress = l.o.Progress(docs)
 	}

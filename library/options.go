@@ -20,7 +20,7 @@ type Options struct {
 	// DataDir is where added articles are kept when CorpusDir is empty.
 	DataDir string
 	// IndexRoot is the folder index state is kept under, one sub-folder
-	// per corpus location (see IndexDir).
+	// per corpus location (see indexDir).
 	IndexRoot string
 	// Builtin is the read-only articles served beside the added ones when
 	// CorpusDir is empty; nil is corpus.Builtin().
@@ -53,10 +53,10 @@ func (o *Options) Dir() string {
 	return filepath.Join(o.DataDir, "corpus")
 }
 
-// IndexDir is where this corpus's index state lives: a folder per corpus
+// indexDir is where this corpus's index state lives: a folder per corpus
 // location under IndexRoot, so switching corpus folders does not throw
 // another corpus's vectors away.
-func (o *Options) IndexDir() string {
+func (o *Options) indexDir() string {
 	key := "builtin"
 	if o.CorpusDir != "" {
 		abs := absPath(o.CorpusDir)

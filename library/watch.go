@@ -52,10 +52,10 @@ func (l *Library) lock(ctx context.Context) error {
 
 func (l *Library) unlock() { <-l.sem }
 
-// Reload re-reads the corpus, indexes it (reusing the vectors of unchanged
+// reload re-reads the corpus, indexes it (reusing the vectors of unchanged
 // documents) and swaps the new index in whole. It waits for a build in
 // progress no longer than ctx allows.
-func (l *Library) Reload(ctx context.Context) (*retrieval.Index, error) {
+func (l *Library) reload(ctx context.Context) (*retrieval.Index, error) {
 	if err := l.lock(ctx); err != nil {
 		return nil, err
 	}

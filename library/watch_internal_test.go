@@ -71,7 +71,7 @@ func TestReloadSkipsFIFOsAndDevices(t *testing.T) {
 	r := testLibrary(t, dir, nil)
 	done := make(chan error, 1)
 	go func() {
-		_, err := r.Reload(context.Background())
+		_, err := r.reload(context.Background())
 		done <- err
 	}()
 	select {
@@ -102,7 +102,7 @@ func TestABuildInProgressHoldsNothingHostage(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		_, err := r.Reload(ctx)
+		_, err := r.reload(ctx)
 		done <- err
 	}()
 	cancel()
@@ -122,7 +122,7 @@ func TestABuildInProgressHoldsNothingHostage(t *testing.T) {
 	wcancel()
 	<-stopped
 	r.unlock()
-	if _, err := r.Reload(context.Background()); err != nil {
+	if _, err := r.reload(context.Background()); err != nil {
 		t.Errorf("reload once the build is done: %v", err)
 	}
 }
