@@ -63,15 +63,16 @@ type source struct {
 	doc   *corpus.Document
 }
 
-// Ask answers a question, streaming the model's text to onDelta (which may
-// be nil). With history, the question is first rewritten as a standalone
-// one. The returned answer has only verified citations; a model failure or
-// an unverifiable reply yields the extractive answer with a Note saying so.
-func (g *Generator) Ask(ctx context.Context, q string, history []Turn, opts Options, onDelta func(string)) (*Answer, error) {
+// Ask answers r, streaming the model's text to r.OnDelta. With history,
+// the question is first rewritten as a standalone one. The returned answer
+// has only verified citations; a model failure or an unverifiable reply
+// yields the extractive answer with a Note saying so.
+func (g *Generator) Ask(ctx context.Context, r Request) (*Answer, error) {
 	start := time.Now()
 	eng := g.engine.snapshot()
-	standalone := g.Condense(ctx, q, history)
-	k := opts.K
+	q, onDelta := r.Question, r.OnDelta
+	standalone := g.Condense(ctx, q, r.History)
+	k := r.K
 	if k <= 0 {
 		k = DefaultK
 	}

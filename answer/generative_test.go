@@ -52,7 +52,7 @@ func newScriptedServer(t *testing.T, timeout time.Duration, reply string, judge 
 
 func (s *scriptedServer) ask(q string) *answer.Answer {
 	s.t.Helper()
-	a, err := s.gen.Ask(context.Background(), q, nil, answer.Options{K: 20}, nil)
+	a, err := s.gen.Ask(context.Background(), answer.Request{Question: q, K: 20})
 	if err != nil {
 		s.t.Fatal(err)
 	}
@@ -260,7 +260,7 @@ func TestFallbackNoteHidesTheError(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			g := answer.NewGenerator(answer.NewEngine(ix), failingModel{tt.err}, time.Second, nil)
-			a, err := g.Ask(context.Background(), "Who was arrested at the Mexican embassy?", nil, answer.Options{}, nil)
+			a, err := g.Ask(context.Background(), answer.Request{Question: "Who was arrested at the Mexican embassy?"})
 			if err != nil {
 				t.Fatal(err)
 			}

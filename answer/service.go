@@ -61,7 +61,7 @@ func (s *Service) Ask(ctx context.Context, r Request) (*Answer, error) {
 	var ans *Answer
 	var err error
 	if s.gen != nil {
-		ans, err = s.gen.Ask(ctx, standalone, nil, Options{K: r.K}, r.OnDelta)
+		ans, err = s.gen.Ask(ctx, Request{Question: standalone, K: r.K, OnDelta: r.OnDelta})
 	} else {
 		ans, err = s.engine.Ask(ctx, standalone, Options{K: r.K})
 	}

@@ -56,7 +56,7 @@ func BenchmarkScriptedAsk(b *testing.B) {
 					a := &set[k]
 					sm := &scriptedModel{t: b, ix: ix, a: a, noJudge: mode == "lexical"}
 					srv.SetResponder(sm.respond)
-					got, err := gen.Ask(context.Background(), a.Question, nil, answer.Options{K: 20}, nil)
+					got, err := gen.Ask(context.Background(), answer.Request{Question: a.Question, K: 20})
 					if err != nil {
 						b.Fatal(err)
 					}

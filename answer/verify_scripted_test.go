@@ -249,7 +249,7 @@ func runScripted(t *testing.T, split string, noJudge bool) figures {
 		}
 		m := &scriptedModel{t: t, ix: ix, a: a, noJudge: noJudge}
 		srv.SetResponder(m.respond)
-		got, err := gen.Ask(context.Background(), a.Question, nil, answer.Options{K: 20}, nil)
+		got, err := gen.Ask(context.Background(), answer.Request{Question: a.Question, K: 20})
 		if err != nil {
 			t.Fatalf("%s: %v", a.ID, err)
 		}
