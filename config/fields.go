@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/footnote-bot/footnote/answer"
+	"github.com/footnote-bot/footnote/fetch"
+	"github.com/footnote-bot/footnote/library"
 	"github.com/footnote-bot/footnote/llm"
 )
 
@@ -152,11 +154,11 @@ var fields = []field{
 		integer(func(c *Config) *int { return &c.EmbedConcurrency })).with(within(func(c *Config) int { return c.EmbedConcurrency }, 1, 64)),
 	mk("FOOTNOTE_MODEL_TIMEOUT", durationText(llm.DefaultTimeout), "Deadline for one model call, retries included.", false,
 		duration(func(c *Config) *time.Duration { return &c.ModelTimeout })).with(positive(func(c *Config) time.Duration { return c.ModelTimeout }, "60s")),
-	mk("FOOTNOTE_WATCH_INTERVAL", "2s", "How often `serve` checks the corpus folder for added, changed or removed articles.", false,
+	mk("FOOTNOTE_WATCH_INTERVAL", durationText(library.DefaultWatchInterval), "How often `serve` checks the corpus folder for added, changed or removed articles.", false,
 		duration(func(c *Config) *time.Duration { return &c.WatchInterval })).with(checkWatchInterval),
-	mk("FOOTNOTE_FETCH_TIMEOUT", "20s", "Deadline for fetching an article URL.", false,
+	mk("FOOTNOTE_FETCH_TIMEOUT", durationText(fetch.DefaultTimeout), "Deadline for fetching an article URL.", false,
 		duration(func(c *Config) *time.Duration { return &c.FetchTimeout })).with(positive(func(c *Config) time.Duration { return c.FetchTimeout }, "20s")),
-	mk("FOOTNOTE_FETCH_MAX_BYTES", "5242880", "Largest article download, in bytes.", false,
+	mk("FOOTNOTE_FETCH_MAX_BYTES", strconv.Itoa(fetch.DefaultMaxBytes), "Largest article download, in bytes.", false,
 		integer64(func(c *Config) *int64 { return &c.FetchMaxBytes })).with(checkFetchMaxBytes),
 	mk("FOOTNOTE_ALLOW_PRIVATE_FETCH", "false", "Let ingest fetch loopback, private and link-local addresses.", false,
 		boolean(func(c *Config) *bool { return &c.AllowPrivateFetch })),

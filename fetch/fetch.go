@@ -35,10 +35,16 @@ type Fetcher struct {
 	resolver     Resolver
 }
 
+// Defaults of Options.
+const (
+	DefaultTimeout  = 20 * time.Second
+	DefaultMaxBytes = 5 << 20
+)
+
 // Options configure a Fetcher.
 type Options struct {
-	Timeout  time.Duration // whole request, redirects included (default 20s)
-	MaxBytes int64         // largest body (default 5 MiB)
+	Timeout  time.Duration // whole request, redirects included (default DefaultTimeout)
+	MaxBytes int64         // largest body (default DefaultMaxBytes)
 	// AllowPrivate lets the fetcher reach loopback and private addresses
 	// (for a corpus served on the local network).
 	AllowPrivate bool
@@ -68,10 +74,10 @@ const maxRedirects = 5
 // New returns a Fetcher.
 func New(o Options) *Fetcher {
 	if o.Timeout <= 0 {
-		o.Timeout = 20 * time.Second
+		o.Timeout = DefaultTimeout
 	}
 	if o.MaxBytes <= 0 {
-		o.MaxBytes = 5 << 20
+		o.MaxBytes = DefaultMaxBytes
 	}
 	if o.Resolver == nil {
 		o.Resolver = net.DefaultResolver

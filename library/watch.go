@@ -80,6 +80,10 @@ func (l *Library) reloadLocked(ctx context.Context, fp string) (*retrieval.Index
 	return ix, nil
 }
 
+// DefaultWatchInterval is how often a watcher looks at the folders when
+// nothing else is said (FOOTNOTE_WATCH_INTERVAL).
+const DefaultWatchInterval = 2 * time.Second
+
 // maxSettleLooks is how many looks a folder that keeps changing may put a
 // reload off: after that it is indexed as it is, and again later.
 const maxSettleLooks = 4
