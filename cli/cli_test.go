@@ -237,6 +237,18 @@ func TestBadEnvironmentNamesTheVariable(t *testing.T) {
 	}
 }
 
+// Every command that uses the configuration checks it before doing
+// anything else (feedback once did not).
+func TestConfiguredCommandsValidate(t *testing.T) {
+	for _, args := range [][]string{{"ask", "q"}, {"chat"}, {"eval", "set.jsonl"}, {"feedback"}, {"ingest", "a.md"},
+		{"playground"}, {"serve"}, {"sources"}, {"summary"}, {"timeline"}} {
+		r := runCLI(t, map[string]string{"FOOTNOTE_K": "0", "DISCORD_TOKEN": "token"}, args...)
+		if r.code != 2 || r.err == nil || !strings.Contains(r.err.Error(), "FOOTNOTE_K") {
+			t.Errorf("%v with FOOTNOTE_K=0: exit %d, err %v", args, r.code, r.err)
+		}
+	}
+}
+
 func TestVersionCommand(t *testing.T) {
 	for _, args := range [][]string{{"version"}, {"--version"}} {
 		r := runCLI(t, nil, args...)
