@@ -11,8 +11,10 @@ type Ingest struct {
 	Source   string
 	UserID   string
 	Username string
-	// GuildID is the guild it was added from; empty for the command line or
-	// a direct message.
+	// GuildID is the guild whose corpus it was added to; empty for the
+	// shared corpus (the command line without --guild, and every article
+	// added before servers had their own). A document is recorded once per
+	// guild.
 	GuildID string
 	// At is when the article was added; zero means now.
 	At time.Time

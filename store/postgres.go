@@ -83,12 +83,12 @@ func (p *Postgres) RecordVote(ctx context.Context, v Vote) (bool, error) {
 				SELECT $1::text, $5::text, $4::timestamptz WHERE $5::text <> ''
 				ON CONFLICT (message_id) DO NOTHING
 			)
-			INSERT INTO votes (message_id, user_id, value, voted_at)
-			VALUES ($1, $2, $3, $4)
+			INSERT INTO votes (message_id, user_id, value, voted_at, guild_id)
+			VALUES ($1, $2, $3, $4, $6)
 			ON CONFLICT (message_id, user_id) DO UPDATE
 			SET value = excluded.value, voted_at = excluded.voted_at
 			WHERE votes.value <> excluded.value`,
-			v.MessageID, v.UserID, v.Value, stamp(v.At), v.Question)
+			v.MessageID, v.UserID, v.Value, stamp(v.At), v.Question, v.GuildID)
 		changed = tag.RowsAffected() > 0
 		return err
 	})
@@ -100,7 +100,7 @@ func (p *Postgres) RecordVote(ctx context.Context, v Vote) (bool, error) {
 
 // Tallies implements [Store].
 func (p *Postgres) Tallies(ctx context.Context) ([]Tally, error) {
-	rows, err := p.pool.Query(ctx, `SELECT v.message_id, COALESCE(q.question, ''),
+	rows, err := p.pool.Query(ctx, `SELECT v.message_id, COALESCE(q.question, ''), MAX(v.guild_id),
 			count(*) FILTER (WHERE v.value > 0) AS up, count(*) FILTER (WHERE v.value < 0) AS down
 		FROM votes v LEFT JOIN questions q ON q.message_id = v.message_id
 		GROUP BY v.message_id, q.question
@@ -110,7 +110,7 @@ func (p *Postgres) Tallies(ctx context.Context) ([]Tally, error) {
 	}
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (Tally, error) {
 		var t Tally
-		err := row.Scan(&t.MessageID, &t.Question, &t.Up, &t.Down)
+		err := row.Scan(&t.MessageID, &t.Question, &t.GuildID, &t.Up, &t.Down)
 		return t, err
 	})
 	if err != nil {
@@ -195,9 +195,9 @@ func (p *Postgres) RecordIngest(ctx context.Context, r Ingest) error {
 	err := p.write(ctx, func() error {
 		_, err := p.pool.Exec(ctx, `INSERT INTO ingests (doc_id, title, source, user_id, username, guild_id, ingested_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7)
-			ON CONFLICT (doc_id) DO UPDATE
+			ON CONFLICT (guild_id, doc_id) DO UPDATE
 			SET title = excluded.title, source = excluded.source, user_id = excluded.user_id,
-				username = excluded.username, guild_id = excluded.guild_id, ingested_at = excluded.ingested_at
+				username = excluded.username, ingested_at = excluded.ingested_at
 			WHERE excluded.ingested_at >= ingests.ingested_at`,
 			r.DocID, r.Title, r.Source, r.UserID, r.Username, r.GuildID, stamp(r.At))
 		return err
@@ -211,7 +211,7 @@ func (p *Postgres) RecordIngest(ctx context.Context, r Ingest) error {
 // Ingests implements [Store].
 func (p *Postgres) Ingests(ctx context.Context) ([]Ingest, error) {
 	rows, err := p.pool.Query(ctx, `SELECT doc_id, title, source, user_id, username, guild_id, ingested_at
-		FROM ingests ORDER BY ingested_at DESC, doc_id`)
+		FROM ingests ORDER BY ingested_at DESC, doc_id, guild_id`)
 	if err != nil {
 		return nil, fmt.Errorf("ingests: %w", err)
 	}

@@ -118,12 +118,12 @@ func (s *SQLite) RecordVote(ctx context.Context, v Vote) (bool, error) {
 				return err
 			}
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO votes (message_id, user_id, value, voted_at)
-			VALUES (?, ?, ?, ?)
+		res, err := tx.ExecContext(ctx, `INSERT INTO votes (message_id, user_id, value, voted_at, guild_id)
+			VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (message_id, user_id) DO UPDATE
 			SET value = excluded.value, voted_at = excluded.voted_at
 			WHERE votes.value <> excluded.value`,
-			v.MessageID, v.UserID, v.Value, at)
+			v.MessageID, v.UserID, v.Value, at, v.GuildID)
 		if err != nil {
 			return err
 		}
@@ -139,7 +139,7 @@ func (s *SQLite) RecordVote(ctx context.Context, v Vote) (bool, error) {
 
 // Tallies implements [Store].
 func (s *SQLite) Tallies(ctx context.Context) ([]Tally, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT v.message_id, COALESCE(q.question, ''),
+	rows, err := s.db.QueryContext(ctx, `SELECT v.message_id, COALESCE(q.question, ''), MAX(v.guild_id),
 			SUM(v.value > 0) AS up, SUM(v.value < 0) AS down
 		FROM votes v LEFT JOIN questions q ON q.message_id = v.message_id
 		GROUP BY v.message_id, q.question
@@ -151,7 +151,7 @@ func (s *SQLite) Tallies(ctx context.Context) ([]Tally, error) {
 	var out []Tally
 	for rows.Next() {
 		var t Tally
-		if err := rows.Scan(&t.MessageID, &t.Question, &t.Up, &t.Down); err != nil {
+		if err := rows.Scan(&t.MessageID, &t.Question, &t.GuildID, &t.Up, &t.Down); err != nil {
 			return nil, fmt.Errorf("tallies: %w", err)
 		}
 		out = append(out, t)
@@ -245,9 +245,9 @@ func (s *SQLite) RecordIngest(ctx context.Context, r Ingest) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO ingests (doc_id, title, source, user_id, username, guild_id, ingested_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (doc_id) DO UPDATE
+			ON CONFLICT (guild_id, doc_id) DO UPDATE
 			SET title = excluded.title, source = excluded.source, user_id = excluded.user_id,
-				username = excluded.username, guild_id = excluded.guild_id, ingested_at = excluded.ingested_at
+				username = excluded.username, ingested_at = excluded.ingested_at
 			WHERE excluded.ingested_at >= ingests.ingested_at`,
 			r.DocID, r.Title, r.Source, r.UserID, r.Username, r.GuildID, sqliteTime(r.At))
 		return err
@@ -261,7 +261,7 @@ func (s *SQLite) RecordIngest(ctx context.Context, r Ingest) error {
 // Ingests implements [Store].
 func (s *SQLite) Ingests(ctx context.Context) ([]Ingest, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT doc_id, title, source, user_id, username, guild_id, ingested_at
-		FROM ingests ORDER BY ingested_at DESC, doc_id`)
+		FROM ingests ORDER BY ingested_at DESC, doc_id, guild_id`)
 	if err != nil {
 		return nil, fmt.Errorf("ingests: %w", err)
 	}

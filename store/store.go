@@ -29,7 +29,8 @@ type Store interface {
 	// the message unless a question is already known for it.
 	RecordVote(ctx context.Context, v Vote) (changed bool, err error)
 	// Tallies returns the votes per answer message that has any, most 👎
-	// first (then fewest 👍, then by message ID).
+	// first (then fewest 👍, then by message ID), with the guild they were
+	// cast in.
 	Tallies(ctx context.Context) ([]Tally, error)
 	// RememberQuestion records the question an answer message answered, so
 	// that votes recorded before or after it are tallied with it. It replaces
@@ -45,9 +46,10 @@ type Store interface {
 	// Pins returns the pins recorded in a guild ("" for direct messages),
 	// newest first.
 	Pins(ctx context.Context, guildID string) ([]Pin, error)
-	// RecordIngest records that an article was added. A document is recorded
-	// once: adding the same DocID again replaces its record, unless the
-	// stored record is newer.
+	// RecordIngest records that an article was added to r.GuildID's corpus
+	// ("" the shared one). A document is recorded once per guild: adding
+	// the same DocID to the same guild again replaces its record, unless the
+	// stored record is newer; adding it to another guild is another record.
 	RecordIngest(ctx context.Context, r Ingest) error
 	// Ingests returns every ingest record, newest first.
 	Ingests(ctx context.Context) ([]Ingest, error)

@@ -33,6 +33,7 @@ func testStore(t *testing.T, open func(t *testing.T) Store) {
 	t.Run("QuestionBeforeOrAfterVotes", func(t *testing.T) { testQuestions(t, open(t)) })
 	t.Run("Pins", func(t *testing.T) { testPins(t, open(t)) })
 	t.Run("Ingests", func(t *testing.T) { testIngests(t, open(t)) })
+	t.Run("VoteGuilds", func(t *testing.T) { testVoteGuilds(t, open(t)) })
 	t.Run("Invalid", func(t *testing.T) { testInvalid(t, open(t)) })
 	t.Run("Reopen", func(t *testing.T) { testReopen(t, open) })
 	t.Run("Concurrency", func(t *testing.T) { testConcurrency(t, open(t), open(t)) })
@@ -252,6 +253,31 @@ func testIngests(t *testing.T, s Store) {
 		t.Fatal(err)
 	}
 	check(readded, recs[1], recs[2])
+	// The same document added to another guild is its own record; the
+	// first guild's is untouched.
+	other := recs[0]
+	other.GuildID, other.UserID, other.Username, other.At = "g2", "u4", "dave", base.Add(4*time.Hour)
+	if err := s.RecordIngest(ctx, other); err != nil {
+		t.Fatal(err)
+	}
+	check(other, readded, recs[1], recs[2])
+}
+
+func testVoteGuilds(t *testing.T, s Store) {
+	ctx := t.Context()
+	for _, v := range []Vote{
+		{MessageID: "in-g1", UserID: "u1", Value: Down, GuildID: "g1"},
+		{MessageID: "in-g1", UserID: "u2", Value: Down, GuildID: "g1"},
+		{MessageID: "in-dm", UserID: "u1", Value: Up},
+	} {
+		if _, err := s.RecordVote(ctx, v); err != nil {
+			t.Fatalf("RecordVote(%+v): %v", v, err)
+		}
+	}
+	want := []Tally{{MessageID: "in-g1", GuildID: "g1", Down: 2}, {MessageID: "in-dm", Up: 1}}
+	if got := tallies(t, s); !slices.Equal(got, want) {
+		t.Errorf("Tallies = %+v\nwant %+v", got, want)
+	}
 }
 
 func sameIngest(a, b Ingest) bool {

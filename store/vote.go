@@ -17,6 +17,10 @@ type Vote struct {
 	// (see Store.RememberQuestion).
 	Question string
 	Value    int
+	// GuildID is the guild the vote was cast in; empty for a direct
+	// message (and for votes recorded before servers had their own
+	// articles).
+	GuildID string
 	// At is when the vote was cast; zero means now.
 	At time.Time
 }
@@ -26,6 +30,9 @@ type Tally struct {
 	MessageID string
 	// Question is the remembered question, or empty when none is known.
 	Question string
+	// GuildID is the guild the votes were cast in ("" for a direct message
+	// or votes older than servers' own articles).
+	GuildID  string
 	Up, Down int
 }
 
