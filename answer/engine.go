@@ -208,7 +208,7 @@ func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool)
 	}
 	// Two or more topic words no article uses, carrying much of the
 	// question, mean the articles are about something else.
-	if known == 0 || unknown >= 2 && unknownWeight >= unknownShare*total {
+	if known == 0 || unknown >= 2 && unknownWeight >= unknownShare*total && !fullyTyped(q, cands) {
 		return nil, false, false
 	}
 	// "How many X" where no article mentions X cannot be counted.
@@ -272,6 +272,23 @@ func dateWords(d *corpus.Document) string {
 		return ""
 	}
 	return fmt.Sprintf("%d %s %d", t.Day(), lang.MonthName(d.Language, t.Month()), t.Year())
+}
+
+// fullyTyped reports whether, for a question that asks for a kind of
+// thing, one sentence holds it and every question word the corpus knows:
+// then the words it does not know are the asker's paraphrase ("How much
+// coffee farmland was hurt by the ash?" for "ash had damaged about 6,000
+// hectares of coffee"), not a topic the articles lack.
+func fullyTyped(q *question, cands []*candidate) bool {
+	if q.typ == typeAny {
+		return false
+	}
+	for _, c := range cands {
+		if c.typed && c.sentKnownCov >= 0.999 {
+			return true
+		}
+	}
+	return false
 }
 
 // anchored returns the candidates whose sentence has the anchor term.

@@ -21,7 +21,9 @@ type candidate struct {
 	sentCov  float64
 	coverage float64
 	knownCov float64
-	typed    bool
+	// sentKnownCov is the sentence's own coverage of the known terms.
+	sentKnownCov float64
+	typed        bool
 	// lacksEntity is true when a name or number of the question is
 	// nowhere in the sentence's context.
 	lacksEntity bool
@@ -126,7 +128,7 @@ func (t *qterm) in(stems map[string]bool) float64 {
 // the question wants, and its score.
 func (c *candidate) scoreAgainst(q *question, terms []lang.Term, stems map[string]bool, sur surround) {
 	leans := c.sent > 0 && refersBack(terms)
-	var total, sent, ctx, knownTotal, knownCtx float64
+	var total, sent, ctx, knownTotal, knownCtx, knownSent float64
 	c.matched = map[string]bool{}
 	for i := range q.terms {
 		t := &q.terms[i]
@@ -155,6 +157,7 @@ func (c *candidate) scoreAgainst(q *question, terms []lang.Term, stems map[strin
 		ctx += x * t.weight
 		if t.known {
 			knownCtx += x * t.weight
+			knownSent += s * t.weight
 		}
 	}
 	if total > 0 {
@@ -163,6 +166,7 @@ func (c *candidate) scoreAgainst(q *question, terms []lang.Term, stems map[strin
 	}
 	if knownTotal > 0 {
 		c.knownCov = knownCtx / knownTotal
+		c.sentKnownCov = knownSent / knownTotal
 	}
 	c.typed = fills(q, c.text(), terms)
 	c.pair = pairBonus(q, terms)

@@ -35,6 +35,21 @@ var orgHeads = set(`court corte council consejo organization organisation organi
 	press prensa news noticias times post community comunidad house casa palace palacio
 	republic republica foundation fundacion association asociacion company compania group grupo`)
 
+// unnamed reports whether the noun at terms[i] is introduced as an unnamed
+// one of its kind: an indefinite article before it, perhaps with a word or
+// two between ("a newspaper", "a commercial airline").
+func unnamed(terms []lang.Term, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if indefinites[terms[j].Text] {
+			return true
+		}
+		if terms[j].Upper || terms[j].Stop {
+			return false
+		}
+	}
+	return false
+}
+
 // indefinites introduce an unnamed one of a kind.
 var indefinites = set(`a an another un una otro otra`)
 
@@ -299,7 +314,7 @@ func hasName(q *question, terms []lang.Term) bool {
 	cat := -1 // where the sentence speaks of an unnamed one: "a newspaper"
 	if q.category != nil {
 		for i, t := range terms {
-			if i > 0 && indefinites[terms[i-1].Text] && q.category.matches(t) {
+			if q.category.matches(t) && unnamed(terms, i) {
 				cat = i
 				break
 			}

@@ -73,6 +73,7 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"why: no cause", "Why was the strike called?", "The strike was called on Monday.", false},
 		{"which: an instance", "Which country abstained in the vote?", "Panama abstained in the vote.", true},
 		{"which: an unnamed one", "Which newspaper reported the sale?", "A newspaper reported the sale of the cranes.", false},
+		{"which: an unnamed one, with an adjective", "Which airline flew the workers home?", "They flew on a commercial airline to Puerto Alto.", false},
 		{"which: named beside the category", "Which newspaper reported the vote?", "Panama abstained, and a newspaper, El Diario, reported it.", true},
 		{"dateline names nobody", "Who urged both sides to talk?", "PUERTO ALTO, Chile (Test Wire) — The government urged both sides to talk.", false},
 		{"¿quién?: un nombre", "¿Quién dirige el sindicato?", "El sindicato lo dirige Héctor Saldías, operador de grúas.", true},
