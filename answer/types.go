@@ -327,7 +327,7 @@ func hasName(q *question, terms []lang.Term) bool {
 		// "a newspaper reported" names no newspaper: where the sentence
 		// speaks of one so, a name must stand by it ("a newspaper, El
 		// Diario,")
-		if cat < 0 || i >= cat-3 && i <= cat+3 {
+		if cat < 0 || i >= cat-3 && i <= cat+3 && !(i > 0 && locatives[terms[i-1].Text]) {
 			return true
 		}
 	}
