@@ -35,6 +35,15 @@ var orgHeads = set(`court corte council consejo organization organisation organi
 	press prensa news noticias times post community comunidad house casa palace palacio
 	republic republica foundation fundacion association asociacion company compania group grupo`)
 
+// afterLocative reports whether the name that terms[i] is part of follows a
+// locative preposition ("to Puerto Alto").
+func afterLocative(terms []lang.Term, i int) bool {
+	for i > 0 && terms[i-1].Upper {
+		i--
+	}
+	return i > 0 && locatives[terms[i-1].Text]
+}
+
 // unnamed reports whether the noun at terms[i] is introduced as an unnamed
 // one of its kind: an indefinite article before it, perhaps with a word or
 // two between ("a newspaper", "a commercial airline").
@@ -327,7 +336,7 @@ func hasName(q *question, terms []lang.Term) bool {
 		// "a newspaper reported" names no newspaper: where the sentence
 		// speaks of one so, a name must stand by it ("a newspaper, El
 		// Diario,")
-		if cat < 0 || i >= cat-3 && i <= cat+3 && !(i > 0 && locatives[terms[i-1].Text]) {
+		if cat < 0 || i >= cat-3 && i <= cat+3 && !afterLocative(terms, i) {
 			return true
 		}
 	}
