@@ -5,4 +5,8 @@
 // they change, and adding or removing one article at a time (the bot's
 // /ingest and /forget). Every new index is swapped in once, under one lock
 // that serialises builds, changes and the watcher's looks.
+//
+// Guilds gives every Discord server its own corpus (the base articles plus
+// those its moderators added), loaded when first asked of and evicted when
+// idle or beyond a bound, with vectors shared across servers by content.
 package library

@@ -34,20 +34,10 @@ func Load(o Options) ([]*corpus.Document, error) {
 }
 
 func load(o *Options) ([]*corpus.Document, []*corpus.FileError, error) {
-	if dir := o.CorpusDir; dir != "" {
-		info, err := os.Stat(dir)
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, nil, fmt.Errorf("corpus folder %s does not exist; create it, or add articles to it with footnote ingest --corpus %s FILE|URL", dir, dir)
-		}
-		if err != nil {
-			return nil, nil, fmt.Errorf("corpus folder: %w", err)
-		}
-		if !info.IsDir() {
-			return nil, nil, fmt.Errorf("corpus folder %s is not a folder", dir)
-		}
-		return retrieval.LoadFolder(os.DirFS(dir), absPath(dir), o.indexDir())
+	if o.CorpusDir != "" && o.Guild == "" {
+		return loadCorpusDir(o)
 	}
-	docs, skipped, err := retrieval.LoadFolder(o.builtin(), "builtin", o.indexDir())
+	docs, skipped, err := loadBase(o)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -72,4 +62,20 @@ func load(o *Options) ([]*corpus.Document, []*corpus.FileError, error) {
 		docs = append(docs, d)
 	}
 	return docs, skipped, nil
+}
+
+// loadCorpusDir reads the corpus folder, after checking it is one.
+func loadCorpusDir(o *Options) ([]*corpus.Document, []*corpus.FileError, error) {
+	dir := o.CorpusDir
+	info, err := os.Stat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, fmt.Errorf("corpus folder %s does not exist; create it, or add articles to it with footnote ingest --corpus %s FILE|URL", dir, dir)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("corpus folder: %w", err)
+	}
+	if !info.IsDir() {
+		return nil, nil, fmt.Errorf("corpus folder %s is not a folder", dir)
+	}
+	return retrieval.LoadFolder(os.DirFS(dir), absPath(dir), o.indexDir())
 }

@@ -36,6 +36,12 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 	} else {
 		l.dirs = []string{o.Dir()}
 	}
+	if o.Guild != "" {
+		if err := ValidGuild(o.Guild); err != nil {
+			return nil, err
+		}
+		l.dirs = guildDirs(&o)
+	}
 	l.seen = fingerprint(l.dirs)
 	ix, _, err := l.build(ctx)
 	if err != nil {

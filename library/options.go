@@ -42,11 +42,19 @@ type Options struct {
 	OnIndexed func(*retrieval.Index)
 	// Logger receives skipped files, reloads and fallbacks; nil discards.
 	Logger *slog.Logger
+	// Guild, when set, makes this one Discord server's corpus: the
+	// built-in articles (or CorpusDir, read-only) plus the articles its
+	// moderators added, under DataDir/guilds/Guild/corpus (see guild.go).
+	// It must be a snowflake (ValidGuild).
+	Guild string
 }
 
 // Dir is the folder articles are added to and removed from: CorpusDir, or
 // DataDir/corpus beside the built-in articles.
 func (o *Options) Dir() string {
+	if o.Guild != "" {
+		return guildDir(o.DataDir, o.Guild)
+	}
 	if o.CorpusDir != "" {
 		return o.CorpusDir
 	}
@@ -57,6 +65,9 @@ func (o *Options) Dir() string {
 // location under IndexRoot, so switching corpus folders does not throw
 // another corpus's vectors away.
 func (o *Options) indexDir() string {
+	if o.Guild != "" {
+		return guildIndexDir(o)
+	}
 	key := "builtin"
 	if o.CorpusDir != "" {
 		abs := absPath(o.CorpusDir)

@@ -49,6 +49,22 @@ func storeFor(dir string) *store {
 	return s
 }
 
+// Release drops the process's segments of dataDir from memory, so that an
+// index built from them, once no longer used, can be collected (a corpus
+// evicted from memory). A later Build or LoadFolder of dataDir reads its
+// segments from disk again.
+func Release(dataDir string) {
+	if dataDir == "" {
+		return
+	}
+	if abs, err := filepath.Abs(dataDir); err == nil {
+		dataDir = abs
+	}
+	storesMu.Lock()
+	delete(stores, dataDir)
+	storesMu.Unlock()
+}
+
 // readAll loads every segment on disk that is not yet in memory, in
 // parallel. Unreadable or damaged segments are skipped and reported in
 // bad: their documents are indexed again. Caller holds s.mu.
