@@ -151,10 +151,6 @@ func TestRenderProgressAndSources(t *testing.T) {
 	}
 }
 
-// maskedLinkRe finds what Discord would make a masked link of: an
-// unescaped "[", text, an unescaped "](".
-var maskedLinkRe = regexp.MustCompile(`\[[^\[\]]*\]\(`)
-
 // unescaped reports whether s[i] is preceded by an even number of
 // backslashes (so Discord reads it as markup).
 func unescaped(s string, i int) bool {
