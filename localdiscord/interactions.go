@@ -84,15 +84,9 @@ type MessageCommand struct {
 	TargetMessageID string
 }
 
-// StringOption, IntegerOption and BooleanOption build slash command
-// options.
+// StringOption builds a string slash command option.
 func StringOption(name, value string) *discordgo.ApplicationCommandInteractionDataOption {
 	return &discordgo.ApplicationCommandInteractionDataOption{Name: name, Type: discordgo.ApplicationCommandOptionString, Value: value}
-}
-
-// IntegerOption builds an integer slash command option.
-func IntegerOption(name string, value int64) *discordgo.ApplicationCommandInteractionDataOption {
-	return &discordgo.ApplicationCommandInteractionDataOption{Name: name, Type: discordgo.ApplicationCommandOptionInteger, Value: value}
 }
 
 // BooleanOption builds a boolean slash command option.
