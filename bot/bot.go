@@ -80,6 +80,10 @@ type Config struct {
 	// Library lets moderators add and remove articles (/ingest, /forget)
 	// and serves /timeline; nil leaves those commands out.
 	Library Library
+	// Corpora, when set, gives each server its own corpus (answers,
+	// /sources, /summary, /timeline, /ingest, /forget), and the Answerer,
+	// sources and Library given to New are not used.
+	Corpora Corpora
 	// IngestRole names a role whose members may add and remove articles,
 	// besides those with Manage Server.
 	IngestRole string
@@ -249,7 +253,7 @@ func (b *Bot) onReady(s *discordgo.Session, r *discordgo.Ready) {
 	}
 	appID := b.appID
 	b.mu.Unlock()
-	_, err := s.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, commands(b.cfg.Library != nil))
+	_, err := s.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, commands(b.manages()))
 	if err != nil {
 		b.log.Error("register commands", "err", err)
 		werr := fmt.Errorf("commands not registered: %w", err)

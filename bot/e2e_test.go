@@ -703,7 +703,7 @@ func TestFeedbackOneVotePerUserStoredDurably(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(tallies) != 1 || tallies[0] != (bot.Tally{MessageID: a.ID, Question: askGlas, Up: 0, Down: 1}) {
+	if len(tallies) != 1 || tallies[0] != (bot.Tally{MessageID: a.ID, Question: askGlas, GuildID: h.guild.ID, Up: 0, Down: 1}) {
 		t.Fatalf("tallies = %+v, want alice's one 👎", tallies)
 	}
 	h.privateReply(ctx, h.press(h.mod, modPerms, a.ID, idVoteUp).ID, "noted as helpful")

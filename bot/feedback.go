@@ -91,7 +91,7 @@ func (b *Bot) vote(ctx context.Context, in *Interaction, v int) error {
 	who := userOf(in.InteractionCreate)
 	sctx, cancel := context.WithTimeout(ctx, storeTimeout)
 	defer cancel()
-	changed, err := b.feedback.st.RecordVote(sctx, store.Vote{MessageID: in.Message.ID, UserID: who.ID, Question: b.pendingQuestionOf(in.Message), Value: v})
+	changed, err := b.feedback.st.RecordVote(sctx, store.Vote{MessageID: in.Message.ID, UserID: who.ID, Question: b.pendingQuestionOf(in.Message), Value: v, GuildID: in.GuildID})
 	if err != nil {
 		return tell("Sorry, your vote could not be saved.", fmt.Errorf("save vote: %w", err))
 	}

@@ -169,8 +169,13 @@ func (b *Bot) slashAsk(ctx context.Context, in *Interaction) error {
 		// a vote may come as soon as the answer shows
 		b.feedback.rememberPending(in.ID, q)
 		defer b.feedback.forgetPending(in.ID)
+		c, err := b.corpus(ctx, in.GuildID)
+		if err != nil {
+			b.metrics.Question(metrics.Unknown, metrics.OutcomeFailed)
+			return tell(msgAnswerFailed, fmt.Errorf("answer: %w", err))
+		}
 		st := newStreamer(b, func(r rendered) error { _, err := b.editReply(ctx, in, r); return err })
-		a, err := b.answers.Ask(ctx, answer.Request{Question: q, K: b.cfg.K, OnDelta: st.delta})
+		a, err := c.Answers.Ask(ctx, answer.Request{Question: q, K: b.cfg.K, OnDelta: st.delta})
 		st.stop()
 		if err != nil {
 			b.metrics.Question(metrics.Unknown, metrics.OutcomeFailed)
@@ -272,8 +277,12 @@ func (b *Bot) slashSummary(ctx context.Context, in *Interaction) error {
 		return fmt.Errorf("summary: %w", err)
 	}
 	return b.enqueue(ctx, in, func(ctx context.Context) error {
+		c, err := b.corpus(ctx, in.GuildID)
+		if err != nil {
+			return tell(msgSummaryFailed, fmt.Errorf("summary: %w", err))
+		}
 		st := newStreamer(b, func(r rendered) error { _, err := b.editReply(ctx, in, r); return err })
-		sum, err := b.answers.Summarize(ctx, so, st.delta)
+		sum, err := c.Answers.Summarize(ctx, so, st.delta)
 		st.stop()
 		if err != nil {
 			return tell(msgSummaryFailed, fmt.Errorf("summary: %w", err))
@@ -286,8 +295,12 @@ func (b *Bot) slashSummary(ctx context.Context, in *Interaction) error {
 }
 
 func (b *Bot) slashSources(ctx context.Context, in *Interaction) error {
-	r := renderSources(b.sources())
-	err := b.respond(ctx, in, &discordgo.InteractionResponse{
+	c, err := b.corpus(ctx, in.GuildID)
+	if err != nil {
+		return fmt.Errorf("sources: %w", err)
+	}
+	r := renderSources(c.Sources())
+	err = b.respond(ctx, in, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
 		Data: &discordgo.InteractionResponseData{Embeds: r.embeds, AllowedMentions: noPings()},
 	})

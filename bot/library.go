@@ -126,7 +126,7 @@ func (b *Bot) refuseManage(ctx context.Context, in *Interaction, what string) er
 // slashIngest adds an article from a link or an uploaded file, for
 // moderators, and shows what was added with a short cited summary.
 func (b *Bot) slashIngest(ctx context.Context, in *Interaction) error {
-	if b.cfg.Library == nil {
+	if !b.manages() {
 		return b.replyPrivate(ctx, in, "Adding articles is not enabled on this bot.")
 	}
 	if !b.canManage(b.session, in.InteractionCreate) {
@@ -154,15 +154,23 @@ func (b *Bot) slashIngest(ctx context.Context, in *Interaction) error {
 		defer release()
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ingestTimeout)
 		defer cancel()
-		if err := b.ingest(ctx, in, rawURL, att); err != nil {
+		c, err := b.corpus(ctx, in.GuildID)
+		if err == nil && c.Library == nil {
+			err = tell("Adding articles is not enabled here.", errors.New("ingest: no library for this guild"))
+		}
+		if err == nil {
+			err = b.ingest(ctx, in, c.Library, rawURL, att)
+		}
+		if err != nil {
 			b.fail(ctx, in, err)
 		}
 	}()
 	return nil
 }
 
-// ingest adds the article at rawURL or in att and shows what was added.
-func (b *Bot) ingest(ctx context.Context, in *Interaction, rawURL string, att *discordgo.MessageAttachment) error {
+// ingest adds the article at rawURL or in att to lib (the corpus of the
+// interaction's server) and shows what was added.
+func (b *Bot) ingest(ctx context.Context, in *Interaction, lib Library, rawURL string, att *discordgo.MessageAttachment) error {
 	who := userOf(in.InteractionCreate)
 	source := rawURL
 	var added *library.Added
@@ -171,10 +179,10 @@ func (b *Bot) ingest(ctx context.Context, in *Interaction, rawURL string, att *d
 		source = att.Filename
 		var body []byte
 		if body, err = b.download(ctx, att); err == nil {
-			added, err = b.cfg.Library.AddFile(ctx, att.Filename, body)
+			added, err = lib.AddFile(ctx, att.Filename, body)
 		}
 	} else {
-		added, err = b.cfg.Library.AddURL(ctx, rawURL)
+		added, err = lib.AddURL(ctx, rawURL)
 	}
 	if err != nil {
 		return tell(ingestError(err), fmt.Errorf("ingest %s for %s: %w", source, who.ID, err))
@@ -258,21 +266,28 @@ func renderAdded(a *library.Added) rendered {
 
 // slashForget asks a moderator to confirm removing an article.
 func (b *Bot) slashForget(ctx context.Context, in *Interaction) error {
-	if b.cfg.Library == nil {
+	if !b.manages() {
 		return b.replyPrivate(ctx, in, "Removing articles is not enabled on this bot.")
 	}
 	if !b.canManage(b.session, in.InteractionCreate) {
 		return b.refuseManage(ctx, in, "remove articles")
 	}
+	c, err := b.corpus(ctx, in.GuildID)
+	if err != nil {
+		return fmt.Errorf("forget: %w", err)
+	}
+	if c.Library == nil {
+		return b.replyPrivate(ctx, in, "Removing articles is not enabled here.")
+	}
 	want := ""
 	if o, ok := options(in.ApplicationCommandData())["document"]; ok {
 		want = strings.TrimSpace(o.StringValue())
 	}
-	doc := findDoc(b.cfg.Library.Documents(), want)
+	doc := findDoc(c.Library.Documents(), want)
 	if doc == nil {
 		return b.replyPrivate(ctx, in, fmt.Sprintf("No article %q; /sources lists them.", want))
 	}
-	err := b.respond(ctx, in, &discordgo.InteractionResponse{
+	err = b.respond(ctx, in, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
 		Data: &discordgo.InteractionResponseData{
 			Content:         clip(fmt.Sprintf("Remove **%s** (%s) from the sources? Answers will no longer cite it.", plain(doc.Title), plain(doc.ID)), maxContent),
@@ -308,18 +323,25 @@ func findDoc(docs []*corpus.Document, want string) *corpus.Document {
 // confirmForget removes the article once a moderator confirms. What
 // follows idForget in the button's custom_id names it (see forgetID).
 func (b *Bot) confirmForget(ctx context.Context, in *Interaction) error {
-	if b.cfg.Library == nil || !b.canManage(b.session, in.InteractionCreate) {
+	if !b.manages() || !b.canManage(b.session, in.InteractionCreate) {
+		return b.refuseManage(ctx, in, "remove articles")
+	}
+	c, err := b.corpus(ctx, in.GuildID)
+	if err != nil {
+		return fmt.Errorf("forget: %w", err)
+	}
+	if c.Library == nil {
 		return b.refuseManage(ctx, in, "remove articles")
 	}
 	key := strings.TrimPrefix(in.MessageComponentData().CustomID, idForget)
-	docID := forgetTarget(b.cfg.Library.Documents(), key)
-	err := b.respond(ctx, in, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate})
+	docID := forgetTarget(c.Library.Documents(), key)
+	err = b.respond(ctx, in, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate})
 	if err != nil {
 		return fmt.Errorf("forget: %w", err)
 	}
 	fctx, cancel := context.WithTimeout(ctx, ingestTimeout)
 	defer cancel()
-	title, err := b.cfg.Library.Forget(fctx, docID)
+	title, err := c.Library.Forget(fctx, docID)
 	text := fmt.Sprintf("Removed **%s** from the sources.", plain(title))
 	switch {
 	case errors.Is(err, library.ErrNotFound):
@@ -351,15 +373,19 @@ func (b *Bot) updatePrivate(ctx context.Context, in *Interaction, text string) e
 
 // slashTimeline posts the event's dated developments in order, each cited.
 func (b *Bot) slashTimeline(ctx context.Context, in *Interaction) error {
-	if b.cfg.Library == nil {
+	c, err := b.corpus(ctx, in.GuildID)
+	if err != nil {
+		return fmt.Errorf("timeline: %w", err)
+	}
+	if c.Library == nil {
 		return b.replyPrivate(ctx, in, "The timeline is not enabled on this bot.")
 	}
 	focus := ""
 	if o, ok := options(in.ApplicationCommandData())["focus"]; ok {
 		focus = strings.TrimSpace(o.StringValue())
 	}
-	ev := b.cfg.Library.Timeline(focus, 10)
-	err := b.respond(ctx, in, &discordgo.InteractionResponse{
+	ev := c.Library.Timeline(focus, 10)
+	err = b.respond(ctx, in, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
 		Data: renderTimeline(ev, focus),
 	})

@@ -84,7 +84,7 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 			b.sendPlain(s, m.ChannelID, "Can't ask that: "+err.Error()+".")
 			return
 		}
-		b.answerInThread(s, m.ChannelID, q, history)
+		b.answerInThread(s, m.GuildID, m.ChannelID, q, history)
 	case mentioned:
 		if text == "" {
 			b.sendPlain(s, m.ChannelID, "Ask me a question after the mention, e.g. @footnote Who was arrested at the embassy?")
@@ -100,11 +100,11 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 		})
 		if err != nil {
 			b.log.Warn("open thread, answering in the channel", "err", err)
-			b.answerInThread(s, m.ChannelID, q, nil)
+			b.answerInThread(s, m.GuildID, m.ChannelID, q, nil)
 			return
 		}
 		b.threads.open(th.ID)
-		b.answerInThread(s, th.ID, q, nil)
+		b.answerInThread(s, m.GuildID, th.ID, q, nil)
 	}
 }
 
@@ -154,9 +154,9 @@ func answerText(content string) string {
 	return strings.TrimSpace(strings.Join(keep, "\n"))
 }
 
-// answerInThread posts a placeholder in the channel, streams the answer into
-// it and records the exchange.
-func (b *Bot) answerInThread(s *discordgo.Session, channelID, q string, history []answer.Turn) {
+// answerInThread posts a placeholder in the channel, streams the answer
+// from guildID's corpus into it and records the exchange.
+func (b *Bot) answerInThread(s *discordgo.Session, guildID, channelID, q string, history []answer.Turn) {
 	placeholder, err := s.ChannelMessageSendComplex(channelID, &discordgo.MessageSend{Content: "🔎 Looking through the articles…", AllowedMentions: noPings()})
 	if err != nil {
 		b.log.Warn("thread placeholder", "err", err)
@@ -177,7 +177,11 @@ func (b *Bot) answerInThread(s *discordgo.Session, channelID, q string, history 
 	err = b.push(func(ctx context.Context) {
 		start := time.Now()
 		st := newStreamer(b, edit)
-		a, err := b.answers.Ask(ctx, answer.Request{Question: q, History: history, K: b.cfg.K, OnDelta: st.delta})
+		var a *answer.Answer
+		c, err := b.corpus(ctx, guildID)
+		if err == nil {
+			a, err = c.Answers.Ask(ctx, answer.Request{Question: q, History: history, K: b.cfg.K, OnDelta: st.delta})
+		}
 		st.stop()
 		if err != nil {
 			b.metrics.Question(metrics.Unknown, metrics.OutcomeFailed)
