@@ -35,6 +35,7 @@ func runChat(ctx context.Context, e *env, args []string) error {
 	fs.IntVar(&e.cfg.K, "k", e.cfg.K, "passages to retrieve and list")
 	fs.BoolVar(&e.cfg.Offline, "offline", e.cfg.Offline, "answer extractively even with a model configured")
 	commonFlags(e, fs)
+	guildFlag(e, fs)
 	pos, err := parseChecked(e, fs, args)
 	if err != nil {
 		return helpOK(err)

@@ -64,6 +64,9 @@ type env struct {
 	onFlags func(*flag.FlagSet)
 	// client is the process's one model client, once llmClient built it.
 	client *llm.Client
+	// guild is --guild: the server whose corpus a command reads or changes
+	// (see guilds.go); empty is the shared corpus.
+	guild string
 }
 
 type command struct {

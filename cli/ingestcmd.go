@@ -31,6 +31,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := flagSet(e, "ingest")
 	fs.BoolVar(&e.cfg.AllowPrivateFetch, "allow-private", e.cfg.AllowPrivateFetch, "allow fetching loopback, private and link-local addresses")
 	commonFlags(e, fs)
+	guildFlag(e, fs)
 	pos, err := parseChecked(e, fs, args)
 	if err != nil {
 		return helpOK(err)

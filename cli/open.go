@@ -34,7 +34,13 @@ func (e *env) libraryOptions() (library.Options, error) {
 	if err != nil {
 		return library.Options{}, err
 	}
+	if e.guild != "" {
+		if err := library.ValidGuild(e.guild); err != nil {
+			return library.Options{}, usagef("--guild: %v", err)
+		}
+	}
 	return library.Options{
+		Guild:     e.guild,
 		CorpusDir: e.cfg.CorpusDir,
 		DataDir:   e.cfg.DataDir,
 		IndexRoot: e.cfg.IndexRoot(),

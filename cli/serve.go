@@ -58,7 +58,14 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	ix := lib.Index()
 	e.metrics.SetIndexed(len(ix.Documents()), len(ix.Chunks()))
+	// with auto sharding the count is known only once connected: every
+	// guild may then be asked of, and Discord sends this shard only its own
+	perGuild, guilds, err := e.guildCorpora(lib, shards)
+	if err != nil {
+		return err
+	}
 	b, err := e.newBot(lib, ans, func(c *bot.Config) {
+		c.Corpora = perGuild
 		c.Token = e.cfg.DiscordToken
 		c.GuildID = e.cfg.DiscordGuildID
 		c.HTTPClient = hc
@@ -84,6 +91,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	var wg sync.WaitGroup
 	var admErr error
 	wg.Go(func() { lib.Watch(ctx, e.cfg.WatchInterval) })
+	wg.Go(func() { guilds.Watch(ctx, e.cfg.WatchInterval) })
 	if ln != nil {
 		adm := admin.New(e.cfg.HTTPAddr, reg, b.Connected, e.log)
 		wg.Go(func() { admErr = adm.Serve(ctx, ln) })

@@ -24,6 +24,7 @@ func runSources(ctx context.Context, e *env, args []string) error {
 	fs := flagSet(e, "sources")
 	asJSON := fs.Bool("json", false, "print JSON")
 	commonFlags(e, fs)
+	guildFlag(e, fs)
 	pos, err := parseChecked(e, fs, args)
 	if err != nil {
 		return helpOK(err)

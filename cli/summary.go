@@ -19,6 +19,7 @@ func runSummary(ctx context.Context, e *env, args []string) error {
 	focus := fs.String("focus", "", "only points about this topic")
 	fs.BoolVar(&e.cfg.Offline, "offline", e.cfg.Offline, "summarise extractively even with a model configured")
 	commonFlags(e, fs)
+	guildFlag(e, fs)
 	pos, err := parseChecked(e, fs, args)
 	if err != nil {
 		return helpOK(err)

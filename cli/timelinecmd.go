@@ -17,6 +17,7 @@ func runTimeline(ctx context.Context, e *env, args []string) error {
 	focus := fs.String("focus", "", "only developments about this topic")
 	limit := fs.Int("limit", 15, "most events to list")
 	commonFlags(e, fs)
+	guildFlag(e, fs)
 	pos, err := parseChecked(e, fs, args)
 	if err != nil {
 		return helpOK(err)

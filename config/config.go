@@ -45,6 +45,9 @@ type Config struct {
 	// WatchInterval is how often the corpus folder is checked for changes
 	// while the bot runs.
 	WatchInterval time.Duration
+	// MaxLoadedCorpora bounds the servers' corpora `serve` keeps in memory
+	// at once (see library.Guilds).
+	MaxLoadedCorpora int
 
 	FetchTimeout      time.Duration
 	FetchMaxBytes     int64

@@ -156,6 +156,8 @@ var fields = []field{
 		duration(func(c *Config) *time.Duration { return &c.ModelTimeout })).with(positive(func(c *Config) time.Duration { return c.ModelTimeout }, "60s")),
 	mk("FOOTNOTE_WATCH_INTERVAL", durationText(library.DefaultWatchInterval), "How often `serve` checks the corpus folder for added, changed or removed articles.", false,
 		duration(func(c *Config) *time.Duration { return &c.WatchInterval })).with(checkWatchInterval),
+	mk("FOOTNOTE_MAX_LOADED_CORPORA", strconv.Itoa(library.DefaultMaxLoaded), "Servers' corpora `serve` keeps in memory at once (each server has its own articles); beyond it the least recently asked is evicted, as is one idle for 30 minutes.", false,
+		integer(func(c *Config) *int { return &c.MaxLoadedCorpora })).with(within(func(c *Config) int { return c.MaxLoadedCorpora }, 1, 1000000)),
 	mk("FOOTNOTE_FETCH_TIMEOUT", durationText(fetch.DefaultTimeout), "Deadline for fetching an article URL.", false,
 		duration(func(c *Config) *time.Duration { return &c.FetchTimeout })).with(positive(func(c *Config) time.Duration { return c.FetchTimeout }, "20s")),
 	mk("FOOTNOTE_FETCH_MAX_BYTES", strconv.Itoa(fetch.DefaultMaxBytes), "Largest article download, in bytes.", false,

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -80,18 +79,14 @@ type guildLoad struct {
 }
 
 // NewGuilds returns the servers' corpora, each over the base options o
-// (the same base articles, data folder, index root and embedder). A
-// configured embedder (o.Embedder) is wrapped in a cache by content under
-// IndexRoot/vectors. Nothing is loaded until asked.
+// (the same base articles, data folder, index root and embedder; see
+// Options.Guild). Nothing is loaded until asked.
 func NewGuilds(o Options, g GuildOptions) *Guilds {
 	if g.MaxLoaded <= 0 {
 		g.MaxLoaded = DefaultMaxLoaded
 	}
 	if g.IdleAfter <= 0 {
 		g.IdleAfter = DefaultIdleAfter
-	}
-	if o.Embedder != nil && o.IndexRoot != "" {
-		o.Embedder = newVectorCache(o.Embedder, filepath.Join(o.IndexRoot, "vectors"))
 	}
 	o.OnIndexed, o.Progress = nil, nil // one server's index is not the process's
 	return &Guilds{base: o, g: g, loaded: map[string]*list.Element{}, order: list.New(), loading: map[string]*guildLoad{}}

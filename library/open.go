@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 
 	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/retrieval"
@@ -41,6 +42,9 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 			return nil, err
 		}
 		l.dirs = guildDirs(&o)
+		if o.Embedder != nil && o.IndexRoot != "" {
+			l.o.Embedder = newVectorCache(o.Embedder, filepath.Join(o.IndexRoot, "vectors"))
+		}
 	}
 	l.seen = fingerprint(l.dirs)
 	ix, _, err := l.build(ctx)

@@ -45,7 +45,9 @@ type Options struct {
 	// Guild, when set, makes this one Discord server's corpus: the
 	// built-in articles (or CorpusDir, read-only) plus the articles its
 	// moderators added, under DataDir/guilds/Guild/corpus (see guild.go).
-	// It must be a snowflake (ValidGuild).
+	// It must be a snowflake (ValidGuild). A configured Embedder is then
+	// wrapped in a cache of vectors by content under IndexRoot/vectors,
+	// shared by every server, so the same article is embedded once.
 	Guild string
 }
 
