@@ -370,7 +370,9 @@ func docNames(docs []*corpus.Document) (proper, surnames map[string]bool) {
 				continue
 			}
 			end, org := nameRun(terms, i)
-			if !org && end-i >= 2 && terms[end-1].Upper {
+			// a run that opens a sentence may be a capitalised word
+			// before a name ("Former Ecuadorian ambassador…")
+			if !org && end-i >= 2 && terms[end-1].Upper && !opensSentence(d.Text, terms, i) {
 				surnames[terms[end-1].Text] = true
 			}
 			i = end - 1
@@ -382,6 +384,15 @@ func docNames(docs []*corpus.Document) (proper, surnames map[string]bool) {
 		}
 	}
 	return capital, surnames
+}
+
+// opensSentence reports whether terms[i] is the first word of a sentence or
+// line of text.
+func opensSentence(text string, terms []lang.Term, i int) bool {
+	if i == 0 {
+		return true
+	}
+	return strings.ContainsAny(text[terms[i-1].End:terms[i].Start], ".!?\n“\"«")
 }
 
 // datelineSeps end a dateline.
