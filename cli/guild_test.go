@@ -85,3 +85,35 @@ func errText(err error) string {
 	}
 	return err.Error()
 }
+
+// TestDataDirectoryOfThePreviousVersion: a data directory the version
+// before servers had their own articles wrote (../testdata/datadir-v1)
+// keeps working: its added article is in the shared corpus and no
+// server's, and its database opens (migrated) with its votes.
+func TestDataDirectoryOfThePreviousVersion(t *testing.T) {
+	data := t.TempDir()
+	src := filepath.Join("..", "testdata", "datadir-v1")
+	for _, f := range []string{"footnote.db", filepath.Join("corpus", "harbour.md")} {
+		b, err := os.ReadFile(filepath.Join(src, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(data, f)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(data, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env := map[string]string{"FOOTNOTE_DATA_DIR": data}
+	if !sourceIDs(t, env)["harbour"] {
+		t.Error("the article added by the previous version is not in the shared corpus")
+	}
+	if sourceIDs(t, env, "--guild", "175928847299117063")["harbour"] {
+		t.Error("the article added by the previous version is in a server's corpus")
+	}
+	r := runCLI(t, env, "feedback", "--json")
+	if r.code != 0 || !strings.Contains(r.stdout, `"MessageID": "m1"`) {
+		t.Errorf("feedback on the old database: exit %d, %v\n%s%s", r.code, r.err, r.stdout, r.stderr)
+	}
+}
