@@ -249,7 +249,7 @@ func Build(ctx context.Context, docs []*corpus.Document, opts Options) (*Index, 
 		}
 	}
 
-	ix, err := assemble(ctx, docs, segs, dim)
+	ix, err := assemble(ctx, docs, segs, dim, &st.stems)
 	if err != nil {
 		return nil, stats, err
 	}
@@ -336,8 +336,9 @@ func persist(dir string, save []*segment, removed []string) error {
 // vectors of dimension dim: chunks in document order, one contiguous
 // array of vectors, the chromem-go collection, BM25 and acronyms. The
 // segments' vectors are then pointed into the index's array, so the
-// process keeps one copy.
-func assemble(ctx context.Context, docs []*corpus.Document, segs []*segment, dim int) (*Index, error) {
+// process keeps one copy. dict numbers the segments' stems; a segment
+// numbered once is not hashed again by later builds.
+func assemble(ctx context.Context, docs []*corpus.Document, segs []*segment, dim int, dict *stemDict) (*Index, error) {
 	n := 0
 	for _, s := range segs {
 		n += len(s.Chunks)
@@ -351,6 +352,7 @@ func assemble(ctx context.Context, docs []*corpus.Document, segs []*segment, dim
 	langCount := map[lang.Lang]int{}
 	langs := map[lang.Lang]bool{}
 	lex := make([]docTerms, len(segs))
+	ids := make([][]int32, len(segs))
 	acr := make([]map[string]map[string]int, len(segs))
 	for di, d := range docs {
 		s := segs[di]
@@ -362,7 +364,10 @@ func assemble(ctx context.Context, docs []*corpus.Document, segs []*segment, dim
 			langs[s.Chunks[i].Language] = true
 		}
 		flat.data = append(flat.data, s.Vectors...)
-		lex[di], acr[di] = s.Lex, s.Acronyms
+		if len(s.stemIDs) != len(s.Lex.Stems) {
+			s.stemIDs = dict.ids(s.Lex.Stems)
+		}
+		lex[di], ids[di], acr[di] = s.Lex, s.stemIDs, s.Acronyms
 	}
 	if len(flat.data) != n*dim {
 		return nil, fmt.Errorf("assemble index: %d floats for %d chunks of dimension %d", len(flat.data), n, dim)
@@ -374,7 +379,7 @@ func assemble(ctx context.Context, docs []*corpus.Document, segs []*segment, dim
 	if err := ix.fill(ctx, flat); err != nil {
 		return nil, err
 	}
-	ix.lex = mergeBM25(lex, langs)
+	ix.lex = mergeBM25IDs(lex, ids, dict.words, langs)
 	ix.acronyms = mergeAcronyms(acr)
 	at := 0
 	for _, s := range segs {

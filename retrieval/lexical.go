@@ -49,20 +49,69 @@ func termsOf(d *corpus.Document, chunks []corpus.Chunk) docTerms {
 // chunks numbered one after another in order. It equals newBM25 over the
 // same chunks' lexical texts.
 func mergeBM25(parts []docTerms, langs map[lang.Lang]bool) *bm25 {
-	chunks := 0
-	for _, p := range parts {
-		chunks += len(p.Lengths)
+	var d stemDict
+	ids := make([][]int32, len(parts))
+	for i := range parts {
+		ids[i] = d.ids(parts[i].Stems)
 	}
-	b := &bm25{postings: map[string][]posting{}, lengths: make([]float32, 0, chunks), langs: langs}
+	return mergeBM25IDs(parts, ids, d.words, langs)
+}
+
+// stemDict numbers stems, so that joining documents' terms indexes slices
+// instead of hashing every stem of every document again.
+type stemDict struct {
+	num   map[string]int32
+	words []string
+}
+
+// ids returns the numbers of stems, numbering new ones.
+func (d *stemDict) ids(stems []string) []int32 {
+	if d.num == nil {
+		d.num = map[string]int32{}
+	}
+	out := make([]int32, len(stems))
+	for i, s := range stems {
+		n, ok := d.num[s]
+		if !ok {
+			n = int32(len(d.words))
+			d.num[s] = n
+			d.words = append(d.words, s)
+		}
+		out[i] = n
+	}
+	return out
+}
+
+// mergeBM25IDs is mergeBM25 with each part's stems already numbered
+// (ids[i][j] is the number of parts[i].Stems[j] in words): it counts each
+// stem's postings, allocates each list once and fills it in document order.
+func mergeBM25IDs(parts []docTerms, ids [][]int32, words []string, langs map[lang.Lang]bool) *bm25 {
+	chunks := 0
+	count := make([]int32, len(words))
+	for i, p := range parts {
+		chunks += len(p.Lengths)
+		for j, id := range ids[i] {
+			count[id] += int32(len(p.Postings[j]))
+		}
+	}
+	lists := make([][]posting, len(words))
+	vocab := 0
+	for id, n := range count {
+		if n > 0 {
+			lists[id] = make([]posting, 0, n)
+			vocab++
+		}
+	}
+	b := &bm25{postings: make(map[string][]posting, vocab), lengths: make([]float32, 0, chunks), langs: langs}
 	var total float64
-	for _, p := range parts {
+	for i, p := range parts {
 		base := int32(len(b.lengths))
-		for i, s := range p.Stems {
-			dst := b.postings[s]
-			for _, q := range p.Postings[i] {
+		for j, id := range ids[i] {
+			dst := lists[id]
+			for _, q := range p.Postings[j] {
 				dst = append(dst, posting{chunk: base + q.chunk, tf: q.tf})
 			}
-			b.postings[s] = dst
+			lists[id] = dst
 		}
 		for _, n := range p.Lengths {
 			b.lengths = append(b.lengths, n)
@@ -72,9 +121,12 @@ func mergeBM25(parts []docTerms, langs map[lang.Lang]bool) *bm25 {
 	if chunks > 0 {
 		b.avgLen = total / float64(chunks)
 	}
-	b.vocab = make([]string, 0, len(b.postings))
-	for s := range b.postings {
-		b.vocab = append(b.vocab, s)
+	b.vocab = make([]string, 0, vocab)
+	for id, l := range lists {
+		if len(l) > 0 {
+			b.postings[words[id]] = l
+			b.vocab = append(b.vocab, words[id])
+		}
 	}
 	sort.Strings(b.vocab)
 	return b

@@ -43,6 +43,9 @@ type segment struct {
 	// row.
 	Vectors []float32
 	Lex     docTerms
+	// stemIDs numbers Lex.Stems in the store's stemDict; set when the
+	// segment is first assembled into an index, never saved.
+	stemIDs []int32
 	// Acronyms counts, per folded acronym, the names the chunks spell it
 	// out as.
 	Acronyms map[string]map[string]int

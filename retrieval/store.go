@@ -23,6 +23,9 @@ type store struct {
 	mu   sync.Mutex
 	segs map[string]*segment // by document id
 	read bool                // whether the folder has been read whole
+	// stems numbers every stem of the segments, for mergeBM25IDs; it
+	// only grows (a vocabulary is small beside the postings).
+	stems stemDict
 }
 
 var (
