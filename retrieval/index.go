@@ -102,8 +102,9 @@ func Build(ctx context.Context, docs []*corpus.Document, opts Options) (*Index, 
 			return nil, stats, fmt.Errorf("index documents: %w", err)
 		}
 		seg, err := st.get(d.ID, false)
-		if seg != nil && !seg.describes(d, code) {
-			// another process may have indexed the new version
+		if seg != nil && seg.Code == code && !seg.describes(d, code) {
+			// the document changed: another process may have indexed
+			// the new version
 			seg, err = st.get(d.ID, true)
 		}
 		if err != nil {
