@@ -374,231 +374,351 @@ func (b *fuEntityBook) spans(text string) []fuSpan {
 	return s
 }
 
+// scan finds the dates of a text, then the names outside them, and
+// returns them in the order they start. It does not memoise: spans does.
 func (b *fuEntityBook) scan(text string) []fuSpan {
-	var out []fuSpan
-	toks := lang.Tokenize(text)
-	// the date pattern is costly: it runs only around the words a date
-	// has (a month, a weekday, a number), on the few words either side
-	var dates [][]int
-	covered := 0
-	for i, t := range toks {
-		if !(t.Number || fuDateWords[t.Text]) || t.Start < covered {
+	s := &fuScanner{book: b, text: text, toks: lang.Tokenize(text)}
+	s.findDates()
+	out := s.dateSpans()
+	for i := 0; i < len(s.toks); i++ {
+		if !s.opensName(i) {
 			continue
 		}
-		from, to := toks[max(i-2, 0)].Start, toks[min(i+4, len(toks)-1)].End
-		if from < covered {
-			from = covered
+		last := s.runEnd(i)
+		if sp, ok := s.name(i, last); ok {
+			out = append(out, sp)
 		}
-		for _, m := range fuDateRe.FindAllStringIndex(text[from:to], -1) {
-			dates = append(dates, []int{m[0] + from, m[1] + from})
-			covered = m[1] + from
-		}
-	}
-	inDate := func(start int) bool {
-		for _, d := range dates {
-			if start >= d[0] && start < d[1] {
-				return true
-			}
-		}
-		return false
-	}
-	for _, d := range dates {
-		s := text[d[0]:d[1]]
-		// "May" is a month and a verb: only with a number next to it
-		if f := lang.Fold(s); (f == "may" || f == "mayo") && !strings.ContainsAny(text[max(0, d[0]-4):min(len(text), d[1]+4)], "0123456789") {
-			continue
-		}
-		sp := fuSpan{start: d[0], end: d[1], text: s, words: fuFoldWords(s), kindHint: fuKindDate}
-		sp.score[fuKindDate] = 3
-		out = append(out, sp)
-	}
-	gap := func(i int) string { // the text between token i-1 and token i
-		if i == 0 {
-			return text[:toks[0].Start]
-		}
-		return text[toks[i-1].End:toks[i].Start]
-	}
-	raw := func(i int) string { return text[toks[i].Start:toks[i].End] }
-	sentenceStart := func(i int) bool {
-		if i == 0 {
-			return true
-		}
-		g := gap(i)
-		if strings.ContainsAny(g, "!?¿¡:;\n“\"—(") {
-			return true
-		}
-		return strings.Contains(g, ".") && !fuTitleAbbr[toks[i-1].Text]
-	}
-	plainGap := func(i int) bool { return strings.TrimSpace(gap(i)) == "" }
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		if !t.Upper || t.Number || inDate(t.Start) {
-			continue
-		}
-		if utf8.RuneCountInString(raw(i)) < 2 {
-			continue
-		}
-		if sentenceStart(i) && (fuOpeners[t.Text] || lang.IsStop(lang.English, t.Text) || lang.IsStop(lang.Spanish, t.Text) || b.lower[t.Text] && !fuIsAcronym(raw(i))) {
-			continue
-		}
-		// extend the run over capitalised words and inner connectors
-		j := i + 1
-		last := i
-		for j < len(toks) {
-			if !plainGap(j) || strings.ContainsAny(gap(j), "'’") || inDate(toks[j].Start) {
-				break
-			}
-			if toks[j].Upper && !toks[j].Number {
-				last = j
-				j++
-				continue
-			}
-			if fuConnectors[toks[j].Text] && j+1 < len(toks) {
-				k := j
-				for k < len(toks) && k < j+3 && fuConnectors[toks[k].Text] && plainGap(k) {
-					k++
-				}
-				if k < len(toks) && plainGap(k) && toks[k].Upper && !toks[k].Number && !inDate(toks[k].Start) {
-					j = k
-					continue
-				}
-			}
-			break
-		}
-		first := i
-		// a title inside the run marks a person and is not part of the name
-		var score [5]float64
-		for k := i; k < last; k++ {
-			if fuTitles[toks[k].Text] {
-				first = k + 1
-			}
-		}
-		if first > i {
-			score[fuKindPerson] += 3
-		}
-		var gender [2]float64
-		for k := max(i-1, 0); k < first; k++ {
-			switch {
-			case fuFemaleTitles[toks[k].Text]:
-				gender[1] += 2
-			case fuMaleTitles[toks[k].Text]:
-				gender[0] += 2
-			}
-		}
-		// the first personal pronoun after the name, in its sentence or
-		// the next, is most often the name's
-		for k, sentences := last+1, 0; k < len(toks) && k <= last+30 && sentences < 2; k++ {
-			if strings.ContainsAny(gap(k), ".!?") {
-				sentences++
-			}
-			if k > last+1 && toks[k].Upper && !sentenceStart(k) {
-				break // another name comes first
-			}
-			if g := fuPronGender[strings.ToLower(raw(k))]; g != 0 {
-				gender[g-1]++
-				break
-			}
-		}
-		// a demonym before a lower-case noun ("Ecuadorian police", "Latin
-		// American studies") is no name
-		if fuIsDemonym(toks[last].Text) && last+1 < len(toks) && !toks[last+1].Upper && plainGap(last+1) {
-			i = last
-			continue
-		}
-		if first == last && (fuTitles[toks[first].Text] || fuOrgWords[toks[first].Text] || fuPlaceWords[toks[first].Text]) {
-			// a title or a kind's word alone ("Police", "Court") names nothing
-			i = last
-			continue
-		}
-		words := make([]string, 0, last-first+1)
-		var initials strings.Builder
-		for k := first; k <= last; k++ {
-			words = append(words, toks[k].Text)
-			if toks[k].Upper && !fuConnectors[toks[k].Text] {
-				r, _ := utf8.DecodeRuneInString(toks[k].Text)
-				initials.WriteRune(r)
-			}
-		}
-		sp := fuSpan{start: toks[first].Start, end: toks[last].End, words: words, initials: initials.String()}
-		sp.text = text[sp.start:sp.end]
-		// evidence from the name itself
-		acronym := first == last && fuIsAcronym(raw(first))
-		hasConn := false
-		for k := first; k <= last; k++ {
-			w := toks[k].Text
-			switch {
-			case fuOrgWords[w]:
-				score[fuKindOrg] += 3
-			case fuPlaceWords[w]:
-				score[fuKindPlace] += 3
-			case fuConnectors[w]:
-				hasConn = true
-			}
-		}
-		if acronym {
-			score[fuKindOrg] += 3
-		}
-		if last > first && !hasConn && score[fuKindOrg] == 0 && score[fuKindPlace] == 0 {
-			score[fuKindPerson] += 0.5 // "Jorge Glas": a name's shape
-		}
-		// evidence from what comes before
-		if first > 0 && plainGap(first) {
-			p := toks[first-1].Text
-			pp := ""
-			if first > 1 && plainGap(first-1) {
-				pp = toks[first-2].Text
-			}
-			owner := last+1 < len(toks) && strings.ContainsAny(gap(last+1), "'’")
-			switch {
-			case (fuPlacePreps[p] || (p == "the" || p == "la" || p == "el") && fuPlacePreps[pp]) && !owner:
-				// "in London", but not "at Ecuador's embassy": the
-				// preposition governs what the name owns
-				score[fuKindPlace] += 1.5
-			case p == "of" && fuPlaceNouns[pp] || p == "de" && fuPlaceNouns[pp] || fuPlaceNouns[p]:
-				score[fuKindPlace] += 3
-			case fuOrgNouns[p]:
-				score[fuKindOrg] += 2
-			}
-			if p == "the" || p == "la" || p == "el" || p == "los" || p == "las" {
-				if !sentenceStart(first-1) || p != "the" {
-					sp.det = p
-				} else {
-					sp.det = "the"
-				}
-			}
-		}
-		if first > 1 && strings.TrimSpace(gap(first)) == "," && fuPlaceNouns[toks[first-1].Text] {
-			score[fuKindPlace] += 3 // "the capital, Quito"
-		}
-		if first > 0 && first <= 2 && last == len(toks)-1 {
-			// "Who is X", "¿Quién es X", "Where is X", "¿Dónde está X"
-			q := toks[0].Text
-			switch {
-			case q == "who" || q == "quien":
-				score[fuKindPerson] += 2
-			case q == "where" || q == "donde":
-				score[fuKindPlace] += 2
-			}
-		}
-		// evidence from what comes after
-		if last+1 < len(toks) {
-			n := toks[last+1].Text
-			g := strings.TrimSpace(gap(last + 1))
-			switch {
-			case g == "," && fuRoles[n]:
-				score[fuKindPerson] += 2
-			case g == "" && fuSayVerbs[n], g == "," && fuSayVerbs[n]:
-				sp.said = true
-			}
-		}
-		sp.score = score
-		sp.gender = gender
-		sp.owner = last+1 < len(toks) && strings.ContainsAny(gap(last+1), "'’") || last+1 == len(toks) && strings.ContainsAny(text[toks[last].End:], "'’")
-		out = append(out, sp)
 		i = last
 	}
 	fuSortSpans(out)
 	return out
+}
+
+// fuScanner holds one text being scanned for names and dates: its tokens
+// and the byte ranges of the dates found in it. It lives for one scan.
+type fuScanner struct {
+	book  *fuEntityBook
+	text  string
+	toks  []lang.Token
+	dates [][]int // [start, end) byte ranges, in text order
+}
+
+// findDates fills s.dates. The date pattern is costly: it runs only
+// around the words a date has (a month, a weekday, a number), on the few
+// words either side, and never twice over the same text.
+func (s *fuScanner) findDates() {
+	covered := 0
+	for i, t := range s.toks {
+		if !(t.Number || fuDateWords[t.Text]) || t.Start < covered {
+			continue
+		}
+		from, to := s.toks[max(i-2, 0)].Start, s.toks[min(i+4, len(s.toks)-1)].End
+		if from < covered {
+			from = covered
+		}
+		for _, m := range fuDateRe.FindAllStringIndex(s.text[from:to], -1) {
+			s.dates = append(s.dates, []int{m[0] + from, m[1] + from})
+			covered = m[1] + from
+		}
+	}
+}
+
+// inDate reports whether the byte offset start falls inside a date.
+func (s *fuScanner) inDate(start int) bool {
+	for _, d := range s.dates {
+		if start >= d[0] && start < d[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// dateSpans returns a span for each date found, except a lone "May" or
+// "mayo" with no digit near it: it is a month and a verb.
+func (s *fuScanner) dateSpans() []fuSpan {
+	var out []fuSpan
+	for _, d := range s.dates {
+		t := s.text[d[0]:d[1]]
+		if f := lang.Fold(t); (f == "may" || f == "mayo") && !strings.ContainsAny(s.text[max(0, d[0]-4):min(len(s.text), d[1]+4)], "0123456789") {
+			continue
+		}
+		sp := fuSpan{start: d[0], end: d[1], text: t, words: fuFoldWords(t), kindHint: fuKindDate}
+		sp.score[fuKindDate] = 3
+		out = append(out, sp)
+	}
+	return out
+}
+
+// gap returns the text between token i-1 and token i (before the first
+// token when i is 0).
+func (s *fuScanner) gap(i int) string {
+	if i == 0 {
+		return s.text[:s.toks[0].Start]
+	}
+	return s.text[s.toks[i-1].End:s.toks[i].Start]
+}
+
+// raw returns token i as written.
+func (s *fuScanner) raw(i int) string { return s.text[s.toks[i].Start:s.toks[i].End] }
+
+// plainGap reports whether only white space separates token i from the
+// one before.
+func (s *fuScanner) plainGap(i int) bool { return strings.TrimSpace(s.gap(i)) == "" }
+
+// sentenceStart reports whether token i opens a sentence, a quote or a
+// clause, where a capital letter says nothing of a name. A full stop
+// after a title's abbreviation ("Mr.") opens nothing.
+func (s *fuScanner) sentenceStart(i int) bool {
+	if i == 0 {
+		return true
+	}
+	g := s.gap(i)
+	if strings.ContainsAny(g, "!?¿¡:;\n“\"—(") {
+		return true
+	}
+	return strings.Contains(g, ".") && !fuTitleAbbr[s.toks[i-1].Text]
+}
+
+// opensName reports whether token i can open a name: a capitalised word
+// of two letters or more, outside a date, and, at a sentence's start, not
+// an opener, a stop word or a word seen in lower case (acronyms aside).
+func (s *fuScanner) opensName(i int) bool {
+	t := s.toks[i]
+	if !t.Upper || t.Number || s.inDate(t.Start) {
+		return false
+	}
+	if utf8.RuneCountInString(s.raw(i)) < 2 {
+		return false
+	}
+	if !s.sentenceStart(i) {
+		return true
+	}
+	common := fuOpeners[t.Text] || lang.IsStop(lang.English, t.Text) || lang.IsStop(lang.Spanish, t.Text)
+	return !common && !(s.book.lower[t.Text] && !fuIsAcronym(s.raw(i)))
+}
+
+// runEnd returns the last token of the name opened at token i: the run
+// extends over capitalised words joined by white space, and over up to
+// three inner connectors ("of", "de la") followed by a capitalised word;
+// an apostrophe or a date ends it.
+func (s *fuScanner) runEnd(i int) int {
+	j, last := i+1, i
+	for j < len(s.toks) {
+		if !s.plainGap(j) || strings.ContainsAny(s.gap(j), "'’") || s.inDate(s.toks[j].Start) {
+			break
+		}
+		if s.toks[j].Upper && !s.toks[j].Number {
+			last = j
+			j++
+			continue
+		}
+		k, ok := s.acrossConnectors(j)
+		if !ok {
+			break
+		}
+		j = k
+	}
+	return last
+}
+
+// acrossConnectors returns the index of the capitalised word that the
+// connectors starting at token j lead to (at most three of them), and
+// false when token j is no connector or they lead to no such word.
+func (s *fuScanner) acrossConnectors(j int) (int, bool) {
+	toks := s.toks
+	if !fuConnectors[toks[j].Text] || j+1 >= len(toks) {
+		return 0, false
+	}
+	k := j
+	for k < len(toks) && k < j+3 && fuConnectors[toks[k].Text] && s.plainGap(k) {
+		k++
+	}
+	if k < len(toks) && s.plainGap(k) && toks[k].Upper && !toks[k].Number && !s.inDate(toks[k].Start) {
+		return k, true
+	}
+	return 0, false
+}
+
+// name returns the span of the capitalised run from token i to token
+// last, titles dropped, with the evidence of its kind and gender; ok is
+// false when the run names nothing: a demonym before a lower-case noun
+// ("Ecuadorian police") or a title or a kind's word alone ("Police").
+func (s *fuScanner) name(i, last int) (sp fuSpan, ok bool) {
+	toks := s.toks
+	first := i
+	for k := i; k < last; k++ {
+		if fuTitles[toks[k].Text] {
+			first = k + 1 // a title marks a person and is not part of the name
+		}
+	}
+	if fuIsDemonym(toks[last].Text) && last+1 < len(toks) && !toks[last+1].Upper && s.plainGap(last+1) {
+		return fuSpan{}, false
+	}
+	if first == last && (fuTitles[toks[first].Text] || fuOrgWords[toks[first].Text] || fuPlaceWords[toks[first].Text]) {
+		return fuSpan{}, false
+	}
+	sp = s.span(first, last)
+	if first > i {
+		sp.score[fuKindPerson] += 3
+	}
+	s.scoreShape(&sp, first, last)
+	s.scoreBefore(&sp, first, last)
+	s.scoreQuestion(&sp, first, last)
+	s.scoreAfter(&sp, last)
+	sp.gender = s.titleGender(i, first)
+	if g := s.pronounAfter(last); g != 0 {
+		sp.gender[g-1]++
+	}
+	sp.owner = last+1 < len(toks) && strings.ContainsAny(s.gap(last+1), "'’") || last+1 == len(toks) && strings.ContainsAny(s.text[toks[last].End:], "'’")
+	return sp, true
+}
+
+// span returns the bare span of tokens first to last: its place, text,
+// folded words and the initials of its capitalised words.
+func (s *fuScanner) span(first, last int) fuSpan {
+	words := make([]string, 0, last-first+1)
+	var initials strings.Builder
+	for k := first; k <= last; k++ {
+		words = append(words, s.toks[k].Text)
+		if s.toks[k].Upper && !fuConnectors[s.toks[k].Text] {
+			r, _ := utf8.DecodeRuneInString(s.toks[k].Text)
+			initials.WriteRune(r)
+		}
+	}
+	sp := fuSpan{start: s.toks[first].Start, end: s.toks[last].End, words: words, initials: initials.String()}
+	sp.text = s.text[sp.start:sp.end]
+	return sp
+}
+
+// titleGender returns the gender evidence of the titles from the token
+// before i up to (not including) first: a female or male title counts 2.
+func (s *fuScanner) titleGender(i, first int) [2]float64 {
+	var gender [2]float64
+	for k := max(i-1, 0); k < first; k++ {
+		switch {
+		case fuFemaleTitles[s.toks[k].Text]:
+			gender[1] += 2
+		case fuMaleTitles[s.toks[k].Text]:
+			gender[0] += 2
+		}
+	}
+	return gender
+}
+
+// pronounAfter returns the gender (fuMale, fuFemale) of the first
+// personal pronoun after token last, in its sentence or the next, within
+// 30 tokens, which is most often the name's; 0 when there is none or
+// another name comes first.
+func (s *fuScanner) pronounAfter(last int) int {
+	for k, sentences := last+1, 0; k < len(s.toks) && k <= last+30 && sentences < 2; k++ {
+		if strings.ContainsAny(s.gap(k), ".!?") {
+			sentences++
+		}
+		if k > last+1 && s.toks[k].Upper && !s.sentenceStart(k) {
+			return 0
+		}
+		if g := fuPronGender[strings.ToLower(s.raw(k))]; g != 0 {
+			return g
+		}
+	}
+	return 0
+}
+
+// scoreShape adds the evidence of the name's own words from first to
+// last: an organisation's or place's word, an acronym, or the shape of a
+// person's name (several words, no connector, no other evidence).
+func (s *fuScanner) scoreShape(sp *fuSpan, first, last int) {
+	hasConn := false
+	for k := first; k <= last; k++ {
+		w := s.toks[k].Text
+		switch {
+		case fuOrgWords[w]:
+			sp.score[fuKindOrg] += 3
+		case fuPlaceWords[w]:
+			sp.score[fuKindPlace] += 3
+		case fuConnectors[w]:
+			hasConn = true
+		}
+	}
+	if first == last && fuIsAcronym(s.raw(first)) {
+		sp.score[fuKindOrg] += 3
+	}
+	if last > first && !hasConn && sp.score[fuKindOrg] == 0 && sp.score[fuKindPlace] == 0 {
+		sp.score[fuKindPerson] += 0.5 // "Jorge Glas": a name's shape
+	}
+}
+
+// scoreBefore adds the evidence of the words before the name (tokens
+// first to last): a preposition of place, a place's or organisation's
+// noun, an appositive ("the capital, Quito"); it also sets the name's
+// determiner.
+func (s *fuScanner) scoreBefore(sp *fuSpan, first, last int) {
+	toks := s.toks
+	if first > 0 && s.plainGap(first) {
+		p := toks[first-1].Text
+		pp := ""
+		if first > 1 && s.plainGap(first-1) {
+			pp = toks[first-2].Text
+		}
+		owner := last+1 < len(toks) && strings.ContainsAny(s.gap(last+1), "'’")
+		switch {
+		case (fuPlacePreps[p] || (p == "the" || p == "la" || p == "el") && fuPlacePreps[pp]) && !owner:
+			// "in London", but not "at Ecuador's embassy": the
+			// preposition governs what the name owns
+			sp.score[fuKindPlace] += 1.5
+		case p == "of" && fuPlaceNouns[pp] || p == "de" && fuPlaceNouns[pp] || fuPlaceNouns[p]:
+			sp.score[fuKindPlace] += 3
+		case fuOrgNouns[p]:
+			sp.score[fuKindOrg] += 2
+		}
+		sp.det = s.determiner(first-1, sp.det)
+	}
+	if first > 1 && strings.TrimSpace(s.gap(first)) == "," && fuPlaceNouns[toks[first-1].Text] {
+		sp.score[fuKindPlace] += 3 // "the capital, Quito"
+	}
+}
+
+// scoreQuestion adds the evidence of a short question that ends on the
+// name (tokens first to last): "Who is X" marks a person, "Where is X" a
+// place.
+func (s *fuScanner) scoreQuestion(sp *fuSpan, first, last int) {
+	toks := s.toks
+	if first > 0 && first <= 2 && last == len(toks)-1 {
+		// "Who is X", "¿Quién es X", "Where is X", "¿Dónde está X"
+		switch q := toks[0].Text; {
+		case q == "who" || q == "quien":
+			sp.score[fuKindPerson] += 2
+		case q == "where" || q == "donde":
+			sp.score[fuKindPlace] += 2
+		}
+	}
+}
+
+// determiner returns the article (folded: "The" is "the") at token k
+// when it is one, and det otherwise.
+func (s *fuScanner) determiner(k int, det string) string {
+	switch p := s.toks[k].Text; p {
+	case "the", "la", "el", "los", "las":
+		return p
+	}
+	return det
+}
+
+// scoreAfter adds the evidence of the word after token last: a role
+// after a comma ("Glas, a former vice president") marks a person, a verb
+// of saying sets said.
+func (s *fuScanner) scoreAfter(sp *fuSpan, last int) {
+	if last+1 >= len(s.toks) {
+		return
+	}
+	n := s.toks[last+1].Text
+	g := strings.TrimSpace(s.gap(last + 1))
+	switch {
+	case g == "," && fuRoles[n]:
+		sp.score[fuKindPerson] += 2
+	case g == "" && fuSayVerbs[n], g == "," && fuSayVerbs[n]:
+		sp.said = true
+	}
 }
 
 func fuSortSpans(s []fuSpan) {
