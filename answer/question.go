@@ -122,79 +122,101 @@ type question struct {
 func analyse(c Corpus, q string) *question {
 	ql := lang.Detect(q, c.Language())
 	toks := lang.Terms(ql, q)
-	qs := &question{text: q, lang: ql, words: map[string]bool{}, stems: map[string]bool{}}
+	qs := &question{text: q, lang: ql, words: map[string]bool{}, stems: map[string]bool{}, pairs: map[[2]string]bool{}}
 	qs.typ = questionType(toks)
-	maxIDF := c.MaxIDF()
-	seen := map[string]bool{}
 	cat := categoryIndex(toks)
-	qs.pairs = map[[2]string]bool{}
+	seen := map[string]bool{}
 	prev := ""
 	for i, t := range toks {
 		qs.words[t.Text] = true
 		if t.Stop || len(t.Text) < 2 || typeWord(t.Text) {
 			continue
 		}
-		info := c.Term(ql, t.Text)
-		if seen[info.Stem] {
+		qt, ok := termOf(c, qs, toks, i, seen)
+		if !ok {
 			continue
 		}
-		seen[info.Stem] = true
-		var expansion []string
-		if name, ok := c.Acronym(t.Text); ok && len(t.Text) <= 6 {
-			expansion = lang.ContentStems(lang.Detect(name, ql), name)
-			if !info.Known {
-				info.Known = true
-				for _, st := range expansion {
-					info.IDF = max(info.IDF, c.Term(ql, st).IDF)
-				}
-			}
-		}
-		alts := c.Related(ql, t.Text)
-		if !info.Known && len(alts) > 0 {
-			info.Known = true
-			for _, a := range alts {
-				info.IDF = max(info.IDF, a.IDF)
-			}
-		}
-		w := info.IDF
-		if !info.Known {
-			w = unknownWeight * maxIDF
-		}
-		general := lang.IsGeneral(ql, t.Text)
-		if general {
-			w *= 0.35
-		}
-		if w < 0.2 {
-			w = 0.2
-		}
-		w = math.Pow(w, weightPow)
 		if prev != "" {
-			qs.pairs[[2]string{prev, info.Stem}] = true
+			qs.pairs[[2]string{prev, qt.stem}] = true
 		}
-		prev = info.Stem
-		qt := qterm{
-			word:      t.Text,
-			stem:      info.Stem,
-			weight:    w,
-			known:     info.Known,
-			entity:    t.Number || t.Upper && i > 0 && !afterSentenceStart(q, t.Start),
-			number:    t.Number,
-			category:  i == cat,
-			general:   general && !t.Upper,
-			expansion: expansion,
-			alts:      alts,
-		}
-		if qt.category {
+		prev = qt.stem
+		if i == cat {
+			// "which treaty": the answer names one and seldom repeats
+			// the word
+			qt.category, qt.entity = true, false
 			qt.weight *= 0.3
-			qt.entity = false
 		}
-		qs.stems[info.Stem] = true
-		qs.stems[lang.Stem(ql, t.Text)] = true
+		qs.stems[qt.stem] = true
+		qs.stems[t.Stem] = true
 		if moneyQuestionWords[t.Text] {
 			qs.money = true
 		}
 		qs.terms = append(qs.terms, qt)
 	}
+	qs.shape(toks, cat)
+	return qs
+}
+
+// termOf analyses the question word toks[i] against the corpus: its stem
+// as the corpus spells it, its weight, whether the corpus knows it (as
+// written, as the name an acronym stands for, or by a related form), and
+// those forms. ok is false for a word whose stem the question already had.
+func termOf(c Corpus, qs *question, toks []lang.Term, i int, seen map[string]bool) (qterm, bool) {
+	t := toks[i]
+	info := c.Term(qs.lang, t.Word)
+	if seen[info.Stem] {
+		return qterm{}, false
+	}
+	seen[info.Stem] = true
+	var expansion []string
+	if name, ok := c.Acronym(t.Text); ok && len(t.Text) <= 6 {
+		expansion = lang.ContentStems(lang.Detect(name, qs.lang), name)
+		if !info.Known {
+			info.Known = true
+			for _, st := range expansion {
+				info.IDF = max(info.IDF, c.Term(qs.lang, st).IDF)
+			}
+		}
+	}
+	alts := c.Related(qs.lang, t.Word)
+	if !info.Known && len(alts) > 0 {
+		info.Known = true
+		for _, a := range alts {
+			info.IDF = max(info.IDF, a.IDF)
+		}
+	}
+	general := lang.IsGeneral(qs.lang, t.Text)
+	return qterm{
+		word:      t.Text,
+		stem:      info.Stem,
+		weight:    termWeight(info, general, c.MaxIDF()),
+		known:     info.Known,
+		entity:    t.Number || t.Upper && i > 0 && !afterSentenceStart(qs.text, t.Start),
+		number:    t.Number,
+		general:   general && !t.Upper,
+		expansion: expansion,
+		alts:      alts,
+	}, true
+}
+
+// termWeight is a question term's weight: its IDF (a share of the rarest
+// word's for a word the corpus never uses), less for an everyday word,
+// flattened by weightPow.
+func termWeight(info retrieval.TermInfo, general bool, maxIDF float64) float64 {
+	w := info.IDF
+	if !info.Known {
+		w = unknownWeight * maxIDF
+	}
+	if general {
+		w *= 0.35
+	}
+	return math.Pow(max(w, 0.2), weightPow)
+}
+
+// shape reads what the question's answer must hold once its terms are
+// known: what it counts, the instance or role it asks for, the thing whose
+// date it asks, and whether it wants an amount or a measure.
+func (qs *question) shape(toks []lang.Term, cat int) {
 	for i := range qs.terms {
 		if qs.terms[i].category {
 			qs.category = &qs.terms[i]
@@ -215,7 +237,6 @@ func analyse(c Corpus, q string) *question {
 	if qs.typ == typeAny && cat >= 0 && instanceQuestion(toks) {
 		qs.typ = typeInstance
 	}
-	return qs
 }
 
 // copulas and the words that end a role's noun phrase.
@@ -353,37 +374,45 @@ func (t *qterm) matches(w lang.Term) bool {
 }
 
 // categoryIndex returns the index of the noun a "which X"/"what X" question
-// asks an instance of, or -1. "What did …" and "what is …" have none.
+// asks an instance of, or what a "how many X" counts, or -1. "What did …"
+// and "what is …" have none.
 func categoryIndex(toks []lang.Term) int {
 	for i, t := range toks {
 		switch t.Text {
 		case "which", "what", "cual", "cuales", "que":
+			return nounAfter(toks, i+1)
 		case "how":
 			// "how many X": X is what is counted
-			if i+1 < len(toks) && (toks[i+1].Text == "many" || toks[i+1].Text == "much") && i+2 < len(toks) && !toks[i+2].Stop {
+			if i+2 < len(toks) && (toks[i+1].Text == "many" || toks[i+1].Text == "much") && !toks[i+2].Stop {
 				return i + 2
 			}
-			continue
 		case "cuantos", "cuantas", "cuanto", "cuanta":
 			if i+1 < len(toks) && !toks[i+1].Stop {
 				return i + 1
 			}
-			continue
-		default:
-			continue
 		}
-		j := i + 1
-		for j < len(toks) && (toks[j].Text == "other" || toks[j].Text == "otro" || toks[j].Text == "otra" || toks[j].Text == "otros" || toks[j].Text == "otras") {
-			j++
-		}
-		// "what kind of X", "which type of X"
-		if j+1 < len(toks) && (toks[j].Text == "kind" || toks[j].Text == "type" || toks[j].Text == "sort" || toks[j].Text == "tipo" || toks[j].Text == "clase") {
-			j += 2
-		}
-		if j < len(toks) && !toks[j].Stop {
-			return j
-		}
-		return -1
+	}
+	return -1
+}
+
+// otherWords and kindWords stand between a question word and its noun:
+// "which other country", "what kind of treaty".
+var (
+	otherWords = set(`other otro otra otros otras`)
+	kindWords  = set(`kind type sort tipo clase`)
+)
+
+// nounAfter returns the index of the noun at toks[j], past "other" and
+// "kind of", or -1 when a stop word stands there ("what did…").
+func nounAfter(toks []lang.Term, j int) int {
+	for j < len(toks) && otherWords[toks[j].Text] {
+		j++
+	}
+	if j+1 < len(toks) && kindWords[toks[j].Text] {
+		j += 2
+	}
+	if j < len(toks) && !toks[j].Stop {
+		return j
 	}
 	return -1
 }
