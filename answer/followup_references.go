@@ -71,69 +71,141 @@ var (
 
 // fuFindReferences lists the words of q that point back, in order.
 func fuFindReferences(q string) []fuReference {
-	toks := lang.Tokenize(q)
+	x := fuRefReader{q: q, toks: lang.Tokenize(q)}
 	var refs []fuReference
-	for i, t := range toks {
-		w := strings.ToLower(q[t.Start:t.End])
-		next := func(n int) string {
-			if i+n < len(toks) {
-				return toks[i+n].Text
-			}
-			return ""
+	for x.i = range x.toks {
+		if r, ok := x.read(); ok {
+			refs = append(refs, r)
 		}
-		prev := ""
-		if i > 0 {
-			prev = toks[i-1].Text
-		}
-		r := fuReference{start: t.Start, end: t.End, word: w, want: fuKindUnknown}
-		switch {
-		case fuPersonPron[w]:
-			r.want, r.gender, r.object = fuKindPerson, fuPronGender[w], w == "him"
-		case w == "his":
-			r.want, r.possessive, r.gender = fuKindPerson, true, fuMale
-		case w == "her":
-			r.want, r.gender = fuKindPerson, fuFemale
-			r.possessive = i+1 < len(toks) && !lang.IsStop(lang.English, next(1)) && strings.TrimSpace(q[t.End:toks[i+1].Start]) == ""
-			r.object = !r.possessive
-		case (w == "su" || w == "sus") && i+1 < len(toks) && !lang.IsStop(lang.Spanish, next(1)):
-			r.want, r.suNoun, r.suPlural, r.end = fuKindPerson, q[toks[i+1].Start:toks[i+1].End], w == "sus", toks[i+1].End
-		case w == "it":
-			if fuExpletiveNext[next(1)] || fuExpletiveNext[next(2)] {
-				continue
-			}
-			// "voted for it?", "about it later": an object, often the thing
-			// the last answer was about rather than a name
-			r.object = i > 0 && (i+1 == len(toks) || fuAfterObject[next(1)] || fuPassive(prev, next(1)))
-		case w == "its":
-			r.possessive = true
-		case w == "they" || w == "them" || w == "ellos" || w == "ellas":
-			r.plural, r.object = true, w == "them"
-		case w == "their":
-			r.plural, r.possessive = true, true
-		case w == "there":
-			if fuExistential[next(1)] || i <= 1 && fuExistential[prev] {
-				continue
-			}
-			r.want, r.there = fuKindPlace, true
-		case w == "allí" || w == "allá" || w == "ahí" || w == "alli" || w == "alla" || w == "ahi":
-			r.want, r.there = fuKindPlace, true
-		case w == "then" || w == "entonces":
-			if i == 0 || next(1) == "what" || prev == "and" || prev == "y" {
-				continue
-			}
-			r.want, r.then = fuKindDate, true
-		case fuDemonstratives[t.Text] && i+1 < len(toks):
-			k, ok := fuKindNouns[next(1)]
-			if !ok {
-				continue
-			}
-			r.want, r.noun, r.end = k, next(1), toks[i+1].End
-		default:
-			continue
-		}
-		refs = append(refs, r)
 	}
 	return refs
+}
+
+// fuRefReader reads the tokens of a question, one at a time, for the
+// words that point back.
+type fuRefReader struct {
+	q    string
+	toks []lang.Token
+	i    int // the token being read
+}
+
+// next returns the folded token n places after the one being read, or ""
+// past the end.
+func (x *fuRefReader) next(n int) string {
+	if x.i+n < len(x.toks) {
+		return x.toks[x.i+n].Text
+	}
+	return ""
+}
+
+// prev returns the folded token before the one being read, or "" at the
+// start.
+func (x *fuRefReader) prev() string {
+	if x.i > 0 {
+		return x.toks[x.i-1].Text
+	}
+	return ""
+}
+
+// read returns the token being read as a reference; ok is false when it
+// is no word that points back, or one that points nowhere here ("it is
+// true", "there was", "and then").
+func (x *fuRefReader) read() (r fuReference, ok bool) {
+	t := x.toks[x.i]
+	w := strings.ToLower(x.q[t.Start:t.End])
+	r = fuReference{start: t.Start, end: t.End, word: w, want: fuKindUnknown}
+	switch w {
+	case "he", "him", "she", "él", "ella", "his", "her", "su", "sus":
+		ok = x.person(&r)
+	case "it", "its", "they", "them", "ellos", "ellas", "their":
+		ok = x.thing(&r)
+	case "there", "allí", "allá", "ahí", "alli", "alla", "ahi":
+		ok = x.there(&r)
+	case "then", "entonces":
+		ok = x.then(&r)
+	default:
+		ok = x.demonstrative(&r)
+	}
+	return r, ok
+}
+
+// person fills r for a personal pronoun or possessive (he, him, she, his,
+// her, él, ella, su, sus); false for "su" or "sus" before a stop word.
+func (x *fuRefReader) person(r *fuReference) bool {
+	w := r.word
+	switch {
+	case fuPersonPron[w]:
+		r.want, r.gender, r.object = fuKindPerson, fuPronGender[w], w == "him"
+	case w == "his":
+		r.want, r.possessive, r.gender = fuKindPerson, true, fuMale
+	case w == "her":
+		// "her" is possessive before a word that is no stop word
+		r.want, r.gender = fuKindPerson, fuFemale
+		r.possessive = x.i+1 < len(x.toks) && !lang.IsStop(lang.English, x.next(1)) && strings.TrimSpace(x.q[r.end:x.toks[x.i+1].Start]) == ""
+		r.object = !r.possessive
+	case x.i+1 < len(x.toks) && !lang.IsStop(lang.Spanish, x.next(1)): // su, sus
+		n := x.toks[x.i+1]
+		r.want, r.suNoun, r.suPlural, r.end = fuKindPerson, x.q[n.Start:n.End], w == "sus", n.End
+	default:
+		return false
+	}
+	return true
+}
+
+// thing fills r for a pronoun of a thing or a group (it, its, they,
+// them, their, ellos, ellas); false for an expletive "it" ("is it true").
+func (x *fuRefReader) thing(r *fuReference) bool {
+	switch w := r.word; w {
+	case "it":
+		if fuExpletiveNext[x.next(1)] || fuExpletiveNext[x.next(2)] {
+			return false
+		}
+		// "voted for it?", "about it later": an object, often the thing
+		// the last answer was about rather than a name
+		r.object = x.i > 0 && (x.i+1 == len(x.toks) || fuAfterObject[x.next(1)] || fuPassive(x.prev(), x.next(1)))
+	case "its":
+		r.possessive = true
+	case "their":
+		r.plural, r.possessive = true, true
+	default: // they, them, ellos, ellas
+		r.plural, r.object = true, w == "them"
+	}
+	return true
+}
+
+// there fills r for an adverb of place; false for an existential "there"
+// ("there is", "Is there").
+func (x *fuRefReader) there(r *fuReference) bool {
+	if r.word == "there" && (fuExistential[x.next(1)] || x.i <= 1 && fuExistential[x.prev()]) {
+		return false
+	}
+	r.want, r.there = fuKindPlace, true
+	return true
+}
+
+// then fills r for "then" or "entonces"; false when it opens the
+// question, precedes "what" or follows "and"/"y".
+func (x *fuRefReader) then(r *fuReference) bool {
+	if x.i == 0 || x.next(1) == "what" || x.prev() == "and" || x.prev() == "y" {
+		return false
+	}
+	r.want, r.then = fuKindDate, true
+	return true
+}
+
+// demonstrative fills r for a demonstrative before a noun of a kind
+// ("that court", "esa resolución"), r reaching to the noun's end; false
+// for any other word.
+func (x *fuRefReader) demonstrative(r *fuReference) bool {
+	if !fuDemonstratives[x.toks[x.i].Text] || x.i+1 >= len(x.toks) {
+		return false
+	}
+	k, ok := fuKindNouns[x.next(1)]
+	if !ok {
+		return false
+	}
+	r.want, r.noun, r.end = k, x.next(1), x.toks[x.i+1].End
+	return true
 }
 
 // references replaces the references of q by the entities they point to.
@@ -206,7 +278,7 @@ func fuFits(k fuKind, r fuReference) bool {
 
 // antecedent picks the entity a reference points to: the newest exchange
 // first; in it, by kind preference, the question's entities before the
-// answer's; never an entity q names itself.
+// answer's; never an entity q names itself (own) nor one of exclude.
 func (c *fuConversation) antecedent(r fuReference, own []fuMention, exclude map[*fuEntity]bool) *fuEntity {
 	named := map[*fuEntity]bool{}
 	for e := range exclude {
@@ -215,41 +287,52 @@ func (c *fuConversation) antecedent(r fuReference, own []fuMention, exclude map[
 	for _, m := range own {
 		named[m.ent] = true
 	}
-	prefs := []fuKind{r.want}
-	if r.suNoun != "" {
-		prefs = []fuKind{fuKindPerson, fuKindOrg, fuKindPlace}
-	} else if r.plural {
-		prefs = []fuKind{fuKindOrg} // without a list, "they" is a body
-	} else if r.want == fuKindUnknown {
-		prefs = []fuKind{fuKindOrg, fuKindPlace, fuKindUnknown}
-	}
 	if r.object && r.want == fuKindUnknown && !r.plural && !r.possessive {
 		// "How many countries voted for it?": the resolution. An object
 		// "it" is seldom a name; without such a thing it stays as it is.
-		if len(c.exchanges) > 0 {
-			if th := c.exchanges[len(c.exchanges)-1].thing; th != nil {
-				return th
-			}
-		}
-		return nil
+		return c.lastThing()
 	}
-	if e := c.antecedentOf(r, prefs, named); e != nil || r.want != fuKindPerson {
+	if e := c.antecedentOf(r, fuPreferences(r), named); e != nil || r.want != fuKindPerson {
 		return e
 	}
-	// Spanish "ella" and "él" are things too: "votaron por ella", the
-	// resolution
-	if len(c.exchanges) > 0 {
-		if th := c.exchanges[len(c.exchanges)-1].thing; th != nil {
-			w := r.word
-			fem := strings.HasPrefix(th.text, "la ") || strings.HasPrefix(th.text, "las ")
-			masc := strings.HasPrefix(th.text, "el ") || strings.HasPrefix(th.text, "los ")
-			if w == "ella" && fem || w == "él" && masc {
-				return th
-			}
+	return c.personFallback(r, named)
+}
+
+// fuPreferences returns the kinds a reference may point to, the most
+// likely first.
+func fuPreferences(r fuReference) []fuKind {
+	switch {
+	case r.suNoun != "":
+		return []fuKind{fuKindPerson, fuKindOrg, fuKindPlace}
+	case r.plural:
+		return []fuKind{fuKindOrg} // without a list, "they" is a body
+	case r.want == fuKindUnknown:
+		return []fuKind{fuKindOrg, fuKindPlace, fuKindUnknown}
+	}
+	return []fuKind{r.want}
+}
+
+// lastThing returns the thing the newest exchange was about, or nil.
+func (c *fuConversation) lastThing() *fuEntity {
+	if len(c.exchanges) == 0 {
+		return nil
+	}
+	return c.exchanges[len(c.exchanges)-1].thing
+}
+
+// personFallback finds what a personal pronoun points to when no person
+// fits: the newest exchange's thing for Spanish "ella" and "él" of its
+// gender ("votaron por ella", the resolution), else the newest name a
+// question gave without a clue to its kind ("Where was Glas flown?"),
+// never one of named; nil when there is none.
+func (c *fuConversation) personFallback(r fuReference, named map[*fuEntity]bool) *fuEntity {
+	if th := c.lastThing(); th != nil {
+		fem := strings.HasPrefix(th.text, "la ") || strings.HasPrefix(th.text, "las ")
+		masc := strings.HasPrefix(th.text, "el ") || strings.HasPrefix(th.text, "los ")
+		if r.word == "ella" && fem || r.word == "él" && masc {
+			return th
 		}
 	}
-	// a name a question gave without a clue to its kind ("Where was Glas
-	// flown?") can still be who "he" is
 	for i := len(c.exchanges) - 1; i >= 0; i-- {
 		for _, e := range c.exchanges[i].qEnts {
 			if !named[e] && e.kind() == fuKindUnknown {
@@ -412,14 +495,12 @@ func fuListSep(gap string) string {
 	return strings.ReplaceAll(strings.Join(keep, " "), " ,", ",")
 }
 
-// surface is how an entity is written in place of a reference in q.
+// surface is how an entity is written in place of a reference in q:
+// its name with the article q's language gives it, turned into a
+// possessive, a phrase of place or of time as the reference needs, and
+// capitalised at a sentence's start.
 func (c *fuConversation) surface(q string, r fuReference, e *fuEntity, qLang lang.Lang) string {
-	name := e.name()
-	if det, ok := e.det[qLang]; ok && e.kind() != fuKindPerson && e.kind() != fuKindDate {
-		name = det + " " + name
-	} else if qLang == lang.English && e.kind() == fuKindOrg && !fuIsAcronym(e.text) && !strings.HasPrefix(strings.ToLower(name), "the ") {
-		name = "the " + name
-	}
+	name := fuNameWithArticle(e, qLang)
 	out := name
 	prevWord, prevPrev := fuWordsBefore(q, r.start)
 	switch {
@@ -432,45 +513,69 @@ func (c *fuConversation) surface(q string, r fuReference, e *fuEntity, qLang lan
 			out = name + "’s"
 		}
 	case r.there:
-		switch {
-		case fuTherePreps[prevWord]:
-			out = name
-		case fuMotionVerbs[prevWord] || fuMotionVerbs[prevPrev]:
-			if qLang == lang.Spanish {
-				out = "a " + name
-				if strings.HasPrefix(name, "el ") {
-					out = "al " + name[3:]
-				}
-			} else {
-				out = "to " + name
-			}
-		case qLang == lang.Spanish:
-			out = "en " + name
-		default:
-			out = "in " + name
-		}
+		out = fuPlacePhrase(name, prevWord, prevPrev, qLang)
 	case r.then:
-		switch {
-		case fuThenPreps[prevWord]:
-			out = e.text
-		case qLang == lang.Spanish:
-			if fuDayOrDate.MatchString(e.text) {
-				out = "el " + e.text
-			} else {
-				out = "en " + e.text
-			}
-		case strings.HasPrefix(strings.ToLower(e.text), "late") || strings.HasPrefix(strings.ToLower(e.text), "early"):
-			out = e.text
-		case fuDayOrDate.MatchString(e.text):
-			out = "on " + e.text
-		default:
-			out = "in " + e.text
-		}
+		out = fuTimePhrase(e.text, prevWord, qLang)
 	}
 	if fuAtSentenceStart(q, r.start) {
 		out = fuUpperFirst(out)
 	}
 	return out
+}
+
+// fuNameWithArticle returns e's name with the article it was seen with in
+// language l (not for persons and dates), or, in English, "the" before an
+// organisation's name that is no acronym and lacks one.
+func fuNameWithArticle(e *fuEntity, l lang.Lang) string {
+	name := e.name()
+	if det, ok := e.det[l]; ok && e.kind() != fuKindPerson && e.kind() != fuKindDate {
+		return det + " " + name
+	}
+	if l == lang.English && e.kind() == fuKindOrg && !fuIsAcronym(e.text) && !strings.HasPrefix(strings.ToLower(name), "the ") {
+		return "the " + name
+	}
+	return name
+}
+
+// fuPlacePhrase writes a place's name in place of "there": bare after a
+// preposition (prevWord), "to"/"a" after a verb of motion (prevWord or
+// prevPrev), "in"/"en" otherwise.
+func fuPlacePhrase(name, prevWord, prevPrev string, l lang.Lang) string {
+	switch {
+	case fuTherePreps[prevWord]:
+		return name
+	case fuMotionVerbs[prevWord] || fuMotionVerbs[prevPrev]:
+		if l != lang.Spanish {
+			return "to " + name
+		}
+		if strings.HasPrefix(name, "el ") {
+			return "al " + name[3:]
+		}
+		return "a " + name
+	case l == lang.Spanish:
+		return "en " + name
+	}
+	return "in " + name
+}
+
+// fuTimePhrase writes a date in place of "then": bare after a preposition
+// of time (prevWord) or when it reads "late…"/"early…", "on"/"el" before
+// a day or a date, "in"/"en" before a month or a year.
+func fuTimePhrase(date, prevWord string, l lang.Lang) string {
+	switch {
+	case fuThenPreps[prevWord]:
+		return date
+	case l == lang.Spanish:
+		if fuDayOrDate.MatchString(date) {
+			return "el " + date
+		}
+		return "en " + date
+	case strings.HasPrefix(strings.ToLower(date), "late") || strings.HasPrefix(strings.ToLower(date), "early"):
+		return date
+	case fuDayOrDate.MatchString(date):
+		return "on " + date
+	}
+	return "in " + date
 }
 
 // fuWordsBefore returns the two folded words before byte offset at.
