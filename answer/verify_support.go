@@ -135,15 +135,6 @@ func quotedSpans(s string) [][2]int {
 	return out
 }
 
-// quoted returns the texts of s inside quotation marks.
-func quoted(s string) []string {
-	var out []string
-	for _, q := range quotedSpans(s) {
-		out = append(out, s[q[0]:q[1]])
-	}
-	return out
-}
-
 // splitEllipsis cuts a quotation at the ellipses that mark words left out.
 func splitEllipsis(q string) []string {
 	q = strings.ReplaceAll(q, "...", "…")
@@ -235,6 +226,40 @@ func (f *claimFacts) check(evs []*evidence) lexical {
 	if len(evs) == 0 {
 		return lexical{hard: true, check: CheckCitation, reason: "cites no source"}
 	}
+	if miss, ok := f.missingQuote(evs); ok {
+		return miss
+	}
+	// what each passage supplies (term index → found), to keep only
+	// contributing markers
+	supplies := make([]map[int]bool, len(evs))
+	for k := range supplies {
+		supplies[k] = map[int]bool{}
+	}
+	if miss, ok := f.missingNumber(evs, supplies); ok {
+		return miss
+	}
+	if miss, ok := f.missingName(evs, supplies); ok {
+		return miss
+	}
+	got, total, overlap := f.contentOverlap(evs, supplies)
+	keep := f.contributors(evs, supplies)
+	need := overlapSame
+	if cross(f.lang, evs) {
+		need = overlapCross
+	}
+	if len(f.content) == 0 || overlap < need {
+		return lexical{check: CheckOverlap, overlap: overlap, keep: keep,
+			reason: fmt.Sprintf("%d of its %d words are in %s", got, total, sourceList(evs))}
+	}
+	if check, reason := f.contradiction(evs, keep); reason != "" {
+		return lexical{check: check, overlap: overlap, keep: keep, reason: reason}
+	}
+	return lexical{ok: true, check: CheckOverlap, overlap: overlap, keep: keep}
+}
+
+// missingQuote returns the hard failure for the first quotation of the
+// claim that no passage has word for word; ok is false when all are found.
+func (f *claimFacts) missingQuote(evs []*evidence) (miss lexical, ok bool) {
 	for _, q := range f.quotes {
 		found := false
 		for _, e := range evs {
@@ -244,14 +269,16 @@ func (f *claimFacts) check(evs []*evidence) lexical {
 			}
 		}
 		if !found {
-			return lexical{hard: true, check: CheckQuote, reason: fmt.Sprintf("the quotation %q is not in %s", strings.Join(q, " "), sourceList(evs))}
+			return lexical{hard: true, check: CheckQuote, reason: fmt.Sprintf("the quotation %q is not in %s", strings.Join(q, " "), sourceList(evs))}, true
 		}
 	}
-	// items: what each passage supplies, to keep only contributing markers
-	supplies := make([]map[int]bool, len(evs)) // term index → found
-	for k := range supplies {
-		supplies[k] = map[int]bool{}
-	}
+	return lexical{}, false
+}
+
+// missingNumber returns the hard failure for the first number of the
+// claim that no passage has; ok is false when all are found. It marks in
+// supplies[k] each number passage k has.
+func (f *claimFacts) missingNumber(evs []*evidence, supplies []map[int]bool) (miss lexical, ok bool) {
 	for _, n := range f.anchors {
 		found := false
 		for k, e := range evs {
@@ -263,9 +290,16 @@ func (f *claimFacts) check(evs []*evidence) lexical {
 			}
 		}
 		if !found {
-			return lexical{hard: true, check: CheckNumbers, reason: fmt.Sprintf("%q is not in %s", f.span(n.start, n.end), sourceList(evs))}
+			return lexical{hard: true, check: CheckNumbers, reason: fmt.Sprintf("%q is not in %s", f.span(n.start, n.end), sourceList(evs))}, true
 		}
 	}
+	return lexical{}, false
+}
+
+// missingName returns the hard failure for the first name of the claim
+// that no passage has; ok is false when all are found. It marks in
+// supplies[k] each name passage k has.
+func (f *claimFacts) missingName(evs []*evidence, supplies []map[int]bool) (miss lexical, ok bool) {
 	for _, i := range f.names {
 		found := false
 		for k, e := range evs {
@@ -275,10 +309,17 @@ func (f *claimFacts) check(evs []*evidence) lexical {
 			}
 		}
 		if !found {
-			return lexical{hard: true, check: CheckNames, reason: fmt.Sprintf("%q is not in %s", f.span(i, i+1), sourceList(evs))}
+			return lexical{hard: true, check: CheckNames, reason: fmt.Sprintf("%q is not in %s", f.span(i, i+1), sourceList(evs))}, true
 		}
 	}
-	got := 0
+	return lexical{}, false
+}
+
+// contentOverlap counts the claim's content words found in some passage,
+// numbers (all found by now) counting as found words, and returns that
+// count, the total and their ratio (0 with no words). It marks in
+// supplies[k] each word passage k has.
+func (f *claimFacts) contentOverlap(evs []*evidence, supplies []map[int]bool) (got, total int, overlap float64) {
 	for _, i := range f.content {
 		found := false
 		for k, e := range evs {
@@ -291,22 +332,19 @@ func (f *claimFacts) check(evs []*evidence) lexical {
 			got++
 		}
 	}
-	// numbers found count as words found
-	total := len(f.content) + len(f.anchors)
+	total = len(f.content) + len(f.anchors)
 	got += len(f.anchors)
-	overlap := 0.0
 	if total > 0 {
 		overlap = float64(got) / float64(total)
 	}
-	keep := f.contributors(evs, supplies)
-	need := overlapSame
-	if cross(f.lang, evs) {
-		need = overlapCross
-	}
-	if len(f.content) == 0 || overlap < need {
-		return lexical{check: CheckOverlap, overlap: overlap, keep: keep,
-			reason: fmt.Sprintf("%d of its %d words are in %s", got, total, sourceList(evs))}
-	}
+	return got, total, overlap
+}
+
+// contradiction checks the claim against the sentences of the kept
+// passages (keep) that say the same thing, and returns the failed check
+// and why: a negation one of them lacks or adds, an opposite word no
+// other has, or names whose roles are swapped; reason is "" when none.
+func (f *claimFacts) contradiction(evs []*evidence, keep []int) (check, reason string) {
 	aligned := make([]*sentenceEvidence, 0, len(keep))
 	alignedLang := make([]lang.Lang, 0, len(keep))
 	for _, e := range evs {
@@ -316,7 +354,7 @@ func (f *claimFacts) check(evs []*evidence) lexical {
 		}
 	}
 	if w := f.negationMismatch(aligned, alignedLang); w != "" {
-		return lexical{check: CheckNegation, overlap: overlap, keep: keep, reason: w}
+		return CheckNegation, w
 	}
 	for k, s := range aligned {
 		w, opp := antonymOf(f.terms, s)
@@ -328,15 +366,15 @@ func (f *claimFacts) check(evs []*evidence) lexical {
 			elsewhere = elsewhere || j != k && o.words[w]
 		}
 		if !elsewhere {
-			return lexical{check: CheckNegation, overlap: overlap, keep: keep, reason: fmt.Sprintf("it says %q where the source says %q", w, opp)}
+			return CheckNegation, fmt.Sprintf("it says %q where the source says %q", w, opp)
 		}
 	}
 	for k, s := range aligned {
 		if swappedRoles(f.lang, f.terms, alignedLang[k], s) {
-			return lexical{check: CheckNames, overlap: overlap, keep: keep, reason: "it swaps the roles of the names in " + sourceList(evs)}
+			return CheckNames, "it swaps the roles of the names in " + sourceList(evs)
 		}
 	}
-	return lexical{ok: true, check: CheckOverlap, overlap: overlap, keep: keep}
+	return "", ""
 }
 
 // negationMismatch says how the claim and the sentences that say the same
