@@ -72,92 +72,143 @@ var (
 // relative words against the article's date (the most recent such weekday
 // on or before it). ok is false when the sentence states no date.
 func Resolve(sentence string, article time.Time) (When, bool) {
-	s := lang.Fold(sentence)
-	type found struct {
-		at int
-		w  When
+	r := resolver{sentence: sentence, s: lang.Fold(sentence), article: article}
+	r.fullDates()
+	if !article.IsZero() {
+		r.daysWithoutYear()
+		r.weekdays()
+		r.relativeWords()
+		r.monthsAlone()
 	}
-	var best *found
-	consider := func(at int, w When) {
-		if best == nil || at < best.at || at == best.at && w.Precision < best.w.Precision {
-			best = &found{at, w}
-		}
+	r.monthsAndYears()
+	return r.best, r.found
+}
+
+// resolver collects the dates of one sentence and keeps the first: the
+// earliest in the text, the most precise at the same place, the one seen
+// first on a tie. Its methods each try one family of patterns; the order
+// they run in decides ties.
+type resolver struct {
+	sentence string    // as written: "May" the month is capitalised
+	s        string    // folded
+	article  time.Time // the article's date, zero when unknown
+	best     When
+	at       int // byte offset of best in s
+	found    bool
+}
+
+// consider keeps w, found at byte offset at, if it comes before the best
+// so far, or at the same place and more precise.
+func (r *resolver) consider(at int, w When) {
+	if !r.found || at < r.at || at == r.at && w.Precision < r.best.Precision {
+		r.best, r.at, r.found = w, at, true
 	}
-	day := func(y, m, d int) (time.Time, bool) {
-		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-		return t, t.Day() == d && d > 0
-	}
+}
+
+// day returns the date y-m-d; ok is false when no such day exists.
+func day(y, m, d int) (time.Time, bool) {
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	return t, t.Day() == d && d > 0
+}
+
+// fullDates considers the dates with day, month and year ("23 May 2024",
+// "April 5, 2024").
+func (r *resolver) fullDates() {
+	s := r.s
 	for _, m := range dayMonthYear.FindAllStringSubmatchIndex(s, -1) {
 		d, _ := strconv.Atoi(s[m[2]:m[3]])
 		y, _ := strconv.Atoi(s[m[6]:m[7]])
 		if t, ok := day(y, int(month(s[m[4]:m[5]])), d); ok {
-			consider(m[0], When{t, Day})
+			r.consider(m[0], When{t, Day})
 		}
 	}
 	for _, m := range monthDayYear.FindAllStringSubmatchIndex(s, -1) {
 		d, _ := strconv.Atoi(s[m[4]:m[5]])
 		y, _ := strconv.Atoi(s[m[6]:m[7]])
 		if t, ok := day(y, int(month(s[m[2]:m[3]])), d); ok {
-			consider(m[0], When{t, Day})
+			r.consider(m[0], When{t, Day})
 		}
 	}
-	if !article.IsZero() {
-		for _, m := range dayMonth.FindAllStringSubmatchIndex(s, -1) {
-			d, _ := strconv.Atoi(s[m[2]:m[3]])
-			mon := int(month(s[m[4]:m[5]]))
-			if t, ok := day(inferYear(article, mon), mon, d); ok {
-				consider(m[0], When{t, Day})
-			}
-		}
-		for _, m := range monthDay.FindAllStringSubmatchIndex(s, -1) {
-			mon := month(s[m[2]:m[3]])
-			if s[m[2]:m[3]] == "may" && !capitalMay.MatchString(sentence) {
-				continue // the modal verb "may", not the month
-			}
-			d, _ := strconv.Atoi(s[m[4]:m[5]])
-			if t, ok := day(inferYear(article, int(mon)), int(mon), d); ok {
-				consider(m[0], When{t, Day})
-			}
-		}
-		for _, m := range weekdayRe.FindAllStringSubmatchIndex(s, -1) {
-			wd := weekday(s[m[2]:m[3]])
-			back := (int(article.Weekday()) - int(wd) + 7) % 7
-			consider(m[0], When{article.AddDate(0, 0, -back), Day})
-		}
-		for _, m := range relativeRe.FindAllStringSubmatchIndex(s, -1) {
-			switch s[m[2]:m[3]] {
-			case "yesterday", "ayer":
-				consider(m[0], When{article.AddDate(0, 0, -1), Day})
-			case "today", "hoy":
-				consider(m[0], When{article, Day})
-			case "last year", "el ano pasado":
-				consider(m[0], When{time.Date(article.Year()-1, 1, 1, 0, 0, 0, 0, time.UTC), Year})
-			case "this year", "este ano":
-				consider(m[0], When{time.Date(article.Year(), 1, 1, 0, 0, 0, 0, time.UTC), Year})
-			case "next year":
-				consider(m[0], When{time.Date(article.Year()+1, 1, 1, 0, 0, 0, 0, time.UTC), Year})
-			case "last month", "el mes pasado":
-				t := article.AddDate(0, -1, 0)
-				consider(m[0], When{time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC), Month})
-			}
-		}
-		for _, m := range monthAlone.FindAllStringSubmatchIndex(s, -1) {
-			mon := int(month(s[m[2]:m[3]]))
-			consider(m[0], When{time.Date(inferYear(article, mon), time.Month(mon), 1, 0, 0, 0, 0, time.UTC), Month})
+}
+
+// daysWithoutYear considers the dates with day and month ("5 April",
+// "el 10 de abril", "April 5"), in the year inferYear gives them; "may"
+// before a number is the month only when the sentence writes "May".
+func (r *resolver) daysWithoutYear() {
+	s := r.s
+	for _, m := range dayMonth.FindAllStringSubmatchIndex(s, -1) {
+		d, _ := strconv.Atoi(s[m[2]:m[3]])
+		mon := int(month(s[m[4]:m[5]]))
+		if t, ok := day(inferYear(r.article, mon), mon, d); ok {
+			r.consider(m[0], When{t, Day})
 		}
 	}
+	for _, m := range monthDay.FindAllStringSubmatchIndex(s, -1) {
+		mon := month(s[m[2]:m[3]])
+		if s[m[2]:m[3]] == "may" && !capitalMay.MatchString(r.sentence) {
+			continue // the modal verb "may", not the month
+		}
+		d, _ := strconv.Atoi(s[m[4]:m[5]])
+		if t, ok := day(inferYear(r.article, int(mon)), int(mon), d); ok {
+			r.consider(m[0], When{t, Day})
+		}
+	}
+}
+
+// weekdays considers the weekdays, each the most recent such day on or
+// before the article's date.
+func (r *resolver) weekdays() {
+	for _, m := range weekdayRe.FindAllStringSubmatchIndex(r.s, -1) {
+		wd := weekday(r.s[m[2]:m[3]])
+		back := (int(r.article.Weekday()) - int(wd) + 7) % 7
+		r.consider(m[0], When{r.article.AddDate(0, 0, -back), Day})
+	}
+}
+
+// relativeWords considers the words that date relative to the article
+// ("yesterday", "last year", "el mes pasado").
+func (r *resolver) relativeWords() {
+	a := r.article
+	for _, m := range relativeRe.FindAllStringSubmatchIndex(r.s, -1) {
+		switch r.s[m[2]:m[3]] {
+		case "yesterday", "ayer":
+			r.consider(m[0], When{a.AddDate(0, 0, -1), Day})
+		case "today", "hoy":
+			r.consider(m[0], When{a, Day})
+		case "last year", "el ano pasado":
+			r.consider(m[0], When{time.Date(a.Year()-1, 1, 1, 0, 0, 0, 0, time.UTC), Year})
+		case "this year", "este ano":
+			r.consider(m[0], When{time.Date(a.Year(), 1, 1, 0, 0, 0, 0, time.UTC), Year})
+		case "next year":
+			r.consider(m[0], When{time.Date(a.Year()+1, 1, 1, 0, 0, 0, 0, time.UTC), Year})
+		case "last month", "el mes pasado":
+			t := a.AddDate(0, -1, 0)
+			r.consider(m[0], When{time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC), Month})
+		}
+	}
+}
+
+// monthsAlone considers a month named without day or year ("in April",
+// "a finales de marzo"), in the year inferYear gives it.
+func (r *resolver) monthsAlone() {
+	for _, m := range monthAlone.FindAllStringSubmatchIndex(r.s, -1) {
+		mon := int(month(r.s[m[2]:m[3]]))
+		r.consider(m[0], When{time.Date(inferYear(r.article, mon), time.Month(mon), 1, 0, 0, 0, 0, time.UTC), Month})
+	}
+}
+
+// monthsAndYears considers a month with its year ("in April 2024") and a
+// year alone ("in 2023").
+func (r *resolver) monthsAndYears() {
+	s := r.s
 	for _, m := range monthYear.FindAllStringSubmatchIndex(s, -1) {
 		y, _ := strconv.Atoi(s[m[4]:m[5]])
-		consider(m[0], When{time.Date(y, month(s[m[2]:m[3]]), 1, 0, 0, 0, 0, time.UTC), Month})
+		r.consider(m[0], When{time.Date(y, month(s[m[2]:m[3]]), 1, 0, 0, 0, 0, time.UTC), Month})
 	}
 	for _, m := range yearRe.FindAllStringSubmatchIndex(s, -1) {
 		y, _ := strconv.Atoi(s[m[2]:m[3]])
-		consider(m[0], When{time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), Year})
+		r.consider(m[0], When{time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), Year})
 	}
-	if best == nil {
-		return When{}, false
-	}
-	return best.w, true
 }
 
 // inferYear places a month without a year in the article's year, or the
