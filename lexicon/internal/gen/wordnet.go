@@ -242,13 +242,7 @@ func (wn *wordnet) senseFactor(lemma string, k wnKey) float64 {
 // derived holds the derived-form and pertainym links alone (mexican →
 // mexico), which carry over to Spanish through translations.
 func (wn *wordnet) relations() (all, derived graph) {
-	// Lemmas that share a stem ("arrest", "arresting") share one key; the
-	// rarer one's relations ("stunning") are weighed down.
-	top := map[string]int{}
-	for _, ix := range wn.index {
-		s := stemPhrase(lang.English, ix.lemma)
-		top[s] = max(top[s], wn.count[ix.lemma])
-	}
+	top := wn.stemCounts()
 	g, der := graph{}, graph{}
 	for _, ix := range wn.index {
 		from := stemPhrase(lang.English, ix.lemma)
@@ -258,71 +252,97 @@ func (wn *wordnet) relations() (all, derived graph) {
 				break
 			}
 			k := wnKey{ix.pos, off}
-			ss := wn.synsets[k]
-			if ss == nil {
-				continue
-			}
-			sq := share * rankFactor(r, wnRankStep, wnRankFloor)
-			self := 0
-			for i, w := range ss.words {
-				if w == ix.lemma {
-					self = i + 1
-					continue
-				}
-				g.add(from, stemPhrase(lang.English, w), wnSynonym*sq*wn.senseFactor(w, k))
-			}
-			nHypo := 0
-			for _, p := range ss.ptrs {
-				if p.sym == "~" {
-					nHypo++
-				}
-			}
-			for _, p := range ss.ptrs {
-				var base float64
-				switch p.sym {
-				case "+", "\\", "<":
-					base = wnDerived
-				case "&", "$":
-					base = wnSimilar
-				case "@":
-					if r >= wnHyperSense {
-						continue
-					}
-					base = wnHypernym
-				case "~":
-					if r >= wnHypoSenses || nHypo > wnMaxHypo {
-						continue
-					}
-					base = wnHyponym
-				default:
-					continue
-				}
-				if p.src != 0 && p.src != self {
-					continue // a lexical link from another word of the synset
-				}
-				to := wn.synsets[p.to]
-				if to == nil {
-					continue
-				}
-				for i, w := range to.words {
-					if p.dst != 0 && p.dst != i+1 {
-						continue
-					}
-					tw := stemPhrase(lang.English, w)
-					wt := base * sq * wn.senseFactor(w, p.to)
-					g.add(from, tw, wt)
-					if base == wnDerived {
-						der.add(from, tw, wt)
-					}
-					if p.sym == "\\" {
-						// WordNet links pertainyms one way (mexican → mexico);
-						// the country stands for its adjective too.
-						g.add(tw, from, wt)
-						der.add(tw, from, wt)
-					}
-				}
+			if ss := wn.synsets[k]; ss != nil {
+				wn.senseRelations(g, der, from, ix.lemma, r, k, ss, share*rankFactor(r, wnRankStep, wnRankFloor))
 			}
 		}
 	}
 	return g, der
+}
+
+// stemCounts returns, for each English stem, the tagged count of its most
+// frequent lemma. Lemmas that share a stem ("arrest", "arresting") share
+// one key; the rarer one's relations ("stunning") are weighed down.
+func (wn *wordnet) stemCounts() map[string]int {
+	top := map[string]int{}
+	for _, ix := range wn.index {
+		s := stemPhrase(lang.English, ix.lemma)
+		top[s] = max(top[s], wn.count[ix.lemma])
+	}
+	return top
+}
+
+// senseRelations adds to g the links from stem from, of lemma, through its
+// sense of rank r (synset ss under key k), weighted by sq: the synset's
+// other words, then the words its pointers reach. Links of derivation and
+// pertainyms go to der as well.
+func (wn *wordnet) senseRelations(g, der graph, from, lemma string, r int, k wnKey, ss *wnSynset, sq float64) {
+	self := 0 // the lemma's 1-based word number in ss
+	for i, w := range ss.words {
+		if w == lemma {
+			self = i + 1
+			continue
+		}
+		g.add(from, stemPhrase(lang.English, w), wnSynonym*sq*wn.senseFactor(w, k))
+	}
+	nHypo := 0
+	for _, p := range ss.ptrs {
+		if p.sym == "~" {
+			nHypo++
+		}
+	}
+	for _, p := range ss.ptrs {
+		base, ok := wnPointerWeight(p.sym, r, nHypo)
+		if !ok {
+			continue
+		}
+		if p.src != 0 && p.src != self {
+			continue // a lexical link from another word of the synset
+		}
+		if to := wn.synsets[p.to]; to != nil {
+			wn.pointerRelations(g, der, from, p, to, base*sq)
+		}
+	}
+}
+
+// wnPointerWeight returns the base weight of a pointer of symbol sym from
+// a sense of rank r whose synset has nHypo hyponyms; ok is false for the
+// pointers not followed: other relations, hypernyms of later senses,
+// hyponyms of later senses or of large sets.
+func wnPointerWeight(sym string, r, nHypo int) (base float64, ok bool) {
+	switch sym {
+	case "+", "\\", "<":
+		return wnDerived, true
+	case "&", "$":
+		return wnSimilar, true
+	case "@":
+		return wnHypernym, r < wnHyperSense
+	case "~":
+		return wnHyponym, r < wnHypoSenses && nHypo <= wnMaxHypo
+	}
+	return 0, false
+}
+
+// pointerRelations adds to g the links from stem from to the words of
+// synset to that pointer p reaches (all, or its one target word), each
+// weighted by w and the word's sense rank; derivations also go to der,
+// and pertainyms both ways, WordNet linking them one way only.
+func (wn *wordnet) pointerRelations(g, der graph, from string, p wnPtr, to *wnSynset, w float64) {
+	derivation := p.sym == "+" || p.sym == "\\" || p.sym == "<"
+	for i, word := range to.words {
+		if p.dst != 0 && p.dst != i+1 {
+			continue
+		}
+		tw := stemPhrase(lang.English, word)
+		wt := w * wn.senseFactor(word, p.to)
+		g.add(from, tw, wt)
+		if derivation {
+			der.add(from, tw, wt)
+		}
+		if p.sym == "\\" {
+			// the country stands for its adjective too (mexican → mexico)
+			g.add(tw, from, wt)
+			der.add(tw, from, wt)
+		}
+	}
 }
