@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"runtime"
 	"sync"
@@ -69,217 +68,31 @@ type Index struct {
 // embedded in batches. Segments of documents no longer present are deleted.
 // Builds of one data directory in one process take turns.
 func Build(ctx context.Context, docs []*corpus.Document, opts Options) (*Index, Stats, error) {
-	log := opts.Logger
-	if log == nil {
-		log = slog.New(slog.NewTextHandler(io.Discard, nil))
-	}
-	emb := opts.Embedder
-	if emb == nil {
-		emb = NewHashEmbedder(0)
-	}
-	batch := opts.BatchSize
-	if batch <= 0 {
-		batch = 64
-	}
-	var stats Stats
 	if len(docs) == 0 {
-		return nil, stats, corpus.ErrEmpty
+		return nil, Stats{}, corpus.ErrEmpty
 	}
-	st := storeFor(opts.DataDir)
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	for _, err := range st.readAll() {
-		log.Warn("index segment unreadable; its document is indexed again", "err", err)
+	b := newBuilder(docs, opts)
+	b.st.mu.Lock()
+	defer b.st.mu.Unlock()
+	for _, err := range b.st.readAll() {
+		b.log.Warn("index segment unreadable; its document is indexed again", "err", err)
 	}
-	code := codeFingerprint()
-	var legacy *state // the single-file state of earlier versions, read when needed
-
-	segs := make([]*segment, len(docs))
-	changed := make([]bool, len(docs)) // segment to save
-	var todo []int                     // documents whose chunks need vectors
-	for di, d := range docs {
-		if err := ctx.Err(); err != nil {
-			return nil, stats, fmt.Errorf("index documents: %w", err)
-		}
-		seg, err := st.get(d.ID, false)
-		if seg != nil && seg.Code == code && !seg.describes(d, code) {
-			// the document changed: another process may have indexed
-			// the new version
-			seg, err = st.get(d.ID, true)
-		}
-		if err != nil {
-			log.Warn("index segment unreadable; the document is indexed again", "doc", d.ID, "err", err)
-		}
-		if seg != nil && seg.describes(d, code) {
-			segs[di] = seg
-		} else {
-			chunks := corpus.Split(d)
-			ns := &segment{Code: code, Chunker: corpus.ChunkerVersion, ChunksHash: chunksHash(chunks), Doc: d, Chunks: chunks,
-				Lex: termsOf(d, chunks), Acronyms: acronymsOf(chunks)}
-			switch {
-			case seg != nil && seg.ChunksHash == ns.ChunksHash && seg.hasVectors(emb.ID()):
-				ns.EmbedderID, ns.Dim, ns.Vectors = seg.EmbedderID, seg.Dim, seg.Vectors
-			case seg == nil:
-				if legacy == nil {
-					legacy, err = loadState(opts.DataDir)
-					if err != nil {
-						log.Warn("old index state unreadable", "err", err)
-					}
-				}
-				ns.fromLegacy(legacy, emb.ID())
-			}
-			segs[di], changed[di] = ns, true
-		}
-		if segs[di].hasVectors(emb.ID()) {
-			stats.Reused += len(segs[di].Chunks)
-		} else {
-			todo = append(todo, di)
-		}
+	if err := b.segments(ctx); err != nil {
+		return nil, b.stats, err
 	}
-	keep := make(map[string]bool, len(docs))
-	for _, d := range docs {
-		keep[d.ID] = true
-	}
-	for id := range st.segs {
-		if !keep[id] {
-			stats.Removed++
-		}
-	}
-
-	// embed what has no vectors; a model that changed its dimension under
-	// the same name invalidates every saved vector
-	fresh := map[int][][]float32{}
-	embedDocs := func(dis []int) error {
-		type ref struct{ doc, chunk int }
-		var refs []ref
-		for _, di := range dis {
-			for ci := range segs[di].Chunks {
-				refs = append(refs, ref{di, ci})
-			}
-		}
-		for _, di := range dis {
-			fresh[di] = make([][]float32, len(segs[di].Chunks))
-		}
-		for start := 0; start < len(refs); start += batch {
-			if err := ctx.Err(); err != nil {
-				return fmt.Errorf("embed chunks: %w", err)
-			}
-			end := min(start+batch, len(refs))
-			texts := make([]string, 0, end-start)
-			for _, r := range refs[start:end] {
-				texts = append(texts, segs[r.doc].Chunks[r.chunk].Text)
-			}
-			vs, err := emb.Embed(ctx, texts)
-			stats.EmbedCalls++
-			first, last := refs[start], refs[end-1]
-			if err != nil {
-				return fmt.Errorf("embed chunks %s to %s: %w", segs[first.doc].Chunks[first.chunk].ID, segs[last.doc].Chunks[last.chunk].ID, err)
-			}
-			if len(vs) != len(texts) {
-				return fmt.Errorf("embed chunks: got %d vectors for %d texts", len(vs), len(texts))
-			}
-			for j, r := range refs[start:end] {
-				if len(vs[j]) == 0 {
-					return fmt.Errorf("embed chunk %s: empty vector", segs[r.doc].Chunks[r.chunk].ID)
-				}
-				normalize(vs[j])
-				if isZero(vs[j]) {
-					// a chunk of stop words only: give it a direction so
-					// chromem-go does not divide by zero normalising it
-					vs[j][0] = 1
-				}
-				fresh[r.doc][r.chunk] = vs[j]
-			}
-			stats.Embedded += end - start
-			if opts.Progress != nil {
-				opts.Progress(end, len(refs))
-			}
-		}
-		return nil
-	}
-	if err := embedDocs(todo); err != nil {
-		return nil, stats, err
-	}
-	dim := 0
-	for _, di := range todo {
-		if len(fresh[di]) > 0 {
-			dim = len(fresh[di][0])
-			break
-		}
-	}
-	if dim == 0 {
-		for _, s := range segs {
-			if len(s.Chunks) > 0 {
-				dim = s.Dim
-				break
-			}
-		}
-	}
-	var stale []int
-	for di, s := range segs {
-		if fresh[di] == nil && len(s.Chunks) > 0 && s.Dim != dim {
-			stale = append(stale, di)
-		}
-	}
-	if len(stale) > 0 {
-		n := 0
-		for _, di := range stale {
-			n += len(segs[di].Chunks)
-		}
-		log.Info("embedding dimension changed, re-embedding", "dim", dim, "chunks", n)
-		stats.Reused -= n
-		if err := embedDocs(stale); err != nil {
-			return nil, stats, err
-		}
-	}
-	for di, vs := range fresh {
-		s := segs[di]
-		if !changed[di] {
-			// the document is unchanged but its vectors are new: a copy,
-			// so the segment in memory changes only once all is done
-			c := *s
-			s = &c
-			segs[di], changed[di] = s, true
-		}
-		s.EmbedderID, s.Dim, s.Vectors = emb.ID(), dim, make([]float32, 0, len(vs)*dim)
-		for ci, v := range vs {
-			if len(v) != dim {
-				return nil, stats, fmt.Errorf("embed chunk %s: dimension %d, want %d", s.Chunks[ci].ID, len(v), dim)
-			}
-			s.Vectors = append(s.Vectors, v...)
-		}
-	}
-
-	ix, err := assemble(ctx, docs, segs, dim, &st.stems)
+	b.countRemoved()
+	dim, err := b.vectors(ctx)
 	if err != nil {
-		return nil, stats, err
+		return nil, b.stats, err
 	}
-	stats.Documents, stats.Chunks = len(docs), len(ix.chunks)
-	ix.embedder = emb
-
-	// the index is ready: keep its segments, in memory and on disk
-	var save []*segment
-	for di, s := range segs {
-		st.segs[s.Doc.ID] = s
-		if changed[di] {
-			save = append(save, s)
-		}
+	ix, err := assemble(ctx, docs, b.segs, dim, &b.st.stems)
+	if err != nil {
+		return nil, b.stats, err
 	}
-	var removed []string
-	for id := range st.segs {
-		if !keep[id] {
-			removed = append(removed, id)
-			delete(st.segs, id)
-		}
-	}
-	if opts.DataDir != "" {
-		if err := persist(opts.DataDir, save, removed); err != nil {
-			log.Warn("index segments not all saved; the next start will index those documents again", "err", err)
-		} else if legacy != nil || len(save) > 0 {
-			removeLegacyState(opts.DataDir)
-		}
-	}
-	return ix, stats, nil
+	b.stats.Documents, b.stats.Chunks = len(docs), len(ix.chunks)
+	ix.embedder = b.emb
+	b.commit()
+	return ix, b.stats, nil
 }
 
 // describes reports whether s was made from d by this program: then its

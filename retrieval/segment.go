@@ -60,9 +60,6 @@ type docTerms struct {
 	Lengths  []float32
 }
 
-// vector returns chunk i's vector, sharing memory with s.
-func (s *segment) vector(i int) []float32 { return s.Vectors[i*s.Dim : (i+1)*s.Dim] }
-
 // hasVectors reports whether s holds a vector for every chunk, made by
 // the embedder named id.
 func (s *segment) hasVectors(id string) bool {
@@ -153,12 +150,30 @@ func decodeSegment(b []byte) (*segment, error) {
 	}
 	d := &decoder{b: body[len(segmentMagic):]}
 	s := &segment{Code: d.str(), Chunker: d.str(), ChunksHash: d.str(), EmbedderID: d.str(), Dim: d.uint()}
-	doc := &corpus.Document{ID: d.str(), Path: d.str(), Title: d.str(), Source: d.str(), URL: d.str(), Date: d.str(),
+	s.Doc = &corpus.Document{ID: d.str(), Path: d.str(), Title: d.str(), Source: d.str(), URL: d.str(), Date: d.str(),
 		Language: lang.Lang(d.str()), Text: d.str(), Hash: d.str()}
-	s.Doc = doc
-	s.Chunks = make([]corpus.Chunk, d.count(6))
-	for i := range s.Chunks {
-		c := &s.Chunks[i]
+	s.Chunks = decodeChunks(d, s.Doc)
+	s.Vectors = d.f32s(d.uint())
+	s.Lex = decodeTerms(d, len(s.Chunks))
+	s.Acronyms = decodeAcronyms(d)
+	if d.err != nil {
+		return nil, d.err
+	}
+	if len(d.b) != 0 {
+		return nil, fmt.Errorf("%d bytes after the end", len(d.b))
+	}
+	if err := s.checkSizes(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// decodeChunks reads doc's chunks; a chunk whose text is not kept apart is
+// doc's text between its offsets.
+func decodeChunks(d *decoder, doc *corpus.Document) []corpus.Chunk {
+	chunks := make([]corpus.Chunk, d.count(6))
+	for i := range chunks {
+		c := &chunks[i]
 		c.ID, c.Ordinal, c.Start, c.End, c.Language = d.str(), d.uint(), d.uint(), d.uint(), lang.Lang(d.str())
 		if d.uint() == 0 {
 			if c.Start > c.End || c.End > len(doc.Text) {
@@ -169,42 +184,54 @@ func decodeSegment(b []byte) (*segment, error) {
 		} else {
 			c.Text, c.DocID = d.str(), d.str()
 		}
-		for k := range 2 {
-			spans := make([]lang.Span, d.count(3))
-			for j := range spans {
-				spans[j] = lang.Span{Start: d.uint(), End: d.uint(), Kind: lang.Kind(d.uint())}
-				if spans[j].Start > spans[j].End || spans[j].End > len(c.Text) {
-					d.fail(fmt.Errorf("chunk %d: span %d-%d outside a text of %d bytes", i, spans[j].Start, spans[j].End, len(c.Text)))
-				}
-			}
-			if len(spans) == 0 {
-				spans = nil
-			}
-			if k == 0 {
-				c.Sentences = spans
-			} else {
-				c.Headings = spans
-			}
+		c.Sentences = decodeSpans(d, i, c.Text)
+		c.Headings = decodeSpans(d, i, c.Text)
+	}
+	return chunks
+}
+
+// decodeSpans reads the spans of chunk i, each inside its text; none is
+// nil.
+func decodeSpans(d *decoder, i int, text string) []lang.Span {
+	spans := make([]lang.Span, d.count(3))
+	for j := range spans {
+		spans[j] = lang.Span{Start: d.uint(), End: d.uint(), Kind: lang.Kind(d.uint())}
+		if spans[j].Start > spans[j].End || spans[j].End > len(text) {
+			d.fail(fmt.Errorf("chunk %d: span %d-%d outside a text of %d bytes", i, spans[j].Start, spans[j].End, len(text)))
 		}
 	}
-	s.Vectors = d.f32s(d.uint())
+	if len(spans) == 0 {
+		return nil
+	}
+	return spans
+}
+
+// decodeTerms reads a document's BM25 terms, whose postings name chunks
+// below chunks.
+func decodeTerms(d *decoder, chunks int) docTerms {
+	var lex docTerms
 	stems := d.count(2)
-	s.Lex.Stems = make([]string, stems)
-	s.Lex.Postings = make([][]posting, stems)
+	lex.Stems = make([]string, stems)
+	lex.Postings = make([][]posting, stems)
 	for i := range stems {
-		s.Lex.Stems[i] = d.str()
+		lex.Stems[i] = d.str()
 		ps := make([]posting, d.count(5))
 		for j := range ps {
 			ps[j] = posting{chunk: int32(d.uint()), tf: d.f32()}
-			if int(ps[j].chunk) >= len(s.Chunks) {
-				d.fail(fmt.Errorf("posting of %q names chunk %d of %d", s.Lex.Stems[i], ps[j].chunk, len(s.Chunks)))
+			if int(ps[j].chunk) >= chunks {
+				d.fail(fmt.Errorf("posting of %q names chunk %d of %d", lex.Stems[i], ps[j].chunk, chunks))
 			}
 		}
-		s.Lex.Postings[i] = ps
+		lex.Postings[i] = ps
 	}
-	s.Lex.Lengths = d.f32s(d.uint())
+	lex.Lengths = d.f32s(d.uint())
+	return lex
+}
+
+// decodeAcronyms reads the acronyms' counts of names.
+func decodeAcronyms(d *decoder) map[string]map[string]int {
 	nAcr := d.count(2)
-	s.Acronyms = make(map[string]map[string]int, nAcr)
+	acrs := make(map[string]map[string]int, nAcr)
 	for ; nAcr > 0 && d.err == nil; nAcr-- {
 		acr := d.str()
 		names := map[string]int{}
@@ -212,23 +239,23 @@ func decodeSegment(b []byte) (*segment, error) {
 			name := d.str()
 			names[name] = d.uint()
 		}
-		s.Acronyms[acr] = names
+		acrs[acr] = names
 	}
-	if d.err != nil {
-		return nil, d.err
-	}
-	if len(d.b) != 0 {
-		return nil, fmt.Errorf("%d bytes after the end", len(d.b))
-	}
+	return acrs
+}
+
+// checkSizes reports whether a decoded segment's lengths and vectors
+// agree with its chunks.
+func (s *segment) checkSizes() error {
 	if len(s.Lex.Lengths) != len(s.Chunks) {
-		return nil, fmt.Errorf("%d chunk lengths for %d chunks", len(s.Lex.Lengths), len(s.Chunks))
+		return fmt.Errorf("%d chunk lengths for %d chunks", len(s.Lex.Lengths), len(s.Chunks))
 	}
 	if len(s.Vectors) > 0 {
 		if s.Dim <= 0 || len(s.Vectors) != len(s.Chunks)*s.Dim {
-			return nil, fmt.Errorf("%d floats for %d chunks of dimension %d", len(s.Vectors), len(s.Chunks), s.Dim)
+			return fmt.Errorf("%d floats for %d chunks of dimension %d", len(s.Vectors), len(s.Chunks), s.Dim)
 		}
 	}
-	return s, nil
+	return nil
 }
 
 // readSegment reads the segment of docID under dir; a missing one is
