@@ -55,10 +55,49 @@ type interactionReply struct {
 	} `json:"interaction"`
 }
 
-func replyInteraction(w http.ResponseWriter, st localdiscord.InteractionState) {
+// replyInteraction answers 202 with the interaction an action started, or
+// 400 with the error that kept it from starting.
+func replyInteraction(w http.ResponseWriter, st localdiscord.InteractionState, err error) {
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
 	var out interactionReply
 	out.Interaction.ID, out.Interaction.Name = st.ID, st.Name
 	writeJSON(w, http.StatusAccepted, out)
+}
+
+// userRequest is a request body that names the user acting.
+type userRequest interface {
+	user() string
+}
+
+func (r messageRequest) user() string        { return r.User }
+func (r commandRequest) user() string        { return r.User }
+func (r pressRequest) user() string          { return r.User }
+func (r messageCommandRequest) user() string { return r.User }
+
+// request decodes the body of r as a T and returns it with the client of
+// the user it names; on bad input it has already answered 400 and
+// returns false.
+func request[T userRequest](h *Handler, w http.ResponseWriter, r *http.Request) (T, *localdiscord.Client, bool) {
+	var req T
+	if err := decode(w, r, &req); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return req, nil, false
+	}
+	c, ok := h.client(w, req.user())
+	return req, c, ok
+}
+
+// visible reports whether message id is one c's user can see; when not,
+// it has already answered 404.
+func (h *Handler) visible(w http.ResponseWriter, id string, c *localdiscord.Client) bool {
+	if _, err := h.message(id, c.User().ID); err != nil {
+		writeError(w, http.StatusNotFound, err.Error())
+		return false
+	}
+	return true
 }
 
 // client returns the localdiscord client of the request's user.
@@ -98,12 +137,7 @@ func (h *Handler) message(id, viewer string) (localdiscord.Message, error) {
 }
 
 func (h *Handler) postMessage(w http.ResponseWriter, r *http.Request) {
-	var req messageRequest
-	if err := decode(w, r, &req); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	c, ok := h.client(w, req.User)
+	req, c, ok := request[messageRequest](h, w, r)
 	if !ok {
 		return
 	}
@@ -131,12 +165,7 @@ func (h *Handler) postMessage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) runCommand(w http.ResponseWriter, r *http.Request) {
-	var req commandRequest
-	if err := decode(w, r, &req); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	c, ok := h.client(w, req.User)
+	req, c, ok := request[commandRequest](h, w, r)
 	if !ok {
 		return
 	}
@@ -152,55 +181,29 @@ func (h *Handler) runCommand(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	st, err := c.Slash(ch.ID, name, opts...)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	replyInteraction(w, st)
+	replyInteraction(w, st, err)
 }
 
 func (h *Handler) press(w http.ResponseWriter, r *http.Request) {
-	var req pressRequest
-	if err := decode(w, r, &req); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	c, ok := h.client(w, req.User)
+	req, c, ok := request[pressRequest](h, w, r)
 	if !ok {
 		return
 	}
-	if _, err := h.message(req.Message, c.User().ID); err != nil {
-		writeError(w, http.StatusNotFound, err.Error())
-		return
+	if h.visible(w, req.Message, c) {
+		st, err := c.Press(req.Message, req.CustomID)
+		replyInteraction(w, st, err)
 	}
-	st, err := c.Press(req.Message, req.CustomID)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	replyInteraction(w, st)
 }
 
 func (h *Handler) runMessageCommand(w http.ResponseWriter, r *http.Request) {
-	var req messageCommandRequest
-	if err := decode(w, r, &req); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	c, ok := h.client(w, req.User)
+	req, c, ok := request[messageCommandRequest](h, w, r)
 	if !ok {
 		return
 	}
-	if _, err := h.message(req.Target, c.User().ID); err != nil {
-		writeError(w, http.StatusNotFound, err.Error())
-		return
+	if h.visible(w, req.Target, c) {
+		st, err := c.MessageCommand(req.Name, req.Target)
+		replyInteraction(w, st, err)
 	}
-	st, err := c.MessageCommand(req.Name, req.Target)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	replyInteraction(w, st)
 }
 
 // mentionRe finds "@name" typed in a message: at the start or after a
