@@ -17,11 +17,9 @@ func init() {
 func runAsk(ctx context.Context, e *env, args []string) error {
 	fs := flagSet(e, "ask")
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	fs.IntVar(&e.cfg.K, "k", e.cfg.K, "passages to retrieve and list")
-	fs.BoolVar(&e.cfg.Offline, "offline", e.cfg.Offline, "answer extractively even with a model configured")
-	commonFlags(e, fs)
-	guildFlag(e, fs)
-	pos, err := parseChecked(e, fs, args)
+	kFlag(e, fs)
+	offlineFlag(e, fs, "answer")
+	pos, err := parseCorpusArgs(e, fs, args)
 	if err != nil {
 		return helpOK(err)
 	}
@@ -40,11 +38,7 @@ func runAsk(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		return writeJSON(e.stdout, a)
-	}
-	printAnswer(e.stdout, a)
-	return nil
+	return emit(e, *asJSON, a, printAnswer)
 }
 
 func writeJSON(w io.Writer, v any) error {

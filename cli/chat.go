@@ -32,11 +32,9 @@ func runChat(ctx context.Context, e *env, args []string) error {
 	fs := flagSet(e, "chat")
 	asJSON := fs.Bool("json", false, "print one JSON answer object a line (ask --json's fields, standalone_question always set)")
 	evalFile := fs.String("eval", "", "measure a conversation set (JSON Lines, testdata/eval/conversations*.jsonl) instead of chatting")
-	fs.IntVar(&e.cfg.K, "k", e.cfg.K, "passages to retrieve and list")
-	fs.BoolVar(&e.cfg.Offline, "offline", e.cfg.Offline, "answer extractively even with a model configured")
-	commonFlags(e, fs)
-	guildFlag(e, fs)
-	pos, err := parseChecked(e, fs, args)
+	kFlag(e, fs)
+	offlineFlag(e, fs, "answer")
+	pos, err := parseCorpusArgs(e, fs, args)
 	if err != nil {
 		return helpOK(err)
 	}

@@ -23,14 +23,12 @@ func helpOK(err error) error {
 func runSources(ctx context.Context, e *env, args []string) error {
 	fs := flagSet(e, "sources")
 	asJSON := fs.Bool("json", false, "print JSON")
-	commonFlags(e, fs)
-	guildFlag(e, fs)
-	pos, err := parseChecked(e, fs, args)
+	pos, err := parseCorpusArgs(e, fs, args)
 	if err != nil {
 		return helpOK(err)
 	}
-	if len(pos) > 0 {
-		return usagef("sources: takes no arguments, got %q", pos[0])
+	if err := noArgs("sources", pos, ""); err != nil {
+		return err
 	}
 	lib, err := e.openLibrary(ctx)
 	if err != nil {

@@ -17,15 +17,13 @@ func runSummary(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	length := fs.String("length", "medium", "short, medium or long")
 	focus := fs.String("focus", "", "only points about this topic")
-	fs.BoolVar(&e.cfg.Offline, "offline", e.cfg.Offline, "summarise extractively even with a model configured")
-	commonFlags(e, fs)
-	guildFlag(e, fs)
-	pos, err := parseChecked(e, fs, args)
+	offlineFlag(e, fs, "summarise")
+	pos, err := parseCorpusArgs(e, fs, args)
 	if err != nil {
 		return helpOK(err)
 	}
-	if len(pos) > 0 {
-		return usagef("summary: takes no arguments, got %q (use --focus TOPIC)", pos[0])
+	if err := noArgs("summary", pos, "use --focus TOPIC"); err != nil {
+		return err
 	}
 	if _, err := answer.CheckLength(*length); err != nil {
 		return usagef("summary: %v", err)
@@ -38,11 +36,7 @@ func runSummary(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		return writeJSON(e.stdout, s)
-	}
-	printSummary(e.stdout, s)
-	return nil
+	return emit(e, *asJSON, s, printSummary)
 }
 
 func printSummary(w io.Writer, s *answer.Summary) {

@@ -16,14 +16,12 @@ func runTimeline(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	focus := fs.String("focus", "", "only developments about this topic")
 	limit := fs.Int("limit", 15, "most events to list")
-	commonFlags(e, fs)
-	guildFlag(e, fs)
-	pos, err := parseChecked(e, fs, args)
+	pos, err := parseCorpusArgs(e, fs, args)
 	if err != nil {
 		return helpOK(err)
 	}
-	if len(pos) > 0 {
-		return usagef("timeline: takes no arguments, got %q (use --focus TOPIC)", pos[0])
+	if err := noArgs("timeline", pos, "use --focus TOPIC"); err != nil {
+		return err
 	}
 	if *limit < 1 {
 		return usagef("timeline: --limit must be at least 1")
