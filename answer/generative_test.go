@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -18,11 +19,29 @@ import (
 // numbered as the prompt numbers the documents) and the judge prompt with
 // judge's result; repair prompts get repair ("" means NOT_IN_SOURCES).
 type scriptedServer struct {
-	t      *testing.T
-	srv    *llmtest.Server
-	gen    *answer.Generator
+	t   *testing.T
+	srv *llmtest.Server
+	gen *answer.Generator
+	// mu guards the requests the server's handler records: a judge call
+	// that hangs past the deadline is still being served when the test
+	// reads them.
+	mu     sync.Mutex
 	judges []llmtest.ChatRequest
 	repair []llmtest.ChatRequest
+}
+
+// judged returns the judge requests received so far.
+func (s *scriptedServer) judged() []llmtest.ChatRequest {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]llmtest.ChatRequest(nil), s.judges...)
+}
+
+// repairs returns the repair requests received so far.
+func (s *scriptedServer) repairs() []llmtest.ChatRequest {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]llmtest.ChatRequest(nil), s.repair...)
 }
 
 func newScriptedServer(t *testing.T, timeout time.Duration, reply string, judge func(llmtest.ChatRequest) llmtest.Reply, repair string) *scriptedServer {
@@ -35,10 +54,14 @@ func newScriptedServer(t *testing.T, timeout time.Duration, reply string, judge 
 		system := r.Messages[0].Content
 		switch {
 		case strings.HasPrefix(system, "You check"):
+			s.mu.Lock()
 			s.judges = append(s.judges, r)
+			s.mu.Unlock()
 			return judge(r)
 		case strings.Contains(system, "Your previous answer could not be shown"):
+			s.mu.Lock()
 			s.repair = append(s.repair, r)
+			s.mu.Unlock()
 			if repair == "" {
 				return llmtest.Reply{Text: "NOT_IN_SOURCES"}
 			}
@@ -109,8 +132,8 @@ func TestJudgeFailureKeepsLexicalVerdict(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newScriptedServer(t, tt.timeout, threeClaims, tt.judge, "")
 			a := s.ask("How did Ecuador vote at the OAS?")
-			if a.Mode != answer.ModeGenerative || a.Verification.Judge != tt.status || len(s.judges) == 0 {
-				t.Fatalf("mode %s, judge %q after %d judge calls, note %q", a.Mode, a.Verification.Judge, len(s.judges), a.Note)
+			if a.Mode != answer.ModeGenerative || a.Verification.Judge != tt.status || len(s.judged()) == 0 {
+				t.Fatalf("mode %s, judge %q after %d judge calls, note %q", a.Mode, a.Verification.Judge, len(s.judged()), a.Note)
 			}
 			if c := claimCheck(t, a, "Ecuador cast"); !c.Supported || c.Judge != "" || c.Check != answer.CheckOverlap {
 				t.Errorf("supported claim: %+v", c)
@@ -153,8 +176,8 @@ func TestJudgeRemovesWhatItContradicts(t *testing.T) {
 	if c := claimCheck(t, a, "Ecuador cast"); !c.Supported || c.Check != answer.CheckJudge || c.Judge != answer.VerdictSupported {
 		t.Errorf("confirmed claim: %+v", c)
 	}
-	if len(s.judges) != 1 {
-		t.Errorf("%d judge calls; the claims are judged in one", len(s.judges))
+	if n := len(s.judged()); n != 1 {
+		t.Errorf("%d judge calls; the claims are judged in one", n)
 	}
 }
 
@@ -221,15 +244,15 @@ func TestRepairRound(t *testing.T) {
 	if a.Mode != answer.ModeGenerative || !a.Verification.Repaired || !strings.Contains(a.Answer, "secretary general") {
 		t.Fatalf("mode %s, repaired %v, answer %q, note %q", a.Mode, a.Verification.Repaired, a.Answer, a.Note)
 	}
-	if len(s.repair) != 1 || !strings.Contains(s.repair[0].LastUser(), "president of Uruguay") || !strings.Contains(s.repair[0].LastUser(), `"Uruguay" is not in`) {
-		t.Fatalf("repair prompts: %d, %v", len(s.repair), s.repair)
+	if rs := s.repairs(); len(rs) != 1 || !strings.Contains(rs[0].LastUser(), "president of Uruguay") || !strings.Contains(rs[0].LastUser(), `"Uruguay" is not in`) {
+		t.Fatalf("repair prompts: %d, %v", len(rs), rs)
 	}
 	// a repair that fails too ends in the extractive answer
 	s = newScriptedServer(t, 10*time.Second, "Luis Almagro is the president of Uruguay. [oea-es]", verdictsFor(answer.VerdictSupported),
 		"Luis Almagro is the president of Paraguay. [oea-es]")
 	a = s.ask("Who is Luis Almagro?")
-	if a.Mode != answer.ModeExtractive || !strings.Contains(a.Note, "could not be verified") || len(s.repair) != 1 {
-		t.Fatalf("mode %s, note %q, %d repairs", a.Mode, a.Note, len(s.repair))
+	if a.Mode != answer.ModeExtractive || !strings.Contains(a.Note, "could not be verified") || len(s.repairs()) != 1 {
+		t.Fatalf("mode %s, note %q, %d repairs", a.Mode, a.Note, len(s.repairs()))
 	}
 }
 
