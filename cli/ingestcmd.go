@@ -26,7 +26,9 @@ func init() {
 // added, then indexes them. The folder is locked for the whole copy, so two
 // ingests at once never add the same article twice. On Ctrl-C it stops
 // within the article it is on, keeps what it added (indexed on the next
-// start if not now) and returns ErrInterrupted.
+// start if not now) and returns ErrInterrupted. Only the added articles
+// are indexed (library.IndexAdded): the next start, or a running serve's
+// watcher, joins them to the rest without embedding them again.
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := flagSet(e, "ingest")
 	fs.BoolVar(&e.cfg.AllowPrivateFetch, "allow-private", e.cfg.AllowPrivateFetch, "allow fetching loopback, private and link-local addresses")
@@ -59,7 +61,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	interrupted := ctx.Err() != nil
 	if len(added) > 0 && !interrupted {
-		_, err := library.Open(ctx, o)
+		paths := make([]string, len(added))
+		for i, d := range added {
+			paths[i] = d.Path
+		}
+		_, err := library.IndexAdded(ctx, o, paths)
 		switch {
 		case ctx.Err() != nil:
 			interrupted = true
@@ -113,11 +119,11 @@ func (e *env) ingestItems(args []string) (items []string, failed int) {
 // each as it happens, until ctx ends. err is set only when the corpus
 // cannot be read.
 func (e *env) addAll(ctx context.Context, o library.Options, items []string) (added []*corpus.Document, failed int, err error) {
-	existing, err := library.Load(o)
-	if err != nil && !errors.Is(err, library.ErrNoArticles) {
+	prints, err := library.Prints(o)
+	if err != nil {
 		return nil, 0, err
 	}
-	seen := ingest.NewSeen(existing)
+	seen := ingest.NewSeenPrints(prints)
 	adder := &ingest.Adder{Dir: o.Dir(), Fetcher: o.Fetcher}
 	prog := newProgress(e.stderr, e.log, fmt.Sprintf("adding %s articles", thousands(len(items))), "done")
 	defer prog.finish()

@@ -1,11 +1,10 @@
 package ingest
 
 import (
-	"crypto/sha256"
 	"strings"
 
 	"github.com/footnote-bot/footnote/corpus"
-	"github.com/footnote-bot/footnote/lang"
+	"github.com/footnote-bot/footnote/retrieval"
 )
 
 // Seen is what a corpus already holds, keyed the ways a new article can
@@ -30,17 +29,38 @@ func NewSeen(docs []*corpus.Document) *Seen {
 	return s
 }
 
+// NewSeenPrints indexes documents by their prints (retrieval.FolderPrints),
+// so a corpus's texts need not be read, let alone hashed again. Document
+// returns, for an id recorded this way, a document holding only its id,
+// file hash and URL.
+func NewSeenPrints(prints []retrieval.Print) *Seen {
+	s := NewSeen(nil)
+	for _, p := range prints {
+		s.add(p, nil)
+	}
+	return s
+}
+
 // Add records a document; the first one recorded under a key keeps it.
 func (s *Seen) Add(d *corpus.Document) {
-	if _, ok := s.docs[d.ID]; !ok {
-		s.docs[d.ID] = d
+	s.add(retrieval.Print{ID: d.ID, FileHash: d.Hash, Text: textHash(d.Text), URL: d.URL}, d)
+}
+
+// add records a document by its print; d is the document, or nil when
+// only the print is known.
+func (s *Seen) add(p retrieval.Print, d *corpus.Document) {
+	if _, ok := s.docs[p.ID]; !ok {
+		if d == nil {
+			d = &corpus.Document{ID: p.ID, URL: p.URL, Hash: p.FileHash}
+		}
+		s.docs[p.ID] = d
 	}
-	if d.Hash != "" {
-		setOnce(s.file, d.Hash, d.ID)
+	if p.FileHash != "" {
+		setOnce(s.file, p.FileHash, p.ID)
 	}
-	setOnce(s.text, textHash(d.Text), d.ID)
-	if d.URL != "" {
-		setOnce(s.url, normURL(d.URL), d.ID)
+	setOnce(s.text, p.Text, p.ID)
+	if p.URL != "" {
+		setOnce(s.url, normURL(p.URL), p.ID)
 	}
 }
 
@@ -74,7 +94,7 @@ func setOnce[K comparable](m map[K]string, k K, id string) {
 	}
 }
 
-func textHash(s string) [32]byte { return sha256.Sum256([]byte(lang.Fold(s))) }
+func textHash(s string) [32]byte { return retrieval.TextKey(s) }
 
 func normURL(s string) string {
 	s = strings.TrimSpace(strings.ToLower(s))

@@ -87,7 +87,7 @@ func LoadFolder(fsys fs.FS, key, dataDir string) (docs []*corpus.Document, skipp
 				}
 				corpus.Sanitize(doc)
 				res[i].doc = doc
-				res[i].entry.DocID, res[i].entry.Hash = doc.ID, doc.Hash
+				res[i].entry = entryOf(res[i].entry, doc)
 			}
 		}()
 	}
@@ -124,9 +124,19 @@ type fileEntry struct {
 	ModTime int64 // Unix nanoseconds
 	DocID   string
 	Hash    string // the document's Hash
+	// Text is TextKey of the document's text and URL its URL: with Hash,
+	// what a duplicate check needs, without reading the document.
+	Text [32]byte
+	URL  string
 }
 
-const fileListMagic = "FNLST\x00\x01"
+// entryOf is e completed with what it remembers of doc.
+func entryOf(e fileEntry, doc *corpus.Document) fileEntry {
+	e.DocID, e.Hash, e.Text, e.URL = doc.ID, doc.Hash, TextKey(doc.Text), doc.URL
+	return e
+}
+
+const fileListMagic = "FNLST\x00\x02"
 
 // fileListName is the file a folder's list is kept in, named by its key.
 func fileListName(dataDir, key string) string {
@@ -156,6 +166,12 @@ func readFileList(dataDir, key, code string) map[string]fileEntry {
 	}
 	for n := d.count(4); n > 0 && d.err == nil; n-- {
 		e := fileEntry{Path: d.str(), Size: int64(d.uint64()), ModTime: int64(d.uint64()), DocID: d.str(), Hash: d.str()}
+		if text := d.str(); len(text) == len(e.Text) {
+			copy(e.Text[:], text)
+		} else {
+			d.fail(fmt.Errorf("text key of %d bytes", len(text)))
+		}
+		e.URL = d.str()
 		out[e.Path] = e
 	}
 	if d.err != nil {
@@ -179,6 +195,8 @@ func writeFileList(dataDir, key, code string, list []fileEntry) error {
 		e.uint64(uint64(f.ModTime))
 		e.str(f.DocID)
 		e.str(f.Hash)
+		e.str(string(f.Text[:]))
+		e.str(f.URL)
 	}
 	e.b = binary.LittleEndian.AppendUint32(e.b, crc32.ChecksumIEEE(e.b))
 	if err := os.MkdirAll(dataDir, 0o755); err != nil {
