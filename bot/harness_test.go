@@ -20,14 +20,12 @@ import (
 
 	"github.com/footnote-bot/footnote/answer"
 	"github.com/footnote-bot/footnote/bot"
-	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/lang"
 	"github.com/footnote-bot/footnote/library"
 	"github.com/footnote-bot/footnote/llm"
 	"github.com/footnote-bot/footnote/llm/llmtest"
 	"github.com/footnote-bot/footnote/localdiscord"
-	"github.com/footnote-bot/footnote/localdiscord/spectest"
-	"github.com/footnote-bot/footnote/retrieval"
+	"github.com/footnote-bot/footnote/localdiscord/localdiscordtest"
 )
 
 // The end-to-end tests run the real bot (a discordgo session) against
@@ -72,43 +70,6 @@ func TestMain(m *testing.M) {
 		code = 1
 	}
 	os.Exit(code)
-}
-
-var (
-	specOnce sync.Once
-	spec     *spectest.Spec
-	specErr  error
-
-	indexOnce sync.Once
-	index     *retrieval.Index
-	indexErr  error
-)
-
-func loadSpec(t testing.TB) *spectest.Spec {
-	t.Helper()
-	specOnce.Do(func() { spec, specErr = spectest.LoadSpec(specPath) })
-	if specErr != nil {
-		t.Fatalf("load discord spec: %v", specErr)
-	}
-	return spec
-}
-
-// builtinIndex is the index of the built-in corpus, built once: it is only
-// read afterwards.
-func builtinIndex(t testing.TB) *retrieval.Index {
-	t.Helper()
-	indexOnce.Do(func() {
-		docs, _, err := corpus.Load(corpus.Builtin())
-		if err != nil {
-			indexErr = err
-			return
-		}
-		index, _, indexErr = retrieval.Build(context.Background(), docs, retrieval.Options{})
-	})
-	if indexErr != nil {
-		t.Fatalf("build index: %v", indexErr)
-	}
-	return index
 }
 
 // chatModel adapts the llm client to answer.ChatModel, as cli's adapter
@@ -255,34 +216,9 @@ const (
 	modPerms    = memberPerms | localdiscord.PermissionPinMessages
 )
 
-// logWriter sends log lines to the test log until the test ends.
-type logWriter struct {
-	t    testing.TB
-	mu   sync.Mutex
-	done bool
-}
-
-func (w *logWriter) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if !w.done {
-		w.t.Log(strings.TrimRight(string(p), "\n"))
-	}
-	return len(p), nil
-}
-
-func (w *logWriter) logf(format string, args ...any) { _, _ = fmt.Fprintf(w, format, args...) }
-
-func (w *logWriter) stop() {
-	w.mu.Lock()
-	w.done = true
-	w.mu.Unlock()
-}
-
 func newHarness(t testing.TB, o harnessOptions) *harness {
 	t.Helper()
-	lw := &logWriter{t: t}
-	t.Cleanup(lw.stop) // runs last: logs stay on until everything stopped
+	lw := localdiscordtest.NewLogWriter(t) // its cleanup runs last: logs stay on until everything stopped
 	if o.workers == 0 {
 		o.workers = 4
 	}
@@ -290,11 +226,11 @@ func newHarness(t testing.TB, o harnessOptions) *harness {
 		o.edit = 50 * time.Millisecond
 	}
 	srv, err := localdiscord.New(localdiscord.Options{
-		Validator: loadSpec(t),
+		Validator: localdiscordtest.Spec(t, specPath),
 		// well above discordgo's 1s close sleep: see DropConnections
 		HeartbeatInterval: 30 * time.Second,
 		PinLimit:          o.pinLimit,
-		Logf:              lw.logf,
+		Logf:              lw.Logf,
 	})
 	if err != nil {
 		t.Fatalf("localdiscord: %v", err)
@@ -315,7 +251,7 @@ func newHarness(t testing.TB, o harnessOptions) *harness {
 	h.alice = srv.AddUser(localdiscord.User{Username: "alice"})
 	h.mod = srv.AddUser(localdiscord.User{Username: "mod", GlobalName: "Maria Moderator"})
 
-	ix := builtinIndex(t)
+	ix := localdiscordtest.BuiltinIndex(t)
 	current := func() answer.Corpus { return ix }
 	var lib *library.Library
 	if o.library {

@@ -30,7 +30,7 @@ import (
 	"github.com/footnote-bot/footnote/lang"
 	"github.com/footnote-bot/footnote/llm/llmtest"
 	"github.com/footnote-bot/footnote/localdiscord"
-	"github.com/footnote-bot/footnote/localdiscord/spectest"
+	"github.com/footnote-bot/footnote/localdiscord/localdiscordtest"
 )
 
 // The serve tests run `footnote serve` as main does, through cli.Run, against
@@ -60,57 +60,19 @@ const (
 	serveRouteCallback = "/interactions/{interaction_id}/{interaction_token}/callback"
 )
 
-var (
-	serveSpecOnce sync.Once
-	serveSpec     *spectest.Spec
-	serveSpecErr  error
-)
-
-func serveLoadSpec(t *testing.T) *spectest.Spec {
-	t.Helper()
-	serveSpecOnce.Do(func() { serveSpec, serveSpecErr = spectest.LoadSpec(serveSpecPath) })
-	if serveSpecErr != nil {
-		t.Fatalf("load discord spec: %v", serveSpecErr)
-	}
-	return serveSpec
-}
-
-// serveTestLog sends diagnostics to the test log until the test ends (a
-// goroutine logging after that would panic).
-type serveTestLog struct {
-	t    *testing.T
-	mu   sync.Mutex
-	done bool
-}
-
-func (l *serveTestLog) logf(format string, args ...any) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if !l.done {
-		l.t.Logf(format, args...)
-	}
-}
-
-func (l *serveTestLog) stop() {
-	l.mu.Lock()
-	l.done = true
-	l.mu.Unlock()
-}
-
 // newServeDiscord starts a local Discord whose bot token is token (empty:
 // localdiscord's default). At the end of the test, once the serve processes
 // started after it have stopped, every REST request must have conformed to
 // Discord's OpenAPI document.
 func newServeDiscord(t *testing.T, token string) *localdiscord.Server {
 	t.Helper()
-	tl := &serveTestLog{t: t}
-	t.Cleanup(tl.stop) // runs last
+	tl := localdiscordtest.NewLogWriter(t) // its cleanup runs last
 	srv, err := localdiscord.New(localdiscord.Options{
-		Validator: serveLoadSpec(t),
+		Validator: localdiscordtest.Spec(t, serveSpecPath),
 		Token:     token,
 		// well above discordgo's 1 s close sleep, so no heartbeat races it
 		HeartbeatInterval: 30 * time.Second,
-		Logf:              tl.logf,
+		Logf:              tl.Logf,
 	})
 	if err != nil {
 		t.Fatalf("localdiscord: %v", err)

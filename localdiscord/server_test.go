@@ -6,33 +6,16 @@ import (
 	"errors"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 
-	"github.com/footnote-bot/footnote/localdiscord/spectest"
+	"github.com/footnote-bot/footnote/localdiscord/localdiscordtest"
 )
 
 // specPath is Discord's OpenAPI document, relative to this package.
 const specPath = "../testdata/discord-api-spec/openapi.json"
-
-var (
-	specOnce sync.Once
-	specVal  *spectest.Spec
-	specErr  error
-)
-
-// loadTestSpec parses the OpenAPI document once per test binary.
-func loadTestSpec(t testing.TB) *spectest.Spec {
-	t.Helper()
-	specOnce.Do(func() { specVal, specErr = spectest.LoadSpec(specPath) })
-	if specErr != nil {
-		t.Fatalf("load spec: %v", specErr)
-	}
-	return specVal
-}
 
 // testTimeout bounds every wait in these tests.
 const testTimeout = 15 * time.Second
@@ -48,7 +31,7 @@ type fixture struct {
 func newFixture(t *testing.T, opts Options) *fixture {
 	t.Helper()
 	if opts.Validator == nil {
-		opts.Validator = loadTestSpec(t)
+		opts.Validator = localdiscordtest.Spec(t, specPath)
 	}
 	if opts.HeartbeatInterval == 0 {
 		opts.HeartbeatInterval = time.Second

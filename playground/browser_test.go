@@ -26,6 +26,7 @@ import (
 	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/lang"
 	"github.com/footnote-bot/footnote/llm/llmtest"
+	"github.com/footnote-bot/footnote/localdiscord/localdiscordtest"
 )
 
 // The browser test runs `footnote playground` as main does (cli.Run), with
@@ -181,7 +182,7 @@ func linkedCorpus(t *testing.T) string {
 // must return without error.
 func startPlayground(t *testing.T, env map[string]string, args ...string) string {
 	t.Helper()
-	lw := newLogWriter(t)
+	lw := localdiscordtest.NewLogWriter(t)
 	args = append([]string{"playground", "--addr", "127.0.0.1:0", "--data-dir", t.TempDir()}, args...)
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
@@ -195,7 +196,7 @@ func startPlayground(t *testing.T, env map[string]string, args ...string) string
 	go func() {
 		sc := bufio.NewScanner(pr)
 		for sc.Scan() {
-			lw.logf("stdout: %s", sc.Text())
+			lw.Logf("stdout: %s", sc.Text())
 			if u := urlRe.FindString(sc.Text()); u != "" {
 				select {
 				case urls <- u:
@@ -241,7 +242,7 @@ type browser struct {
 
 func newBrowser(t *testing.T) *browser {
 	t.Helper()
-	lw := newLogWriter(t)
+	lw := localdiscordtest.NewLogWriter(t)
 	b := &browser{t: t, out: outputDir(t)}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromiumPath),
@@ -256,7 +257,7 @@ func newBrowser(t *testing.T) *browser {
 		chromedp.WindowSize(1400, 900),
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(allocCtx, chromedp.WithListener(b.listen), chromedp.WithErrorf(func(f string, a ...any) { lw.logf("chromedp: "+f, a...) }))
+	ctx, cancel := chromedp.NewContext(allocCtx, chromedp.WithListener(b.listen), chromedp.WithErrorf(func(f string, a ...any) { lw.Logf("chromedp: "+f, a...) }))
 	t.Cleanup(func() {
 		cancel()
 		cancelAlloc()

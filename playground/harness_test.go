@@ -12,17 +12,15 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/footnote-bot/footnote/answer"
 	"github.com/footnote-bot/footnote/bot"
-	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/library"
 	"github.com/footnote-bot/footnote/localdiscord"
+	"github.com/footnote-bot/footnote/localdiscord/localdiscordtest"
 	"github.com/footnote-bot/footnote/playground"
-	"github.com/footnote-bot/footnote/retrieval"
 )
 
 // The API tests run the real bot (extractive, over the built-in corpus)
@@ -31,61 +29,6 @@ import (
 
 // waitTimeout bounds every wait of a test.
 const waitTimeout = 30 * time.Second
-
-var (
-	indexOnce sync.Once
-	index     *retrieval.Index
-	indexErr  error
-)
-
-// builtinIndex is the index of the built-in corpus, built once: it is only
-// read afterwards.
-func builtinIndex(tb testing.TB) *retrieval.Index {
-	tb.Helper()
-	indexOnce.Do(func() {
-		docs, _, err := corpus.Load(corpus.Builtin())
-		if err != nil {
-			indexErr = err
-			return
-		}
-		index, _, indexErr = retrieval.Build(context.Background(), docs, retrieval.Options{})
-	})
-	if indexErr != nil {
-		tb.Fatalf("build index: %v", indexErr)
-	}
-	return index
-}
-
-// logWriter sends lines to the test log until the test ends (a goroutine
-// logging after that would panic).
-type logWriter struct {
-	tb   testing.TB
-	mu   sync.Mutex
-	done bool
-}
-
-func newLogWriter(tb testing.TB) *logWriter {
-	w := &logWriter{tb: tb}
-	tb.Cleanup(w.stop) // registered first, so it runs last
-	return w
-}
-
-func (w *logWriter) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if !w.done {
-		w.tb.Log(strings.TrimRight(string(p), "\n"))
-	}
-	return len(p), nil
-}
-
-func (w *logWriter) logf(format string, args ...any) { _, _ = fmt.Fprintf(w, format, args...) }
-
-func (w *logWriter) stop() {
-	w.mu.Lock()
-	w.done = true
-	w.mu.Unlock()
-}
 
 // local is a playground in the test process: a local Discord, the World,
 // the running bot and the handler behind an httptest server.
@@ -113,7 +56,7 @@ func newLocal(tb testing.TB, o localOptions) *local {
 	var out io.Writer = io.Discard
 	level := slog.LevelWarn
 	if !o.quiet {
-		lw := newLogWriter(tb)
+		lw := localdiscordtest.NewLogWriter(tb)
 		out = lw
 	}
 	log := slog.New(slog.NewTextHandler(out, &slog.HandlerOptions{Level: level}))
@@ -134,7 +77,7 @@ func newLocal(tb testing.TB, o localOptions) *local {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	ix := builtinIndex(tb)
+	ix := localdiscordtest.BuiltinIndex(tb)
 	ans := answer.NewService(func() answer.Corpus { return ix }, nil, 0, nil)
 	b, err := bot.New(bot.Config{
 		Token:          srv.Token(),
