@@ -5,6 +5,7 @@ import (
 	"os"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/retrieval"
@@ -143,6 +144,18 @@ func TestFolderPrints(t *testing.T) {
 	after, read := printsOf()
 	if !reflect.DeepEqual(after, wantPrints) || len(read) != 0 {
 		t.Errorf("prints from the file list: %+v (read %v), want %+v and no file read", after, read, wantPrints)
+	}
+	later := time.Now().Add(time.Minute)
+	writeFiles(t, corpusDir, map[string]string{"b.txt": "Beta\n\nThe beta article now talks about glaciers.\n"})
+	if err := os.Chtimes(corpusDir+"/b.txt", later, later); err != nil {
+		t.Fatal(err)
+	}
+	changed, read := printsOf()
+	if len(read) != 1 || read[0] != "b.txt" || changed[1] == after[1] || changed[0] != after[0] {
+		t.Errorf("after b.txt changed: read %v, prints %+v", read, changed)
+	}
+	if _, read := printsOf(); len(read) != 0 {
+		t.Errorf("a second call read %v again", read)
 	}
 	if retrieval.TextKey("The  ALPHA article") != retrieval.TextKey("the alpha article") {
 		t.Error("TextKey differs for texts differing only in case and spacing")

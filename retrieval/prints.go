@@ -26,15 +26,20 @@ func TextKey(text string) [32]byte { return sha256.Sum256([]byte(lang.Fold(text)
 // named key, as LoadFolder reads it) without reading dataDir's segments:
 // a file whose path, size and modification time are those LoadFolder (or
 // IndexFiles) last saved in the folder's file list, by this program, is
-// printed from the list; the others are read and parsed. Files that
-// cannot be read or parsed are skipped and reported.
+// printed from the list; the others are read and parsed, and the list is
+// saved with them, so the next call reads them no more (LoadFolder still
+// checks each entry against its document's segment). Files that cannot be
+// read or parsed are skipped and reported.
 func FolderPrints(fsys fs.FS, key, dataDir string) ([]Print, []*corpus.FileError, error) {
 	files, skipped, err := corpus.Files(fsys)
 	if err != nil {
 		return nil, skipped, err
 	}
-	old := readFileList(dataDir, key, codeFingerprint())
+	code := codeFingerprint()
+	old := readFileList(dataDir, key, code)
 	prints := make([]Print, 0, len(files))
+	list := make([]fileEntry, 0, len(files))
+	parsed := 0
 	for _, p := range files {
 		e, err := statEntry(fsys, p)
 		if o, ok := old[e.Path]; err == nil && ok && o.Size == e.Size && o.ModTime == e.ModTime {
@@ -42,14 +47,18 @@ func FolderPrints(fsys fs.FS, key, dataDir string) ([]Print, []*corpus.FileError
 		} else if err == nil {
 			var doc *corpus.Document
 			if doc, err = parseFile(fsys, p); err == nil {
-				e = entryOf(e, doc)
+				e, parsed = entryOf(e, doc), parsed+1
 			}
 		}
 		if err != nil {
 			skipped = append(skipped, &corpus.FileError{Path: p, Err: err})
 			continue
 		}
+		list = append(list, e)
 		prints = append(prints, Print{ID: e.DocID, FileHash: e.Hash, Text: e.Text, URL: e.URL})
+	}
+	if parsed > 0 {
+		_ = writeFileList(dataDir, key, code, list) // the next call parses again; nothing is lost
 	}
 	return prints, skipped, nil
 }
