@@ -125,10 +125,7 @@ func (p *Postgres) RememberQuestion(ctx context.Context, messageID, question str
 		return fmt.Errorf("remember question: %w", err)
 	}
 	err := p.write(ctx, func() error {
-		_, err := p.pool.Exec(ctx, `INSERT INTO questions (message_id, question, remembered_at)
-			VALUES ($1, $2, $3)
-			ON CONFLICT (message_id) DO UPDATE
-			SET question = excluded.question, remembered_at = excluded.remembered_at`,
+		_, err := p.pool.Exec(ctx, dollars(sqlRememberQuestion),
 			messageID, question, stamp(time.Time{}))
 		return err
 	})
@@ -141,7 +138,7 @@ func (p *Postgres) RememberQuestion(ctx context.Context, messageID, question str
 // Question implements [Store].
 func (p *Postgres) Question(ctx context.Context, messageID string) (string, error) {
 	var q string
-	err := p.pool.QueryRow(ctx, `SELECT question FROM questions WHERE message_id = $1`, messageID).Scan(&q)
+	err := p.pool.QueryRow(ctx, dollars(sqlQuestion), messageID).Scan(&q)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return "", nil
 	}
@@ -157,8 +154,7 @@ func (p *Postgres) RecordPin(ctx context.Context, pin Pin) error {
 		return fmt.Errorf("record pin: %w", err)
 	}
 	err := p.write(ctx, func() error {
-		_, err := p.pool.Exec(ctx, `INSERT INTO pins (message_id, channel_id, guild_id, user_id, username, pinned_at)
-			VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (message_id) DO NOTHING`,
+		_, err := p.pool.Exec(ctx, dollars(sqlRecordPin),
 			pin.MessageID, pin.ChannelID, pin.GuildID, pin.UserID, pin.Username, stamp(pin.At))
 		return err
 	})
@@ -170,8 +166,7 @@ func (p *Postgres) RecordPin(ctx context.Context, pin Pin) error {
 
 // Pins implements [Store].
 func (p *Postgres) Pins(ctx context.Context, guildID string) ([]Pin, error) {
-	rows, err := p.pool.Query(ctx, `SELECT message_id, channel_id, guild_id, user_id, username, pinned_at
-		FROM pins WHERE guild_id = $1 ORDER BY pinned_at DESC, message_id`, guildID)
+	rows, err := p.pool.Query(ctx, dollars(sqlPins), guildID)
 	if err != nil {
 		return nil, fmt.Errorf("pins: %w", err)
 	}
@@ -193,12 +188,7 @@ func (p *Postgres) RecordIngest(ctx context.Context, r Ingest) error {
 		return fmt.Errorf("record ingest: %w", err)
 	}
 	err := p.write(ctx, func() error {
-		_, err := p.pool.Exec(ctx, `INSERT INTO ingests (doc_id, title, source, user_id, username, guild_id, ingested_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7)
-			ON CONFLICT (guild_id, doc_id) DO UPDATE
-			SET title = excluded.title, source = excluded.source, user_id = excluded.user_id,
-				username = excluded.username, ingested_at = excluded.ingested_at
-			WHERE excluded.ingested_at >= ingests.ingested_at`,
+		_, err := p.pool.Exec(ctx, dollars(sqlRecordIngest),
 			r.DocID, r.Title, r.Source, r.UserID, r.Username, r.GuildID, stamp(r.At))
 		return err
 	})
@@ -210,8 +200,7 @@ func (p *Postgres) RecordIngest(ctx context.Context, r Ingest) error {
 
 // Ingests implements [Store].
 func (p *Postgres) Ingests(ctx context.Context) ([]Ingest, error) {
-	rows, err := p.pool.Query(ctx, `SELECT doc_id, title, source, user_id, username, guild_id, ingested_at
-		FROM ingests ORDER BY ingested_at DESC, doc_id, guild_id`)
+	rows, err := p.pool.Query(ctx, sqlIngests)
 	if err != nil {
 		return nil, fmt.Errorf("ingests: %w", err)
 	}
@@ -245,7 +234,7 @@ func (p *Postgres) migrate(ctx context.Context) ([]int, error) {
 			applied_at TIMESTAMPTZ NOT NULL)`); err != nil {
 			return fmt.Errorf("create schema_migrations: %w", err)
 		}
-		rows, err := tx.Query(ctx, `SELECT version FROM schema_migrations`)
+		rows, err := tx.Query(ctx, sqlMigrationVersions)
 		if err != nil {
 			return fmt.Errorf("read schema_migrations: %w", err)
 		}
@@ -263,7 +252,7 @@ func (p *Postgres) migrate(ctx context.Context) ([]int, error) {
 			if _, err := tx.Exec(ctx, m.SQL); err != nil {
 				return fmt.Errorf("migration %s: %w", m.Name, err)
 			}
-			if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`,
+			if _, err := tx.Exec(ctx, dollars(sqlRecordMigration),
 				m.Version, stamp(time.Time{})); err != nil {
 				return fmt.Errorf("migration %s: %w", m.Name, err)
 			}
@@ -279,7 +268,7 @@ func (p *Postgres) migrate(ctx context.Context) ([]int, error) {
 
 // appliedMigrations returns the rows of schema_migrations, for tests.
 func (p *Postgres) appliedMigrations(ctx context.Context) ([]appliedMigration, error) {
-	rows, err := p.pool.Query(ctx, `SELECT version, applied_at FROM schema_migrations ORDER BY version`)
+	rows, err := p.pool.Query(ctx, sqlAppliedMigrations)
 	if err != nil {
 		return nil, err
 	}

@@ -147,16 +147,12 @@ func (s *SQLite) Tallies(ctx context.Context) ([]Tally, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tallies: %w", err)
 	}
-	defer rows.Close()
-	var out []Tally
-	for rows.Next() {
+	out, err := sqliteRows(rows, func(rows *sql.Rows) (Tally, error) {
 		var t Tally
-		if err := rows.Scan(&t.MessageID, &t.Question, &t.GuildID, &t.Up, &t.Down); err != nil {
-			return nil, fmt.Errorf("tallies: %w", err)
-		}
-		out = append(out, t)
-	}
-	if err := rows.Err(); err != nil {
+		err := rows.Scan(&t.MessageID, &t.Question, &t.GuildID, &t.Up, &t.Down)
+		return t, err
+	})
+	if err != nil {
 		return nil, fmt.Errorf("tallies: %w", err)
 	}
 	return out, nil
@@ -168,10 +164,7 @@ func (s *SQLite) RememberQuestion(ctx context.Context, messageID, question strin
 		return fmt.Errorf("remember question: %w", err)
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO questions (message_id, question, remembered_at)
-			VALUES (?, ?, ?)
-			ON CONFLICT (message_id) DO UPDATE
-			SET question = excluded.question, remembered_at = excluded.remembered_at`,
+		_, err := tx.ExecContext(ctx, sqlRememberQuestion,
 			messageID, question, sqliteTime(time.Time{}))
 		return err
 	})
@@ -184,7 +177,7 @@ func (s *SQLite) RememberQuestion(ctx context.Context, messageID, question strin
 // Question implements [Store].
 func (s *SQLite) Question(ctx context.Context, messageID string) (string, error) {
 	var q string
-	err := s.db.QueryRowContext(ctx, `SELECT question FROM questions WHERE message_id = ?`, messageID).Scan(&q)
+	err := s.db.QueryRowContext(ctx, sqlQuestion, messageID).Scan(&q)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
@@ -200,8 +193,7 @@ func (s *SQLite) RecordPin(ctx context.Context, p Pin) error {
 		return fmt.Errorf("record pin: %w", err)
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO pins (message_id, channel_id, guild_id, user_id, username, pinned_at)
-			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING`,
+		_, err := tx.ExecContext(ctx, sqlRecordPin,
 			p.MessageID, p.ChannelID, p.GuildID, p.UserID, p.Username, sqliteTime(p.At))
 		return err
 	})
@@ -213,25 +205,23 @@ func (s *SQLite) RecordPin(ctx context.Context, p Pin) error {
 
 // Pins implements [Store].
 func (s *SQLite) Pins(ctx context.Context, guildID string) ([]Pin, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT message_id, channel_id, guild_id, user_id, username, pinned_at
-		FROM pins WHERE guild_id = ? ORDER BY pinned_at DESC, message_id`, guildID)
+	rows, err := s.db.QueryContext(ctx, sqlPins, guildID)
 	if err != nil {
 		return nil, fmt.Errorf("pins: %w", err)
 	}
-	defer rows.Close()
-	var out []Pin
-	for rows.Next() {
+	out, err := sqliteRows(rows, func(rows *sql.Rows) (Pin, error) {
 		var p Pin
 		var at string
 		if err := rows.Scan(&p.MessageID, &p.ChannelID, &p.GuildID, &p.UserID, &p.Username, &at); err != nil {
-			return nil, fmt.Errorf("pins: %w", err)
+			return p, err
 		}
+		var err error
 		if p.At, err = parseSQLiteTime(at); err != nil {
-			return nil, fmt.Errorf("pins: message %s: %w", p.MessageID, err)
+			return p, fmt.Errorf("message %s: %w", p.MessageID, err)
 		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
+		return p, nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("pins: %w", err)
 	}
 	return out, nil
@@ -243,12 +233,7 @@ func (s *SQLite) RecordIngest(ctx context.Context, r Ingest) error {
 		return fmt.Errorf("record ingest: %w", err)
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO ingests (doc_id, title, source, user_id, username, guild_id, ingested_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (guild_id, doc_id) DO UPDATE
-			SET title = excluded.title, source = excluded.source, user_id = excluded.user_id,
-				username = excluded.username, ingested_at = excluded.ingested_at
-			WHERE excluded.ingested_at >= ingests.ingested_at`,
+		_, err := tx.ExecContext(ctx, sqlRecordIngest,
 			r.DocID, r.Title, r.Source, r.UserID, r.Username, r.GuildID, sqliteTime(r.At))
 		return err
 	})
@@ -260,25 +245,23 @@ func (s *SQLite) RecordIngest(ctx context.Context, r Ingest) error {
 
 // Ingests implements [Store].
 func (s *SQLite) Ingests(ctx context.Context) ([]Ingest, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT doc_id, title, source, user_id, username, guild_id, ingested_at
-		FROM ingests ORDER BY ingested_at DESC, doc_id, guild_id`)
+	rows, err := s.db.QueryContext(ctx, sqlIngests)
 	if err != nil {
 		return nil, fmt.Errorf("ingests: %w", err)
 	}
-	defer rows.Close()
-	var out []Ingest
-	for rows.Next() {
+	out, err := sqliteRows(rows, func(rows *sql.Rows) (Ingest, error) {
 		var r Ingest
 		var at string
 		if err := rows.Scan(&r.DocID, &r.Title, &r.Source, &r.UserID, &r.Username, &r.GuildID, &at); err != nil {
-			return nil, fmt.Errorf("ingests: %w", err)
+			return r, err
 		}
+		var err error
 		if r.At, err = parseSQLiteTime(at); err != nil {
-			return nil, fmt.Errorf("ingests: document %s: %w", r.DocID, err)
+			return r, fmt.Errorf("document %s: %w", r.DocID, err)
 		}
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
+		return r, nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("ingests: %w", err)
 	}
 	return out, nil
@@ -309,7 +292,7 @@ func (s *SQLite) migrate(ctx context.Context) ([]int, error) {
 			if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 				return fmt.Errorf("migration %s: %w", m.Name, err)
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`,
+			if _, err := tx.ExecContext(ctx, sqlRecordMigration,
 				m.Version, sqliteTime(time.Time{})); err != nil {
 				return fmt.Errorf("migration %s: %w", m.Name, err)
 			}
@@ -324,45 +307,58 @@ func (s *SQLite) migrate(ctx context.Context) ([]int, error) {
 }
 
 func sqliteAppliedVersions(ctx context.Context, tx *sql.Tx) (map[int]bool, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	rows, err := tx.QueryContext(ctx, sqlMigrationVersions)
 	if err != nil {
 		return nil, fmt.Errorf("read schema_migrations: %w", err)
 	}
-	defer rows.Close()
-	applied := map[int]bool{}
-	for rows.Next() {
+	versions, err := sqliteRows(rows, func(rows *sql.Rows) (int, error) {
 		var v int
-		if err := rows.Scan(&v); err != nil {
-			return nil, fmt.Errorf("read schema_migrations: %w", err)
-		}
-		applied[v] = true
-	}
-	if err := rows.Err(); err != nil {
+		err := rows.Scan(&v)
+		return v, err
+	})
+	if err != nil {
 		return nil, fmt.Errorf("read schema_migrations: %w", err)
+	}
+	applied := map[int]bool{}
+	for _, v := range versions {
+		applied[v] = true
 	}
 	return applied, nil
 }
 
 // appliedMigrations returns the rows of schema_migrations, for tests.
 func (s *SQLite) appliedMigrations(ctx context.Context) ([]appliedMigration, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT version, applied_at FROM schema_migrations ORDER BY version`)
+	rows, err := s.db.QueryContext(ctx, sqlAppliedMigrations)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []appliedMigration
-	for rows.Next() {
+	return sqliteRows(rows, func(rows *sql.Rows) (appliedMigration, error) {
 		var m appliedMigration
 		var at string
-		if err := rows.Scan(&m.Version, &at); err != nil {
+		err := rows.Scan(&m.Version, &at)
+		if err == nil {
+			m.AppliedAt, err = parseSQLiteTime(at)
+		}
+		return m, err
+	})
+}
+
+// sqliteRows reads every row of rows with scan, then closes rows: the
+// SQLite counterpart of pgx.CollectRows. It stops at the first error.
+func sqliteRows[T any](rows *sql.Rows, scan func(*sql.Rows) (T, error)) ([]T, error) {
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
 			return nil, err
 		}
-		if m.AppliedAt, err = parseSQLiteTime(at); err != nil {
-			return nil, err
-		}
-		out = append(out, m)
+		out = append(out, v)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // newlyApplied returns the migration versions this open applied, for tests.
