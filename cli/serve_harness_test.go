@@ -3,16 +3,12 @@ package cli_test
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"maps"
 	"net/http"
-	"net/url"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -21,7 +17,6 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-	"github.com/jackc/pgx/v5"
 	dto "github.com/prometheus/client_model/go"
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
@@ -542,63 +537,4 @@ func serveCite(r llmtest.ChatRequest) llmtest.Reply {
 		text = text[spans[0].Start:spans[0].End]
 	}
 	return llmtest.Reply{Text: strings.TrimSpace(text) + " [" + m[1] + "]"}
-}
-
-// servePGURLEnv names the PostgreSQL database the tests may use;
-// .ci/postgres.sh starts one and sets it.
-const servePGURLEnv = "FOOTNOTE_TEST_DATABASE_URL"
-
-// servePGURL returns the test database's URL. Without one the test is
-// skipped, except on CI (CI=true), where it fails, as the store's tests do.
-func servePGURL(t *testing.T) string {
-	t.Helper()
-	if u := os.Getenv(servePGURLEnv); u != "" {
-		return u
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s is not set, and CI=true: CI must run the PostgreSQL tests; "+
-			"`source .ci/postgres.sh` before `go test` starts a database and sets it", servePGURLEnv)
-	}
-	t.Skipf("%s is not set; to run the PostgreSQL tests: source .ci/postgres.sh && go test ./cli/", servePGURLEnv)
-	return ""
-}
-
-// servePGSchema creates a schema of the test's own in the database at base,
-// dropped when the test ends, and returns base with that schema as
-// search_path.
-func servePGSchema(t *testing.T, base string) string {
-	t.Helper()
-	var b [8]byte
-	rand.Read(b[:])
-	schema := "footnote_test_" + hex.EncodeToString(b[:])
-	exec := func(sql string) error {
-		ctx, cancel := context.WithTimeout(context.Background(), serveWait)
-		defer cancel()
-		conn, err := pgx.Connect(ctx, base)
-		if err != nil {
-			return err
-		}
-		defer conn.Close(ctx)
-		_, err = conn.Exec(ctx, sql)
-		return err
-	}
-	if err := exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatalf("create schema %s: %v", schema, err)
-	}
-	t.Cleanup(func() {
-		if err := exec("DROP SCHEMA " + schema + " CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-	})
-	if !strings.HasPrefix(base, "postgres://") && !strings.HasPrefix(base, "postgresql://") {
-		return base + " search_path=" + schema // key=value form
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("%s: %v", servePGURLEnv, err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/footnote-bot/footnote/localdiscord"
 	"github.com/footnote-bot/footnote/store"
+	"github.com/footnote-bot/footnote/store/storetest"
 )
 
 // serveVoters is how many distinct users vote on each answer at once.
@@ -23,7 +24,7 @@ const serveVoters = 40
 // kept, as `footnote feedback --json` shows.
 func TestServeShardsShareOnePostgres(t *testing.T) {
 	t.Parallel()
-	db := servePGSchema(t, servePGURL(t))
+	db := storetest.PostgresSchema(t, storetest.PostgresURL(t, "./cli/"))
 	srv := newServeDiscord(t, "")
 
 	const shards = 2

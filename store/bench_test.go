@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"sync/atomic"
 	"testing"
+
+	"github.com/footnote-bot/footnote/store/storetest"
 )
 
 // BenchmarkRecordVote measures votes that change (each one is a write), one
@@ -19,7 +21,7 @@ func BenchmarkRecordVote(b *testing.B) {
 		benchmarkVotes(b, s)
 	})
 	b.Run("Postgres", func(b *testing.B) {
-		s, err := OpenPostgres(b.Context(), pgSchema(b, pgTestURL(b)))
+		s, err := OpenPostgres(b.Context(), storetest.PostgresSchema(b, storetest.PostgresURL(b, "./store/")))
 		if err != nil {
 			b.Fatal(err)
 		}

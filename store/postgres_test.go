@@ -1,80 +1,14 @@
 package store
 
 import (
-	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"net/url"
 	"os"
 	"os/exec"
 	"strings"
 	"sync"
 	"testing"
 
-	"github.com/jackc/pgx/v5"
+	"github.com/footnote-bot/footnote/store/storetest"
 )
-
-// pgURLEnv names the PostgreSQL database the tests may use; .ci/postgres.sh
-// starts one and sets it.
-const pgURLEnv = "FOOTNOTE_TEST_DATABASE_URL"
-
-// pgTestURL returns the test database's URL. Without one the test is
-// skipped, except on CI (CI=true), where it fails: CI must run them.
-func pgTestURL(tb testing.TB) string {
-	tb.Helper()
-	if u := os.Getenv(pgURLEnv); u != "" {
-		return u
-	}
-	if os.Getenv("CI") == "true" {
-		tb.Fatalf("%s is not set, and CI=true: CI must run the PostgreSQL tests; "+
-			"`source .ci/postgres.sh` in .ci/run before `go test` starts a database and sets it", pgURLEnv)
-	}
-	tb.Skipf("%s is not set; to run the PostgreSQL tests: source .ci/postgres.sh && go test ./store/", pgURLEnv)
-	return ""
-}
-
-// pgSchema creates a schema of its own for tb in the database at base,
-// dropped when tb ends, and returns base with that schema as search_path,
-// so that runs and tests do not see one another's tables.
-func pgSchema(tb testing.TB, base string) string {
-	tb.Helper()
-	var b [8]byte
-	rand.Read(b[:])
-	schema := "footnote_test_" + hex.EncodeToString(b[:])
-	admin := func(sql string) error {
-		ctx := context.Background() // also in cleanup, after tb's context is done
-		conn, err := pgx.Connect(ctx, base)
-		if err != nil {
-			return err
-		}
-		defer conn.Close(ctx)
-		_, err = conn.Exec(ctx, sql)
-		return err
-	}
-	if err := admin("CREATE SCHEMA " + schema); err != nil {
-		tb.Fatalf("create schema %s: %v", schema, err)
-	}
-	tb.Cleanup(func() {
-		if err := admin("DROP SCHEMA " + schema + " CASCADE"); err != nil {
-			tb.Errorf("drop schema %s: %v", schema, err)
-		}
-	})
-	return withSearchPath(tb, base, schema)
-}
-
-func withSearchPath(tb testing.TB, base, schema string) string {
-	if !strings.HasPrefix(base, "postgres://") && !strings.HasPrefix(base, "postgresql://") {
-		return base + " search_path=" + schema // key=value form
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		tb.Fatalf("%s: %v", pgURLEnv, err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
 
 // pgOpener returns the suite's open function for PostgreSQL: each test t
 // has its own schema in the test database.
@@ -86,7 +20,7 @@ func pgOpener(base string) func(t *testing.T) Store {
 		mu.Lock()
 		u, ok := urls[t]
 		if !ok {
-			u = pgSchema(t, base)
+			u = storetest.PostgresSchema(t, base)
 			urls[t] = u
 		}
 		mu.Unlock()
@@ -100,16 +34,16 @@ func pgOpener(base string) func(t *testing.T) Store {
 }
 
 func TestPostgres(t *testing.T) {
-	testStore(t, pgOpener(pgTestURL(t)))
+	testStore(t, pgOpener(storetest.PostgresURL(t, "./store/")))
 }
 
 func TestPostgresConcurrentOpen(t *testing.T) {
-	u := pgSchema(t, pgTestURL(t))
+	u := storetest.PostgresSchema(t, storetest.PostgresURL(t, "./store/"))
 	testConcurrentOpen(t, func() (Store, error) { return OpenPostgres(t.Context(), u) })
 }
 
 func TestOpenPostgresFromURL(t *testing.T) {
-	u := pgSchema(t, pgTestURL(t))
+	u := storetest.PostgresSchema(t, storetest.PostgresURL(t, "./store/"))
 	s, err := Open(t.Context(), u, t.TempDir())
 	if err != nil {
 		t.Fatalf("Open: %v", err)
@@ -153,7 +87,7 @@ func TestPostgresRequiredOnCI(t *testing.T) {
 		cmd := exec.CommandContext(t.Context(), os.Args[0], "-test.run=^TestPostgres$", "-test.v", "-test.count=1")
 		var env []string
 		for _, kv := range os.Environ() {
-			if !strings.HasPrefix(kv, pgURLEnv+"=") && !strings.HasPrefix(kv, "CI=") {
+			if !strings.HasPrefix(kv, storetest.URLEnv+"=") && !strings.HasPrefix(kv, "CI=") {
 				env = append(env, kv)
 			}
 		}

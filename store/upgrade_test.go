@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/footnote-bot/footnote/store/storetest"
 )
 
 // TestUpgradeFromVersion1 opens the database of a data directory written
@@ -66,7 +68,7 @@ func TestUpgradeFromVersion1(t *testing.T) {
 // it: migration 2 moves its ingest to no server, gives its vote no server,
 // keeps its pin's server, and lets a document be added per guild.
 func TestPostgresUpgradeFromVersion1(t *testing.T) {
-	u := pgSchema(t, pgTestURL(t))
+	u := storetest.PostgresSchema(t, storetest.PostgresURL(t, "./store/"))
 	ctx := t.Context()
 	ms, err := loadMigrations("postgres")
 	if err != nil {
