@@ -47,12 +47,55 @@ const maxLinkHops = 40
 // returned has been through Sanitize.
 func Load(fsys fs.FS) (docs []*Document, skipped []*FileError, err error) {
 	seen := map[string]string{}
-	walkErr := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+	walkErr := walkArticles(fsys, &skipped, func(p string, d fs.DirEntry) {
+		doc, err := readFile(fsys, p, d.Type())
+		if err != nil {
+			skipped = append(skipped, &FileError{Path: p, Err: err})
+			return
+		}
+		if other, dup := seen[doc.ID]; dup {
+			skipped = append(skipped, &FileError{Path: p, Err: fmt.Errorf("document id %q is already used by %s", doc.ID, other)})
+			return
+		}
+		seen[doc.ID] = p
+		docs = append(docs, doc)
+	})
+	if walkErr != nil {
+		return nil, skipped, fmt.Errorf("read corpus: %w", walkErr)
+	}
+	sort.Slice(docs, func(i, j int) bool { return docs[i].Path < docs[j].Path })
+	return docs, skipped, nil
+}
+
+// Files lists the article files under fsys that Load would read, by the
+// same rules (hidden files and folders skipped, symbolic links only inside
+// fsys and to regular files), sorted by path, without reading them.
+func Files(fsys fs.FS) (files []string, skipped []*FileError, err error) {
+	walkErr := walkArticles(fsys, &skipped, func(p string, d fs.DirEntry) {
+		if _, err := regularPath(fsys, p, d.Type()); err != nil {
+			skipped = append(skipped, &FileError{Path: p, Err: err})
+			return
+		}
+		files = append(files, p)
+	})
+	if walkErr != nil {
+		return nil, skipped, fmt.Errorf("read folder: %w", walkErr)
+	}
+	sort.Strings(files)
+	return files, skipped, nil
+}
+
+// walkArticles calls visit with every file under fsys whose name is
+// [Supported], hidden files and folders skipped, in lexical order. A file
+// or folder that cannot be walked is added to *skipped and passed over; the
+// error is the root's, when fsys itself cannot be walked.
+func walkArticles(fsys fs.FS, skipped *[]*FileError, visit func(p string, d fs.DirEntry)) error {
+	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "." {
 				return err
 			}
-			skipped = append(skipped, &FileError{Path: p, Err: err})
+			*skipped = append(*skipped, &FileError{Path: p, Err: err})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -68,62 +111,9 @@ func Load(fsys fs.FS) (docs []*Document, skipped []*FileError, err error) {
 		if d.IsDir() || !Supported(name) {
 			return nil
 		}
-		doc, err := readFile(fsys, p, d.Type())
-		if err != nil {
-			skipped = append(skipped, &FileError{Path: p, Err: err})
-			return nil
-		}
-		if other, dup := seen[doc.ID]; dup {
-			skipped = append(skipped, &FileError{Path: p, Err: fmt.Errorf("document id %q is already used by %s", doc.ID, other)})
-			return nil
-		}
-		seen[doc.ID] = p
-		docs = append(docs, doc)
+		visit(p, d)
 		return nil
 	})
-	if walkErr != nil {
-		return nil, skipped, fmt.Errorf("read corpus: %w", walkErr)
-	}
-	sort.Slice(docs, func(i, j int) bool { return docs[i].Path < docs[j].Path })
-	return docs, skipped, nil
-}
-
-// Files lists the article files under fsys that Load would read, by the
-// same rules (hidden files and folders skipped, symbolic links only inside
-// fsys and to regular files), sorted by path, without reading them.
-func Files(fsys fs.FS) (files []string, skipped []*FileError, err error) {
-	walkErr := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == "." {
-				return err
-			}
-			skipped = append(skipped, &FileError{Path: p, Err: err})
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if p != "." && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || !Supported(d.Name()) {
-			return nil
-		}
-		if _, err := regularPath(fsys, p, d.Type()); err != nil {
-			skipped = append(skipped, &FileError{Path: p, Err: err})
-			return nil
-		}
-		files = append(files, p)
-		return nil
-	})
-	if walkErr != nil {
-		return nil, skipped, fmt.Errorf("read folder: %w", walkErr)
-	}
-	sort.Strings(files)
-	return files, skipped, nil
 }
 
 // readFile reads and parses the article at p, whose directory entry has the
