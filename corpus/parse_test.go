@@ -28,14 +28,35 @@ func metaOf(d *corpus.Document) meta {
 	return meta{ID: d.ID, Title: d.Title, Source: d.Source, URL: d.URL, Date: d.Date, Language: d.Language}
 }
 
+// parseCase is an article file, its bytes, and the metadata and text
+// Parse should make of them.
+type parseCase struct {
+	name string
+	file string
+	in   string
+	want meta
+	text string
+}
+
+// checkParse parses tt's file, checks its metadata and text, and returns
+// the document for further checks.
+func checkParse(t *testing.T, tt parseCase) *corpus.Document {
+	t.Helper()
+	doc, err := corpus.Parse(tt.file, []byte(tt.in))
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	if got := metaOf(doc); got != tt.want {
+		t.Errorf("Parse metadata =\n %+v\nwant\n %+v", got, tt.want)
+	}
+	if doc.Text != tt.text {
+		t.Errorf("Parse text =\n%q\nwant\n%q", doc.Text, tt.text)
+	}
+	return doc
+}
+
 func TestParseMarkdown(t *testing.T) {
-	tests := []struct {
-		name string
-		file string
-		in   string
-		want meta
-		text string
-	}{
+	tests := []parseCase{
 		{
 			name: "front matter with every field",
 			file: "articles/raid.md",
@@ -207,16 +228,7 @@ Ecuadorian police broke through the doors.
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := corpus.Parse(tt.file, []byte(tt.in))
-			if err != nil {
-				t.Fatalf("Parse: %v", err)
-			}
-			if got := metaOf(doc); got != tt.want {
-				t.Errorf("Parse metadata =\n %+v\nwant\n %+v", got, tt.want)
-			}
-			if doc.Text != tt.text {
-				t.Errorf("Parse text =\n%q\nwant\n%q", doc.Text, tt.text)
-			}
+			doc := checkParse(t, tt)
 			if doc.Path != tt.file {
 				t.Errorf("Path = %q, want %q", doc.Path, tt.file)
 			}
@@ -356,13 +368,7 @@ func TestParseOversized(t *testing.T) {
 }
 
 func TestParseText(t *testing.T) {
-	tests := []struct {
-		name string
-		file string
-		in   string
-		want meta
-		text string
-	}{
+	tests := []parseCase{
 		{
 			name: "first line is the title, file name the id",
 			file: "news/Embassy Raid!.txt",
@@ -425,16 +431,7 @@ func TestParseText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := corpus.Parse(tt.file, []byte(tt.in))
-			if err != nil {
-				t.Fatalf("Parse: %v", err)
-			}
-			if got := metaOf(doc); got != tt.want {
-				t.Errorf("Parse metadata =\n %+v\nwant\n %+v", got, tt.want)
-			}
-			if doc.Text != tt.text {
-				t.Errorf("Parse text =\n%q\nwant\n%q", doc.Text, tt.text)
-			}
+			checkParse(t, tt)
 		})
 	}
 }
