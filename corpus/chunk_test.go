@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/footnote-bot/footnote/corpus"
+	"github.com/footnote-bot/footnote/internal/golden"
 	"github.com/footnote-bot/footnote/lang"
 )
 
@@ -332,7 +333,7 @@ func TestSplitBuiltinGolden(t *testing.T) {
 	for _, c := range chunks {
 		writeChunk(&b, &c)
 	}
-	golden(t, "testdata/split_builtin.golden", b.String())
+	golden.Check(t, "testdata/split_builtin.golden", b.String(), *update)
 }
 
 // TestSplitGolden pins how articles with headlines, bylines, datelines,
@@ -365,7 +366,7 @@ func TestSplitGolden(t *testing.T) {
 			for _, c := range chunks {
 				writeChunk(&b, &c)
 			}
-			golden(t, strings.TrimSuffix(file, filepath.Ext(file))+".golden", b.String())
+			golden.Check(t, strings.TrimSuffix(file, filepath.Ext(file))+".golden", b.String(), *update)
 		})
 	}
 	if n == 0 {

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/footnote-bot/footnote/corpus"
+	"github.com/footnote-bot/footnote/internal/golden"
 	"github.com/footnote-bot/footnote/lang"
 )
 
@@ -583,7 +584,7 @@ func TestParseHTML(t *testing.T) {
 			if got := metaOf(doc); got != tt.want {
 				t.Errorf("Parse metadata =\n %+v\nwant\n %+v", got, tt.want)
 			}
-			golden(t, strings.TrimSuffix(path, ".html")+".golden", doc.Text+"\n")
+			golden.Check(t, strings.TrimSuffix(path, ".html")+".golden", doc.Text+"\n", *update)
 		})
 	}
 }
@@ -703,37 +704,6 @@ func TestParseHTMLHidden(t *testing.T) {
 				t.Errorf("text = %q, want %q", doc.Text, "Kept.")
 			}
 		})
-	}
-}
-
-// golden compares got with the golden file, or rewrites it with -update.
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got == string(want) {
-		return
-	}
-	gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-	for i := 0; i < len(gl) || i < len(wl); i++ {
-		var g, w string
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if g != w {
-			t.Fatalf("%s differs from line %d:\n got: %q\nwant: %q\n(run go test -update if the change is intended)", path, i+1, g, w)
-		}
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/footnote-bot/footnote/internal/golden"
 	"github.com/footnote-bot/footnote/lang"
 )
 
@@ -216,38 +217,8 @@ func TestSentencesGolden(t *testing.T) {
 				}
 				fmt.Fprintf(&b, "%d-%d\t%s%q\n", sp.Start, sp.End, kind, in[sp.Start:sp.End])
 			}
-			golden(t, strings.TrimSuffix(file, ".txt")+".golden", b.String())
+			golden.Check(t, strings.TrimSuffix(file, ".txt")+".golden", b.String(), *update)
 		})
-	}
-}
-
-// golden compares got with the golden file, or rewrites it with -update.
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) || i < len(wl); i++ {
-			var g, w string
-			if i < len(gl) {
-				g = gl[i]
-			}
-			if i < len(wl) {
-				w = wl[i]
-			}
-			if g != w {
-				t.Fatalf("%s differs from line %d:\n got: %q\nwant: %q\n(run go test -update if the change is intended)", path, i+1, g, w)
-			}
-		}
 	}
 }
 
