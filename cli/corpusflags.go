@@ -5,8 +5,9 @@ import (
 	"io"
 )
 
-// This file is the flags and output the corpus commands (ask, chat,
-// summary, sources, timeline) share, so each is declared once.
+// This file is the flags, usage errors and output the commands share (the
+// corpus flags: ask, chat, summary, sources, timeline; --offline and the
+// no-arguments error: serve and playground too), so each is declared once.
 
 // parseCorpusArgs adds the corpus flags (--corpus, --data-dir, --guild) to
 // fs, parses args and validates the configuration, and returns the
