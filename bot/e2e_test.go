@@ -333,15 +333,7 @@ func TestMentionOpensThreadAndFollowUpUsesHistory(t *testing.T) {
 	me := h.srv.BotUser()
 
 	q := "Who was arrested at the Mexican embassy?"
-	asked, err := h.srv.SendMessage(h.channel.ID, h.alice, "<@"+me.ID+"> "+q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Discord gives a thread started from a message the message's id.
-	first, err := h.srv.WaitMessage(ctx, asked.ID, isAnswer)
-	if err != nil {
-		t.Fatalf("no answer in the thread: %v", err)
-	}
+	asked, first := h.mention(ctx, q)
 	threads := h.srv.Threads(h.channel.ID)
 	if len(threads) != 1 || threads[0].ID != asked.ID || threads[0].OwnerID != me.ID || threads[0].Name != q {
 		t.Fatalf("threads = %+v", threads)
@@ -392,15 +384,7 @@ func TestFollowUpExtractiveKeepsSubject(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, harnessOptions{extractive: true})
 	ctx := h.ctx()
-	me := h.srv.BotUser()
-	asked, err := h.srv.SendMessage(h.channel.ID, h.alice, "<@"+me.ID+"> Who is Alicia Bárcena?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	first, err := h.srv.WaitMessage(ctx, asked.ID, isAnswer)
-	if err != nil {
-		t.Fatal(err)
-	}
+	asked, first := h.mention(ctx, "Who is Alicia Bárcena?")
 	if !strings.Contains(first.Content, "Bárcena") {
 		t.Errorf("first answer %q is not about Bárcena", first.Content)
 	}
@@ -425,14 +409,7 @@ func TestRestartKeepsThreadsAndVotes(t *testing.T) {
 	h := newHarness(t, harnessOptions{extractive: true})
 	ctx := h.ctx()
 	me := h.srv.BotUser()
-	asked, err := h.srv.SendMessage(h.channel.ID, h.alice, "<@"+me.ID+"> Where was Jorge Glas taken on Saturday?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	first, err := h.srv.WaitMessage(ctx, asked.ID, isAnswer)
-	if err != nil {
-		t.Fatal(err)
-	}
+	asked, first := h.mention(ctx, "Where was Jorge Glas taken on Saturday?")
 	h.privateReply(ctx, h.press(h.alice, memberPerms, first.ID, idVoteUp).ID, "noted as helpful")
 
 	h.restart()
@@ -558,14 +535,7 @@ func TestNoMessageCanPing(t *testing.T) {
 		t.Error("no streaming edit showed the role mention")
 	}
 	// A mention opening a thread, with @everyone in the question.
-	me := h.srv.BotUser()
-	asked, err := h.srv.SendMessage(h.channel.ID, h.alice, "<@"+me.ID+"> @everyone <@&123> "+askGlas)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := h.srv.WaitMessage(ctx, asked.ID, isAnswer); err != nil {
-		t.Fatal(err)
-	}
+	h.mention(ctx, "@everyone <@&123> "+askGlas)
 	// Every message and edit of both is checked by the harness's audit
 	// (allowed_mentions {"parse": []}); check here that there were some.
 	n := 0

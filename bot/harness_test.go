@@ -360,6 +360,23 @@ func (h *harness) restart() {
 	h.startBot()
 }
 
+// mention sends "@footnote text" as alice in the harness's channel and
+// waits for the answer in the thread it opens. It returns the mention
+// (Discord gives a thread started from a message the message's id) and the
+// answer.
+func (h *harness) mention(ctx context.Context, text string) (asked, answer localdiscord.Message) {
+	h.t.Helper()
+	asked, err := h.srv.SendMessage(h.channel.ID, h.alice, "<@"+h.srv.BotUser().ID+"> "+text)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	answer, err = h.srv.WaitMessage(ctx, asked.ID, isAnswer)
+	if err != nil {
+		h.t.Fatalf("no answer in the thread: %v", err)
+	}
+	return asked, answer
+}
+
 func (h *harness) ctx() context.Context {
 	ctx, cancel := context.WithTimeout(context.Background(), waitTimeout)
 	h.t.Cleanup(cancel)

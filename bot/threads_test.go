@@ -15,15 +15,7 @@ func TestThreadFollowUpsReadOffline(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, harnessOptions{extractive: true})
 	ctx := h.ctx()
-	me := h.srv.BotUser()
-	asked, err := h.srv.SendMessage(h.channel.ID, h.alice, "<@"+me.ID+"> Who is Alicia Bárcena?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	first, err := h.srv.WaitMessage(ctx, asked.ID, isAnswer)
-	if err != nil {
-		t.Fatal(err)
-	}
+	asked, first := h.mention(ctx, "Who is Alicia Bárcena?")
 	if strings.Contains(first.Content, "Answering:") {
 		t.Errorf("a first question is shown as rewritten: %q", first.Content)
 	}
