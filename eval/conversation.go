@@ -1,12 +1,10 @@
 package eval
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/footnote-bot/footnote/answer"
@@ -42,41 +40,21 @@ type ConversationTurn struct {
 // ReadConversations parses a JSON Lines conversation set. Blank lines are
 // skipped; a bad line is an error naming its line number.
 func ReadConversations(r io.Reader) ([]Conversation, error) {
-	var out []Conversation
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
-		}
-		var c Conversation
-		if err := json.Unmarshal([]byte(line), &c); err != nil {
-			return nil, fmt.Errorf("line %d: %w", n, err)
-		}
+	return readLines(r, "conversation set", func(c *Conversation, n int) error {
 		if len(c.Turns) == 0 {
-			return nil, fmt.Errorf("line %d: no turns", n)
+			return errors.New("no turns")
 		}
 		for i, t := range c.Turns {
 			if strings.TrimSpace(t.Question) == "" {
-				return nil, fmt.Errorf("line %d: turn %d has no question", n, i+1)
+				return fmt.Errorf("turn %d has no question", i+1)
 			}
 			if len(t.Expect) == 0 {
-				return nil, fmt.Errorf("line %d: turn %d has no expected phrase", n, i+1)
+				return fmt.Errorf("turn %d has no expected phrase", i+1)
 			}
 		}
-		if c.ID == "" {
-			c.ID = strconv.Itoa(n)
-		}
-		out = append(out, c)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read conversation set: %w", err)
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("the conversation set is empty")
-	}
-	return out, nil
+		c.ID = lineID(c.ID, n)
+		return nil
+	})
 }
 
 // ConversationReport holds the measures of a conversation run. Rates are in

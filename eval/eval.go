@@ -3,9 +3,8 @@
 package eval
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -37,33 +36,13 @@ type Item struct {
 // Read parses a JSON Lines question set. Blank lines are skipped; a bad line
 // is an error naming its line number.
 func Read(r io.Reader) ([]Item, error) {
-	var items []Item
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
-		}
-		var it Item
-		if err := json.Unmarshal([]byte(line), &it); err != nil {
-			return nil, fmt.Errorf("line %d: %w", n, err)
-		}
+	return readLines(r, "question set", func(it *Item, n int) error {
 		if strings.TrimSpace(it.Question) == "" {
-			return nil, fmt.Errorf("line %d: no question", n)
+			return errors.New("no question")
 		}
-		if it.ID == "" {
-			it.ID = strconv.Itoa(n)
-		}
-		items = append(items, it)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read question set: %w", err)
-	}
-	if len(items) == 0 {
-		return nil, fmt.Errorf("the question set is empty")
-	}
-	return items, nil
+		it.ID = lineID(it.ID, n)
+		return nil
+	})
 }
 
 // Asker answers a request: a question on its own (Run) or with the earlier
