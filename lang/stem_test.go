@@ -46,76 +46,54 @@ func TestStem(t *testing.T) {
 	}
 }
 
-// TestStemIrregularEnglish checks that irregular forms stem like their base
-// form, so "sought" in a question finds "seek" in an article and back.
-func TestStemIrregularEnglish(t *testing.T) {
+// TestStemIrregular checks that irregular forms stem like their base form:
+// English ones, so "sought" in a question finds "seek" in an article and
+// back, and Spanish irregular preterites, whose root Snowball leaves apart,
+// like their infinitive.
+func TestStemIrregular(t *testing.T) {
 	tests := []struct {
+		l          lang.Lang
 		form, base string
 	}{
-		{"sought", "seek"},
-		{"broke", "break"},
-		{"broken", "break"},
-		{"held", "hold"},
-		{"stood", "stand"},
-		{"brought", "bring"},
-		{"thought", "think"},
-		{"caught", "catch"},
-		{"taken", "take"},
-		{"went", "go"},
-		{"gone", "go"},
-		{"was", "be"},
-		{"were", "be"},
-		{"been", "be"},
-		{"said", "say"},
-		{"told", "tell"},
-		{"fled", "flee"},
-		{"fought", "fight"},
-		{"withdrew", "withdraw"},
-		{"upheld", "uphold"},
+		{lang.English, "sought", "seek"},
+		{lang.English, "broke", "break"},
+		{lang.English, "broken", "break"},
+		{lang.English, "held", "hold"},
+		{lang.English, "stood", "stand"},
+		{lang.English, "brought", "bring"},
+		{lang.English, "thought", "think"},
+		{lang.English, "caught", "catch"},
+		{lang.English, "taken", "take"},
+		{lang.English, "went", "go"},
+		{lang.English, "gone", "go"},
+		{lang.English, "was", "be"},
+		{lang.English, "were", "be"},
+		{lang.English, "been", "be"},
+		{lang.English, "said", "say"},
+		{lang.English, "told", "tell"},
+		{lang.English, "fled", "flee"},
+		{lang.English, "fought", "fight"},
+		{lang.English, "withdrew", "withdraw"},
+		{lang.English, "upheld", "uphold"},
+		{lang.Spanish, "detuvo", "detener"},
+		{lang.Spanish, "detuvieron", "detener"},
+		{lang.Spanish, "dijo", "decir"},
+		{lang.Spanish, "dijeron", "decir"},
+		{lang.Spanish, "hizo", "hacer"},
+		{lang.Spanish, "hicieron", "hacer"},
+		{lang.Spanish, "tuvo", "tener"},
+		{lang.Spanish, "pudo", "poder"},
+		{lang.Spanish, "puso", "poner"},
+		{lang.Spanish, "trajeron", "traer"},
+		{lang.Spanish, "produjo", "producir"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.form, func(t *testing.T) {
-			got, want := lang.Stem(lang.English, tt.form), lang.Stem(lang.English, tt.base)
+		t.Run(string(tt.l)+"/"+tt.form, func(t *testing.T) {
+			got, want := lang.Stem(tt.l, tt.form), lang.Stem(tt.l, tt.base)
 			if got != want {
-				t.Errorf("Stem(en, %q) = %q, want %q (the stem of %q)", tt.form, got, want, tt.base)
+				t.Errorf("Stem(%s, %q) = %q, want %q (the stem of %q)", tt.l, tt.form, got, want, tt.base)
 			}
 		})
-	}
-}
-
-// TestStemIrregularSpanish checks that irregular preterites, whose root
-// Snowball leaves apart, stem like their infinitive.
-func TestStemIrregularSpanish(t *testing.T) {
-	tests := []struct {
-		form, base string
-	}{
-		{"detuvo", "detener"},
-		{"detuvieron", "detener"},
-		{"dijo", "decir"},
-		{"dijeron", "decir"},
-		{"hizo", "hacer"},
-		{"hicieron", "hacer"},
-		{"tuvo", "tener"},
-		{"pudo", "poder"},
-		{"puso", "poner"},
-		{"trajeron", "traer"},
-		{"produjo", "producir"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.form, func(t *testing.T) {
-			got, want := lang.Stem(lang.Spanish, tt.form), lang.Stem(lang.Spanish, tt.base)
-			if got != want {
-				t.Errorf("Stem(es, %q) = %q, want %q (the stem of %q)", tt.form, got, want, tt.base)
-			}
-		})
-	}
-	// "detuvo" finds "detención"
-	if a, b := lang.Stem(lang.Spanish, "detuvo"), lang.Stem(lang.Spanish, "detencion"); !lang.StemsMatch(a, b) {
-		t.Errorf("StemsMatch(%q, %q) = false: detuvo does not match detención", a, b)
-	}
-	// English forms are not Spanish irregulars, and back
-	if got := lang.Stem(lang.English, "dijo"); got != "dijo" {
-		t.Errorf("Stem(en, dijo) = %q", got)
 	}
 }
 
