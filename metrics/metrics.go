@@ -103,63 +103,60 @@ type Metrics struct {
 	chunks            prometheus.Gauge
 }
 
+// opts are the options of footnote's counter or gauge name.
+func opts(name, help string) prometheus.CounterOpts {
+	return prometheus.CounterOpts{Namespace: Namespace, Name: name, Help: help}
+}
+
+// gauge is footnote's gauge name.
+func gauge(name, help string) prometheus.Gauge {
+	return prometheus.NewGauge(prometheus.GaugeOpts(opts(name, help)))
+}
+
+// histogramOpts are the options of footnote's histogram name.
+func histogramOpts(name, help string, buckets []float64) prometheus.HistogramOpts {
+	return prometheus.HistogramOpts{Namespace: Namespace, Name: name, Help: help, Buckets: buckets}
+}
+
+// counterVec is footnote's counter name, by labels.
+func counterVec(name, help string, labels ...string) *prometheus.CounterVec {
+	return prometheus.NewCounterVec(opts(name, help), labels)
+}
+
 // New makes the collectors and registers them with reg; a nil reg registers
 // nothing (handy in tests). Registering with a registry that already holds
 // footnote's collectors reuses those, so two New calls on one registry
 // count into the same series.
 func New(reg prometheus.Registerer) *Metrics {
 	m := &Metrics{
-		questions: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Namespace: Namespace, Name: "questions_total",
-			Help: "Questions handled, by answer mode and outcome.",
-		}, []string{"mode", "outcome"}),
-		ackLatency: prometheus.NewHistogram(prometheus.HistogramOpts{
-			Namespace: Namespace, Name: "interaction_ack_duration_seconds",
-			Help:    "Time from receiving a Discord interaction to acknowledging it (deadline 3 s).",
-			Buckets: AckBuckets,
-		}),
-		answerLatency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-			Namespace: Namespace, Name: "answer_duration_seconds",
-			Help:    "Time to produce an answer, retrieval and verification included, by answer mode.",
-			Buckets: AnswerBuckets,
-		}, []string{"mode"}),
-		retrievalLatency: prometheus.NewHistogram(prometheus.HistogramOpts{
-			Namespace: Namespace, Name: "retrieval_duration_seconds",
-			Help:    "Time to retrieve the passages for a question.",
-			Buckets: RetrievalBuckets,
-		}),
-		modelTokens: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Namespace: Namespace, Name: "model_tokens_total",
-			Help: "Language model tokens used, by kind (prompt or completion).",
-		}, []string{"kind"}),
-		modelErrors: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Namespace: Namespace, Name: "model_errors_total",
-			Help: "Failed language model calls, by kind of failure.",
-		}, []string{"kind"}),
-		embeddingRequests: prometheus.NewCounter(prometheus.CounterOpts{
-			Namespace: Namespace, Name: "embedding_requests_total",
-			Help: "Requests sent to the embeddings API.",
-		}),
-		queueDepth: prometheus.NewGauge(prometheus.GaugeOpts{
-			Namespace: Namespace, Name: "queue_depth",
-			Help: "Questions waiting to be answered.",
-		}),
-		pins: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Namespace: Namespace, Name: "pins_total",
-			Help: "Requests to pin an answer, by outcome.",
-		}, []string{"outcome"}),
-		feedback: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Namespace: Namespace, Name: "feedback_votes_total",
-			Help: "Feedback votes on answers, by value (up or down).",
-		}, []string{"value"}),
-		documents: prometheus.NewGauge(prometheus.GaugeOpts{
-			Namespace: Namespace, Name: "documents_indexed",
-			Help: "Articles in the index.",
-		}),
-		chunks: prometheus.NewGauge(prometheus.GaugeOpts{
-			Namespace: Namespace, Name: "chunks_indexed",
-			Help: "Passages (chunks) in the index.",
-		}),
+		questions: counterVec("questions_total",
+			"Questions handled, by answer mode and outcome.",
+			"mode", "outcome"),
+		ackLatency: prometheus.NewHistogram(histogramOpts("interaction_ack_duration_seconds",
+			"Time from receiving a Discord interaction to acknowledging it (deadline 3 s).",
+			AckBuckets)),
+		answerLatency: prometheus.NewHistogramVec(histogramOpts("answer_duration_seconds",
+			"Time to produce an answer, retrieval and verification included, by answer mode.",
+			AnswerBuckets), []string{"mode"}),
+		retrievalLatency: prometheus.NewHistogram(histogramOpts("retrieval_duration_seconds",
+			"Time to retrieve the passages for a question.",
+			RetrievalBuckets)),
+		modelTokens: counterVec("model_tokens_total",
+			"Language model tokens used, by kind (prompt or completion).",
+			"kind"),
+		modelErrors: counterVec("model_errors_total",
+			"Failed language model calls, by kind of failure.",
+			"kind"),
+		embeddingRequests: prometheus.NewCounter(opts("embedding_requests_total", "Requests sent to the embeddings API.")),
+		queueDepth:        gauge("queue_depth", "Questions waiting to be answered."),
+		pins: counterVec("pins_total",
+			"Requests to pin an answer, by outcome.",
+			"outcome"),
+		feedback: counterVec("feedback_votes_total",
+			"Feedback votes on answers, by value (up or down).",
+			"value"),
+		documents: gauge("documents_indexed", "Articles in the index."),
+		chunks:    gauge("chunks_indexed", "Passages (chunks) in the index."),
 	}
 	if reg != nil {
 		m.questions = register(reg, m.questions)
@@ -183,19 +180,19 @@ func New(reg prometheus.Registerer) *Metrics {
 			m.questions.WithLabelValues(mode, o)
 		}
 	}
-	for _, k := range tokenKinds {
-		m.modelTokens.WithLabelValues(k)
-	}
-	for _, k := range modelErrKinds {
-		m.modelErrors.WithLabelValues(k)
-	}
-	for _, o := range pinOutcomes {
-		m.pins.WithLabelValues(o)
-	}
-	for _, v := range votes {
-		m.feedback.WithLabelValues(v)
-	}
+	atZero(m.modelTokens, tokenKinds)
+	atZero(m.modelErrors, modelErrKinds)
+	atZero(m.pins, pinOutcomes)
+	atZero(m.feedback, votes)
 	return m
+}
+
+// atZero makes the series of vec, a counter by one label, for each of
+// values, so that they exist at zero.
+func atZero(vec *prometheus.CounterVec, values []string) {
+	for _, v := range values {
+		vec.WithLabelValues(v)
+	}
 }
 
 // register registers c, or returns the equal collector already registered.
