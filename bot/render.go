@@ -103,26 +103,11 @@ func sourceValue(c answer.Citation) string {
 // maxQuestionShown bounds the question an answer's embed repeats.
 const maxQuestionShown = 300
 
-// byArticle groups citations by article (document id, else title, outlet
-// and date), in the order each article is first cited, so that an article
-// cited three times is one field "[1][2][4] Title".
+// byArticle groups citations by article, in the order each article is
+// first cited, so that an article cited three times is one field "[1][2][4]
+// Title".
 func byArticle(cs []answer.Citation) [][]answer.Citation {
-	var out [][]answer.Citation
-	at := map[string]int{}
-	for _, c := range cs {
-		key := c.DocID
-		if key == "" {
-			key = c.Title + "\x00" + c.Source + "\x00" + c.Date
-		}
-		i, ok := at[key]
-		if !ok {
-			i = len(out)
-			at[key] = i
-			out = append(out, nil)
-		}
-		out[i] = append(out[i], c)
-	}
-	return out
+	return answer.ByArticle(cs, answer.CitedArticle)
 }
 
 // groupValue is one article's field: each citation's quote ("> [n] …" when

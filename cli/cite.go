@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/footnote-bot/footnote/answer"
 )
 
 // cited is one numbered citation as the sources list shows it.
@@ -23,20 +25,12 @@ type citeGroup struct {
 // outlet and date), in the order each article is first cited, so an article
 // cited three times is listed once as [1][2][4].
 func groupByArticle(cs []cited) []citeGroup {
-	var out []citeGroup
-	at := map[string]int{}
-	for _, c := range cs {
-		key := c.doc
-		if key == "" {
-			key = c.title + "\x00" + c.source + "\x00" + c.date
-		}
-		i, ok := at[key]
-		if !ok {
-			i = len(out)
-			at[key] = i
-			out = append(out, citeGroup{first: c})
-		}
-		out[i].items = append(out[i].items, c)
+	groups := answer.ByArticle(cs, func(c cited) (doc, title, source, date string) {
+		return c.doc, c.title, c.source, c.date
+	})
+	out := make([]citeGroup, len(groups))
+	for i, g := range groups {
+		out[i] = citeGroup{first: g[0], items: g}
 	}
 	return out
 }
