@@ -121,18 +121,7 @@ func (p *Postgres) Tallies(ctx context.Context) ([]Tally, error) {
 
 // RememberQuestion implements [Store].
 func (p *Postgres) RememberQuestion(ctx context.Context, messageID, question string) error {
-	if err := validateQuestion(messageID, question); err != nil {
-		return fmt.Errorf("remember question: %w", err)
-	}
-	err := p.write(ctx, func() error {
-		_, err := p.pool.Exec(ctx, dollars(sqlRememberQuestion),
-			messageID, question, stamp(time.Time{}))
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("remember question: %w", err)
-	}
-	return nil
+	return rememberQuestion(ctx, p, messageID, question)
 }
 
 // Question implements [Store].
@@ -150,18 +139,7 @@ func (p *Postgres) Question(ctx context.Context, messageID string) (string, erro
 
 // RecordPin implements [Store].
 func (p *Postgres) RecordPin(ctx context.Context, pin Pin) error {
-	if err := pin.validate(); err != nil {
-		return fmt.Errorf("record pin: %w", err)
-	}
-	err := p.write(ctx, func() error {
-		_, err := p.pool.Exec(ctx, dollars(sqlRecordPin),
-			pin.MessageID, pin.ChannelID, pin.GuildID, pin.UserID, pin.Username, stamp(pin.At))
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("record pin: %w", err)
-	}
-	return nil
+	return recordPin(ctx, p, pin)
 }
 
 // Pins implements [Store].
@@ -184,18 +162,7 @@ func (p *Postgres) Pins(ctx context.Context, guildID string) ([]Pin, error) {
 
 // RecordIngest implements [Store].
 func (p *Postgres) RecordIngest(ctx context.Context, r Ingest) error {
-	if err := r.validate(); err != nil {
-		return fmt.Errorf("record ingest: %w", err)
-	}
-	err := p.write(ctx, func() error {
-		_, err := p.pool.Exec(ctx, dollars(sqlRecordIngest),
-			r.DocID, r.Title, r.Source, r.UserID, r.Username, r.GuildID, stamp(r.At))
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("record ingest: %w", err)
-	}
-	return nil
+	return recordIngest(ctx, p, r)
 }
 
 // Ingests implements [Store].
@@ -282,6 +249,18 @@ func (p *Postgres) appliedMigrations(ctx context.Context) ([]appliedMigration, e
 
 // newlyApplied returns the migration versions this open applied, for tests.
 func (p *Postgres) newlyApplied() []int { return p.applied }
+
+// execWrite implements writer: query, its parameters numbered for
+// PostgreSQL, as one write.
+func (p *Postgres) execWrite(ctx context.Context, query string, args ...any) error {
+	return p.write(ctx, func() error {
+		_, err := p.pool.Exec(ctx, dollars(query), args...)
+		return err
+	})
+}
+
+// timeArg implements writer: PostgreSQL keeps a timestamptz.
+func (p *Postgres) timeArg(t time.Time) any { return stamp(t) }
 
 // write runs fn, and runs it again after a short random pause while
 // PostgreSQL aborts it as a deadlock or a serialization failure.

@@ -160,18 +160,7 @@ func (s *SQLite) Tallies(ctx context.Context) ([]Tally, error) {
 
 // RememberQuestion implements [Store].
 func (s *SQLite) RememberQuestion(ctx context.Context, messageID, question string) error {
-	if err := validateQuestion(messageID, question); err != nil {
-		return fmt.Errorf("remember question: %w", err)
-	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, sqlRememberQuestion,
-			messageID, question, sqliteTime(time.Time{}))
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("remember question: %w", err)
-	}
-	return nil
+	return rememberQuestion(ctx, s, messageID, question)
 }
 
 // Question implements [Store].
@@ -189,18 +178,7 @@ func (s *SQLite) Question(ctx context.Context, messageID string) (string, error)
 
 // RecordPin implements [Store].
 func (s *SQLite) RecordPin(ctx context.Context, p Pin) error {
-	if err := p.validate(); err != nil {
-		return fmt.Errorf("record pin: %w", err)
-	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, sqlRecordPin,
-			p.MessageID, p.ChannelID, p.GuildID, p.UserID, p.Username, sqliteTime(p.At))
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("record pin: %w", err)
-	}
-	return nil
+	return recordPin(ctx, s, p)
 }
 
 // Pins implements [Store].
@@ -229,18 +207,7 @@ func (s *SQLite) Pins(ctx context.Context, guildID string) ([]Pin, error) {
 
 // RecordIngest implements [Store].
 func (s *SQLite) RecordIngest(ctx context.Context, r Ingest) error {
-	if err := r.validate(); err != nil {
-		return fmt.Errorf("record ingest: %w", err)
-	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, sqlRecordIngest,
-			r.DocID, r.Title, r.Source, r.UserID, r.Username, r.GuildID, sqliteTime(r.At))
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("record ingest: %w", err)
-	}
-	return nil
+	return recordIngest(ctx, s, r)
 }
 
 // Ingests implements [Store].
@@ -363,6 +330,17 @@ func sqliteRows[T any](rows *sql.Rows, scan func(*sql.Rows) (T, error)) ([]T, er
 
 // newlyApplied returns the migration versions this open applied, for tests.
 func (s *SQLite) newlyApplied() []int { return s.applied }
+
+// execWrite implements writer: query in a write transaction of its own.
+func (s *SQLite) execWrite(ctx context.Context, query string, args ...any) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, query, args...)
+		return err
+	})
+}
+
+// timeArg implements writer: SQLite keeps the time as text.
+func (s *SQLite) timeArg(t time.Time) any { return sqliteTime(t) }
 
 // write runs fn in a transaction that takes the write lock when it begins,
 // and runs it again, after a short random pause, while SQLite reports the
