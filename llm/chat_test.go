@@ -51,9 +51,7 @@ func TestChatRetriesAndErrors(t *testing.T) {
 	if text, _, err := c.Chat(t.Context(), question, llm.ChatOptions{}); err != nil || text != "ok" {
 		t.Fatalf("text %q err %v", text, err)
 	}
-	if n := srv.Requests(llmtest.Chat); n != 3 {
-		t.Fatalf("requests %d", n)
-	}
+	wantRequests(t, srv, llmtest.Chat, 3)
 
 	srv.QueueFaults(llmtest.Chat, llmtest.MalformedJSON())
 	if _, _, err := c.Chat(t.Context(), question, llm.ChatOptions{}); err == nil {

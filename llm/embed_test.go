@@ -88,9 +88,7 @@ func TestEmbedConcurrencyBounded(t *testing.T) {
 	if got := srv.MaxInFlight(llmtest.Embeddings); got != limit {
 		t.Fatalf("max in flight %d, want %d", got, limit)
 	}
-	if n := srv.Requests(llmtest.Embeddings); n != 10 {
-		t.Fatalf("requests %d, want 10", n)
-	}
+	wantRequests(t, srv, llmtest.Embeddings, 10)
 }
 
 func TestEmbedRetryAfterHonoured(t *testing.T) {
@@ -127,9 +125,7 @@ func TestEmbedRetryAfterPastDeadlineFailsNow(t *testing.T) {
 	if d := time.Since(start); d > time.Second {
 		t.Fatalf("took %s; should fail at once", d)
 	}
-	if n := srv.Requests(llmtest.Embeddings); n != 1 {
-		t.Fatalf("requests %d", n)
-	}
+	wantRequests(t, srv, llmtest.Embeddings, 1)
 }
 
 func TestEmbedServerErrorsExhaustRetries(t *testing.T) {
@@ -141,9 +137,7 @@ func TestEmbedServerErrorsExhaustRetries(t *testing.T) {
 	if !errors.As(err, &se) || se.StatusCode != 500 {
 		t.Fatalf("err = %v, want a 500 StatusError", err)
 	}
-	if n := srv.Requests(llmtest.Embeddings); n != 3 {
-		t.Fatalf("requests %d, want 3", n)
-	}
+	wantRequests(t, srv, llmtest.Embeddings, 3)
 	t.Logf("error: %v", err)
 }
 
@@ -154,9 +148,7 @@ func TestEmbedUnauthorizedNotRetried(t *testing.T) {
 	if !errors.Is(err, llm.ErrUnauthorized) {
 		t.Fatalf("err = %v, want ErrUnauthorized", err)
 	}
-	if n := srv.Requests(llmtest.Embeddings); n != 1 {
-		t.Fatalf("requests %d, want 1", n)
-	}
+	wantRequests(t, srv, llmtest.Embeddings, 1)
 	if strings.Contains(err.Error(), "wrong") {
 		t.Fatalf("error leaks the key: %v", err)
 	}
@@ -175,9 +167,7 @@ func TestEmbedBadRequestNotRetried(t *testing.T) {
 	if !errors.As(err, &se) || se.StatusCode != 400 || errors.Is(err, llm.ErrUnauthorized) {
 		t.Fatalf("err = %v", err)
 	}
-	if n := srv.Requests(llmtest.Embeddings); n != 1 {
-		t.Fatalf("requests %d", n)
-	}
+	wantRequests(t, srv, llmtest.Embeddings, 1)
 }
 
 func TestEmbedRespectsContextDeadline(t *testing.T) {
@@ -196,15 +186,28 @@ func TestEmbedRespectsContextDeadline(t *testing.T) {
 	}
 }
 
-func TestEmbedAttemptTimeoutRetried(t *testing.T) {
-	srv := newServer(t)
-	srv.QueueFaults(llmtest.Embeddings, llmtest.Hang())
-	c := newClient(t, srv, func(cfg *llm.Config) { cfg.Timeout = 100 * time.Millisecond })
-	if _, err := c.Embed(t.Context(), []string{"hello"}); err != nil {
-		t.Fatal(err)
+// TestEmbedRetriedAfterFault: an attempt that hangs past the attempt
+// timeout, or whose connection is cut, is tried again, and the second
+// attempt's vectors are returned.
+func TestEmbedRetriedAfterFault(t *testing.T) {
+	tests := []struct {
+		name   string
+		fault  llmtest.Fault
+		mutate func(*llm.Config)
+	}{
+		{"attempt timeout", llmtest.Hang(), func(cfg *llm.Config) { cfg.Timeout = 100 * time.Millisecond }},
+		{"connection cut", llmtest.Fault{Cut: true}, nil},
 	}
-	if n := srv.Requests(llmtest.Embeddings); n != 2 {
-		t.Fatalf("requests %d, want 2", n)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := newServer(t)
+			srv.QueueFaults(llmtest.Embeddings, tt.fault)
+			c := newClient(t, srv, tt.mutate)
+			if _, err := c.Embed(t.Context(), []string{"hello"}); err != nil {
+				t.Fatal(err)
+			}
+			wantRequests(t, srv, llmtest.Embeddings, 2)
+		})
 	}
 }
 
@@ -214,18 +217,6 @@ func TestEmbedMalformedJSON(t *testing.T) {
 	c := newClient(t, srv, nil)
 	if _, err := c.Embed(t.Context(), []string{"hello"}); err == nil {
 		t.Fatal("no error for a malformed body")
-	}
-}
-
-func TestEmbedConnectionCutRetried(t *testing.T) {
-	srv := newServer(t)
-	srv.QueueFaults(llmtest.Embeddings, llmtest.Fault{Cut: true})
-	c := newClient(t, srv, nil)
-	if _, err := c.Embed(t.Context(), []string{"hello"}); err != nil {
-		t.Fatal(err)
-	}
-	if n := srv.Requests(llmtest.Embeddings); n != 2 {
-		t.Fatalf("requests %d, want 2", n)
 	}
 }
 

@@ -38,6 +38,14 @@ func newServer(t testing.TB, opts ...llmtest.Option) *llmtest.Server {
 	return srv
 }
 
+// wantRequests fails t unless srv has had n requests at ep.
+func wantRequests(t testing.TB, srv *llmtest.Server, ep llmtest.Endpoint, n int) {
+	t.Helper()
+	if got := srv.Requests(ep); got != n {
+		t.Fatalf("%d requests, want %d", got, n)
+	}
+}
+
 func texts(n int) []string {
 	out := make([]string, n)
 	for i := range out {

@@ -118,9 +118,7 @@ func TestChatStreamMalformedJSON(t *testing.T) {
 	if err == nil || errors.Is(err, llm.ErrStreamInterrupted) || text != "" {
 		t.Fatalf("text %q err %v", text, err)
 	}
-	if n := srv.Requests(llmtest.Chat); n != 1 {
-		t.Fatalf("requests %d", n)
-	}
+	wantRequests(t, srv, llmtest.Chat, 1)
 	t.Logf("error: %v", err)
 }
 
@@ -133,9 +131,7 @@ func TestChatStreamRetriesBeforeFirstToken(t *testing.T) {
 	if err != nil || text != "third time lucky" {
 		t.Fatalf("text %q err %v", text, err)
 	}
-	if n := srv.Requests(llmtest.Chat); n != 3 {
-		t.Fatalf("requests %d", n)
-	}
+	wantRequests(t, srv, llmtest.Chat, 3)
 }
 
 func TestChatStreamUnauthorized(t *testing.T) {
