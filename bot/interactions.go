@@ -133,6 +133,15 @@ func options(data discordgo.ApplicationCommandInteractionData) map[string]*disco
 	return m
 }
 
+// textOption is the text of the command's string option name, trimmed; ""
+// when the command was sent without it.
+func textOption(opts map[string]*discordgo.ApplicationCommandInteractionDataOption, name string) string {
+	if o, ok := opts[name]; ok {
+		return strings.TrimSpace(o.StringValue())
+	}
+	return ""
+}
+
 func userOf(i *discordgo.InteractionCreate) *discordgo.User {
 	if i.Member != nil && i.Member.User != nil {
 		return i.Member.User
@@ -267,9 +276,7 @@ func (b *Bot) slashSummary(ctx context.Context, in *Interaction) error {
 	if o, ok := opts["length"]; ok {
 		so.Length = o.StringValue()
 	}
-	if o, ok := opts["focus"]; ok {
-		so.Focus = strings.TrimSpace(o.StringValue())
-	}
+	so.Focus = textOption(opts, "focus")
 	if _, err := answer.CheckLength(so.Length); err != nil {
 		return b.replyPrivate(ctx, in, err.Error())
 	}

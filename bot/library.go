@@ -134,11 +134,8 @@ func (b *Bot) slashIngest(ctx context.Context, in *Interaction) error {
 	}
 	data := in.ApplicationCommandData()
 	opts := options(data)
-	var rawURL string
+	rawURL := textOption(opts, "url")
 	var att *discordgo.MessageAttachment
-	if o, ok := opts["url"]; ok {
-		rawURL = strings.TrimSpace(o.StringValue())
-	}
 	if o, ok := opts["file"]; ok && data.Resolved != nil {
 		att = data.Resolved.Attachments[fmt.Sprint(o.Value)]
 	}
@@ -279,10 +276,7 @@ func (b *Bot) slashForget(ctx context.Context, in *Interaction) error {
 	if c.Library == nil {
 		return b.replyPrivate(ctx, in, "Removing articles is not enabled here.")
 	}
-	want := ""
-	if o, ok := options(in.ApplicationCommandData())["document"]; ok {
-		want = strings.TrimSpace(o.StringValue())
-	}
+	want := textOption(options(in.ApplicationCommandData()), "document")
 	doc := findDoc(c.Library.Documents(), want)
 	if doc == nil {
 		return b.replyPrivate(ctx, in, fmt.Sprintf("No article %q; /sources lists them.", want))
@@ -380,10 +374,7 @@ func (b *Bot) slashTimeline(ctx context.Context, in *Interaction) error {
 	if c.Library == nil {
 		return b.replyPrivate(ctx, in, "The timeline is not enabled on this bot.")
 	}
-	focus := ""
-	if o, ok := options(in.ApplicationCommandData())["focus"]; ok {
-		focus = strings.TrimSpace(o.StringValue())
-	}
+	focus := textOption(options(in.ApplicationCommandData()), "focus")
 	ev := c.Library.Timeline(focus, 10)
 	err = b.respond(ctx, in, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
