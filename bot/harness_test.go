@@ -321,27 +321,7 @@ func (h *harness) startBot() {
 		t.Fatalf("bot.New: %v", err)
 	}
 	h.bot = b
-	ctx, cancel := context.WithCancel(context.Background())
-	stopped := make(chan error, 1)
-	go func() { stopped <- b.Run(ctx) }()
-	h.stop = func() {
-		cancel()
-		select {
-		case err := <-stopped:
-			if err != nil {
-				t.Errorf("bot.Run: %v", err)
-			}
-		case <-time.After(waitTimeout):
-			t.Errorf("bot did not stop")
-		}
-	}
-	select {
-	case <-b.Ready():
-	case err := <-stopped:
-		t.Fatalf("bot stopped before ready: %v", err)
-	case <-time.After(waitTimeout):
-		t.Fatal("bot not ready")
-	}
+	h.stop = localdiscordtest.Start(t, waitTimeout, b.Run, b.Ready())
 }
 
 // stopBot stops the running bot, if any, and waits for Run to return.

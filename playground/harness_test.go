@@ -91,27 +91,7 @@ func newLocal(tb testing.TB, o localOptions) *local {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	stopped := make(chan error, 1)
-	go func() { stopped <- b.Run(ctx) }()
-	tb.Cleanup(func() {
-		cancel()
-		select {
-		case err := <-stopped:
-			if err != nil {
-				tb.Errorf("bot.Run: %v", err)
-			}
-		case <-time.After(waitTimeout):
-			tb.Error("bot did not stop")
-		}
-	})
-	select {
-	case <-b.Ready():
-	case err := <-stopped:
-		tb.Fatalf("bot stopped before ready: %v", err)
-	case <-time.After(waitTimeout):
-		tb.Fatal("bot not ready")
-	}
+	tb.Cleanup(localdiscordtest.Start(tb, waitTimeout, b.Run, b.Ready()))
 	h, err := playground.New(playground.Options{Discord: srv, World: world, Logger: log, KeepAlive: o.keepAlive})
 	if err != nil {
 		tb.Fatal(err)
