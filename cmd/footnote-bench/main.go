@@ -7,7 +7,9 @@
 // Per corpus size it measures, each in a fresh process of the built binary
 // with its own data folder: the first build (footnote sources), a second
 // start with nothing changed (footnote ask --offline), and adding one
-// article (footnote ingest), with wall time and peak RSS; then, in this
+// article (footnote ingest), with wall time and peak RSS; then, once every
+// size's processes are measured (a child's peak RSS counts this
+// process's), in this
 // process, a warm question (Index.Search), the flat-scan floor of the same
 // vectors, and RSS after the first load and after ten reloads that each
 // add an article. Timed steps run -repeat times and report their range.
@@ -87,14 +89,27 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		}
 		c.sizes = append(c.sizes, n)
 	}
-	var rows []row
-	for _, n := range c.sizes {
-		r, err := measure(ctx, c, n)
+	// Every size's processes are measured before any in-process step: a
+	// child's peak RSS (rusage) starts from this process's own peak, which
+	// an index loaded here would raise (Linux counts the parent's memory
+	// at exec, since Go starts children with vfork).
+	rows := make([]row, len(c.sizes))
+	next := make([]int, len(c.sizes))
+	for i, n := range c.sizes {
+		var err error
+		rows[i], next[i], err = measure(ctx, c, n)
 		if err != nil {
 			return fmt.Errorf("%d articles: %w", n, err)
 		}
-		rows = append(rows, r)
-		fmt.Fprintln(os.Stderr, r.markdown())
+	}
+	for i, n := range c.sizes {
+		if c.inproc {
+			base := filepath.Join(c.work, strconv.Itoa(n))
+			if err := measureInProcess(ctx, c, &rows[i], filepath.Join(base, "corpus"), filepath.Join(base, "data"), next[i]); err != nil {
+				return fmt.Errorf("%d articles: %w", n, err)
+			}
+		}
+		fmt.Fprintln(os.Stderr, rows[i].markdown())
 	}
 	table := render(rows)
 	fmt.Fprint(out, table)
@@ -156,13 +171,15 @@ func render(rows []row) string {
 	return b.String()
 }
 
-func measure(ctx context.Context, c config, n int) (row, error) {
+// measure times the binary on a corpus of n articles and returns the row
+// so far and the next article to add.
+func measure(ctx context.Context, c config, n int) (row, int, error) {
 	r := row{articles: n}
 	base := filepath.Join(c.work, strconv.Itoa(n))
 	corpusDir := filepath.Join(base, "corpus")
 	fmt.Fprintf(os.Stderr, "%d articles: writing corpus to %s\n", n, corpusDir)
 	if err := benchgen.Write(corpusDir, 0, n); err != nil {
-		return r, err
+		return r, 0, err
 	}
 	// articles a previous run added are taken out again
 	for i := n; ; i++ {
@@ -180,7 +197,7 @@ func measure(ctx context.Context, c config, n int) (row, error) {
 	for rep := range c.repeat {
 		data := filepath.Join(base, "data")
 		if err := os.RemoveAll(data); err != nil {
-			return r, err
+			return r, 0, err
 		}
 		for i := n; i < next; i++ {
 			name, _ := benchgen.Article(i)
@@ -190,25 +207,25 @@ func measure(ctx context.Context, c config, n int) (row, error) {
 		fmt.Fprintf(os.Stderr, "%d articles, run %d: first build\n", n, rep+1)
 		secs, rss, err := runBin(ctx, c.bin, env, "sources", "--corpus", corpusDir, "--data-dir", data)
 		if err != nil {
-			return r, err
+			return r, 0, err
 		}
 		r.build, r.buildRSS = r.build.add(secs), r.buildRSS.add(rss)
 		fmt.Fprintf(os.Stderr, "%d articles, run %d: second start, one article added\n", n, rep+1)
 		secs, rss, err = runBin(ctx, c.bin, env, "ask", "--offline", "--corpus", corpusDir, "--data-dir", data, c.question)
 		if err != nil {
-			return r, err
+			return r, 0, err
 		}
 		r.second, r.secondRSS = r.second.add(secs), r.secondRSS.add(rss)
 		name, text := benchgen.Article(next)
 		next++
 		src := filepath.Join(base, name)
 		if err := os.WriteFile(src, []byte(text), 0o644); err != nil {
-			return r, err
+			return r, 0, err
 		}
 		before := time.Now()
 		secs, rss, err = runBin(ctx, c.bin, env, "ingest", "--corpus", corpusDir, "--data-dir", data, src)
 		if err != nil {
-			return r, err
+			return r, 0, err
 		}
 		r.add, r.addRSS = r.add.add(secs), r.addRSS.add(rss)
 		r.addWritten = r.addWritten.add(float64(writtenSince(data, before)) / 1e6)
@@ -217,16 +234,11 @@ func measure(ctx context.Context, c config, n int) (row, error) {
 		fmt.Fprintf(os.Stderr, "%d articles: idle watcher\n", n)
 		pct, err := idleCPU(ctx, c, env, corpusDir, filepath.Join(base, "data"))
 		if err != nil {
-			return r, err
+			return r, 0, err
 		}
 		r.idleCPU = r.idleCPU.add(pct)
 	}
-	if c.inproc {
-		if err := measureInProcess(ctx, c, &r, corpusDir, filepath.Join(base, "data"), next); err != nil {
-			return r, err
-		}
-	}
-	return r, nil
+	return r, next, nil
 }
 
 // idleCPU starts footnote playground on the corpus, waits until it has
