@@ -9,10 +9,9 @@
 // start with nothing changed (footnote ask --offline), and adding one
 // article (footnote ingest), with wall time and peak RSS; then, once every
 // size's processes are measured (a child's peak RSS counts this
-// process's), in this
-// process, a warm question (Index.Search), the flat-scan floor of the same
-// vectors, and RSS after the first load and after ten reloads that each
-// add an article. Timed steps run -repeat times and report their range.
+// process's), in this process, a warm question (Index.Search), the
+// flat-scan floor of the same vectors, and RSS after the first load and
+// after ten reloads that each add an article. Timed steps run -repeat times and report their range.
 package main
 
 import (
