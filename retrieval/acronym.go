@@ -100,6 +100,12 @@ func buildAcronyms(texts []string) map[string]string {
 	for _, t := range texts {
 		acronyms(t, counts)
 	}
+	return mostFrequentNames(counts)
+}
+
+// mostFrequentNames keeps, for each acronym of two or more letters, the
+// name counted most often (the first in sort order on a tie).
+func mostFrequentNames(counts map[string]map[string]int) map[string]string {
 	out := make(map[string]string, len(counts))
 	for acr, names := range counts {
 		if len(acr) < 2 {

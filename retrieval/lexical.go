@@ -157,18 +157,5 @@ func mergeAcronyms(parts []map[string]map[string]int) map[string]string {
 			}
 		}
 	}
-	out := make(map[string]string, len(total))
-	for acr, names := range total {
-		if len(acr) < 2 {
-			continue
-		}
-		best, n := "", 0
-		for name, c := range names {
-			if c > n || c == n && name < best {
-				best, n = name, c
-			}
-		}
-		out[acr] = best
-	}
-	return out
+	return mostFrequentNames(total)
 }
