@@ -223,9 +223,9 @@ func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool)
 			return nil, false, false
 		}
 	}
-	// a name or number of the question must be in the answer's context:
-	// a passage about another person, day or figure does not answer it
-	cands = withEntities(cands)
+	// a figure or date of the question must be in the answer's context: a
+	// passage about another day or amount does not answer it
+	cands = withFigures(cands)
 	if len(cands) == 0 {
 		return nil, false, false
 	}
@@ -252,12 +252,12 @@ func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool)
 	return nil, false, false
 }
 
-// withEntities returns the candidates whose context has every name and
-// number of the question.
-func withEntities(cands []*candidate) []*candidate {
+// withFigures returns the candidates whose context has every figure, day
+// and year of the question.
+func withFigures(cands []*candidate) []*candidate {
 	var out []*candidate
 	for _, c := range cands {
-		if !c.lacksEntity {
+		if !c.lacksFigure {
 			out = append(out, c)
 		}
 	}

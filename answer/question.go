@@ -434,6 +434,24 @@ func typeWord(w string) bool {
 	return false
 }
 
+// Kind names what a question asks for, as question sets label it: "who",
+// "when", "where", "why", "how-many", or "fact" for anything else.
+func Kind(q string) string {
+	switch questionType(lang.Terms(lang.Detect(q, lang.English), q)) {
+	case typePerson:
+		return "who"
+	case typeTime:
+		return "when"
+	case typePlace:
+		return "where"
+	case typeReason:
+		return "why"
+	case typeQuantity:
+		return "how-many"
+	}
+	return "fact"
+}
+
 func questionType(toks []lang.Term) answerType {
 	for i, t := range toks {
 		next := ""

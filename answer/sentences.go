@@ -24,9 +24,9 @@ type candidate struct {
 	// sentKnownCov is the sentence's own coverage of the known terms.
 	sentKnownCov float64
 	typed        bool
-	// lacksEntity is true when a name or number of the question is
+	// lacksFigure is true when a figure, day or year of the question is
 	// nowhere in the sentence's context.
-	lacksEntity bool
+	lacksFigure bool
 	pair        float64 // see pairBonus
 	novelty     float64 // see novelty
 	score       float64
@@ -151,7 +151,7 @@ func (c *candidate) scoreAgainst(q *question, terms []lang.Term, stems map[strin
 		if x == 0 && t.number {
 			// the question's figure or date is not around this sentence:
 			// it speaks of another day or amount
-			c.lacksEntity = true
+			c.lacksFigure = true
 		}
 		sent += s * t.weight
 		ctx += x * t.weight

@@ -278,34 +278,7 @@ func kindOf(it Item) string {
 	if it.Kind != "" {
 		return it.Kind
 	}
-	toks := lang.Tokenize(it.Question)
-	for i, t := range toks {
-		next := ""
-		if i+1 < len(toks) {
-			next = toks[i+1].Text
-		}
-		switch t.Text {
-		case "who", "whom", "quien", "quienes":
-			return "who"
-		case "when", "cuando":
-			return "when"
-		case "where", "donde":
-			return "where"
-		case "why":
-			return "why"
-		case "por":
-			if next == "que" {
-				return "why"
-			}
-		case "cuantos", "cuantas", "cuanto", "cuanta":
-			return "how-many"
-		case "how":
-			if next == "many" || next == "much" {
-				return "how-many"
-			}
-		}
-	}
-	return "fact"
+	return answer.Kind(it.Question)
 }
 
 var marker = regexp.MustCompile(`\[(\d+)\]`)
