@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -76,4 +77,57 @@ func pending(all []migration, applied map[int]bool) []migration {
 		}
 	}
 	return out
+}
+
+// migrator runs the statements of a migration in one transaction.
+type migrator interface {
+	reader
+	// exec runs query: with args, a statement with "?" parameters;
+	// without, a migration file's text, every statement of it.
+	exec(ctx context.Context, query string, args ...any) error
+}
+
+// migrate brings a database of dialect ("sqlite" or "postgres") to its
+// latest migration and returns the versions it applied. inTx runs apply in
+// one transaction, locking and retrying as the store does; timeType is the
+// SQL type the database keeps a time in, and now the time recorded for each
+// version applied, as the database takes it.
+func migrate(ctx context.Context, dialect, timeType string, now any, inTx func(apply func(migrator) error) error) ([]int, error) {
+	all, err := loadMigrations(dialect)
+	if err != nil {
+		return nil, err
+	}
+	var done []int
+	err = inTx(func(tx migrator) error {
+		done = nil
+		if err := tx.exec(ctx, fmt.Sprintf(sqlCreateMigrations, timeType)); err != nil {
+			return fmt.Errorf("create schema_migrations: %w", err)
+		}
+		versions, err := collect(ctx, tx, sqlMigrationVersions, nil, func(row rows) (int, error) {
+			var v int
+			err := row.Scan(&v)
+			return v, err
+		})
+		if err != nil {
+			return fmt.Errorf("read schema_migrations: %w", err)
+		}
+		applied := map[int]bool{}
+		for _, v := range versions {
+			applied[v] = true
+		}
+		for _, m := range pending(all, applied) {
+			if err := tx.exec(ctx, m.SQL); err != nil {
+				return fmt.Errorf("migration %s: %w", m.Name, err)
+			}
+			if err := tx.exec(ctx, sqlRecordMigration, m.Version, now); err != nil {
+				return fmt.Errorf("migration %s: %w", m.Name, err)
+			}
+			done = append(done, m.Version)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	return done, nil
 }

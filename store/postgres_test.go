@@ -4,7 +4,6 @@ import (
 	"os"
 	"os/exec"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/footnote-bot/footnote/store/storetest"
@@ -13,24 +12,9 @@ import (
 // pgOpener returns the suite's open function for PostgreSQL: each test t
 // has its own schema in the test database.
 func pgOpener(base string) func(t *testing.T) Store {
-	var mu sync.Mutex
-	urls := map[*testing.T]string{}
-	return func(t *testing.T) Store {
-		t.Helper()
-		mu.Lock()
-		u, ok := urls[t]
-		if !ok {
-			u = storetest.PostgresSchema(t, base)
-			urls[t] = u
-		}
-		mu.Unlock()
-		s, err := OpenPostgres(t.Context(), u)
-		if err != nil {
-			t.Fatalf("OpenPostgres: %v", err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s
-	}
+	return perTestOpener(func(t *testing.T) string {
+		return storetest.PostgresSchema(t, base)
+	}, OpenPostgres)
 }
 
 func TestPostgres(t *testing.T) {

@@ -7,8 +7,8 @@ import (
 
 // This file is the SQL text the two stores share, written once with
 // SQLite's "?" parameters; [dollars] numbers them for PostgreSQL. A
-// statement whose text differs between the databases (vote tallies, the
-// schema_migrations table) stays with its store.
+// statement whose text differs between the databases (recording a vote)
+// stays with its store.
 
 const (
 	sqlRememberQuestion = `INSERT INTO questions (message_id, question, remembered_at)
@@ -33,6 +33,20 @@ const (
 
 	sqlIngests = `SELECT doc_id, title, source, user_id, username, guild_id, ingested_at
 		FROM ingests ORDER BY ingested_at DESC, doc_id, guild_id`
+
+	// sqlTallies counts the votes per message. Both databases take an
+	// aggregate's FILTER clause (SQLite since 3.30).
+	sqlTallies = `SELECT v.message_id, COALESCE(q.question, ''), MAX(v.guild_id),
+			count(*) FILTER (WHERE v.value > 0) AS up, count(*) FILTER (WHERE v.value < 0) AS down
+		FROM votes v LEFT JOIN questions q ON q.message_id = v.message_id
+		GROUP BY v.message_id, q.question
+		ORDER BY down DESC, up ASC, v.message_id`
+
+	// sqlCreateMigrations creates schema_migrations; %s is the type the
+	// database keeps a time in.
+	sqlCreateMigrations = `CREATE TABLE IF NOT EXISTS schema_migrations (
+			version    INTEGER NOT NULL PRIMARY KEY,
+			applied_at %s NOT NULL)`
 
 	sqlRecordMigration = `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`
 

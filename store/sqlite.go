@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -22,6 +21,7 @@ import (
 // for it up to a busy timeout, and is retried when the database is still
 // busy after that.
 type SQLite struct {
+	records
 	db      *sql.DB
 	path    string
 	applied []int // migration versions this open applied
@@ -66,6 +66,7 @@ func OpenSQLite(ctx context.Context, path string) (*SQLite, error) {
 	db.SetMaxOpenConns(sqliteMaxConns)
 	db.SetMaxIdleConns(sqliteMaxConns)
 	s := &SQLite{db: db, path: abs}
+	s.records = records{backend: s}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
@@ -103,11 +104,9 @@ func (s *SQLite) Close() error {
 	return s.closeErr
 }
 
-// RecordVote implements [Store].
-func (s *SQLite) RecordVote(ctx context.Context, v Vote) (bool, error) {
-	if err := v.validate(); err != nil {
-		return false, fmt.Errorf("record vote: %w", err)
-	}
+// writeVote implements the backend of [records]: the question and the
+// vote in one transaction.
+func (s *SQLite) writeVote(ctx context.Context, v Vote) (bool, error) {
 	at := sqliteTime(v.At)
 	var changed bool
 	err := s.write(ctx, func(tx *sql.Tx) error {
@@ -131,107 +130,7 @@ func (s *SQLite) RecordVote(ctx context.Context, v Vote) (bool, error) {
 		changed = n > 0
 		return err
 	})
-	if err != nil {
-		return false, fmt.Errorf("record vote: %w", err)
-	}
-	return changed, nil
-}
-
-// Tallies implements [Store].
-func (s *SQLite) Tallies(ctx context.Context) ([]Tally, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT v.message_id, COALESCE(q.question, ''), MAX(v.guild_id),
-			SUM(v.value > 0) AS up, SUM(v.value < 0) AS down
-		FROM votes v LEFT JOIN questions q ON q.message_id = v.message_id
-		GROUP BY v.message_id, q.question
-		ORDER BY down DESC, up ASC, v.message_id`)
-	if err != nil {
-		return nil, fmt.Errorf("tallies: %w", err)
-	}
-	out, err := sqliteRows(rows, func(rows *sql.Rows) (Tally, error) {
-		var t Tally
-		err := rows.Scan(&t.MessageID, &t.Question, &t.GuildID, &t.Up, &t.Down)
-		return t, err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("tallies: %w", err)
-	}
-	return out, nil
-}
-
-// RememberQuestion implements [Store].
-func (s *SQLite) RememberQuestion(ctx context.Context, messageID, question string) error {
-	return rememberQuestion(ctx, s, messageID, question)
-}
-
-// Question implements [Store].
-func (s *SQLite) Question(ctx context.Context, messageID string) (string, error) {
-	var q string
-	err := s.db.QueryRowContext(ctx, sqlQuestion, messageID).Scan(&q)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
-	}
-	if err != nil {
-		return "", fmt.Errorf("read question: %w", err)
-	}
-	return q, nil
-}
-
-// RecordPin implements [Store].
-func (s *SQLite) RecordPin(ctx context.Context, p Pin) error {
-	return recordPin(ctx, s, p)
-}
-
-// Pins implements [Store].
-func (s *SQLite) Pins(ctx context.Context, guildID string) ([]Pin, error) {
-	rows, err := s.db.QueryContext(ctx, sqlPins, guildID)
-	if err != nil {
-		return nil, fmt.Errorf("pins: %w", err)
-	}
-	out, err := sqliteRows(rows, func(rows *sql.Rows) (Pin, error) {
-		var p Pin
-		var at string
-		if err := rows.Scan(&p.MessageID, &p.ChannelID, &p.GuildID, &p.UserID, &p.Username, &at); err != nil {
-			return p, err
-		}
-		var err error
-		if p.At, err = parseSQLiteTime(at); err != nil {
-			return p, fmt.Errorf("message %s: %w", p.MessageID, err)
-		}
-		return p, nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("pins: %w", err)
-	}
-	return out, nil
-}
-
-// RecordIngest implements [Store].
-func (s *SQLite) RecordIngest(ctx context.Context, r Ingest) error {
-	return recordIngest(ctx, s, r)
-}
-
-// Ingests implements [Store].
-func (s *SQLite) Ingests(ctx context.Context) ([]Ingest, error) {
-	rows, err := s.db.QueryContext(ctx, sqlIngests)
-	if err != nil {
-		return nil, fmt.Errorf("ingests: %w", err)
-	}
-	out, err := sqliteRows(rows, func(rows *sql.Rows) (Ingest, error) {
-		var r Ingest
-		var at string
-		if err := rows.Scan(&r.DocID, &r.Title, &r.Source, &r.UserID, &r.Username, &r.GuildID, &at); err != nil {
-			return r, err
-		}
-		var err error
-		if r.At, err = parseSQLiteTime(at); err != nil {
-			return r, fmt.Errorf("document %s: %w", r.DocID, err)
-		}
-		return r, nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("ingests: %w", err)
-	}
-	return out, nil
+	return changed, err
 }
 
 // migrate applies the pending migrations in one transaction and returns
@@ -239,93 +138,9 @@ func (s *SQLite) Ingests(ctx context.Context) ([]Ingest, error) {
 // process opening the database at the same time waits, then finds them
 // applied.
 func (s *SQLite) migrate(ctx context.Context) ([]int, error) {
-	all, err := loadMigrations("sqlite")
-	if err != nil {
-		return nil, err
-	}
-	var done []int
-	err = s.write(ctx, func(tx *sql.Tx) error {
-		done = nil
-		if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-			version    INTEGER NOT NULL PRIMARY KEY,
-			applied_at TEXT    NOT NULL)`); err != nil {
-			return fmt.Errorf("create schema_migrations: %w", err)
-		}
-		applied, err := sqliteAppliedVersions(ctx, tx)
-		if err != nil {
-			return err
-		}
-		for _, m := range pending(all, applied) {
-			if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
-				return fmt.Errorf("migration %s: %w", m.Name, err)
-			}
-			if _, err := tx.ExecContext(ctx, sqlRecordMigration,
-				m.Version, sqliteTime(time.Time{})); err != nil {
-				return fmt.Errorf("migration %s: %w", m.Name, err)
-			}
-			done = append(done, m.Version)
-		}
-		return nil
+	return migrate(ctx, "sqlite", "TEXT", sqliteTime(time.Time{}), func(apply func(migrator) error) error {
+		return s.write(ctx, func(tx *sql.Tx) error { return apply(sqliteRunner{tx}) })
 	})
-	if err != nil {
-		return nil, fmt.Errorf("migrate: %w", err)
-	}
-	return done, nil
-}
-
-func sqliteAppliedVersions(ctx context.Context, tx *sql.Tx) (map[int]bool, error) {
-	rows, err := tx.QueryContext(ctx, sqlMigrationVersions)
-	if err != nil {
-		return nil, fmt.Errorf("read schema_migrations: %w", err)
-	}
-	versions, err := sqliteRows(rows, func(rows *sql.Rows) (int, error) {
-		var v int
-		err := rows.Scan(&v)
-		return v, err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read schema_migrations: %w", err)
-	}
-	applied := map[int]bool{}
-	for _, v := range versions {
-		applied[v] = true
-	}
-	return applied, nil
-}
-
-// appliedMigrations returns the rows of schema_migrations, for tests.
-func (s *SQLite) appliedMigrations(ctx context.Context) ([]appliedMigration, error) {
-	rows, err := s.db.QueryContext(ctx, sqlAppliedMigrations)
-	if err != nil {
-		return nil, err
-	}
-	return sqliteRows(rows, func(rows *sql.Rows) (appliedMigration, error) {
-		var m appliedMigration
-		var at string
-		err := rows.Scan(&m.Version, &at)
-		if err == nil {
-			m.AppliedAt, err = parseSQLiteTime(at)
-		}
-		return m, err
-	})
-}
-
-// sqliteRows reads every row of rows with scan, then closes rows: the
-// SQLite counterpart of pgx.CollectRows. It stops at the first error.
-func sqliteRows[T any](rows *sql.Rows, scan func(*sql.Rows) (T, error)) ([]T, error) {
-	defer rows.Close()
-	var out []T
-	for rows.Next() {
-		v, err := scan(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // newlyApplied returns the migration versions this open applied, for tests.
@@ -334,9 +149,39 @@ func (s *SQLite) newlyApplied() []int { return s.applied }
 // execWrite implements writer: query in a write transaction of its own.
 func (s *SQLite) execWrite(ctx context.Context, query string, args ...any) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, query, args...)
-		return err
+		return sqliteRunner{tx}.exec(ctx, query, args...)
 	})
+}
+
+// read implements reader.
+func (s *SQLite) read(ctx context.Context, query string, args []any, each func(rows) error) error {
+	return sqliteRunner{s.db}.read(ctx, query, args, each)
+}
+
+// sqliteQuerier is what a database and a transaction share.
+type sqliteQuerier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// sqliteRunner runs the shared statements on a database or in a
+// transaction.
+type sqliteRunner struct{ q sqliteQuerier }
+
+// exec implements migrator.
+func (r sqliteRunner) exec(ctx context.Context, query string, args ...any) error {
+	_, err := r.q.ExecContext(ctx, query, args...)
+	return err
+}
+
+// read implements reader.
+func (r sqliteRunner) read(ctx context.Context, query string, args []any, each func(rows) error) error {
+	rs, err := r.q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rs.Close()
+	return each(rs)
 }
 
 // timeArg implements writer: SQLite keeps the time as text.
@@ -346,18 +191,7 @@ func (s *SQLite) timeArg(t time.Time) any { return sqliteTime(t) }
 // and runs it again, after a short random pause, while SQLite reports the
 // database busy or locked after its busy timeout.
 func (s *SQLite) write(ctx context.Context, fn func(*sql.Tx) error) error {
-	for attempt := 0; ; attempt++ {
-		err := s.tx(ctx, fn)
-		if err == nil || !isSQLiteBusy(err) || attempt >= sqliteBusyRetries {
-			return err
-		}
-		pause := time.Duration(10+rand.IntN(90)) * time.Millisecond
-		select {
-		case <-ctx.Done():
-			return errors.Join(err, ctx.Err())
-		case <-time.After(pause):
-		}
-	}
+	return retry(ctx, sqliteBusyRetries, 10*time.Millisecond, 100*time.Millisecond, isSQLiteBusy, func() error { return s.tx(ctx, fn) })
 }
 
 func (s *SQLite) tx(ctx context.Context, fn func(*sql.Tx) error) error {
@@ -388,11 +222,3 @@ func isSQLiteBusy(err error) bool {
 
 // sqliteTime is t (now when zero) as stored.
 func sqliteTime(t time.Time) string { return stamp(t).Format(sqliteTimeLayout) }
-
-func parseSQLiteTime(s string) (time.Time, error) {
-	t, err := time.Parse(sqliteTimeLayout, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("stored time %q: %w", s, err)
-	}
-	return t.UTC(), nil
-}

@@ -3,35 +3,15 @@ package store
 import (
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 )
 
 // sqliteOpener returns the suite's open function for SQLite: each test t
 // has its own database file in t's temporary directory.
 func sqliteOpener() func(t *testing.T) Store {
-	var mu sync.Mutex
-	paths := map[*testing.T]string{}
-	return func(t *testing.T) Store {
-		t.Helper()
-		mu.Lock()
-		path, ok := paths[t]
-		if !ok {
-			path = filepath.Join(t.TempDir(), "state", DatabaseFile)
-			paths[t] = path
-		}
-		mu.Unlock()
-		s, err := OpenSQLite(t.Context(), path)
-		if err != nil {
-			t.Fatalf("OpenSQLite: %v", err)
-		}
-		t.Cleanup(func() {
-			if err := s.Close(); err != nil {
-				t.Errorf("Close: %v", err)
-			}
-		})
-		return s
-	}
+	return perTestOpener(func(t *testing.T) string {
+		return filepath.Join(t.TempDir(), "state", DatabaseFile)
+	}, OpenSQLite)
 }
 
 func TestSQLite(t *testing.T) {

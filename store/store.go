@@ -16,6 +16,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"time"
 )
@@ -99,4 +100,23 @@ func stamp(t time.Time) time.Time {
 // invalid returns an error wrapping ErrInvalid.
 func invalid(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
+}
+
+// retry runs fn, and runs it again while it fails with an error that
+// retryable accepts, up to retries more times, each after a random pause
+// from minPause up to maxPause. It returns fn's last error, joined with
+// ctx's when ctx ends during a pause.
+func retry(ctx context.Context, retries int, minPause, maxPause time.Duration, retryable func(error) bool, fn func() error) error {
+	for attempt := 0; ; attempt++ {
+		err := fn()
+		if err == nil || !retryable(err) || attempt >= retries {
+			return err
+		}
+		pause := minPause + rand.N(maxPause-minPause)
+		select {
+		case <-ctx.Done():
+			return errors.Join(err, ctx.Err())
+		case <-time.After(pause):
+		}
+	}
 }

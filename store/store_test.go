@@ -39,6 +39,34 @@ func testStore(t *testing.T, open func(t *testing.T) Store) {
 	t.Run("Concurrency", func(t *testing.T) { testConcurrency(t, open(t), open(t)) })
 }
 
+// perTestOpener returns the suite's open function for a backend: the first
+// call with a test t makes t's database with newDB, which returns where it
+// is; every call opens a new handle on it with openDB, closed when t ends.
+func perTestOpener[S Store](newDB func(t *testing.T) string, openDB func(ctx context.Context, where string) (S, error)) func(t *testing.T) Store {
+	var mu sync.Mutex
+	dbs := map[*testing.T]string{}
+	return func(t *testing.T) Store {
+		t.Helper()
+		mu.Lock()
+		where, ok := dbs[t]
+		if !ok {
+			where = newDB(t)
+			dbs[t] = where
+		}
+		mu.Unlock()
+		s, err := openDB(t.Context(), where)
+		if err != nil {
+			t.Fatalf("open %T: %v", s, err)
+		}
+		t.Cleanup(func() {
+			if err := s.Close(); err != nil {
+				t.Errorf("Close: %v", err)
+			}
+		})
+		return s
+	}
+}
+
 func vote(t *testing.T, s Store, msg, user string, value int) bool {
 	t.Helper()
 	changed, err := s.RecordVote(t.Context(), Vote{MessageID: msg, UserID: user, Value: value})

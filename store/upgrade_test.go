@@ -48,17 +48,26 @@ func TestUpgradeFromVersion1(t *testing.T) {
 	if got, want := tallies(t, s), []Tally{{MessageID: "m1", Question: "Who was arrested?", Down: 1}}; !slices.Equal(got, want) {
 		t.Errorf("Tallies = %+v\nwant %+v", got, want)
 	}
+	checkUpgradedGuilds(t, s, "oldvote-article", at)
+}
+
+// checkUpgradedGuilds checks what both upgrades from version 1 keep alike:
+// the old pin of message m1 stays in its server, and the schema keeps a
+// document per guild: docID added again to no server and to a server is
+// two records.
+func checkUpgradedGuilds(t *testing.T, s Store, docID string, at time.Time) {
+	t.Helper()
+	ctx := t.Context()
 	pins, err := s.Pins(ctx, "111111111111111111")
 	if err != nil || len(pins) != 1 || pins[0].MessageID != "m1" {
 		t.Errorf("Pins of the old pin's server = %+v, %v; want the old pin", pins, err)
 	}
-	// the upgraded schema keeps a document per guild
 	for _, g := range []string{"", "222222222222222222"} {
-		if err := s.RecordIngest(ctx, Ingest{DocID: "oldvote-article", Title: "again", GuildID: g, At: at.Add(time.Hour)}); err != nil {
+		if err := s.RecordIngest(ctx, Ingest{DocID: docID, Title: "again", GuildID: g, At: at.Add(time.Hour)}); err != nil {
 			t.Fatalf("RecordIngest in guild %q: %v", g, err)
 		}
 	}
-	if ing, err = s.Ingests(ctx); err != nil || len(ing) != 2 {
+	if ing, err := s.Ingests(ctx); err != nil || len(ing) != 2 {
 		t.Errorf("Ingests after adding in a server = %+v, %v; want 2 records", ing, err)
 	}
 }
@@ -111,15 +120,5 @@ func TestPostgresUpgradeFromVersion1(t *testing.T) {
 	if got, want := tallies(t, s), []Tally{{MessageID: "m1", Down: 1}}; !slices.Equal(got, want) {
 		t.Errorf("Tallies = %+v, want %+v", got, want)
 	}
-	if pins, err := s.Pins(ctx, "111111111111111111"); err != nil || len(pins) != 1 {
-		t.Errorf("Pins of the old pin's server = %+v, %v", pins, err)
-	}
-	for _, g := range []string{"", "222222222222222222"} {
-		if err := s.RecordIngest(ctx, Ingest{DocID: "harbour", Title: "again", GuildID: g, At: at.Add(time.Hour)}); err != nil {
-			t.Fatalf("RecordIngest in guild %q: %v", g, err)
-		}
-	}
-	if ing, err = s.Ingests(ctx); err != nil || len(ing) != 2 {
-		t.Errorf("Ingests after adding in a server = %+v, %v; want 2", ing, err)
-	}
+	checkUpgradedGuilds(t, s, "harbour", at)
 }
