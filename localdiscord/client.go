@@ -249,30 +249,17 @@ func (s *Server) Channels(guildID string) []Channel {
 // oldest first, including ephemeral ones (check Message.Ephemeral);
 // limit <= 0 returns them all.
 func (s *Server) RecentMessages(channelID string, limit int) []Message {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ch := s.st.channels[channelID]
-	if ch == nil {
-		return nil
-	}
-	ids := ch.messages
-	if limit > 0 && len(ids) > limit {
-		ids = ids[len(ids)-limit:]
-	}
-	out := make([]Message, 0, len(ids))
-	for _, id := range ids {
-		out = append(out, s.st.snapshot(s.st.messages[id]))
-	}
-	return out
+	return s.channelMessages(channelID, func(ch *channelState) []string {
+		ids := ch.messages
+		if limit > 0 && len(ids) > limit {
+			ids = ids[len(ids)-limit:]
+		}
+		return ids
+	})
 }
 
 // User returns a known user by ID.
 func (s *Server) User(id string) (User, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	u := s.st.users[id]
-	if u == nil {
-		return User{}, false
-	}
-	return *u, true
+	return find(s, func(st *state) map[string]*User { return st.users }, id,
+		func(u *User) User { return *u })
 }

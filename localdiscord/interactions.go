@@ -175,13 +175,8 @@ func (s *Server) interactionState(in *interaction) InteractionState {
 // InteractionResponse returns the state of an interaction sent with one of
 // the Send methods.
 func (s *Server) InteractionResponse(id string) (InteractionState, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	in := s.st.interactions[id]
-	if in == nil {
-		return InteractionState{}, false
-	}
-	return s.interactionState(in), true
+	return find(s, func(st *state) map[string]*interaction { return st.interactions }, id,
+		s.interactionState)
 }
 
 // WaitInteraction blocks until the interaction's state satisfies match

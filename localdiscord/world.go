@@ -130,13 +130,21 @@ func (s *Server) SetBotPermissions(channelID string, perms int64) error {
 
 // Channel returns a channel or thread by ID.
 func (s *Server) Channel(id string) (Channel, bool) {
+	return find(s, func(st *state) map[string]*channelState { return st.channels }, id,
+		func(ch *channelState) Channel { return ch.Channel })
+}
+
+// find returns, under the server's lock, view of the entry for id in the
+// map of the state that table picks, and whether there is one.
+func find[T, V any](s *Server, table func(*state) map[string]*T, id string, view func(*T) V) (V, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ch := s.st.channels[id]
-	if ch == nil {
-		return Channel{}, false
+	x := table(s.st)[id]
+	if x == nil {
+		var zero V
+		return zero, false
 	}
-	return ch.Channel, true
+	return view(x), true
 }
 
 // Threads returns the threads whose parent is channelID, oldest first.
@@ -245,29 +253,27 @@ func (s *Server) Message(channelID, id string) (Message, bool) {
 // ChannelMessages returns a channel's messages oldest first, including
 // ephemeral interaction responses (check Message.Ephemeral).
 func (s *Server) ChannelMessages(channelID string) []Message {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ch := s.st.channels[channelID]
-	if ch == nil {
-		return nil
-	}
-	out := make([]Message, 0, len(ch.messages))
-	for _, id := range ch.messages {
-		out = append(out, s.st.snapshot(s.st.messages[id]))
-	}
-	return out
+	return s.channelMessages(channelID, func(ch *channelState) []string { return ch.messages })
 }
 
 // Pins returns a channel's pinned messages in pin order, oldest first.
 func (s *Server) Pins(channelID string) []Message {
+	return s.channelMessages(channelID, func(ch *channelState) []string { return ch.pins })
+}
+
+// channelMessages returns, under the server's lock, the messages of a
+// channel whose IDs pick chooses, in pick's order; nil for an unknown
+// channel.
+func (s *Server) channelMessages(channelID string, pick func(*channelState) []string) []Message {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ch := s.st.channels[channelID]
 	if ch == nil {
 		return nil
 	}
-	out := make([]Message, 0, len(ch.pins))
-	for _, id := range ch.pins {
+	ids := pick(ch)
+	out := make([]Message, 0, len(ids))
+	for _, id := range ids {
 		out = append(out, s.st.snapshot(s.st.messages[id]))
 	}
 	return out
