@@ -8,19 +8,25 @@ import (
 
 	"github.com/footnote-bot/footnote/answer"
 	"github.com/footnote-bot/footnote/corpus"
+	"github.com/footnote-bot/footnote/corpus/corpustest"
 	"github.com/footnote-bot/footnote/retrieval"
 )
 
+// engineFor returns an engine on the corpus in dir ("": the built-in one)
+// and its index.
 func engineFor(t *testing.T, dir string) (*answer.Engine, *retrieval.Index) {
 	t.Helper()
 	fsys := corpus.Builtin()
 	if dir != "" {
 		fsys = os.DirFS(dir)
 	}
-	docs, skipped, err := corpus.Load(fsys)
-	if err != nil || len(skipped) > 0 {
-		t.Fatalf("load: %v %v", err, skipped)
-	}
+	return engineOn(t, corpustest.Load(t, fsys))
+}
+
+// engineOn returns an engine on docs, indexed without embeddings, and its
+// index.
+func engineOn(t *testing.T, docs []*corpus.Document) (*answer.Engine, *retrieval.Index) {
+	t.Helper()
 	ix, _, err := retrieval.Build(context.Background(), docs, retrieval.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -4,28 +4,16 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/footnote-bot/footnote/answer"
-	"github.com/footnote-bot/footnote/corpus"
-	"github.com/footnote-bot/footnote/retrieval"
+	"github.com/footnote-bot/footnote/corpus/corpustest"
 )
 
+// engineFS returns an engine on the corpus of files (text by path).
 func engineFS(t *testing.T, files map[string]string) *answer.Engine {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	for n, b := range files {
-		fsys[n] = &fstest.MapFile{Data: []byte(b)}
-	}
-	docs, skipped, err := corpus.Load(fsys)
-	if err != nil || len(skipped) > 0 {
-		t.Fatalf("load: %v %v", err, skipped)
-	}
-	ix, _, err := retrieval.Build(context.Background(), docs, retrieval.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return answer.NewEngine(ix)
+	e, _ := engineOn(t, corpustest.LoadFiles(t, files))
+	return e
 }
 
 func TestDisagreeingSourcesAreBothCited(t *testing.T) {

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-	"testing/fstest"
 
 	"github.com/footnote-bot/footnote/corpus"
+	"github.com/footnote-bot/footnote/corpus/corpustest"
 	"github.com/footnote-bot/footnote/retrieval"
 )
 
@@ -40,15 +40,7 @@ func builtinDocs(t testing.TB) []*corpus.Document {
 
 func mapDocs(t *testing.T, files map[string]string) []*corpus.Document {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	for name, body := range files {
-		fsys[name] = &fstest.MapFile{Data: []byte(body)}
-	}
-	docs, skipped, err := corpus.Load(fsys)
-	if err != nil || len(skipped) > 0 {
-		t.Fatalf("load: skipped=%v err=%v", skipped, err)
-	}
-	return docs
+	return corpustest.LoadFiles(t, files)
 }
 
 func TestSecondStartEmbedsNothing(t *testing.T) {
