@@ -211,6 +211,19 @@ func parseChecked(e *env, fs *flag.FlagSet, args []string) ([]string, error) {
 	return pos, nil
 }
 
+// parseBotFlags adds the flags of a command that runs the bot (serve,
+// playground) to fs, parses args with them, validates the configuration,
+// and refuses arguments.
+func parseBotFlags(e *env, fs *flag.FlagSet, args []string) error {
+	offlineFlag(e, fs, "answer")
+	commonFlags(e, fs)
+	pos, err := parseChecked(e, fs, args)
+	if err != nil {
+		return err
+	}
+	return noArgs(fs.Name(), pos, "")
+}
+
 // dashDash rewrites the flag package's "-name" in its error messages as
 // "--name", the spelling the help and the README use.
 func dashDash(msg string) string {

@@ -43,14 +43,8 @@ func runPlayground(ctx context.Context, e *env, args []string) error {
 	fs := flagSet(e, "playground")
 	addr := fs.String("addr", "127.0.0.1:8787", "address to serve the page on")
 	allowRemote := fs.Bool("allow-remote", false, "allow a non-loopback --addr: anyone who reaches it can use the bot as any playground user")
-	offlineFlag(e, fs, "answer")
-	commonFlags(e, fs)
-	pos, err := parseChecked(e, fs, args)
-	if err != nil {
+	if err := parseBotFlags(e, fs, args); err != nil {
 		return helpOK(err)
-	}
-	if err := noArgs("playground", pos, ""); err != nil {
-		return err
 	}
 	loopback, err := isLoopbackAddr(*addr)
 	if err != nil {

@@ -24,14 +24,8 @@ func init() {
 func runServe(ctx context.Context, e *env, args []string) error {
 	fs := flagSet(e, "serve")
 	fs.StringVar(&e.cfg.DiscordGuildID, "guild", e.cfg.DiscordGuildID, "register commands on this server only")
-	offlineFlag(e, fs, "answer")
-	commonFlags(e, fs)
-	pos, err := parseChecked(e, fs, args)
-	if err != nil {
+	if err := parseBotFlags(e, fs, args); err != nil {
 		return helpOK(err)
-	}
-	if err := noArgs("serve", pos, ""); err != nil {
-		return err
 	}
 	if e.cfg.DiscordToken == "" {
 		return usagef("serve: set DISCORD_TOKEN (or DISCORD_TOKEN_FILE) to the bot's token")
