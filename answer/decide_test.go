@@ -86,3 +86,22 @@ func TestMiddlingEvidenceIsAPartialAnswer(t *testing.T) {
 		t.Fatalf("partial %v, refused %v: %q", a.Partial, a.Refused, a.Answer)
 	}
 }
+
+// A question about the latest state is answered from the newest article
+// that answers it nearly as well, though an older one matches more of its
+// words: "now" and "actualmente" are not words a sentence must have.
+func TestLatestAnswerFromTheNewestArticle(t *testing.T) {
+	e := engineFS(t, map[string]string{
+		"early.md": "---\ntitle: Saldias jailed\nsource: A\ndate: 2024-04-06\nlanguage: en\n---\n\nUnion leader Hector Saldias is held today in the Quilmo prison in Puerto Alto, his lawyer said.\n",
+		"late.md":  "---\ntitle: Union leader moved\nsource: B\ndate: 2025-11-12\nlanguage: en\n---\n\nA court turned down an appeal by Hector Saldias on Monday. The union leader has been held since 10 November in the Llanos prison, in San Telmo.\n",
+	})
+	for _, q := range []string{"Where is Hector Saldias held now?", "Where is the union leader currently held?"} {
+		a, err := e.Ask(context.Background(), q, answer.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Refused || !strings.Contains(a.Answer, "Llanos") {
+			t.Errorf("%q: %q", q, a.Answer)
+		}
+	}
+}

@@ -153,20 +153,6 @@ func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 			out = append(out, c)
 		}
 	}
-	// "What is the latest…": among good sentences, newer articles first.
-	if asksLatest(q) {
-		newest := ""
-		for _, c := range out {
-			if c.doc.Date > newest {
-				newest = c.doc.Date
-			}
-		}
-		for _, c := range out {
-			if newest != "" && c.doc.Date == newest {
-				c.score += 0.2
-			}
-		}
-	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
 	return out
 }
@@ -243,6 +229,9 @@ func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool)
 		}
 		best = typed
 	}
+	if asksLatest(q) {
+		best = newest(q, best, cands)
+	}
 	switch {
 	case best.coverage >= answerCov:
 		return best, false, true
@@ -250,6 +239,27 @@ func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool)
 		return best, true, true
 	}
 	return nil, false, false
+}
+
+// latestShare is how much of the best sentence's coverage a sentence of a
+// newer article needs to answer a question about the latest state instead.
+const latestShare = 0.6
+
+// newest returns, for a question about the latest state ("Where is he held
+// now?"), the sentence of the newest article among those that answer it
+// nearly as well as best: older articles tell what was true then.
+func newest(q *question, best *candidate, cands []*candidate) *candidate {
+	out := best
+	for _, c := range cands {
+		if c.doc.Date <= out.doc.Date || c.coverage < latestShare*best.coverage || c.coverage < partialCov {
+			continue
+		}
+		if q.typ != typeAny && !c.typed {
+			continue
+		}
+		out = c
+	}
+	return out
 }
 
 // withFigures returns the candidates whose context has every figure, day

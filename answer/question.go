@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/footnote-bot/footnote/lang"
+	"github.com/footnote-bot/footnote/lexicon"
 	"github.com/footnote-bot/footnote/retrieval"
 )
 
@@ -129,7 +130,9 @@ func analyse(c Corpus, q string) *question {
 	prev := ""
 	for i, t := range toks {
 		qs.words[t.Text] = true
-		if t.Stop || len(t.Text) < 2 || typeWord(t.Text) {
+		// "now", "currently" ask for the latest state (asksLatest); they
+		// are not the topic a sentence must mention
+		if t.Stop || len(t.Text) < 2 || typeWord(t.Text) || recencyWords[t.Text] {
 			continue
 		}
 		qt, ok := termOf(c, qs, toks, i, seen)
@@ -236,6 +239,11 @@ func (qs *question) shape(toks []lang.Term, cat int) {
 	qs.measure = measureQuestion(toks)
 	if qs.typ == typeAny && cat >= 0 && instanceQuestion(toks) {
 		qs.typ = typeInstance
+		if qs.category != nil && qs.categoryKind() == lexicon.KindPerson {
+			// "which judge…" asks who: a name by the word "judge"
+			qs.typ = typePerson
+			qs.role = []*qterm{qs.category}
+		}
 	}
 }
 
@@ -373,6 +381,12 @@ func (t *qterm) matches(w lang.Term) bool {
 	return false
 }
 
+// is reports whether a sentence word is the question word itself (in any
+// inflection), not one of its related forms.
+func (t *qterm) is(w lang.Term) bool {
+	return lang.StemsMatch(w.Stem, t.stem) || w.Text == t.word
+}
+
 // categoryIndex returns the index of the noun a "which X"/"what X" question
 // asks an instance of, or what a "how many X" counts, or -1. "What did …"
 // and "what is …" have none.
@@ -411,10 +425,16 @@ func nounAfter(toks []lang.Term, j int) int {
 	if j+1 < len(toks) && kindWords[toks[j].Text] {
 		j += 2
 	}
-	if j < len(toks) && !toks[j].Stop {
+	if j < len(toks) && !toks[j].Stop && !pastParticiple(toks[j]) {
 		return j
 	}
 	return -1
+}
+
+// pastParticiple reports an English verb form in -ed ("what ruled out…"),
+// which stands where a "what X" question would have its noun.
+func pastParticiple(t lang.Term) bool {
+	return len(t.Text) > 4 && strings.HasSuffix(t.Text, "ed") && !strings.HasSuffix(t.Text, "eed")
 }
 
 // afterSentenceStart reports whether only punctuation (¿ ¡ quotes) stands

@@ -5,8 +5,8 @@ import (
 	"unicode"
 
 	"github.com/footnote-bot/footnote/corpus"
-
 	"github.com/footnote-bot/footnote/lang"
+	"github.com/footnote-bot/footnote/lexicon"
 )
 
 // This file decides whether a sentence holds the kind of thing a question
@@ -175,7 +175,14 @@ func hasPerson(q *question, terms []lang.Term) bool {
 			continue
 		}
 		end, org := nameRun(terms, i)
-		if org {
+		if org || placeRun(terms, i, end) {
+			// a body, or a place or its people ("South American")
+			i = end - 1
+			continue
+		}
+		if titledByQuestion(q, terms, i, end) {
+			// "UN Secretary-General Antonio Guterres" for "who spoke
+			// for the UN Secretary-General": the question's own person
 			i = end - 1
 			continue
 		}
@@ -194,6 +201,30 @@ func hasPerson(q *question, terms []lang.Term) bool {
 			return true
 		}
 		i = max(i, end-1)
+	}
+	return false
+}
+
+// titledByQuestion reports whether the name at terms[from:to] carries a
+// title the question names without asking who holds it: a question that
+// says "the Secretary-General" refers to that person and asks for another.
+func titledByQuestion(q *question, terms []lang.Term, from, to int) bool {
+	if from > 0 {
+		from--
+	}
+	for _, t := range terms[from:to] {
+		if !titleWords[t.Text] || !q.words[t.Text] {
+			continue
+		}
+		role := false
+		for _, r := range q.role {
+			if r.is(t) {
+				role = true
+			}
+		}
+		if !role {
+			return true
+		}
 	}
 	return false
 }
@@ -319,11 +350,110 @@ func hasReason(q *question, terms []lang.Term) bool {
 
 // hasName: a capitalised word, not at the start of the sentence and not
 // the question's own, that names the instance a "which X" question wants.
+// Where WordNet says what X is, the name must be of that kind: a place's
+// for "which country"; for any other English X ("which delegations",
+// "which airline") not only a place's or its people's, unless that stands
+// right before X ("the Colombian delegation"). "Which official" is a who
+// question (see shape).
 func hasName(q *question, terms []lang.Term) bool {
+	switch q.categoryKind() {
+	case lexicon.KindPlace:
+		return hasNamed(q, terms, func(words []string, from, to int) bool {
+			return places(words, false) || afterLocative(terms, from)
+		})
+	case lexicon.KindGroup, lexicon.KindNone:
+		if q.category != nil && q.lang == lang.English {
+			// "which delegations", "which airline": not a place
+			return hasNamed(q, terms, func(words []string, from, to int) bool {
+				return !places(words, true) || modifiesCategory(q, terms, to)
+			})
+		}
+	}
+	return hasNamed(q, terms, func([]string, int, int) bool { return true })
+}
+
+// categoryKind is what WordNet says the thing a "which X" question asks
+// for is, from X's English singular; KindNone when it does not say or the
+// question has no X.
+func (q *question) categoryKind() lexicon.Kind {
+	if q.category == nil || q.lang != lang.English {
+		return lexicon.KindNone
+	}
+	w := q.category.word
+	for _, form := range []string{w, strings.TrimSuffix(w, "s"), strings.TrimSuffix(w, "es"), strings.TrimSuffix(w, "ies") + "y"} {
+		if k := lexicon.KindOf(form); k != lexicon.KindNone {
+			return k
+		}
+	}
+	return lexicon.KindNone
+}
+
+// modifiesCategory reports whether the name ending at terms[to] stands
+// before the question's category word, with only other such names, "and"
+// or "y" between ("the Colombian and Bolivian delegations").
+func modifiesCategory(q *question, terms []lang.Term, to int) bool {
+	for j := to; j < len(terms) && j < to+4; j++ {
+		switch t := terms[j]; {
+		case q.category.is(t):
+			return true
+		case t.Upper || t.Text == "and" || t.Text == "y":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// placeRun reports whether the capitalised words of terms[from:to], titles
+// aside, all name places or their peoples, alone or as phrases of up to
+// three words ("Costa Rica", "South American"), by WordNet.
+func placeRun(terms []lang.Term, from, to int) bool {
+	var words []string
+	for _, t := range terms[from:to] {
+		if t.Upper && !titleWords[t.Text] {
+			words = append(words, t.Text)
+		}
+	}
+	return places(words, true)
+}
+
+// places reports whether words, in order, are all names of places (or,
+// with demonyms, of their peoples), alone or as phrases of up to three.
+func places(words []string, demonyms bool) bool {
+	if len(words) == 0 {
+		return false
+	}
+	for k := 0; k < len(words); {
+		n := 0
+		for m := min(3, len(words)-k); m > 0 && n == 0; m-- {
+			switch lexicon.KindOf(strings.Join(words[k:k+m], " ")) {
+			case lexicon.KindPlace:
+				n = m
+			case lexicon.KindDemonym:
+				if demonyms {
+					n = m
+				}
+			}
+		}
+		if n == 0 {
+			return false
+		}
+		k += n
+	}
+	return true
+}
+
+// hasNamed reports whether the sentence has a capitalised run, not at its
+// start (unless the articles write the word only with a capital) and not
+// the question's own, whose new words fit, and that stands by the category
+// word where the sentence speaks of an unnamed one of that kind.
+func hasNamed(q *question, terms []lang.Term, fits func(words []string, from, to int) bool) bool {
 	cat := -1 // where the sentence speaks of an unnamed one: "a newspaper"
 	if q.category != nil {
 		for i, t := range terms {
-			if q.category.matches(t) && unnamed(terms, i) {
+			// the category word itself: a related word ("un comunicado
+			// oficial" for "qué funcionario") is not the unnamed one
+			if q.category.is(t) && unnamed(terms, i) {
 				cat = i
 				break
 			}
@@ -336,7 +466,23 @@ func hasName(q *question, terms []lang.Term) bool {
 		// "a newspaper reported" names no newspaper: where the sentence
 		// speaks of one so, a name must stand by it ("a newspaper, El
 		// Diario,")
-		if cat < 0 || i >= cat-3 && i <= cat+3 && !afterLocative(terms, i) {
+		if cat >= 0 && (i < cat-3 || i > cat+3 || afterLocative(terms, i)) {
+			continue
+		}
+		from, to := i, i+1
+		for from > 0 && terms[from-1].Upper && !terms[from-1].Number {
+			from--
+		}
+		for to < len(terms) && terms[to].Upper && !terms[to].Number {
+			to++
+		}
+		var fresh []string
+		for _, u := range terms[from:to] {
+			if q.new(u) && !titleWords[u.Text] {
+				fresh = append(fresh, u.Text)
+			}
+		}
+		if fits(fresh, from, to) {
 			return true
 		}
 	}

@@ -75,6 +75,16 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"which: an unnamed one", "Which newspaper reported the sale?", "A newspaper reported the sale of the cranes.", false},
 		{"which: an unnamed one, with an adjective", "Which airline flew the workers home?", "They flew on a commercial airline to Puerto Alto.", false},
 		{"which: named beside the category", "Which newspaper reported the vote?", "Panama abstained, and a newspaper, El Diario, reported it.", true},
+		{"which X, a person: a name by the word", "Which minister urged both sides to talk?", "Transport Minister Ana Ruiz urged both sides to talk.", true},
+		{"which X, a person: no name", "Which minister urged both sides to talk?", "The minister urged both sides to talk.", false},
+		{"which country: a place", "Which country abstained in the vote?", "Delegates said Costa Rica abstained in the vote.", true},
+		{"which country: a people is no country", "Which country abstained in the vote?", "The Chilean delegates abstained in the vote.", false},
+		{"which delegations: a people before the word", "Which delegations presented the motion?", "It was presented by the Chilean and Peruvian delegations.", true},
+		{"which delegations: a place elsewhere", "Which delegations presented the motion?", "The motion about Chile was presented by delegations.", false},
+		{"which airline: a city is no airline", "Which airline flew the workers home?", "The workers flew home to Mexico City on Sunday.", false},
+		{"who: a place's people is no person", "Who backed the strike?", "South American unions backed the strike.", false},
+		{"who: the person the question titles", "Who spoke for the Transport Minister?", "Transport Minister Ana Ruiz spoke through an aide.", false},
+		{"who: the person the question titles, another named", "Who spoke for the Transport Minister?", "Transport Minister Ana Ruiz's aide, Pablo Mena, spoke.", true},
 		{"dateline names nobody", "Who urged both sides to talk?", "PUERTO ALTO, Chile (Test Wire) — The government urged both sides to talk.", false},
 		{"¿quién?: un nombre", "¿Quién dirige el sindicato?", "El sindicato lo dirige Héctor Saldías, operador de grúas.", true},
 		{"¿cuántos?: junto a lo contado", "¿Cuántos trabajadores pararon?", "Unos 2.400 trabajadores pararon el lunes.", true},
@@ -115,6 +125,9 @@ func TestQuestionShape(t *testing.T) {
 		{question: "Which country abstained?", typ: typeInstance},
 		{question: "¿Qué país se abstuvo?", typ: typeInstance},
 		{question: "What did the union say?", typ: typeAny},
+		{question: "Which minister urged talks?", typ: typePerson, role: "minister"}, // WordNet: a minister is a person
+		{question: "What ruled out a deal?", typ: typeAny},                           // a verb, not "what X"
+		{question: "Where is the union's leader now?", typ: typePlace},
 		{question: "¿Por qué se convocó la huelga?", typ: typeReason},
 	}
 	for _, tt := range tests {

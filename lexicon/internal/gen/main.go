@@ -138,6 +138,12 @@ func run(c config, log *slog.Logger) error {
 			overlay(es.table(lang.Spanish, lang.Spanish, maxRels), esPlain),
 		}},
 	}
+	kindsPath := filepath.Join(c.out, "wordnet-kinds.txt.gz")
+	n, err := writeKinds(kindsPath, wn.kinds())
+	if err != nil {
+		return fmt.Errorf("write %s: %w", kindsPath, err)
+	}
+	log.Info("wrote", "file", kindsPath, "bytes", n)
 	for _, f := range files {
 		path := filepath.Join(c.out, f.name)
 		n, err := writeTables(path, f.tables)
@@ -178,8 +184,9 @@ func writeLicences(c config) error {
 		stanzas                       []string
 	}{
 		{"LICENSE.wordnet",
-			"wordnet.lex.gz is derived from WordNet 3.0 (Debian package wordnet-base)\n" +
-				"alone, under the WordNet licence below. It is embedded in every build.",
+			"wordnet.lex.gz and wordnet-kinds.txt.gz are derived from WordNet 3.0\n" +
+				"(Debian package wordnet-base) alone, under the WordNet licence below. They\n" +
+				"are embedded in every build.",
 			doc("wordnet-base"), "", []string{"Files: *"}},
 		{"LICENSE.mythes-es",
 			"mythes-es.lex.gz is derived from the LibreOffice Spanish thesaurus th_es_ES_v2\n" +

@@ -49,6 +49,11 @@ type wnPtr struct {
 type wnSynset struct {
 	words []string // lemmas, lower case, underscores for spaces
 	ptrs  []wnPtr
+	// lexFile is the lexicographer file the synset is in (15 is
+	// noun.location, 18 noun.person); proper marks the lemmas WordNet
+	// writes with a capital (names).
+	lexFile int
+	proper  []bool
 }
 
 type wnIndex struct {
@@ -163,9 +168,14 @@ func (wn *wordnet) parseData(pos byte, line string) error {
 	if err != nil || len(f) < 4+2*int(nw)+1 {
 		return fmt.Errorf("word count %q", f[3])
 	}
-	ss := &wnSynset{}
+	lexFile, err := strconv.Atoi(f[1])
+	if err != nil {
+		return fmt.Errorf("lexicographer file %q: %w", f[1], err)
+	}
+	ss := &wnSynset{lexFile: lexFile}
 	i := 4
 	for range nw {
+		ss.proper = append(ss.proper, f[i] != "" && f[i][0] >= 'A' && f[i][0] <= 'Z')
 		w := strings.ToLower(f[i])
 		if j := strings.IndexByte(w, '('); j > 0 { // adjective markers: "galore(ip)"
 			w = w[:j]
