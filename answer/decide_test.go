@@ -105,3 +105,16 @@ func TestLatestAnswerFromTheNewestArticle(t *testing.T) {
 		}
 	}
 }
+
+// A sentence that speaks of an unnamed person ("a spokesman") answers a
+// who question with the next sentence, which names him, and quotes both.
+func TestUnnamedPersonNamedInTheNextSentence(t *testing.T) {
+	e := engineFS(t, map[string]string{"port.md": "---\ntitle: Port strike\nsource: A\ndate: 2025-03-05\nlanguage: en\n---\n\nThe dockworkers walked out on Monday.\n\nA spokesman for the port authority said the strike was illegal.\n\n“We hope the talks resume soon,” Marta Quiroga told reporters in Puerto Alto.\n"})
+	a, err := e.Ask(context.Background(), "Who spoke for the port authority about the strike?", answer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Refused || !strings.Contains(a.Answer, "A spokesman") || !strings.Contains(a.Answer, "Marta Quiroga") {
+		t.Fatalf("answer %q", a.Answer)
+	}
+}

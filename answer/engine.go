@@ -140,6 +140,7 @@ func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 		if titles[h.Doc.ID] == nil {
 			_, titles[h.Doc.ID] = sentenceStems(h.Doc.Language, h.Doc.Title+" "+dateWords(h.Doc))
 		}
+		chunkCands := make([]*candidate, n)
 		for i := range n {
 			sur := surround{chunk: all, title: titles[h.Doc.ID]}
 			if i > 0 {
@@ -150,11 +151,49 @@ func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 			}
 			c := &candidate{chunk: h.Chunk, doc: h.Doc, sent: i, rank: r}
 			c.scoreAgainst(q, terms[i], stems[i], sur)
+			chunkCands[i] = c
 			out = append(out, c)
 		}
+		namedNext(q, chunkCands, terms, e.nextNames(q, h.Chunk))
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
 	return out
+}
+
+// namedNext marks, for a who question, a sentence that speaks of an
+// unnamed person ("A spokesman for the Secretary-General said…") followed
+// by one that names a person ("…, Stephane Dujarric told reporters."): the
+// pair answers it, and the answer quotes both.
+// nextNamed says whether the sentence after the chunk's last (the next
+// chunk's first) names a person.
+func namedNext(q *question, cands []*candidate, terms [][]lang.Term, nextNamed bool) {
+	if q.typ != typePerson {
+		return
+	}
+	for i, c := range cands {
+		named := nextNamed
+		if i+1 < len(cands) {
+			named = cands[i+1].typed
+		}
+		if !c.typed && named && unnamedPerson(terms[i]) {
+			c.typed, c.lends = true, true
+			c.score = c.weigh(defaultWeights)
+		}
+	}
+}
+
+// nextNames reports, for a who question, whether the first sentence of
+// the chunk after ch names a person.
+func (e *Engine) nextNames(q *question, ch *corpus.Chunk) bool {
+	if q.typ != typePerson {
+		return false
+	}
+	next := e.corpus.Chunk(corpus.ChunkID(ch.DocID, ch.Ordinal+1))
+	if next == nil || len(next.Sentences) == 0 {
+		return false
+	}
+	s := next.Sentence(0)
+	return fills(q, s, lang.Terms(next.Language, s))
 }
 
 // Coverage bars of decide: a sentence that covers at least answerCov of the
@@ -384,22 +423,30 @@ func overlaps(points []point, c *candidate) bool {
 // that sentence.
 func (e *Engine) withContext(c *candidate) []point {
 	p := point{chunk: c.chunk, doc: c.doc, first: c.sent, end: c.sent + 1}
+	var after []point
+	if c.lends {
+		if p.end < len(c.chunk.Sentences) {
+			p.end++
+		} else if next := e.corpus.Chunk(corpus.ChunkID(c.chunk.DocID, c.chunk.Ordinal+1)); next != nil && len(next.Sentences) > 0 {
+			after = []point{{chunk: next, doc: c.doc, first: 0, end: 1}}
+		}
+	}
 	if !c.borrows && !leansBack(c.text()) {
-		return []point{p}
+		return append([]point{p}, after...)
 	}
 	if c.sent > 0 {
 		p.first--
-		return []point{p}
+		return append([]point{p}, after...)
 	}
 	// the sentence before is the last of the previous chunk
 	if c.chunk.Ordinal > 0 {
 		prev := e.corpus.Chunk(corpus.ChunkID(c.chunk.DocID, c.chunk.Ordinal-1))
 		if prev != nil && len(prev.Sentences) > 0 {
 			n := len(prev.Sentences)
-			return []point{{chunk: prev, doc: c.doc, first: n - 1, end: n}, p}
+			return append([]point{{chunk: prev, doc: c.doc, first: n - 1, end: n}, p}, after...)
 		}
 	}
-	return []point{p}
+	return append([]point{p}, after...)
 }
 
 // cite writes the answer text and its citations: one number per chunk, in

@@ -35,6 +35,9 @@ type candidate struct {
 	// previous sentence supplies question terms it lacks; the answer then
 	// quotes both.
 	borrows bool
+	// lends is true when the sentence speaks of an unnamed person and the
+	// next one names who it was (see namedNext); the answer quotes both.
+	lends bool
 }
 
 func (c *candidate) text() string { return c.chunk.Sentence(c.sent) }

@@ -205,6 +205,39 @@ func hasPerson(q *question, terms []lang.Term) bool {
 	return false
 }
 
+// unnamedPerson reports whether the sentence speaks of a person by a noun
+// for one, not a name: "a spokesman", "an official", "un portavoz".
+func unnamedPerson(terms []lang.Term) bool {
+	for i, t := range terms {
+		if (titleWords[t.Text] || nounKind(t.Text) == lexicon.KindPerson) && unnamed(terms, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// nounKind is what WordNet says an English noun names, tried as written
+// and as the singular of a plural.
+func nounKind(w string) lexicon.Kind {
+	for _, form := range []string{w, strings.TrimSuffix(w, "s"), strings.TrimSuffix(w, "es"), strings.TrimSuffix(w, "ies") + "y"} {
+		if k := lexicon.KindOf(form); k != lexicon.KindNone {
+			return k
+		}
+	}
+	return lexicon.KindNone
+}
+
+// titled reports whether a title stands in or right before the name at
+// terms[from:to]: "Foreign Minister Alicia Barcena" is a person.
+func titled(terms []lang.Term, from, to int) bool {
+	for _, t := range terms[max(0, from-1):to] {
+		if titleWords[t.Text] {
+			return true
+		}
+	}
+	return false
+}
+
 // titledByQuestion reports whether the name at terms[from:to] carries a
 // title the question names without asking who holds it: a question that
 // says "the Secretary-General" refers to that person and asks for another.
@@ -363,9 +396,10 @@ func hasName(q *question, terms []lang.Term) bool {
 		})
 	case lexicon.KindGroup, lexicon.KindNone:
 		if q.category != nil && q.lang == lang.English {
-			// "which delegations", "which airline": not a place
+			// "which delegations", "which airline": not a place nor
+			// a titled person
 			return hasNamed(q, terms, func(words []string, from, to int) bool {
-				return !places(words, true) || modifiesCategory(q, terms, to)
+				return !places(words, true) && !titled(terms, from, to) || modifiesCategory(q, terms, to)
 			})
 		}
 	}
@@ -379,13 +413,7 @@ func (q *question) categoryKind() lexicon.Kind {
 	if q.category == nil || q.lang != lang.English {
 		return lexicon.KindNone
 	}
-	w := q.category.word
-	for _, form := range []string{w, strings.TrimSuffix(w, "s"), strings.TrimSuffix(w, "es"), strings.TrimSuffix(w, "ies") + "y"} {
-		if k := lexicon.KindOf(form); k != lexicon.KindNone {
-			return k
-		}
-	}
-	return lexicon.KindNone
+	return nounKind(q.category.word)
 }
 
 // modifiesCategory reports whether the name ending at terms[to] stands
