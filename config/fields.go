@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -72,53 +73,36 @@ func str(p func(*Config) *string) accessor {
 }
 
 func integer(p func(*Config) *int) accessor {
-	return accessor{kindInt,
-		func(c *Config) string { return strconv.Itoa(*p(c)) },
-		func(c *Config, v string) error {
-			n, err := strconv.Atoi(strings.TrimSpace(v))
-			if err != nil {
-				return fmt.Errorf("not a whole number")
-			}
-			*p(c) = n
-			return nil
-		}}
+	return parsed(kindInt, p, strconv.Itoa, strconv.Atoi, "not a whole number")
 }
 
 func integer64(p func(*Config) *int64) accessor {
-	return accessor{kindInt,
-		func(c *Config) string { return strconv.FormatInt(*p(c), 10) },
-		func(c *Config, v string) error {
-			n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
-			if err != nil {
-				return fmt.Errorf("not a whole number")
-			}
-			*p(c) = n
-			return nil
-		}}
+	return parsed(kindInt, p,
+		func(n int64) string { return strconv.FormatInt(n, 10) },
+		func(v string) (int64, error) { return strconv.ParseInt(v, 10, 64) },
+		"not a whole number")
 }
 
 func boolean(p func(*Config) *bool) accessor {
-	return accessor{kindBool,
-		func(c *Config) string { return strconv.FormatBool(*p(c)) },
-		func(c *Config, v string) error {
-			b, err := strconv.ParseBool(strings.TrimSpace(v))
-			if err != nil {
-				return fmt.Errorf("not true or false")
-			}
-			*p(c) = b
-			return nil
-		}}
+	return parsed(kindBool, p, strconv.FormatBool, strconv.ParseBool, "not true or false")
 }
 
 func duration(p func(*Config) *time.Duration) accessor {
-	return accessor{kindDuration,
-		func(c *Config) string { return p(c).String() },
+	return parsed(kindDuration, p, time.Duration.String, time.ParseDuration, "not a duration like 30s or 2m")
+}
+
+// parsed is the accessor of a field of type T: get shows it with format,
+// set parses the trimmed text with parse and, when parse refuses it,
+// returns the error refusal ("not a whole number").
+func parsed[T any](k kind, p func(*Config) *T, format func(T) string, parse func(string) (T, error), refusal string) accessor {
+	return accessor{k,
+		func(c *Config) string { return format(*p(c)) },
 		func(c *Config, v string) error {
-			d, err := time.ParseDuration(strings.TrimSpace(v))
+			x, err := parse(strings.TrimSpace(v))
 			if err != nil {
-				return fmt.Errorf("not a duration like 30s or 2m")
+				return errors.New(refusal)
 			}
-			*p(c) = d
+			*p(c) = x
 			return nil
 		}}
 }
