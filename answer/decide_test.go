@@ -118,3 +118,24 @@ func TestUnnamedPersonNamedInTheNextSentence(t *testing.T) {
 		t.Fatalf("answer %q", a.Answer)
 	}
 }
+
+// A question naming something in two capitalised words that no passage
+// puts together is refused, though each word alone is in the articles; a
+// name the articles do give, in any case, and a title before a name are
+// matched.
+func TestUnknownMultiWordNameIsRefused(t *testing.T) {
+	e := engineFS(t, map[string]string{"port.md": "---\ntitle: Port strike\nsource: A\ndate: 2025-03-05\nlanguage: en\n---\n\nThe port authority called the strike illegal on Monday. The labour department and the state police said talks would resume. Minister Ana Ruiz urged both sides to talk.\n"})
+	for q, refused := range map[string]bool{
+		"What did the State Department say about the strike?": true,  // state, department: never together
+		"What did the Port Authority say about the strike?":   false, // "port authority"
+		"What did Minister Ruiz urge both sides to do?":       false, // a title is no part of a name
+	} {
+		a, err := e.Ask(context.Background(), q, answer.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Refused != refused {
+			t.Errorf("%q: refused %v, want %v: %q", q, a.Refused, refused, a.Answer)
+		}
+	}
+}

@@ -74,7 +74,7 @@ func (e *Engine) ask(ctx context.Context, q string, k int) (*Answer, []retrieval
 	a := &Answer{Question: q, Mode: ModeExtractive, Language: qs.lang, Citations: []Citation{}}
 	a.Retrieved = retrievedOf(hits, k)
 	cands := e.candidates(qs, hits)
-	if best, partial, ok := decide(qs, cands); ok {
+	if best, partial, ok := decide(qs, cands); ok && !unknownName(qs, hits) {
 		e.compose(a, qs, best, cands)
 		if partial {
 			a.Partial = true
@@ -299,6 +299,50 @@ func newest(q *question, best *candidate, cands []*candidate) *candidate {
 		out = c
 	}
 	return out
+}
+
+// unknownName reports whether the question names, in two or more
+// capitalised words, something no passage retrieved names: no two of the
+// words stand together in any ("the State Department" where the articles
+// only say "member states" and "department"). A title and a name
+// ("President Noboa") are no fixed phrase. Passages in the other language
+// may name it in translation, so the check is made only when all the
+// passages answers are drawn from are in the question's language.
+func unknownName(q *question, hits []retrieval.Hit) bool {
+	toks := lang.Tokenize(q.text)
+	var pairs [][2]string
+	for i := 1; i < len(toks); i++ {
+		a, b := toks[i-1], toks[i]
+		if !a.Upper || !b.Upper || a.Number || b.Number || afterSentenceStart(q.text, a.Start) || b.Start-a.End > 1 ||
+			titleWords[a.Text] || titleWords[b.Text] {
+			continue
+		}
+		pairs = append(pairs, [2]string{a.Text, b.Text})
+	}
+	if len(pairs) == 0 {
+		return false
+	}
+	for r, h := range hits {
+		if r < candidateChunks && h.Chunk.Language != q.lang {
+			return false
+		}
+	}
+	for r, h := range hits {
+		if r == candidateChunks {
+			break
+		}
+		for _, text := range []string{h.Chunk.Text, h.Doc.Title} {
+			ct := lang.Tokenize(text)
+			for i := 1; i < len(ct); i++ {
+				for _, p := range pairs {
+					if ct[i-1].Text == p[0] && ct[i].Text == p[1] {
+						return false
+					}
+				}
+			}
+		}
+	}
+	return len(hits) > 0
 }
 
 // withFigures returns the candidates whose context has every figure, day
