@@ -281,8 +281,11 @@ func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool)
 }
 
 // latestShare is how much of the best sentence's coverage a sentence of a
-// newer article needs to answer a question about the latest state instead.
-const latestShare = 0.6
+// newer article needs to answer a question about the latest state instead:
+// as much as having every question word in its chunk gives, since a later
+// report often names its subject once and then says "the former vice
+// president".
+const latestShare = chunkWeight
 
 // newest returns, for a question about the latest state ("Where is he held
 // now?"), the sentence of the newest article among those that answer it
