@@ -77,6 +77,24 @@ func (r commandRequest) user() string        { return r.User }
 func (r pressRequest) user() string          { return r.User }
 func (r messageCommandRequest) user() string { return r.User }
 
+// channelRequest is a request body that acts in a channel.
+type channelRequest interface {
+	userRequest
+	channel() string
+}
+
+func (r messageRequest) channel() string { return r.Channel }
+func (r commandRequest) channel() string { return r.Channel }
+
+// targetRequest is a request body that acts on a message.
+type targetRequest interface {
+	userRequest
+	target() string
+}
+
+func (r pressRequest) target() string          { return r.Message }
+func (r messageCommandRequest) target() string { return r.Target }
+
 // request decodes the body of r as a T and returns it with the client of
 // the user it names; on bad input it has already answered 400 and
 // returns false.
@@ -88,6 +106,33 @@ func request[T userRequest](h *Handler, w http.ResponseWriter, r *http.Request) 
 	}
 	c, ok := h.client(w, req.user())
 	return req, c, ok
+}
+
+// inChannel is request for a body that names a channel: it also returns
+// that channel of the World's guild, or answers 404 and returns false.
+func inChannel[T channelRequest](h *Handler, w http.ResponseWriter, r *http.Request) (T, *localdiscord.Client, localdiscord.Channel, bool) {
+	req, c, ok := request[T](h, w, r)
+	if !ok {
+		return req, nil, localdiscord.Channel{}, false
+	}
+	ch, err := h.channel(req.channel())
+	if err != nil {
+		writeError(w, http.StatusNotFound, err.Error())
+		return req, nil, localdiscord.Channel{}, false
+	}
+	return req, c, ch, true
+}
+
+// onMessage decodes the body of r as a T, answers 404 unless its user can
+// see the message it targets, and otherwise answers with the interaction
+// start starts (see replyInteraction).
+func onMessage[T targetRequest](h *Handler, w http.ResponseWriter, r *http.Request, start func(T, *localdiscord.Client) (localdiscord.InteractionState, error)) {
+	req, c, ok := request[T](h, w, r)
+	if !ok || !h.visible(w, req.target(), c) {
+		return
+	}
+	st, err := start(req, c)
+	replyInteraction(w, st, err)
 }
 
 // visible reports whether message id is one c's user can see; when not,
@@ -137,13 +182,8 @@ func (h *Handler) message(id, viewer string) (localdiscord.Message, error) {
 }
 
 func (h *Handler) postMessage(w http.ResponseWriter, r *http.Request) {
-	req, c, ok := request[messageRequest](h, w, r)
+	req, c, ch, ok := inChannel[messageRequest](h, w, r)
 	if !ok {
-		return
-	}
-	ch, err := h.channel(req.Channel)
-	if err != nil {
-		writeError(w, http.StatusNotFound, err.Error())
 		return
 	}
 	content := strings.TrimSpace(req.Content)
@@ -165,13 +205,8 @@ func (h *Handler) postMessage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) runCommand(w http.ResponseWriter, r *http.Request) {
-	req, c, ok := request[commandRequest](h, w, r)
+	req, c, ch, ok := inChannel[commandRequest](h, w, r)
 	if !ok {
-		return
-	}
-	ch, err := h.channel(req.Channel)
-	if err != nil {
-		writeError(w, http.StatusNotFound, err.Error())
 		return
 	}
 	name := strings.TrimPrefix(strings.TrimSpace(req.Name), "/")
@@ -185,25 +220,15 @@ func (h *Handler) runCommand(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) press(w http.ResponseWriter, r *http.Request) {
-	req, c, ok := request[pressRequest](h, w, r)
-	if !ok {
-		return
-	}
-	if h.visible(w, req.Message, c) {
-		st, err := c.Press(req.Message, req.CustomID)
-		replyInteraction(w, st, err)
-	}
+	onMessage(h, w, r, func(req pressRequest, c *localdiscord.Client) (localdiscord.InteractionState, error) {
+		return c.Press(req.Message, req.CustomID)
+	})
 }
 
 func (h *Handler) runMessageCommand(w http.ResponseWriter, r *http.Request) {
-	req, c, ok := request[messageCommandRequest](h, w, r)
-	if !ok {
-		return
-	}
-	if h.visible(w, req.Target, c) {
-		st, err := c.MessageCommand(req.Name, req.Target)
-		replyInteraction(w, st, err)
-	}
+	onMessage(h, w, r, func(req messageCommandRequest, c *localdiscord.Client) (localdiscord.InteractionState, error) {
+		return c.MessageCommand(req.Name, req.Target)
+	})
 }
 
 // mentionRe finds "@name" typed in a message: at the start or after a
