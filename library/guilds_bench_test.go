@@ -1,22 +1,19 @@
 package library_test
 
 import (
-	"bufio"
 	"context"
 	"flag"
-	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"slices"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/footnote-bot/footnote/answer"
 	"github.com/footnote-bot/footnote/internal/benchgen"
+	"github.com/footnote-bot/footnote/internal/procmem"
 	"github.com/footnote-bot/footnote/library"
 )
 
@@ -107,24 +104,6 @@ func memory() (heap, rss float64) {
 	debug.FreeOSMemory()
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
-	return float64(m.HeapInuse) / (1 << 20), residentMB()
-}
-
-// residentMB reads VmRSS from /proc (0 where there is none).
-func residentMB() float64 {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if rest, ok := strings.CutPrefix(sc.Text(), "VmRSS:"); ok {
-			var kb float64
-			if _, err := fmt.Sscan(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), &kb); err == nil {
-				return kb / 1024
-			}
-		}
-	}
-	return 0
+	rss, _ = procmem.ResidentMB() // 0 where there is no /proc
+	return float64(m.HeapInuse) / (1 << 20), rss
 }

@@ -1,19 +1,20 @@
 package playground_test
 
 import (
-	"bufio"
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"runtime"
 	"runtime/pprof"
 	"slices"
-	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/footnote-bot/footnote/internal/procmem"
 )
 
 // soakUsers is how many people ask at once in the soak.
@@ -157,26 +158,19 @@ func askAndWait(l *local, s *sseStream, role, q string) (time.Duration, error) {
 	return time.Since(sent), nil
 }
 
-// rssMB is the process's resident set size, from /proc/self/status.
+// rssMB is the process's resident set size; the test skips where there
+// is no /proc/self/status to read it from.
 func rssMB(tb testing.TB) float64 {
 	tb.Helper()
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
+	mb, err := procmem.ResidentMB()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
 		tb.Skipf("no /proc/self/status to read memory from: %v", err)
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if rest, ok := strings.CutPrefix(sc.Text(), "VmRSS:"); ok {
-			kb, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
-			if err != nil {
-				tb.Fatalf("parse VmRSS %q: %v", rest, err)
-			}
-			return kb / 1024
-		}
+	if err != nil {
+		tb.Fatal(err)
 	}
-	tb.Fatal("no VmRSS in /proc/self/status")
-	return 0
+	return mb
 }
 
 // writeHeapProfile saves what the heap holds while the playground still

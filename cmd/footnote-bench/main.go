@@ -15,7 +15,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -37,6 +36,7 @@ import (
 	"time"
 
 	"github.com/footnote-bot/footnote/internal/benchgen"
+	"github.com/footnote-bot/footnote/internal/procmem"
 	"github.com/footnote-bot/footnote/retrieval"
 )
 
@@ -446,21 +446,11 @@ func measureInProcess(ctx context.Context, c config, r *row, corpusDir, data str
 	return nil
 }
 
-// rssMB is this process's resident set size in MB.
+// rssMB is this process's resident set size in MB (0 where there is no
+// /proc to read it from).
 func rssMB() float64 {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "VmRSS:"); ok {
-			kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
-			return float64(kb) / 1024
-		}
-	}
-	return 0
+	mb, _ := procmem.ResidentMB()
+	return mb
 }
 
 func thousands(n int) string {
