@@ -394,6 +394,9 @@ func categoryIndex(toks []lang.Term) int {
 	for i, t := range toks {
 		switch t.Text {
 		case "which", "what", "cual", "cuales", "que":
+			if t.Text == "que" && i > 0 && toks[i-1].Text == "por" {
+				return -1 // "por qué": why
+			}
 			return nounAfter(toks, i+1)
 		case "how":
 			// "how many X": X is what is counted
@@ -425,16 +428,31 @@ func nounAfter(toks []lang.Term, j int) int {
 	if j+1 < len(toks) && kindWords[toks[j].Text] {
 		j += 2
 	}
-	if j < len(toks) && !toks[j].Stop && !pastParticiple(toks[j]) {
+	if j+1 < len(toks) && toks[j].Upper && !toks[j+1].Stop && !toks[j+1].Upper {
+		j++ // "which European country": the noun after the name's adjective
+	}
+	if j < len(toks) && !toks[j].Stop && !toks[j].Upper && !verbForm(toks[j]) {
 		return j
 	}
 	return -1
 }
 
-// pastParticiple reports an English verb form in -ed ("what ruled out…"),
-// which stands where a "what X" question would have its noun.
-func pastParticiple(t lang.Term) bool {
-	return len(t.Text) > 4 && strings.HasSuffix(t.Text, "ed") && !strings.HasSuffix(t.Text, "eed")
+// verbForm reports a past-tense verb where a "what X" question would have
+// its noun: English in -ed ("what ruled out…"), Spanish in -ó, -aron or
+// -ieron ("¿a qué atribuyó…?"). A name ("¿por qué Glas…?") is no noun
+// either (see nounAfter).
+func verbForm(t lang.Term) bool {
+	w := t.Word
+	if w == "" {
+		w = t.Text
+	}
+	switch {
+	case len(t.Text) > 4 && strings.HasSuffix(t.Text, "ed") && !strings.HasSuffix(t.Text, "eed"):
+		return true
+	case strings.HasSuffix(w, "ó"), len(w) > 6 && (strings.HasSuffix(w, "aron") || strings.HasSuffix(w, "ieron")):
+		return true
+	}
+	return false
 }
 
 // afterSentenceStart reports whether only punctuation (¿ ¡ quotes) stands

@@ -108,13 +108,14 @@ func TestQuestionShape(t *testing.T) {
 	tests := []struct {
 		question string
 		typ      answerType
+		category string // the category term's word, for which-X questions
 		counted  string // the counted term's word
 		anchor   string
 		role     string // the first role term's word
 		money    bool
 		measure  bool
 	}{
-		{question: "How many workers walked out?", typ: typeQuantity, counted: "workers"},
+		{question: "How many workers walked out?", typ: typeQuantity, category: "workers", counted: "workers"},
 		{question: "How much did the repairs cost?", typ: typeQuantity, money: true},
 		{question: "How high did the ash rise?", typ: typeQuantity, measure: true},
 		{question: "What is Hector Saldias's date of birth?", typ: typeTime, anchor: "birth"},
@@ -122,11 +123,15 @@ func TestQuestionShape(t *testing.T) {
 		{question: "Who was arrested?", typ: typePerson},
 		{question: "Who is Hector Saldias?", typ: typeAny}, // what the articles say of him
 		{question: "¿Quién es Ana Ruiz?", typ: typeAny},
-		{question: "Which country abstained?", typ: typeInstance},
-		{question: "¿Qué país se abstuvo?", typ: typeInstance},
+		{question: "Which country abstained?", typ: typeInstance, category: "country"},
+		{question: "¿Qué país se abstuvo?", typ: typeInstance, category: "pais"},
 		{question: "What did the union say?", typ: typeAny},
-		{question: "Which minister urged talks?", typ: typePerson, role: "minister"}, // WordNet: a minister is a person
-		{question: "What ruled out a deal?", typ: typeAny},                           // a verb, not "what X"
+		{question: "Which minister urged talks?", typ: typePerson, category: "minister", role: "minister"}, // WordNet: a minister is a person
+		{question: "Which Chilean minister urged talks?", typ: typePerson, category: "minister", role: "minister"},
+		{question: "Which country abstained in the vote?", typ: typeInstance, category: "country"},
+		{question: "What ruled out a deal?", typ: typeAny},                  // a verb, not "what X"
+		{question: "¿A qué atribuyó el sindicato la huelga?", typ: typeAny}, // "atribuyó": a verb
+		{question: "¿Por qué Saldías dejó el puerto?", typ: typeReason},     // no "qué X" in "por qué"
 		{question: "Where is the union's leader now?", typ: typePlace},
 		{question: "¿Por qué se convocó la huelga?", typ: typeReason},
 	}
@@ -142,8 +147,8 @@ func TestQuestionShape(t *testing.T) {
 		if len(q.role) > 0 {
 			role = q.role[0].word
 		}
-		if q.typ != tt.typ || word(q.counted) != tt.counted || word(q.anchor) != tt.anchor || role != tt.role || q.money != tt.money || q.measure != tt.measure {
-			t.Errorf("%q: type %d counted %q anchor %q role %q money %v measure %v", tt.question, q.typ, word(q.counted), word(q.anchor), role, q.money, q.measure)
+		if q.typ != tt.typ || word(q.category) != tt.category || word(q.counted) != tt.counted || word(q.anchor) != tt.anchor || role != tt.role || q.money != tt.money || q.measure != tt.measure {
+			t.Errorf("%q: type %d category %q counted %q anchor %q role %q money %v measure %v", tt.question, q.typ, word(q.category), word(q.counted), word(q.anchor), role, q.money, q.measure)
 		}
 	}
 }
