@@ -21,7 +21,7 @@ func runAsk(ctx context.Context, e *env, args []string) error {
 	offlineFlag(e, fs, "answer")
 	pos, err := parseCorpusArgs(e, fs, args)
 	if err != nil {
-		return helpOK(err)
+		return err
 	}
 	if len(pos) == 0 {
 		return usagef("ask: give a question, e.g. footnote ask \"Who was arrested at the Mexican embassy?\"")

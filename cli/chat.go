@@ -36,7 +36,7 @@ func runChat(ctx context.Context, e *env, args []string) error {
 	offlineFlag(e, fs, "answer")
 	pos, err := parseCorpusArgs(e, fs, args)
 	if err != nil {
-		return helpOK(err)
+		return err
 	}
 	if len(pos) > 0 {
 		return usagef("chat: takes no arguments; type the questions, one a line (or pipe them in)")

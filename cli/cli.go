@@ -81,7 +81,24 @@ type command struct {
 
 var commands = map[string]command{}
 
-func register(c command) { commands[c.name] = c }
+// register adds c to the commands. A command returns a --help request as
+// the [flag.ErrHelp] its parse returns; register makes that a success, for
+// every caller of c.run.
+func register(c command) {
+	run := c.run
+	c.run = func(ctx context.Context, e *env, args []string) error {
+		return helpOK(run(ctx, e, args))
+	}
+	commands[c.name] = c
+}
+
+// helpOK turns a --help request into success.
+func helpOK(err error) error {
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	return err
+}
 
 // Run runs the command line args (without the program name).
 func Run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -217,11 +234,18 @@ func parseChecked(e *env, fs *flag.FlagSet, args []string) ([]string, error) {
 func parseBotFlags(e *env, fs *flag.FlagSet, args []string) error {
 	offlineFlag(e, fs, "answer")
 	commonFlags(e, fs)
-	pos, err := parseChecked(e, fs, args)
+	return parseNone(e, fs, args, parseChecked, "")
+}
+
+// parseNone parses args with parser (parse, parseChecked or
+// parseCorpusArgs) for a command that takes no positional arguments: its
+// error is parser's, or noArgs's usage error (with hint) when args had any.
+func parseNone(e *env, fs *flag.FlagSet, args []string, parser func(*env, *flag.FlagSet, []string) ([]string, error), hint string) error {
+	pos, err := parser(e, fs, args)
 	if err != nil {
 		return err
 	}
-	return noArgs(fs.Name(), pos, "")
+	return noArgs(fs.Name(), pos, hint)
 }
 
 // dashDash rewrites the flag package's "-name" in its error messages as

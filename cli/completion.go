@@ -24,7 +24,7 @@ func runCompletion(ctx context.Context, e *env, args []string) error {
 	fs := flagSet(e, "completion")
 	pos, err := parse(e, fs, args)
 	if err != nil {
-		return helpOK(err)
+		return err
 	}
 	if len(pos) != 1 {
 		return usagef("completion: give one shell: bash, zsh or fish")

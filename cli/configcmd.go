@@ -15,12 +15,8 @@ func init() {
 func runConfig(ctx context.Context, e *env, args []string) error {
 	fs := flagSet(e, "config")
 	table := fs.Bool("markdown", false, "print the table of settings for the README")
-	pos, err := parse(e, fs, args)
-	if err != nil {
-		return helpOK(err)
-	}
-	if len(pos) > 0 {
-		return usagef("config: takes no arguments")
+	if err := parseNone(e, fs, args, parse, ""); err != nil {
+		return err
 	}
 	if *table {
 		_, err := fmt.Fprint(e.stdout, config.Table())

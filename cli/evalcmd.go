@@ -37,7 +37,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	commonFlags(e, fs)
 	pos, err := parseChecked(e, fs, args)
 	if err != nil {
-		return helpOK(err)
+		return err
 	}
 	if len(pos) != 1 {
 		return usagef("eval: give one question set, e.g. footnote eval testdata/eval/seed-dev.jsonl")

@@ -14,12 +14,8 @@ func init() {
 func runHealthcheck(ctx context.Context, e *env, args []string) error {
 	fs := flagSet(e, "healthcheck")
 	addr := fs.String("addr", e.cfg.HTTPAddr, "admin address or URL to probe (default FOOTNOTE_HTTP_ADDR)")
-	pos, err := parse(e, fs, args)
-	if err != nil {
-		return helpOK(err)
-	}
-	if len(pos) > 0 {
-		return usagef("healthcheck: takes no arguments")
+	if err := parseNone(e, fs, args, parse, ""); err != nil {
+		return err
 	}
 	if *addr == "" {
 		return usagef("healthcheck: set FOOTNOTE_HTTP_ADDR (or --addr) to the admin listener's address")

@@ -36,7 +36,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	guildFlag(e, fs)
 	pos, err := parseChecked(e, fs, args)
 	if err != nil {
-		return helpOK(err)
+		return err
 	}
 	if len(pos) == 0 {
 		return usagef("ingest: give article files, folders or URLs")

@@ -44,7 +44,7 @@ func runPlayground(ctx context.Context, e *env, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8787", "address to serve the page on")
 	allowRemote := fs.Bool("allow-remote", false, "allow a non-loopback --addr: anyone who reaches it can use the bot as any playground user")
 	if err := parseBotFlags(e, fs, args); err != nil {
-		return helpOK(err)
+		return err
 	}
 	loopback, err := isLoopbackAddr(*addr)
 	if err != nil {

@@ -25,7 +25,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fs := flagSet(e, "serve")
 	fs.StringVar(&e.cfg.DiscordGuildID, "guild", e.cfg.DiscordGuildID, "register commands on this server only")
 	if err := parseBotFlags(e, fs, args); err != nil {
-		return helpOK(err)
+		return err
 	}
 	if e.cfg.DiscordToken == "" {
 		return usagef("serve: set DISCORD_TOKEN (or DISCORD_TOKEN_FILE) to the bot's token")
@@ -124,12 +124,8 @@ func runFeedback(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	top := fs.Int("top", 10, "how many of the most 👎 questions to list")
 	fs.StringVar(&e.cfg.DataDir, "data-dir", e.cfg.DataDir, "folder the bot keeps its state in")
-	pos, err := parseChecked(e, fs, args)
-	if err != nil {
-		return helpOK(err)
-	}
-	if len(pos) > 0 {
-		return usagef("feedback: takes no arguments")
+	if err := parseNone(e, fs, args, parseChecked, ""); err != nil {
+		return err
 	}
 	st, err := store.Open(ctx, e.cfg.DatabaseURL, e.cfg.DataDir)
 	if err != nil {

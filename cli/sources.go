@@ -2,8 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"text/tabwriter"
 )
@@ -12,22 +10,10 @@ func init() {
 	register(command{name: "sources", summary: "List the articles: title, source, date and chunk count.", run: runSources})
 }
 
-// helpOK turns a --help request into success.
-func helpOK(err error) error {
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	}
-	return err
-}
-
 func runSources(ctx context.Context, e *env, args []string) error {
 	fs := flagSet(e, "sources")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseCorpusArgs(e, fs, args)
-	if err != nil {
-		return helpOK(err)
-	}
-	if err := noArgs("sources", pos, ""); err != nil {
+	if err := parseNone(e, fs, args, parseCorpusArgs, ""); err != nil {
 		return err
 	}
 	lib, err := e.openLibrary(ctx)

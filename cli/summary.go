@@ -18,11 +18,7 @@ func runSummary(ctx context.Context, e *env, args []string) error {
 	length := fs.String("length", "medium", "short, medium or long")
 	focus := fs.String("focus", "", "only points about this topic")
 	offlineFlag(e, fs, "summarise")
-	pos, err := parseCorpusArgs(e, fs, args)
-	if err != nil {
-		return helpOK(err)
-	}
-	if err := noArgs("summary", pos, "use --focus TOPIC"); err != nil {
+	if err := parseNone(e, fs, args, parseCorpusArgs, "use --focus TOPIC"); err != nil {
 		return err
 	}
 	if _, err := answer.CheckLength(*length); err != nil {

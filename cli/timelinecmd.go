@@ -16,11 +16,7 @@ func runTimeline(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	focus := fs.String("focus", "", "only developments about this topic")
 	limit := fs.Int("limit", 15, "most events to list")
-	pos, err := parseCorpusArgs(e, fs, args)
-	if err != nil {
-		return helpOK(err)
-	}
-	if err := noArgs("timeline", pos, "use --focus TOPIC"); err != nil {
+	if err := parseNone(e, fs, args, parseCorpusArgs, "use --focus TOPIC"); err != nil {
 		return err
 	}
 	if *limit < 1 {

@@ -16,12 +16,8 @@ var Version = "dev"
 
 func runVersion(ctx context.Context, e *env, args []string) error {
 	fs := flagSet(e, "version")
-	pos, err := parse(e, fs, args)
-	if err != nil {
-		return helpOK(err)
-	}
-	if len(pos) > 0 {
-		return usagef("version: takes no arguments")
+	if err := parseNone(e, fs, args, parse, ""); err != nil {
+		return err
 	}
 	bi, _ := debug.ReadBuildInfo()
 	fmt.Fprintln(e.stdout, "footnote", version(Version, bi))
