@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -14,8 +15,7 @@ func init() {
 	register(command{name: "ask", args: "QUESTION", summary: "Answer a question from the articles, citing every sentence.", run: runAsk})
 }
 
-func runAsk(ctx context.Context, e *env, args []string) error {
-	fs := flagSet(e, "ask")
+func runAsk(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	kFlag(e, fs)
 	offlineFlag(e, fs, "answer")

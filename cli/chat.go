@@ -5,15 +5,15 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
-	"golang.org/x/term"
-
 	"github.com/footnote-bot/footnote/answer"
 	"github.com/footnote-bot/footnote/eval"
+	"golang.org/x/term"
 )
 
 func init() {
@@ -28,8 +28,7 @@ const chatHelp = `Ask a question; follow-ups ("Where is he now?", "And Colombia?
   /new    start a new conversation
   /exit   end (or Ctrl-D)`
 
-func runChat(ctx context.Context, e *env, args []string) error {
-	fs := flagSet(e, "chat")
+func runChat(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	asJSON := fs.Bool("json", false, "print one JSON answer object a line (ask --json's fields, standalone_question always set)")
 	evalFile := fs.String("eval", "", "measure a conversation set (JSON Lines, testdata/eval/conversations*.jsonl) instead of chatting")
 	kFlag(e, fs)

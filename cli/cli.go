@@ -73,7 +73,8 @@ type command struct {
 	name    string
 	args    string
 	summary string
-	run     func(ctx context.Context, e *env, args []string) error
+	// run parses args with fs, the command's empty flag set, and runs it
+	run func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
 	// plain commands need no configuration (help, version, completion):
 	// they run even when the environment's is broken.
 	plain bool
@@ -81,15 +82,13 @@ type command struct {
 
 var commands = map[string]command{}
 
-// register adds c to the commands. A command returns a --help request as
-// the [flag.ErrHelp] its parse returns; register makes that a success, for
-// every caller of c.run.
-func register(c command) {
-	run := c.run
-	c.run = func(ctx context.Context, e *env, args []string) error {
-		return helpOK(run(ctx, e, args))
-	}
-	commands[c.name] = c
+func register(c command) { commands[c.name] = c }
+
+// exec runs c with args and a flag set named after it (see flagSet). A
+// command returns a --help request as the [flag.ErrHelp] its parse
+// returns; exec makes that a success.
+func (c command) exec(ctx context.Context, e *env, args []string) error {
+	return helpOK(c.run(ctx, e, flagSet(e, c.name), args))
 }
 
 // helpOK turns a --help request into success.
@@ -132,7 +131,7 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 			return err
 		}
 	}
-	return cmd.run(ctx, e, args[1:])
+	return cmd.exec(ctx, e, args[1:])
 }
 
 // unknownCommand is the one-line usage error for a command that does not
@@ -177,7 +176,8 @@ func newLogger(w io.Writer, level, format string) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
-// flagSet returns a FlagSet for a command whose errors become usage errors.
+// flagSet returns a FlagSet for command c whose errors become usage errors
+// and records it in e (exec makes each command's).
 func flagSet(e *env, c string) *flag.FlagSet {
 	fs := flag.NewFlagSet(c, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)

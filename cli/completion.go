@@ -20,8 +20,7 @@ var shells = map[string]func(io.Writer, []compCommand){
 	"fish": writeFish,
 }
 
-func runCompletion(ctx context.Context, e *env, args []string) error {
-	fs := flagSet(e, "completion")
+func runCompletion(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	pos, err := parse(e, fs, args)
 	if err != nil {
 		return err
@@ -65,7 +64,7 @@ func completionModel(ctx context.Context, e *env) []compCommand {
 					cc.flags = append(cc.flags, compFlag{name: f.Name, usage: f.Usage, value: arg != "", dir: arg == "DIR"})
 				})
 			}
-			_ = c.run(ctx, probe, []string{"--help"})
+			_ = c.exec(ctx, probe, []string{"--help"})
 		}
 		sort.Slice(cc.flags, func(i, j int) bool { return cc.flags[i].name < cc.flags[j].name })
 		out = append(out, cc)

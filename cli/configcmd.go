@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"text/tabwriter"
 
@@ -12,8 +13,7 @@ func init() {
 	register(command{name: "config", summary: "Print the effective configuration, secrets redacted.", run: runConfig})
 }
 
-func runConfig(ctx context.Context, e *env, args []string) error {
-	fs := flagSet(e, "config")
+func runConfig(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	table := fs.Bool("markdown", false, "print the table of settings for the README")
 	if err := parseNone(e, fs, args, parse, ""); err != nil {
 		return err

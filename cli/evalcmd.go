@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -28,8 +29,7 @@ func (a cleanAsker) Ask(ctx context.Context, r answer.Request) (*answer.Answer, 
 	return a.s.Ask(ctx, r)
 }
 
-func runEval(ctx context.Context, e *env, args []string) error {
-	fs := flagSet(e, "eval")
+func runEval(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	strict := fs.Bool("strict", false, "exit 1 when a measure misses footnote's quality bars")
 	fs.IntVar(&e.cfg.K, "k", e.cfg.K, "passages retrieved per question (recall@k)")

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 
 	"github.com/footnote-bot/footnote/admin"
@@ -11,8 +12,7 @@ func init() {
 	register(command{name: "healthcheck", summary: "Probe a running footnote's health endpoint (for container orchestrators).", run: runHealthcheck})
 }
 
-func runHealthcheck(ctx context.Context, e *env, args []string) error {
-	fs := flagSet(e, "healthcheck")
+func runHealthcheck(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	addr := fs.String("addr", e.cfg.HTTPAddr, "admin address or URL to probe (default FOOTNOTE_HTTP_ADDR)")
 	if err := parseNone(e, fs, args, parse, ""); err != nil {
 		return err

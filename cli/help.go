@@ -15,7 +15,7 @@ func init() {
 
 // runHelp prints the list of commands, or with a command's name that
 // command's help, as "footnote COMMAND --help" does.
-func runHelp(ctx context.Context, e *env, args []string) error {
+func runHelp(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error {
 	switch len(args) {
 	case 0:
 		usage(e.stdout)
@@ -32,7 +32,7 @@ func runHelp(ctx context.Context, e *env, args []string) error {
 	if !ok {
 		return unknownCommand(args[0])
 	}
-	return cmd.run(ctx, e, []string{"--help"})
+	return cmd.exec(ctx, e, []string{"--help"})
 }
 
 // printHelp writes a command's usage line, summary and flags, spelled

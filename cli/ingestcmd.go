@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -29,8 +30,7 @@ func init() {
 // start if not now) and returns ErrInterrupted. Only the added articles
 // are indexed (library.IndexAdded): the next start, or a running serve's
 // watcher, joins them to the rest without embedding them again.
-func runIngest(ctx context.Context, e *env, args []string) error {
-	fs := flagSet(e, "ingest")
+func runIngest(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	fs.BoolVar(&e.cfg.AllowPrivateFetch, "allow-private", e.cfg.AllowPrivateFetch, "allow fetching loopback, private and link-local addresses")
 	commonFlags(e, fs)
 	guildFlag(e, fs)

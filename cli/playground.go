@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"net"
 	"net/http"
@@ -39,8 +40,7 @@ func init() {
 // its votes and pins in a playground folder of the data directory, apart
 // from a real bot's; /ingest and /forget change the same corpus as
 // `footnote ingest`.
-func runPlayground(ctx context.Context, e *env, args []string) error {
-	fs := flagSet(e, "playground")
+func runPlayground(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8787", "address to serve the page on")
 	allowRemote := fs.Bool("allow-remote", false, "allow a non-loopback --addr: anyone who reaches it can use the bot as any playground user")
 	if err := parseBotFlags(e, fs, args); err != nil {

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"net"
 	"sync"
@@ -21,8 +22,7 @@ func init() {
 	register(command{name: "feedback", summary: "Print the 👍/👎 tallies and the questions with the most 👎.", run: runFeedback})
 }
 
-func runServe(ctx context.Context, e *env, args []string) error {
-	fs := flagSet(e, "serve")
+func runServe(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	fs.StringVar(&e.cfg.DiscordGuildID, "guild", e.cfg.DiscordGuildID, "register commands on this server only")
 	if err := parseBotFlags(e, fs, args); err != nil {
 		return err
@@ -119,8 +119,7 @@ func mode(a *answer.Service) string {
 	return "extractive"
 }
 
-func runFeedback(ctx context.Context, e *env, args []string) error {
-	fs := flagSet(e, "feedback")
+func runFeedback(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	top := fs.Int("top", 10, "how many of the most 👎 questions to list")
 	fs.StringVar(&e.cfg.DataDir, "data-dir", e.cfg.DataDir, "folder the bot keeps its state in")

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"text/tabwriter"
 )
@@ -10,8 +11,7 @@ func init() {
 	register(command{name: "sources", summary: "List the articles: title, source, date and chunk count.", run: runSources})
 }
 
-func runSources(ctx context.Context, e *env, args []string) error {
-	fs := flagSet(e, "sources")
+func runSources(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	if err := parseNone(e, fs, args, parseCorpusArgs, ""); err != nil {
 		return err

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 
@@ -12,8 +13,7 @@ func init() {
 	register(command{name: "summary", summary: "Summarise the event's key points, each cited.", run: runSummary})
 }
 
-func runSummary(ctx context.Context, e *env, args []string) error {
-	fs := flagSet(e, "summary")
+func runSummary(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	length := fs.String("length", "medium", "short, medium or long")
 	focus := fs.String("focus", "", "only points about this topic")

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 
 	"github.com/footnote-bot/footnote/timeline"
@@ -11,8 +12,7 @@ func init() {
 	register(command{name: "timeline", summary: "The event's dated developments in order, each cited.", run: runTimeline})
 }
 
-func runTimeline(ctx context.Context, e *env, args []string) error {
-	fs := flagSet(e, "timeline")
+func runTimeline(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	focus := fs.String("focus", "", "only developments about this topic")
 	limit := fs.Int("limit", 15, "most events to list")

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"runtime/debug"
 )
@@ -14,8 +15,7 @@ func init() {
 // when it is not, version reads the module version `go install` records.
 var Version = "dev"
 
-func runVersion(ctx context.Context, e *env, args []string) error {
-	fs := flagSet(e, "version")
+func runVersion(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	if err := parseNone(e, fs, args, parse, ""); err != nil {
 		return err
 	}
