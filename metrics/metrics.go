@@ -129,48 +129,34 @@ func counterVec(name, help string, labels ...string) *prometheus.CounterVec {
 // count into the same series.
 func New(reg prometheus.Registerer) *Metrics {
 	m := &Metrics{
-		questions: counterVec("questions_total",
+		questions: register(reg, counterVec("questions_total",
 			"Questions handled, by answer mode and outcome.",
-			"mode", "outcome"),
-		ackLatency: prometheus.NewHistogram(histogramOpts("interaction_ack_duration_seconds",
+			"mode", "outcome")),
+		ackLatency: register(reg, prometheus.NewHistogram(histogramOpts("interaction_ack_duration_seconds",
 			"Time from receiving a Discord interaction to acknowledging it (deadline 3 s).",
-			AckBuckets)),
-		answerLatency: prometheus.NewHistogramVec(histogramOpts("answer_duration_seconds",
+			AckBuckets))),
+		answerLatency: register(reg, prometheus.NewHistogramVec(histogramOpts("answer_duration_seconds",
 			"Time to produce an answer, retrieval and verification included, by answer mode.",
-			AnswerBuckets), []string{"mode"}),
-		retrievalLatency: prometheus.NewHistogram(histogramOpts("retrieval_duration_seconds",
+			AnswerBuckets), []string{"mode"})),
+		retrievalLatency: register(reg, prometheus.NewHistogram(histogramOpts("retrieval_duration_seconds",
 			"Time to retrieve the passages for a question.",
-			RetrievalBuckets)),
-		modelTokens: counterVec("model_tokens_total",
+			RetrievalBuckets))),
+		modelTokens: register(reg, counterVec("model_tokens_total",
 			"Language model tokens used, by kind (prompt or completion).",
-			"kind"),
-		modelErrors: counterVec("model_errors_total",
+			"kind")),
+		modelErrors: register(reg, counterVec("model_errors_total",
 			"Failed language model calls, by kind of failure.",
-			"kind"),
-		embeddingRequests: prometheus.NewCounter(opts("embedding_requests_total", "Requests sent to the embeddings API.")),
-		queueDepth:        gauge("queue_depth", "Questions waiting to be answered."),
-		pins: counterVec("pins_total",
+			"kind")),
+		embeddingRequests: register(reg, prometheus.NewCounter(opts("embedding_requests_total", "Requests sent to the embeddings API."))),
+		queueDepth:        register(reg, gauge("queue_depth", "Questions waiting to be answered.")),
+		pins: register(reg, counterVec("pins_total",
 			"Requests to pin an answer, by outcome.",
-			"outcome"),
-		feedback: counterVec("feedback_votes_total",
+			"outcome")),
+		feedback: register(reg, counterVec("feedback_votes_total",
 			"Feedback votes on answers, by value (up or down).",
-			"value"),
-		documents: gauge("documents_indexed", "Articles in the index."),
-		chunks:    gauge("chunks_indexed", "Passages (chunks) in the index."),
-	}
-	if reg != nil {
-		m.questions = register(reg, m.questions)
-		m.ackLatency = register(reg, m.ackLatency)
-		m.answerLatency = register(reg, m.answerLatency)
-		m.retrievalLatency = register(reg, m.retrievalLatency)
-		m.modelTokens = register(reg, m.modelTokens)
-		m.modelErrors = register(reg, m.modelErrors)
-		m.embeddingRequests = register(reg, m.embeddingRequests)
-		m.queueDepth = register(reg, m.queueDepth)
-		m.pins = register(reg, m.pins)
-		m.feedback = register(reg, m.feedback)
-		m.documents = register(reg, m.documents)
-		m.chunks = register(reg, m.chunks)
+			"value")),
+		documents: register(reg, gauge("documents_indexed", "Articles in the index.")),
+		chunks:    register(reg, gauge("chunks_indexed", "Passages (chunks) in the index.")),
 	}
 	// Every known series exists from the start, at zero, so rates and
 	// alerts work before the first event.
@@ -195,10 +181,13 @@ func atZero(vec *prometheus.CounterVec, values []string) {
 	}
 }
 
-// register registers c, or returns the equal collector already registered.
-// Any other registration error is a programming mistake and panics, as
-// MustRegister would.
+// register registers c with reg, or returns the equal collector already
+// registered; a nil reg leaves c unregistered. Any other registration error
+// is a programming mistake and panics, as MustRegister would.
 func register[C prometheus.Collector](reg prometheus.Registerer, c C) C {
+	if reg == nil {
+		return c
+	}
 	if err := reg.Register(c); err != nil {
 		var are prometheus.AlreadyRegisteredError
 		if errors.As(err, &are) {
