@@ -22,6 +22,15 @@ func modelEnv(t *testing.T, srv *llmtest.Server, extra ...string) map[string]str
 	return env
 }
 
+// newModelServer starts a stand-in model API with opts for the test,
+// closed when it ends.
+func newModelServer(t *testing.T, opts ...llmtest.Option) *llmtest.Server {
+	t.Helper()
+	srv := llmtest.NewServer(opts...)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
 var sourceRe = regexp.MustCompile(`(?s)<source n="(\d+)"[^>]*>\n(.*?)\n</source>`)
 
 // sourcesIn returns the passages of a rendered prompt, by number.
@@ -47,8 +56,7 @@ func good(r llmtest.ChatRequest) llmtest.Reply {
 }
 
 func TestEmbeddingRequestsAreBatchedAndCached(t *testing.T) {
-	srv := llmtest.NewServer(llmtest.WithResponder(good))
-	defer srv.Close()
+	srv := newModelServer(t, llmtest.WithResponder(good))
 	env := modelEnv(t, srv, "FOOTNOTE_EMBED_BATCH", "5")
 	a := askJSON(t, env, "Who was arrested at the Mexican embassy?")
 	if a.Mode != "generative" {
@@ -74,8 +82,7 @@ func TestEmbeddingRequestsAreBatchedAndCached(t *testing.T) {
 }
 
 func TestGenerativeCitationsAreVerified(t *testing.T) {
-	srv := llmtest.NewServer()
-	defer srv.Close()
+	srv := newModelServer(t)
 	var prompt string
 	srv.SetResponder(func(r llmtest.ChatRequest) llmtest.Reply {
 		if !strings.Contains(r.LastUser(), "<sources>") {
@@ -110,8 +117,7 @@ func TestGenerativeCitationsAreVerified(t *testing.T) {
 }
 
 func TestNoValidCitationFallsBack(t *testing.T) {
-	srv := llmtest.NewServer()
-	defer srv.Close()
+	srv := newModelServer(t)
 	srv.SetResponder(func(llmtest.ChatRequest) llmtest.Reply {
 		return llmtest.Reply{Text: "Glas was arrested by Martian police in 1999. [9] Nobody knows why."}
 	})
@@ -122,8 +128,7 @@ func TestNoValidCitationFallsBack(t *testing.T) {
 }
 
 func TestNotInSourcesRefuses(t *testing.T) {
-	srv := llmtest.NewServer()
-	defer srv.Close()
+	srv := newModelServer(t)
 	srv.SetResponder(func(llmtest.ChatRequest) llmtest.Reply { return llmtest.Reply{Text: "NOT_IN_SOURCES"} })
 	a := askJSON(t, modelEnv(t, srv), "What did the court rule in May?")
 	if !a.Refused || a.Mode != "generative" || len(a.Citations) != 0 {
@@ -133,8 +138,7 @@ func TestNotInSourcesRefuses(t *testing.T) {
 
 func TestModelFaults(t *testing.T) {
 	t.Run("429 then success", func(t *testing.T) {
-		srv := llmtest.NewServer(llmtest.WithResponder(good))
-		defer srv.Close()
+		srv := newModelServer(t, llmtest.WithResponder(good))
 		srv.QueueFaults(llmtest.Chat, llmtest.RateLimited(10*time.Millisecond))
 		a := askJSON(t, modelEnv(t, srv), "Who was arrested at the Mexican embassy?")
 		// the 429, the answer, then the judge of its claims
@@ -143,8 +147,7 @@ func TestModelFaults(t *testing.T) {
 		}
 	})
 	t.Run("three 500s", func(t *testing.T) {
-		srv := llmtest.NewServer(llmtest.WithResponder(good))
-		defer srv.Close()
+		srv := newModelServer(t, llmtest.WithResponder(good))
 		srv.SetFault(llmtest.Chat, &llmtest.Fault{Status: 500})
 		a := askJSON(t, modelEnv(t, srv), "Who was arrested at the Mexican embassy?")
 		if a.Mode != "extractive" || !strings.Contains(a.Note, "did not answer") || !strings.Contains(a.Answer, "Glas") {
@@ -155,8 +158,7 @@ func TestModelFaults(t *testing.T) {
 		}
 	})
 	t.Run("401", func(t *testing.T) {
-		srv := llmtest.NewServer(llmtest.WithResponder(good))
-		defer srv.Close()
+		srv := newModelServer(t, llmtest.WithResponder(good))
 		srv.SetFault(llmtest.Chat, &llmtest.Fault{Status: 401})
 		a := askJSON(t, modelEnv(t, srv, "FOOTNOTE_API_EMBEDDINGS", "false"), "Who was arrested at the Mexican embassy?")
 		if a.Mode != "extractive" || a.Note == "" || srv.Requests(llmtest.Chat) != 1 {
@@ -164,8 +166,7 @@ func TestModelFaults(t *testing.T) {
 		}
 	})
 	t.Run("hangs past the deadline", func(t *testing.T) {
-		srv := llmtest.NewServer(llmtest.WithResponder(good))
-		defer srv.Close()
+		srv := newModelServer(t, llmtest.WithResponder(good))
 		srv.SetFault(llmtest.Chat, &llmtest.Fault{Hang: true})
 		start := time.Now()
 		a := askJSON(t, modelEnv(t, srv, "FOOTNOTE_MODEL_TIMEOUT", "300ms", "FOOTNOTE_API_EMBEDDINGS", "false"), "Who was arrested at the Mexican embassy?")
@@ -179,8 +180,7 @@ func TestModelFaults(t *testing.T) {
 }
 
 func TestSpanishQuestionGetsSpanishInstruction(t *testing.T) {
-	srv := llmtest.NewServer()
-	defer srv.Close()
+	srv := newModelServer(t)
 	var system string
 	srv.SetResponder(func(r llmtest.ChatRequest) llmtest.Reply {
 		system = r.Messages[0].Content
@@ -193,8 +193,7 @@ func TestSpanishQuestionGetsSpanishInstruction(t *testing.T) {
 }
 
 func TestOfflineFlagSkipsTheModel(t *testing.T) {
-	srv := llmtest.NewServer()
-	defer srv.Close()
+	srv := newModelServer(t)
 	a := askJSON(t, modelEnv(t, srv), "--offline", "Who was arrested at the Mexican embassy?")
 	if a.Mode != "extractive" || srv.Requests(llmtest.Chat) != 0 || srv.Requests(llmtest.Embeddings) != 0 {
 		t.Fatalf("mode %s, %d chat and %d embedding requests", a.Mode, srv.Requests(llmtest.Chat), srv.Requests(llmtest.Embeddings))
