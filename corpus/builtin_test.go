@@ -14,10 +14,7 @@ import (
 const seedPath = "000_81644a94c58555c8.md"
 
 func TestBuiltin(t *testing.T) {
-	docs, skipped, err := corpus.Load(corpus.Builtin())
-	if err != nil {
-		t.Fatalf("Load(Builtin()): %v", err)
-	}
+	docs, skipped := mustLoad(t, corpus.Builtin())
 	if len(skipped) != 0 {
 		t.Errorf("skipped %v", skipped)
 	}

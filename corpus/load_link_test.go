@@ -125,10 +125,7 @@ func TestLoadSymlinksInMapFS(t *testing.T) {
 		"self.md":    link("self.md"),
 		"nested.txt": link("dir/e.md"),
 	}
-	docs, skipped, err := corpus.Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs, skipped := mustLoad(t, fsys)
 	// b.md, dir/e.md and nested.txt read a.md's bytes under their own ids
 	if want := []string{"a.md", "b.md", "dir/e.md", "nested.txt"}; !slices.Equal(paths(docs), want) {
 		t.Errorf("loaded %q, want %q", paths(docs), want)
@@ -183,10 +180,7 @@ func (endless) Close() error { return nil }
 var _ io.Reader = endless{}
 
 func TestLoadReadsAtMostTheLimit(t *testing.T) {
-	docs, skipped, err := corpus.Load(endlessFS{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs, skipped := mustLoad(t, endlessFS{})
 	if len(docs) != 0 || len(skipped) != 1 || !strings.Contains(skipped[0].Err.Error(), "limit") {
 		t.Errorf("Load = %d docs, skipped %v; want big.txt refused over the limit", len(docs), skipped)
 	}
@@ -270,10 +264,7 @@ func FuzzLoadSymlinks(f *testing.F) {
 			"dir/b.md": link(second),
 			"dir/c":    &fstest.MapFile{Mode: fs.ModeDir | 0o755},
 		}
-		docs, skipped, err := corpus.Load(fsys)
-		if err != nil {
-			t.Fatal(err)
-		}
+		docs, skipped := mustLoad(t, fsys)
 		if len(docs)+len(skipped) != 3 {
 			t.Fatalf("%d loaded + %d skipped, want 3 files accounted for", len(docs), len(skipped))
 		}

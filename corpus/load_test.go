@@ -13,6 +13,16 @@ import (
 
 func file(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s), Mode: 0o644} }
 
+// mustLoad loads the articles of fsys, failing the test on an error.
+func mustLoad(t testing.TB, fsys fs.FS) ([]*corpus.Document, []*corpus.FileError) {
+	t.Helper()
+	docs, skipped, err := corpus.Load(fsys)
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	return docs, skipped
+}
+
 func paths(docs []*corpus.Document) []string {
 	var out []string
 	for _, d := range docs {
@@ -44,10 +54,7 @@ func TestLoad(t *testing.T) {
 		"data.json":           file(`{"not": "an article"}`),
 		"sub/folder.md/x.txt": file("A folder named like an article is walked into."),
 	}
-	docs, skipped, err := corpus.Load(fsys)
-	if err != nil {
-		t.Fatalf("Load: %v", err)
-	}
+	docs, skipped := mustLoad(t, fsys)
 	wantDocs := []string{"UPPER.MD", "a.md", "d.htm", "e.markdown", "sub/b.txt", "sub/deeper/c.html", "sub/folder.md/x.txt"}
 	if got := paths(docs); !slices.Equal(got, wantDocs) {
 		t.Errorf("loaded %q, want %q (sorted by path)", got, wantDocs)
@@ -107,10 +114,7 @@ func TestLoadDuplicateIDs(t *testing.T) {
 		"y/story.md": file("Story in y."),
 		"unique.md":  file("Only one."),
 	}
-	docs, skipped, err := corpus.Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs, skipped := mustLoad(t, fsys)
 	if want := []string{"a.md", "unique.md", "x/story.md"}; !slices.Equal(paths(docs), want) {
 		t.Errorf("loaded %q, want %q", paths(docs), want)
 	}
@@ -163,10 +167,7 @@ func TestLoadOversized(t *testing.T) {
 		"big.txt":   &fstest.MapFile{Data: make([]byte, corpus.MaxFileSize+1)},
 		"small.txt": file("Small file."),
 	}
-	docs, skipped, err := corpus.Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs, skipped := mustLoad(t, fsys)
 	if !slices.Equal(paths(docs), []string{"small.txt"}) {
 		t.Errorf("loaded %q, want small.txt", paths(docs))
 	}
@@ -219,10 +220,7 @@ func TestLoadUnreadableFile(t *testing.T) {
 		},
 		fail: map[string]error{"locked.md": denied, "dir": denied},
 	}
-	docs, skipped, err := corpus.Load(fsys)
-	if err != nil {
-		t.Fatalf("Load: %v", err)
-	}
+	docs, skipped := mustLoad(t, fsys)
 	if want := []string{"ok/y.md", "open.md"}; !slices.Equal(paths(docs), want) {
 		t.Errorf("loaded %q, want %q", paths(docs), want)
 	}
