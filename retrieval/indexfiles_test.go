@@ -17,8 +17,7 @@ import (
 // whole folder gives.
 func TestIndexFilesThenBuild(t *testing.T) {
 	ctx := context.Background()
-	corpusDir, dataDir := t.TempDir(), t.TempDir()
-	writeFiles(t, corpusDir, map[string]string{
+	corpusDir, dataDir := corpusFolder(t, map[string]string{
 		"a.md": "# Alpha\n\nThe alpha article talks about rivers and bridges in the north.\n",
 		"b.md": "# Beta\n\nThe beta article talks about mountains and snow in the south.\n",
 	})
@@ -87,8 +86,7 @@ func TestIndexFilesThenBuild(t *testing.T) {
 // file holds is not indexed (it would replace that document's segment).
 func TestIndexFilesLeavesATakenID(t *testing.T) {
 	ctx := context.Background()
-	corpusDir, dataDir := t.TempDir(), t.TempDir()
-	writeFiles(t, corpusDir, map[string]string{"a.md": "# Alpha\n\nThe alpha article talks about rivers.\n"})
+	corpusDir, dataDir := corpusFolder(t, map[string]string{"a.md": "# Alpha\n\nThe alpha article talks about rivers.\n"})
 	docs, _, err := retrieval.LoadFolder(os.DirFS(corpusDir), corpusDir, dataDir)
 	if err != nil {
 		t.Fatal(err)
@@ -108,8 +106,7 @@ func TestIndexFilesLeavesATakenID(t *testing.T) {
 // every file, and a file changed since the list was written is parsed.
 func TestFolderPrints(t *testing.T) {
 	ctx := context.Background()
-	corpusDir, dataDir := t.TempDir(), t.TempDir()
-	writeFiles(t, corpusDir, map[string]string{
+	corpusDir, dataDir := corpusFolder(t, map[string]string{
 		"a.md":  "---\ntitle: Alpha\nsource: https://example.com/a\n---\n\nThe alpha article talks about Rivers.\n",
 		"b.txt": "Beta\n\nThe beta article talks about mountains.\n",
 	})

@@ -42,6 +42,15 @@ func (c *countingFS) take() []string {
 	return out
 }
 
+// corpusFolder writes files (slash-separated path: text) to a new
+// temporary corpus folder and returns it with a new, empty data folder.
+func corpusFolder(t *testing.T, files map[string]string) (corpusDir, dataDir string) {
+	t.Helper()
+	corpusDir, dataDir = t.TempDir(), t.TempDir()
+	writeFiles(t, corpusDir, files)
+	return corpusDir, dataDir
+}
+
 func writeFiles(t *testing.T, dir string, files map[string]string) {
 	t.Helper()
 	for name, text := range files {
@@ -60,8 +69,7 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 // only the files added or changed since.
 func TestLoadFolderParsesOnlyChangedFiles(t *testing.T) {
 	ctx := context.Background()
-	corpusDir, dataDir := t.TempDir(), t.TempDir()
-	writeFiles(t, corpusDir, map[string]string{
+	corpusDir, dataDir := corpusFolder(t, map[string]string{
 		"a.md":        "# Alpha\n\nThe alpha article talks about rivers and bridges in the north.\n",
 		"b.txt":       "Beta\n\nThe beta article talks about mountains and snow in the south.\n",
 		"sub/c.md":    "# Gamma\n\nThe gamma article talks about deserts and camels in the east.\n",
