@@ -82,12 +82,20 @@ type bot struct {
 	resumed      chan *discordgo.Resumed
 }
 
-func (f *fixture) connect(t *testing.T, configure func(*discordgo.Session)) *bot {
+// session is a new discordgo session on the fixture's server, not yet
+// opened.
+func (f *fixture) session(t *testing.T) *discordgo.Session {
 	t.Helper()
 	dg, err := f.srv.NewSession()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return dg
+}
+
+func (f *fixture) connect(t *testing.T, configure func(*discordgo.Session)) *bot {
+	t.Helper()
+	dg := f.session(t)
 	dg.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentMessageContent
 	if configure != nil {
 		configure(dg)
@@ -133,6 +141,15 @@ func testContext(t *testing.T) context.Context {
 	ctx, cancel := context.WithTimeout(context.Background(), testTimeout)
 	t.Cleanup(cancel)
 	return ctx
+}
+
+// commandBot connects a bot and registers its commands (see
+// registerCommands).
+func (f *fixture) commandBot(t *testing.T) *bot {
+	t.Helper()
+	b := f.connect(t, nil)
+	registerCommands(t, f, b)
+	return b
 }
 
 func registerCommands(t *testing.T, f *fixture, b *bot) {
@@ -301,8 +318,7 @@ func TestEphemeralReplyComponentsAndContextMenu(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t, Options{})
 	ctx := testContext(t)
-	b := f.connect(t, nil)
-	registerCommands(t, f, b)
+	b := f.commandBot(t)
 	inv := Invoker{GuildID: f.guild.ID, ChannelID: f.channel.ID, User: f.alice}
 
 	// Immediate ephemeral reply: stored, flagged, not dispatched.
@@ -457,8 +473,7 @@ func TestLateAcknowledgementIsRejected(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t, Options{InteractionAckTimeout: time.Nanosecond})
 	ctx := testContext(t)
-	b := f.connect(t, nil)
-	registerCommands(t, f, b)
+	b := f.commandBot(t)
 	sent, err := f.srv.SendSlashCommand(SlashCommand{Invoker: Invoker{GuildID: f.guild.ID, ChannelID: f.channel.ID, User: f.alice}, Name: "ask",
 		Options: []*discordgo.ApplicationCommandInteractionDataOption{StringOption("question", "q")}})
 	if err != nil {
@@ -762,10 +777,7 @@ func TestIdentifyWithBadTokenIsRejected(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t, Options{})
 	ctx := testContext(t)
-	dg, err := f.srv.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
+	dg := f.session(t)
 	dg.Token = "Bot wrong-token"
 	dg.Identify.Token = "Bot wrong-token"
 	dg.ShouldReconnectOnError = false
@@ -868,10 +880,7 @@ func TestMessageContentIntent(t *testing.T) {
 	}
 
 	denied := newFixture(t, Options{DeniedIntents: int(discordgo.IntentMessageContent)})
-	dg, err := denied.srv.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
+	dg := denied.session(t)
 	dg.Identify.Intents = discordgo.IntentMessageContent
 	dg.ShouldReconnectOnError = false
 	if err := dg.Open(); err == nil {
@@ -883,11 +892,8 @@ func TestMessageContentIntent(t *testing.T) {
 func TestUnknownRoutesAreRecorded(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t, Options{})
-	dg, err := f.srv.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = dg.Request("GET", discordgo.EndpointAPI+"no/such/route", nil)
+	dg := f.session(t)
+	_, err := dg.Request("GET", discordgo.EndpointAPI+"no/such/route", nil)
 	assertRESTCode(t, err, http.StatusNotFound, 0)
 	unknown := f.srv.UnknownRequests()
 	if len(unknown) != 1 || unknown[0].APIPath != "/no/such/route" || unknown[0].Version != 10 {
@@ -932,13 +938,10 @@ func TestRewriteTransport(t *testing.T) {
 func TestServerRecordsSpecViolations(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t, Options{})
-	dg, err := f.srv.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
+	dg := f.session(t)
 	// content must be a string: Discord answers 400 and the request is a
 	// recorded violation.
-	_, err = dg.Request("POST", discordgo.EndpointChannelMessages(f.channel.ID), map[string]any{"content": 42})
+	_, err := dg.Request("POST", discordgo.EndpointChannelMessages(f.channel.ID), map[string]any{"content": 42})
 	assertRESTCode(t, err, http.StatusBadRequest, CodeInvalidFormBody)
 	violations := f.srv.Violations()
 	if len(violations) != 1 || violations[0].Operation != "create_message" || !strings.Contains(violations[0].Err, "/content") {

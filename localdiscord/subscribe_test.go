@@ -28,8 +28,7 @@ func TestSubscribeReportsEveryChangeInOrder(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t, Options{})
 	ctx := testContext(t)
-	b := f.connect(t, nil)
-	registerCommands(t, f, b)
+	b := f.commandBot(t)
 	events := f.srv.Subscribe(ctx)
 
 	var lastSeq uint64
