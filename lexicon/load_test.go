@@ -176,27 +176,23 @@ func BenchmarkFirstLoad(b *testing.B) {
 }
 
 func BenchmarkSynonyms(b *testing.B) {
-	if err := Load(); err != nil {
-		b.Fatal(err)
-	}
-	stems := []string{"shout", "arrest", "embassi", "govern", "qzxwv"}
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		Synonyms(lang.English, stems[i%len(stems)])
-		i++
-	}
+	benchLookup(b, Synonyms, lang.English, []string{"shout", "arrest", "embassi", "govern", "qzxwv"})
 }
 
 func BenchmarkTranslations(b *testing.B) {
+	benchLookup(b, Translations, lang.Spanish, []string{"conden", "embaj", "deten", "gobiern", "qzxwv"})
+}
+
+// benchLookup measures lookup of stems in language l, in turn, once the
+// lexicon is loaded.
+func benchLookup(b *testing.B, lookup func(lang.Lang, string) []Rel, l lang.Lang, stems []string) {
 	if err := Load(); err != nil {
 		b.Fatal(err)
 	}
-	stems := []string{"conden", "embaj", "deten", "gobiern", "qzxwv"}
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		Translations(lang.Spanish, stems[i%len(stems)])
+		lookup(l, stems[i%len(stems)])
 		i++
 	}
 }
