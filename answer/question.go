@@ -397,11 +397,19 @@ func categoryIndex(toks []lang.Term) int {
 			if t.Text == "que" && i > 0 && toks[i-1].Text == "por" {
 				return -1 // "por qué": why
 			}
+			if !interrogative(toks, i) {
+				continue // "the company which runs it", "la empresa que opera"
+			}
 			return nounAfter(toks, i+1)
 		case "how":
 			// "how many X": X is what is counted
 			if i+2 < len(toks) && (toks[i+1].Text == "many" || toks[i+1].Text == "much") && !toks[i+2].Stop {
-				return i + 2
+				j := i + 2
+				if j+1 < len(toks) && toks[j+1].Start-toks[j].End == 1 && !toks[j+1].Stop && !toks[j+1].Upper &&
+					strings.HasSuffix(toks[j+1].Text, "s") && !strings.HasSuffix(toks[j].Text, "s") {
+					j++ // "how many port workers": the noun is the last
+				}
+				return j
 			}
 		case "cuantos", "cuantas", "cuanto", "cuanta":
 			if i+1 < len(toks) && !toks[i+1].Stop {
@@ -410,6 +418,17 @@ func categoryIndex(toks []lang.Term) int {
 		}
 	}
 	return -1
+}
+
+// interrogative reports whether the question word at toks[i] asks rather
+// than relates: it opens the question, perhaps after a preposition ("in
+// which hospital", "¿en qué cárcel"), or is a Spanish one written with its
+// accent ("¿y qué país…?").
+func interrogative(toks []lang.Term, i int) bool {
+	if toks[i].Word == "qué" || toks[i].Word == "cuál" || toks[i].Word == "cuáles" {
+		return true
+	}
+	return i <= 2
 }
 
 // otherWords and kindWords stand between a question word and its noun:

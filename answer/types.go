@@ -3,6 +3,7 @@ package answer
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/lang"
@@ -108,7 +109,7 @@ func fills(q *question, text string, terms []lang.Term) bool {
 	}
 	switch q.typ {
 	case typePerson:
-		return hasPerson(q, terms)
+		return hasPerson(q, text, terms)
 	case typeTime:
 		return hasTime(q, terms)
 	case typePlace:
@@ -168,15 +169,16 @@ var connectors = set(`of de del la las los the van von da di`)
 
 // hasPerson: a name of two capitalised words, or one after a title,
 // that is not the question's own and not a body's or a month's.
-func hasPerson(q *question, terms []lang.Term) bool {
+func hasPerson(q *question, text string, terms []lang.Term) bool {
 	for i := 0; i < len(terms); i++ {
 		t := terms[i]
 		if !t.Upper || t.Number || lang.IsTimeWord(t.Text) || t.Stop && !titleWords[t.Text] {
 			continue
 		}
 		end, org := nameRun(terms, i)
-		if org || placeRun(terms, i, end) {
-			// a body, or a place or its people ("South American")
+		if org || placeRun(terms, i, end) || abbreviations(text, terms[i:end]) || afterIn(terms, i) {
+			// a body, a place or its people ("South American", "EE.
+			// UU."), or what stands "in" or "at" one ("at Puerto Alto")
 			i = end - 1
 			continue
 		}
@@ -225,6 +227,37 @@ func nounKind(w string) lexicon.Kind {
 		}
 	}
 	return lexicon.KindNone
+}
+
+// abbreviations reports whether every capitalised word of a run is
+// written in capitals and is at most three letters long ("EE. UU.", "UN"):
+// initials of a body or place, not a person's name.
+func abbreviations(text string, run []lang.Term) bool {
+	n := 0
+	for _, t := range run {
+		if !t.Upper || titleWords[t.Text] {
+			continue
+		}
+		w := text[t.Start:t.End]
+		if utf8.RuneCountInString(w) > 3 || strings.ToUpper(w) != w {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// afterIn reports whether the name at terms[i] follows "in", "at" or
+// "en": a place ("at Puerto Alto", "en San Telmo"), seldom a person.
+func afterIn(terms []lang.Term, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch terms[i-1].Text {
+	case "in", "at", "en":
+		return true
+	}
+	return false
 }
 
 // titled reports whether a title stands in or right before the name at
@@ -334,7 +367,13 @@ func hasQuantity(q *question, text string, terms []lang.Term) bool {
 		if q.counted == nil {
 			return true
 		}
-		for j := max(0, i-3); j < len(terms) && j <= i+4; j++ {
+		from, to := i-3, i+4
+		if len(terms) <= shortLine {
+			// "Workers on strike: about 2,400": a short line is about
+			// what it names
+			from, to = 0, len(terms)
+		}
+		for j := max(0, from); j < len(terms) && j <= to; j++ {
 			if j != i && !terms[j].Stop && q.counts(terms[j]) {
 				return true
 			}
@@ -342,6 +381,10 @@ func hasQuantity(q *question, text string, terms []lang.Term) bool {
 	}
 	return false
 }
+
+// shortLine is the most words a line may have for a number anywhere in it
+// to count what the line names (an info-box line, a caption).
+const shortLine = 8
 
 // counts reports whether a sentence word is what a "how many" question
 // counts, or another of its content words.

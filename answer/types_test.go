@@ -85,6 +85,9 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who: a place's people is no person", "Who backed the strike?", "South American unions backed the strike.", false},
 		{"who: the person the question titles", "Who spoke for the Transport Minister?", "Transport Minister Ana Ruiz spoke through an aide.", false},
 		{"who: the person the question titles, another named", "Who spoke for the Transport Minister?", "Transport Minister Ana Ruiz's aide, Pablo Mena, spoke.", true},
+		{"who: initials are no person", "¿Quién anunció más ayuda?", "La embajada de EE.UU. anunció más ayuda.", false},
+		{"who: a name after 'at' is a place", "Who went back to work?", "Dockworkers at Puerto Alto went back to work.", false},
+		{"how many: the last noun is what is counted", "How many port workers walked out?", "Workers on strike: about 2,400", true},
 		{"dateline names nobody", "Who urged both sides to talk?", "PUERTO ALTO, Chile (Test Wire) — The government urged both sides to talk.", false},
 		{"¿quién?: un nombre", "¿Quién dirige el sindicato?", "El sindicato lo dirige Héctor Saldías, operador de grúas.", true},
 		{"¿cuántos?: junto a lo contado", "¿Cuántos trabajadores pararon?", "Unos 2.400 trabajadores pararon el lunes.", true},
@@ -129,9 +132,12 @@ func TestQuestionShape(t *testing.T) {
 		{question: "Which minister urged talks?", typ: typePerson, category: "minister", role: "minister"}, // WordNet: a minister is a person
 		{question: "Which Chilean minister urged talks?", typ: typePerson, category: "minister", role: "minister"},
 		{question: "Which country abstained in the vote?", typ: typeInstance, category: "country"},
-		{question: "What ruled out a deal?", typ: typeAny},                  // a verb, not "what X"
-		{question: "¿A qué atribuyó el sindicato la huelga?", typ: typeAny}, // "atribuyó": a verb
-		{question: "¿Por qué Saldías dejó el puerto?", typ: typeReason},     // no "qué X" in "por qué"
+		{question: "How many port workers walked out?", typ: typeQuantity, category: "workers", counted: "workers"},
+		{question: "How many people, workers included, walked out?", typ: typeQuantity, category: "people", counted: "people"},
+		{question: "¿Quién es el jefe de la empresa que opera el puerto?", typ: typePerson, role: "jefe"}, // "que opera": no "qué X"
+		{question: "What ruled out a deal?", typ: typeAny},                                                // a verb, not "what X"
+		{question: "¿A qué atribuyó el sindicato la huelga?", typ: typeAny},                               // "atribuyó": a verb
+		{question: "¿Por qué Saldías dejó el puerto?", typ: typeReason},                                   // no "qué X" in "por qué"
 		{question: "Where is the union's leader now?", typ: typePlace},
 		{question: "¿Por qué se convocó la huelga?", typ: typeReason},
 	}
