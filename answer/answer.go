@@ -97,13 +97,12 @@ type Verification struct {
 	Repaired bool `json:"repaired,omitempty"`
 }
 
-// Corpus is what the engine needs of an index. *retrieval.Index implements it.
+// Corpus is what the engine needs of an index. *retrieval.Index implements
+// it. Retrieve returns the question as the index reads it (its language,
+// and how the corpus knows each word) with the passages that match it: the
+// engine weighs sentences with that same reading.
 type Corpus interface {
-	Search(ctx context.Context, query string, k int) ([]retrieval.Hit, error)
-	Term(qLang lang.Lang, word string) retrieval.TermInfo
-	Acronym(word string) (name string, ok bool)
-	Related(qLang lang.Lang, word string) []retrieval.Alt
-	MaxIDF() float64
+	Retrieve(ctx context.Context, question string, k int) (*retrieval.Result, error)
 	Language() lang.Lang
 	Documents() []*corpus.Document
 	Document(id string) *corpus.Document

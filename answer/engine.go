@@ -63,14 +63,15 @@ func (e *Engine) Ask(ctx context.Context, q string, opts Options) (*Answer, erro
 }
 
 // ask is Ask that also returns the retrieved chunks.
-func (e *Engine) ask(ctx context.Context, q string, k int) (*Answer, []retrieval.Hit, error) {
+func (e *Engine) ask(ctx context.Context, q string, k int) (*Answer, *retrieval.Result, error) {
 	start := time.Now()
-	hits, err := e.corpus.Search(ctx, q, max(k, candidateChunks))
+	res, err := e.corpus.Retrieve(ctx, q, max(k, candidateChunks))
 	if err != nil {
 		return nil, nil, fmt.Errorf("search: %w", err)
 	}
+	hits := res.Hits
 	searched := time.Now()
-	qs := analyse(e.corpus, q)
+	qs := analyse(res.Query)
 	a := &Answer{Question: q, Mode: ModeExtractive, Language: qs.lang, Citations: []Citation{}}
 	a.Retrieved = retrievedOf(hits, k)
 	cands := e.candidates(qs, hits)
@@ -91,7 +92,7 @@ func (e *Engine) ask(ctx context.Context, q string, k int) (*Answer, []retrieval
 		"answer":   ms(time.Since(searched)),
 		"total":    ms(time.Since(start)),
 	}
-	return a, hits, nil
+	return a, res, nil
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

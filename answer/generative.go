@@ -76,13 +76,13 @@ func (g *Generator) Ask(ctx context.Context, r Request) (*Answer, error) {
 	if k <= 0 {
 		k = DefaultK
 	}
-	ext, hits, err := eng.ask(ctx, standalone, k)
+	ext, res, err := eng.ask(ctx, standalone, k)
 	if err != nil {
 		return nil, err
 	}
 	ext.Question = q
 	retrieved := time.Now()
-	sources := sourcesOf(hits, k)
+	sources := sourcesOf(res.Hits, k)
 	qLang := ext.Language
 	p, err := prompts.Answer(prompts.AnswerData{Question: standalone, Language: qLang.Name(), Sources: promptSources(sources)})
 	if err != nil {
@@ -110,8 +110,8 @@ func (g *Generator) Ask(ctx context.Context, r Request) (*Answer, error) {
 	a := &Answer{Question: q, Mode: ModeGenerative, Language: qLang, Retrieved: ext.Retrieved, Citations: []Citation{}}
 	t := &checkTimes{}
 	if strings.Contains(reply, prompts.NotInSources) {
-		qs := analyse(eng.corpus, standalone)
-		refuse(a, qs, eng.candidates(qs, hits))
+		qs := analyse(res.Query)
+		refuse(a, qs, eng.candidates(qs, res.Hits))
 		a.Verification = &Verification{Dropped: []string{}, Unsupported: []string{}}
 	} else {
 		// The judge and a repair share one deadline.

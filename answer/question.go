@@ -120,10 +120,13 @@ type question struct {
 	role []*qterm
 }
 
-func analyse(c Corpus, q string) *question {
-	ql := lang.Detect(q, c.Language())
-	toks := lang.Terms(ql, q)
-	qs := &question{text: q, lang: ql, words: map[string]bool{}, stems: map[string]bool{}, pairs: map[[2]string]bool{}}
+// analyse reads what a question asks from the index's reading of it.
+func analyse(rq *retrieval.Query) *question {
+	toks := make([]lang.Term, len(rq.Words))
+	for i, w := range rq.Words {
+		toks[i] = w.Term
+	}
+	qs := &question{text: rq.Text, lang: rq.Lang, words: map[string]bool{}, stems: map[string]bool{}, pairs: map[[2]string]bool{}}
 	qs.typ = questionType(toks)
 	cat := categoryIndex(toks)
 	seen := map[string]bool{}
@@ -135,7 +138,7 @@ func analyse(c Corpus, q string) *question {
 		if t.Stop || len(t.Text) < 2 || typeWord(t.Text) || recencyWords[t.Text] {
 			continue
 		}
-		qt, ok := termOf(c, qs, toks, i, seen)
+		qt, ok := termOf(rq, qs, i, seen)
 		if !ok {
 			continue
 		}
@@ -164,24 +167,22 @@ func analyse(c Corpus, q string) *question {
 // as the corpus spells it, its weight, whether the corpus knows it (as
 // written, as the name an acronym stands for, or by a related form), and
 // those forms. ok is false for a word whose stem the question already had.
-func termOf(c Corpus, qs *question, toks []lang.Term, i int, seen map[string]bool) (qterm, bool) {
-	t := toks[i]
-	info := c.Term(qs.lang, t.Word)
+func termOf(rq *retrieval.Query, qs *question, i int, seen map[string]bool) (qterm, bool) {
+	w := &rq.Words[i]
+	t, info := w.Term, w.Info
 	if seen[info.Stem] {
 		return qterm{}, false
 	}
 	seen[info.Stem] = true
 	var expansion []string
-	if name, ok := c.Acronym(t.Text); ok && len(t.Text) <= 6 {
-		expansion = lang.ContentStems(lang.Detect(name, qs.lang), name)
+	if w.Acronym != "" && len(t.Text) <= 6 {
+		expansion = w.AcronymStems
 		if !info.Known {
 			info.Known = true
-			for _, st := range expansion {
-				info.IDF = max(info.IDF, c.Term(qs.lang, st).IDF)
-			}
+			info.IDF = max(info.IDF, w.AcronymIDF)
 		}
 	}
-	alts := c.Related(qs.lang, t.Word)
+	alts := w.Related
 	if !info.Known && len(alts) > 0 {
 		info.Known = true
 		for _, a := range alts {
@@ -192,7 +193,7 @@ func termOf(c Corpus, qs *question, toks []lang.Term, i int, seen map[string]boo
 	return qterm{
 		word:      t.Text,
 		stem:      info.Stem,
-		weight:    termWeight(info, general, c.MaxIDF()),
+		weight:    termWeight(info, general, rq.MaxIDF),
 		known:     info.Known,
 		entity:    t.Number || t.Upper && i > 0 && !afterSentenceStart(qs.text, t.Start),
 		number:    t.Number,

@@ -94,7 +94,7 @@ func TestFillsByAnswerType(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			q := analyse(ix, tt.question)
+			q := analyse(ix.Analyse(tt.question))
 			q.proper = map[string]bool{"panama": true}
 			q.surnames = map[string]bool{"saldias": true}
 			l := lang.Detect(tt.sentence, lang.English)
@@ -142,7 +142,7 @@ func TestQuestionShape(t *testing.T) {
 		{question: "¿Por qué se convocó la huelga?", typ: typeReason},
 	}
 	for _, tt := range tests {
-		q := analyse(ix, tt.question)
+		q := analyse(ix.Analyse(tt.question))
 		word := func(t *qterm) string {
 			if t == nil {
 				return ""

@@ -134,7 +134,14 @@ func (ix *Index) Acronym(word string) (string, bool) {
 // (International Court of Justice)", so a search finds passages that spell
 // the name out.
 func (ix *Index) ExpandAcronyms(q string) string {
+	s, _ := ix.expandAcronyms(q)
+	return s
+}
+
+// expandAcronyms is ExpandAcronyms, also returning the names it added.
+func (ix *Index) expandAcronyms(q string) (string, []string) {
 	toks := lang.Tokenize(q)
+	var names []string
 	var b strings.Builder
 	last := 0
 	for _, t := range toks {
@@ -153,11 +160,12 @@ func (ix *Index) ExpandAcronyms(q string) string {
 		}
 		b.WriteString(q[last:t.End])
 		b.WriteString(" (" + name + ")")
+		names = append(names, name)
 		last = t.End
 	}
 	if last == 0 {
-		return q
+		return q, nil
 	}
 	b.WriteString(q[last:])
-	return b.String()
+	return b.String(), names
 }

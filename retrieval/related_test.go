@@ -84,11 +84,11 @@ func TestSearchPrefersTheAskersWord(t *testing.T) {
 	if len(hits) == 0 || !lang.ContainsFold(hits[0].Chunk.Text, "detained") {
 		t.Fatalf("first hit for 'detained': %+v", hits)
 	}
-	w := ix.queryWeights(lang.English, "Who was apprehended?")
+	w := queryWeights(ix.Analyse("Who was apprehended?"))
 	if w[lang.Stem(lang.English, "arrest")] == 0 {
 		t.Errorf("query weights for 'apprehended' = %v, want the corpus's 'arrest'", w)
 	}
-	w = ix.queryWeights(lang.English, "Who was detained?")
+	w = queryWeights(ix.Analyse("Who was detained?"))
 	if own, alt := w[lang.Stem(lang.English, "detained")], w[lang.Stem(lang.English, "arrested")]; own != 1 || alt >= own {
 		t.Errorf("query weights: detained %v, arrested %v; want 1 and less", own, alt)
 	}

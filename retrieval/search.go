@@ -34,12 +34,16 @@ type Hit struct {
 // each over max(4k, 50) candidates. Fewer than k come back only when the
 // corpus holds fewer chunks.
 func (ix *Index) Search(ctx context.Context, query string, k int) ([]Hit, error) {
-	if k <= 0 {
-		return nil, fmt.Errorf("search: k must be positive, got %d", k)
+	r, err := ix.Retrieve(ctx, query, k)
+	if err != nil {
+		return nil, err
 	}
-	query = ix.ExpandAcronyms(query)
-	qLang := lang.Detect(query, ix.lang)
-	qv, err := ix.embedOne(ctx, ix.withTranslations(qLang, query))
+	return r.Hits, nil
+}
+
+// search runs an analysed query (see Search).
+func (ix *Index) search(ctx context.Context, q *Query, k int) ([]Hit, error) {
+	qv, err := ix.embedOne(ctx, ix.withTranslations(q.Lang, q.searched))
 	if err != nil {
 		return nil, fmt.Errorf("embed question: %w", err)
 	}
@@ -54,7 +58,7 @@ func (ix *Index) Search(ctx context.Context, query string, k int) ([]Hit, error)
 			return nil, fmt.Errorf("vector search: %w", err)
 		}
 	}
-	lexical := ix.lex.search(ix.queryWeights(qLang, query), cand)
+	lexical := ix.lex.search(queryWeights(q), cand)
 
 	type fused struct {
 		score, sim, lex float64
@@ -121,6 +125,9 @@ type TermInfo struct {
 	IDF float64
 	// Known is true when the corpus uses the word or one sharing its root.
 	Known bool
+	// Resolved is true when the corpus uses the word itself, in one of
+	// its languages' spellings, not only one sharing its root.
+	Resolved bool
 }
 
 // Term looks a word up in the corpus vocabulary, stemming it in the
@@ -130,7 +137,7 @@ type TermInfo struct {
 func (ix *Index) Term(qLang lang.Lang, word string) TermInfo {
 	s, ok := ix.lex.resolve(qLang, word)
 	if ok {
-		return TermInfo{Stem: s, IDF: ix.lex.idf(s), Known: true}
+		return TermInfo{Stem: s, IDF: ix.lex.idf(s), Known: true, Resolved: true}
 	}
 	for _, w := range []string{s, lang.Fold(word)} {
 		if sim := ix.lex.similar(w); sim != "" {
@@ -172,26 +179,29 @@ func (ix *Index) withTranslations(qLang lang.Lang, q string) string {
 // the lexical search: they widen it without outweighing the asker's words.
 const expansionWeight = 0.5
 
-// queryWeights gives each stem of the question's content words its weight
-// for BM25: 1 for the words as asked (or as the corpus's other language
-// spells them), and for each word's related and translated forms their
-// weight, halved. A word no article uses is searched by those forms alone.
-func (ix *Index) queryWeights(qLang lang.Lang, query string) map[string]float64 {
+// queryWeights gives each stem of the question's content words, and of
+// the names its acronyms stand for, its weight for BM25: 1 for the words as
+// asked (or as the corpus's other language spells them), and for each
+// word's related and translated forms their weight, halved. A word no
+// article uses is searched by those forms alone.
+func queryWeights(q *Query) map[string]float64 {
 	weights := map[string]float64{}
-	for _, t := range lang.Terms(qLang, query) {
-		if t.Stop || len(t.Text) < 2 {
-			continue
-		}
-		s, ok := ix.lex.resolve(qLang, t.Word)
-		if ok {
-			weights[s] += 1
-		}
-		for _, a := range ix.Related(qLang, t.Word) {
-			w := expansionWeight * a.Weight
-			if !ok {
-				w = a.Weight // the only way this word reaches the corpus
+	for _, words := range [][]Word{q.Words, q.names} {
+		for i := range words {
+			w := &words[i]
+			if !w.content() {
+				continue
 			}
-			weights[a.Stem] = max(weights[a.Stem], w)
+			if w.Info.Resolved {
+				weights[w.Info.Stem] += 1
+			}
+			for _, a := range w.Related {
+				x := expansionWeight * a.Weight
+				if !w.Info.Resolved {
+					x = a.Weight // the only way this word reaches the corpus
+				}
+				weights[a.Stem] = max(weights[a.Stem], x)
+			}
 		}
 	}
 	return weights
