@@ -355,10 +355,10 @@ func fuSet(words ...string) map[string]bool {
 }
 
 var (
-	fuMonthsEN  = `january|february|march|april|may|june|july|august|september|october|november|december`
-	fuMonthsES  = `enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre`
-	fuDaysEN    = `monday|tuesday|wednesday|thursday|friday|saturday|sunday`
-	fuDaysES    = `lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo`
+	fuMonthsEN  = lang.MonthPattern(lang.English, false)
+	fuMonthsES  = lang.MonthPattern(lang.Spanish, false)
+	fuDaysEN    = lang.WeekdayPattern(lang.English)
+	fuDaysES    = lang.WeekdayPattern(lang.Spanish)
 	fuDateRe    = regexp.MustCompile(`(?i)\b(?:(?:late|early)\s+(?:on\s+)?)?(?:` + fuDaysEN + `)(?:,?\s+\d{1,2}\s+(?:` + fuMonthsEN + `))?(?:\s+(?:morning|afternoon|evening|night))?\b|\b\d{1,2}\s+(?:` + fuMonthsEN + `)(?:,?\s+\d{4})?\b|\b(?:` + fuMonthsEN + `)\s+\d{1,2}(?:,\s+\d{4})?\b|\b(?:` + fuMonthsEN + `)(?:\s+\d{4})?\b|\b(?:` + fuDaysES + `)(?:\s+\d{1,2}\s+de\s+(?:` + fuMonthsES + `))?\b|\b\d{1,2}\s+de\s+(?:` + fuMonthsES + `)(?:\s+de\s+\d{4})?\b|\b(?:` + fuMonthsES + `)(?:\s+de\s+\d{4})?\b|\b(?:19|20)\d{2}\b`)
 	fuDateWords = fuSet(strings.Split(fuMonthsEN+"|"+fuMonthsES+"|"+fuDaysEN+"|"+fuDaysES, "|")...)
 	fuDayOrDate = regexp.MustCompile(`(?i)^(?:(?:late|early)\s+)?(?:` + fuDaysEN + `|` + fuDaysES + `|\d)`)

@@ -33,6 +33,54 @@ var relativeTimeWords = set(strings.Fields(`yesterday today tonight tomorrow wee
 var monthNamesEN = [12]string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 var monthNamesES = [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}
 
+// weekdayNamesEN and weekdayNamesES are the weekdays as written, Monday
+// first.
+var (
+	weekdayNamesEN = [7]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+	weekdayNamesES = [7]string{"lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"}
+	monthAbbrevsEN = []string{"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"}
+)
+
+// MonthPattern returns a regular-expression alternation (no group) of the
+// month names of language l, written with and without accents, with the
+// English abbreviations ("sept", "apr") when abbrevs is true and l is
+// English, longer spellings first. Spanish includes "setiembre".
+func MonthPattern(l Lang, abbrevs bool) string {
+	if l == Spanish {
+		names := append(monthNamesES[:], "setiembre")
+		return alternation(names)
+	}
+	names := monthNamesEN[:]
+	if abbrevs {
+		names = append(names[:len(names):len(names)], monthAbbrevsEN...)
+	}
+	return alternation(names)
+}
+
+// WeekdayPattern returns a regular-expression alternation (no group) of
+// the weekday names of language l, with and without accents.
+func WeekdayPattern(l Lang) string {
+	if l == Spanish {
+		return alternation(weekdayNamesES[:])
+	}
+	return alternation(weekdayNamesEN[:])
+}
+
+// alternation joins words and their folded spellings with "|", each once.
+func alternation(words []string) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, w := range words {
+		for _, v := range []string{w, Fold(w)} {
+			if !seen[v] {
+				seen[v] = true
+				out = append(out, v)
+			}
+		}
+	}
+	return strings.Join(out, "|")
+}
+
 // Month returns the month a folded full month name of either language
 // names ("april", "abril"), and whether it names one.
 func Month(w string) (time.Month, bool) {

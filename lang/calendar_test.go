@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"regexp"
 	"testing"
 	"time"
 )
@@ -29,5 +30,33 @@ func TestCalendarWords(t *testing.T) {
 	}
 	if got := MonthName(Spanish, time.May) + " " + MonthName(English, time.May); got != "mayo may" {
 		t.Errorf("MonthName = %q", got)
+	}
+}
+
+// The month and weekday patterns match every name of their language, with
+// and without its accents, and nothing else whole.
+func TestCalendarPatterns(t *testing.T) {
+	for _, tc := range []struct {
+		pattern string
+		match   []string
+		not     []string
+	}{
+		{MonthPattern(English, false), []string{"january", "september", "december"}, []string{"sept", "enero"}},
+		{MonthPattern(English, true), []string{"sept", "sep", "apr", "march"}, []string{"abril"}},
+		{MonthPattern(Spanish, false), []string{"enero", "setiembre", "septiembre"}, []string{"january"}},
+		{WeekdayPattern(English), []string{"monday", "sunday"}, []string{"lunes"}},
+		{WeekdayPattern(Spanish), []string{"miércoles", "miercoles", "sábado", "sabado"}, []string{"monday"}},
+	} {
+		re := regexp.MustCompile(`^(?:` + tc.pattern + `)$`)
+		for _, w := range tc.match {
+			if !re.MatchString(w) {
+				t.Errorf("%q does not match %q", tc.pattern, w)
+			}
+		}
+		for _, w := range tc.not {
+			if re.MatchString(w) {
+				t.Errorf("%q matches %q", tc.pattern, w)
+			}
+		}
 	}
 }

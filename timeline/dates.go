@@ -50,7 +50,7 @@ func weekday(w string) time.Weekday {
 	return d
 }
 
-const monthRe = `(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)`
+var monthRe = `(` + lang.MonthPattern(lang.English, true) + `|` + lang.MonthPattern(lang.Spanish, false) + `)`
 
 // Date patterns, tried on folded text (lower case, no accents), most
 // precise first.
