@@ -6,10 +6,25 @@ import (
 	"github.com/footnote-bot/footnote/lang"
 )
 
+// stringCase is a case of a function from string to string.
+type stringCase struct {
+	name, in, want string
+}
+
+// checkStringFunc runs each case through f, named fname in failures.
+func checkStringFunc(t *testing.T, fname string, f func(string) string, tests []stringCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := f(tt.in); got != tt.want {
+				t.Errorf("%s(%q) = %q, want %q", fname, tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestFold(t *testing.T) {
-	tests := []struct {
-		name, in, want string
-	}{
+	checkStringFunc(t, "Fold", lang.Fold, []stringCase{
 		{name: "empty", in: "", want: ""},
 		{name: "lower case", in: "Mexico ECUADOR", want: "mexico ecuador"},
 		{name: "curly double quotes", in: "“friendly embassies”", want: `"friendly embassies"`},
@@ -32,14 +47,7 @@ func TestFold(t *testing.T) {
 		{name: "compatibility forms", in: "ﬁnal Ⅻ ½", want: "final xii 1⁄2"},
 		{name: "full-width letters", in: "ＡＢＣ", want: "abc"},
 		{name: "punctuation kept", in: "Hello, world!", want: "hello, world!"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := lang.Fold(tt.in); got != tt.want {
-				t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestFoldSameSentence checks Fold's promise: two spellings a reader would
@@ -78,9 +86,7 @@ func TestContainsFold(t *testing.T) {
 }
 
 func TestNormalize(t *testing.T) {
-	tests := []struct {
-		name, in, want string
-	}{
+	checkStringFunc(t, "Normalize", lang.Normalize, []stringCase{
 		{name: "plain text unchanged", in: "Mexico’s “friendly embassies.”", want: "Mexico’s “friendly embassies.”"},
 		{name: "accents kept", in: "López Bárcena Ñ", want: "López Bárcena Ñ"},
 		{name: "decomposed accents composed", in: "Lo\u0301pez", want: "López"},
@@ -91,12 +97,5 @@ func TestNormalize(t *testing.T) {
 		{name: "invisible characters dropped", in: "zero\u200bwidth\ufeffbom soft\u00adhyphen", want: "zerowidthbom softhyphen"},
 		{name: "ligature", in: "ﬁnal", want: "final"},
 		{name: "line separator is a space", in: "a\u2028b", want: "a b"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := lang.Normalize(tt.in); got != tt.want {
-				t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-		})
-	}
+	})
 }

@@ -1,7 +1,6 @@
 package lang_test
 
 import (
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -20,29 +19,10 @@ func units(in string, spans []lang.Span) []string {
 	return out
 }
 
-func runUnitTests(t *testing.T, tests []struct {
-	name, in string
-	want     []string
-}) {
-	t.Helper()
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			spans := lang.Sentences(tt.in)
-			checkSpans(t, tt.in, spans)
-			if got := units(tt.in, spans); !slices.Equal(got, tt.want) {
-				t.Errorf("Sentences(%q) =\n%s\nwant\n%s", tt.in, list(got), list(tt.want))
-			}
-		})
-	}
-}
-
 // TestSentencesClosingQuotes: a sentence that ends inside a closing quotation
 // mark (and maybe a citation marker) ends there.
 func TestSentencesClosingQuotes(t *testing.T) {
-	runUnitTests(t, []struct {
-		name, in string
-		want     []string
-	}{
+	checkSentences(t, units, []sentenceCase{
 		{name: "curly double", in: "He called it a breach of “international law.” The next day he left.",
 			want: []string{"He called it a breach of “international law.”", "The next day he left."}},
 		{name: "guillemets, dot outside", in: "Citó la «Convención de Viena». El embajador salió.",
@@ -75,10 +55,7 @@ func TestSentencesClosingQuotes(t *testing.T) {
 // TestSentencesAbbreviations: abbreviations, initials and initialisms inside
 // a sentence do not end it; at its end they do.
 func TestSentencesAbbreviations(t *testing.T) {
-	runUnitTests(t, []struct {
-		name, in string
-		want     []string
-	}{
+	checkSentences(t, units, []sentenceCase{
 		{name: "v.", in: "The case Mexico v. Ecuador was filed in April. It is pending.",
 			want: []string{"The case Mexico v. Ecuador was filed in April.", "It is pending."}},
 		{name: "vs.", in: "El caso Estados Unidos vs. México sigue abierto. Nadie sabe.",
@@ -135,10 +112,7 @@ func TestSentencesAbbreviations(t *testing.T) {
 // TestSentencesLines: lines that are not running text are units of their
 // own, marked by kind, and wrapped lines of running text are joined.
 func TestSentencesLines(t *testing.T) {
-	runUnitTests(t, []struct {
-		name, in string
-		want     []string
-	}{
+	checkSentences(t, units, []sentenceCase{
 		{name: "dateline alone", in: "QUITO, Ecuador (AP) —\nMexico’s government ended ties.",
 			want: []string{"H:QUITO, Ecuador (AP) —", "Mexico’s government ended ties."}},
 		{name: "spanish dateline alone", in: "TEGUCIGALPA, HONDURAS.-\nLa cumbre concluyó.",

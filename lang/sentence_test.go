@@ -18,12 +18,30 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
+// sentenceCase is a case of Sentences: its input and the spans it should
+// give, as the test's render function writes them (texts or units).
+type sentenceCase struct {
+	name, in string
+	want     []string
+}
+
+// checkSentences runs each case through Sentences, checks the spans'
+// invariants (checkSpans) and compares them, rendered, with want.
+func checkSentences(t *testing.T, render func(in string, spans []lang.Span) []string, tests []sentenceCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			spans := lang.Sentences(tt.in)
+			checkSpans(t, tt.in, spans)
+			if got := render(tt.in, spans); !slices.Equal(got, tt.want) {
+				t.Errorf("Sentences(%q) =\n%s\nwant\n%s", tt.in, list(got), list(tt.want))
+			}
+		})
+	}
+}
+
 func TestSentences(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		want []string
-	}{
+	checkSentences(t, texts, []sentenceCase{
 		{name: "empty", in: "", want: nil},
 		{name: "white space only", in: " \n\t \n", want: nil},
 		{name: "one sentence without a mark", in: "Police broke in", want: []string{"Police broke in"}},
@@ -120,27 +138,13 @@ func TestSentences(t *testing.T) {
 		{name: "line break before a capital splits", in: "He said “open\nClosed” here.", want: []string{"He said “open", "Closed” here."}},
 		{name: "blank lines dropped", in: "First.\n\n\nSecond.", want: []string{"First.", "Second."}},
 		{name: "carriage return trimmed", in: "First.\r\nSecond.", want: []string{"First.", "Second."}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			spans := lang.Sentences(tt.in)
-			checkSpans(t, tt.in, spans)
-			got := texts(tt.in, spans)
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("Sentences(%q) =\n%s\nwant\n%s", tt.in, list(got), list(tt.want))
-			}
-		})
-	}
+	})
 }
 
 // TestSentencesBugs holds cases the splitter gets wrong today. Each is a
 // sentence break (or non-break) a reader would not hesitate over.
 func TestSentencesBugs(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		want []string
-	}{
+	checkSentences(t, texts, []sentenceCase{
 		// "no" is in the abbreviation list for "No. 5", so every sentence
 		// ending in the word "no" runs into the next one.
 		{name: "english sentence ending in no", in: "He said no. Then he left.", want: []string{"He said no.", "Then he left."}},
@@ -160,16 +164,7 @@ func TestSentencesBugs(t *testing.T) {
 		// eight) hides the capital. The corpus normalises NBSP first, other
 		// callers do not.
 		{name: "no-break space after the dot", in: "He wants to be reelected.\u00a0His tenure ends.", want: []string{"He wants to be reelected.", "His tenure ends."}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			spans := lang.Sentences(tt.in)
-			checkSpans(t, tt.in, spans)
-			if got := texts(tt.in, spans); !slices.Equal(got, tt.want) {
-				t.Errorf("Sentences(%q) =\n%s\nwant\n%s", tt.in, list(got), list(tt.want))
-			}
-		})
-	}
+	})
 }
 
 // TestSentencesUnclosedQuote checks that a quotation mark that is never
