@@ -139,3 +139,26 @@ func TestUnknownMultiWordNameIsRefused(t *testing.T) {
 		}
 	}
 }
+
+// Each part of a compound question is answered from its own article, and
+// the answer quotes both; a part no article answers makes it partial.
+func TestCompoundQuestionAnswersEachPart(t *testing.T) {
+	e := engineFS(t, map[string]string{
+		"arrest.md": "---\ntitle: Union leader arrested\nsource: A\ndate: 2025-03-05\nlanguage: en\n---\n\nPolice arrested union leader Hector Saldias on Monday and took him to the Quilmo prison.\n",
+		"moved.md":  "---\ntitle: Union leader moved\nsource: B\ndate: 2025-06-12\nlanguage: en\n---\n\nIn June, Saldias was moved to the Llanos prison in San Telmo after a court ruling.\n",
+	})
+	a, err := e.Ask(context.Background(), "Which prison was Saldias taken to after his arrest, and where was he moved in June?", answer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Refused || a.Partial || !strings.Contains(a.Answer, "Quilmo") || !strings.Contains(a.Answer, "Llanos") || len(a.Citations) != 2 {
+		t.Fatalf("answer %q (partial %v) with %d citations", a.Answer, a.Partial, len(a.Citations))
+	}
+	a, err = e.Ask(context.Background(), "Which prison was Saldias taken to after his arrest, and who paid his bail?", answer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Refused || !a.Partial || !strings.Contains(a.Answer, "Quilmo") {
+		t.Fatalf("half-answerable: %q (partial %v)", a.Answer, a.Partial)
+	}
+}

@@ -64,6 +64,9 @@ func (e *Engine) Ask(ctx context.Context, q string, opts Options) (*Answer, erro
 
 // ask is Ask that also returns the retrieved chunks.
 func (e *Engine) ask(ctx context.Context, q string, k int) (*Answer, *retrieval.Result, error) {
+	if parts := splitCompound(q); len(parts) > 1 {
+		return e.askParts(ctx, q, parts, k)
+	}
 	start := time.Now()
 	res, err := e.corpus.Retrieve(ctx, q, max(k, candidateChunks))
 	if err != nil {

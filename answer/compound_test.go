@@ -1,0 +1,48 @@
+package answer
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestSplitCompound(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"Which prison was he held in, and where was he moved later?", []string{"Which prison was he held in?", "where was he moved later?"}},
+		{"Both unions sued: what does the first seek and what does the second allege?",
+			[]string{"what does the first seek (Both unions sued)?", "what does the second allege (Both unions sued)?"}},
+		{"¿Dónde está preso y cuándo lo trasladaron?", []string{"¿Dónde está preso?", "cuándo lo trasladaron?"}},
+		{"Who resigned? When did it happen?", []string{"Who resigned?", "When did it happen?"}},
+		{"What changed between April and June?", nil},                // "and" before no question word
+		{"¿Dijo el ministro que y que no?", nil},                     // "y que" is "and that"
+		{"What did the union say and what?", nil},                    // a bare question word asks nothing of its own
+		{"Who is Saldias, who leads the union?", nil},                // a relative clause
+		{"What happened in Quilmo: the strike or the lockout?", nil}, // no question word after the colon
+		{"Statement only: and then what happened after that?", nil},  // one question after the context
+		{"How many left, and how many stayed, and who paid for it?", []string{"How many left?", "how many stayed?", "who paid for it?"}},
+	} {
+		if got := splitCompound(tc.q); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("splitCompound(%q) = %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}
+
+func FuzzSplitCompound(f *testing.F) {
+	for _, s := range []string{"Which prison was he held in, and where was he moved later?", "Both sued: what and what?", "¿Dónde y cuándo?", ":::? and who ¿qué", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		parts := splitCompound(q)
+		if len(parts) == 1 || len(parts) > maxParts {
+			t.Fatalf("%q: %d parts", q, len(parts))
+		}
+		for _, p := range parts {
+			if len(strings.Fields(p)) < 2 || !strings.HasSuffix(p, "?") {
+				t.Fatalf("%q: part %q", q, p)
+			}
+		}
+	})
+}
