@@ -17,6 +17,13 @@
 //     sense frequencies, so a link counts fully only when at least two
 //     senses of one of the words list the other (the senses agree); other
 //     links are scaled by 0.75.
+//   - Kinds of English nouns and names: WordNet 3.0 again
+//     (data/wordnet-kinds.txt.gz, same licence). KindOf says whether a noun
+//     names a person ("official"), a place ("country", "Costa Rica"), a
+//     group ("delegation") or a time, by its lexicographer file, and which
+//     adjectives name a place's people ("Mexican", "South American"), so
+//     the answerer can tell what a "which X" question asks for and which
+//     capitalised names are places rather than people.
 //   - English↔Spanish: FreeDict eng-spa and spa-eng (dict-freedict-*, GPL 2
 //     or later) and the Apertium English-Spanish bilingual dictionary
 //     (apertium-eng-spa, GPL 2); data/en-es.lex.gz, data/LICENSE.en-es.
