@@ -93,44 +93,52 @@ func BenchmarkQuery(b *testing.B) {
 		emb := retrieval.NewHashEmbedder(0)
 		vecs, _ := emb.Embed(ctx, queries)
 		b.Run(fmt.Sprintf("chunks=%d/raw", n), func(b *testing.B) {
-			i := 0
-			for b.Loop() {
-				if _, err := ix.Collection().QueryEmbedding(ctx, vecs[i%len(vecs)], 50, nil, nil); err != nil {
-					b.Fatal(err)
-				}
-				i++
-			}
-			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N), "µs/query")
+			retrieval.BenchPerQuery(b, func(i int) error {
+				_, err := ix.Collection().QueryEmbedding(ctx, vecs[i%len(vecs)], 50, nil, nil)
+				return err
+			})
 		})
 		b.Run(fmt.Sprintf("chunks=%d/hybrid", n), func(b *testing.B) {
-			i := 0
-			for b.Loop() {
-				if _, err := ix.Search(ctx, queries[i%len(queries)], 5); err != nil {
-					b.Fatal(err)
-				}
-				i++
-			}
-			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N), "µs/query")
+			retrieval.BenchPerQuery(b, func(i int) error {
+				_, err := ix.Search(ctx, queries[i%len(queries)], 5)
+				return err
+			})
 		})
 	}
 }
 
+// benchFolder is a corpus folder of benchgen articles and the data
+// directory of its index.
+type benchFolder struct {
+	corpusDir, dataDir string
+	next               int // the benchgen number of the next article to add
+}
+
 // benchCorpus writes n benchgen articles into a temporary folder and
-// builds their index once, returning the folder and the data directory.
-func benchCorpus(b *testing.B, n int) (corpusDir, dataDir string) {
+// builds their index once.
+func benchCorpus(b *testing.B, n int) *benchFolder {
 	b.Helper()
-	corpusDir, dataDir = b.TempDir(), b.TempDir()
-	if err := benchgen.Write(corpusDir, 0, n); err != nil {
+	f := &benchFolder{corpusDir: b.TempDir(), dataDir: b.TempDir(), next: n}
+	if err := benchgen.Write(f.corpusDir, 0, n); err != nil {
 		b.Fatal(err)
 	}
-	docs, _, err := retrieval.LoadFolder(os.DirFS(corpusDir), corpusDir, dataDir)
+	docs, _, err := retrieval.LoadFolder(os.DirFS(f.corpusDir), f.corpusDir, f.dataDir)
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, _, err := retrieval.Build(context.Background(), docs, retrieval.Options{DataDir: dataDir}); err != nil {
+	if _, _, err := retrieval.Build(context.Background(), docs, retrieval.Options{DataDir: f.dataDir}); err != nil {
 		b.Fatal(err)
 	}
-	return corpusDir, dataDir
+	return f
+}
+
+// add writes the next benchgen article into the folder.
+func (f *benchFolder) add(b *testing.B) {
+	b.Helper()
+	if err := benchgen.Write(f.corpusDir, f.next, f.next+1); err != nil {
+		b.Fatal(err)
+	}
+	f.next++
 }
 
 // BenchmarkOpen measures a second start with nothing changed: the corpus
@@ -139,14 +147,14 @@ func benchCorpus(b *testing.B, n int) (corpusDir, dataDir string) {
 func BenchmarkOpen(b *testing.B) {
 	ctx := context.Background()
 	const n = 1000
-	corpusDir, dataDir := benchCorpus(b, n)
+	f := benchCorpus(b, n)
 	for b.Loop() {
 		retrieval.ForgetSegments()
-		docs, _, err := retrieval.LoadFolder(os.DirFS(corpusDir), corpusDir, dataDir)
+		docs, _, err := retrieval.LoadFolder(os.DirFS(f.corpusDir), f.corpusDir, f.dataDir)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, st, err := retrieval.Build(ctx, docs, retrieval.Options{DataDir: dataDir}); err != nil || st.Embedded != 0 {
+		if _, st, err := retrieval.Build(ctx, docs, retrieval.Options{DataDir: f.dataDir}); err != nil || st.Embedded != 0 {
 			b.Fatalf("open: %+v %v", st, err)
 		}
 	}
@@ -159,19 +167,14 @@ func BenchmarkOpen(b *testing.B) {
 // its segment and assemble the new index from the segments in memory.
 func BenchmarkAddOne(b *testing.B) {
 	ctx := context.Background()
-	const n = 1000
-	corpusDir, dataDir := benchCorpus(b, n)
-	next := n
+	f := benchCorpus(b, 1000)
 	for b.Loop() {
-		if err := benchgen.Write(corpusDir, next, next+1); err != nil {
-			b.Fatal(err)
-		}
-		next++
-		docs, _, err := retrieval.LoadFolder(os.DirFS(corpusDir), corpusDir, dataDir)
+		f.add(b)
+		docs, _, err := retrieval.LoadFolder(os.DirFS(f.corpusDir), f.corpusDir, f.dataDir)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, st, err := retrieval.Build(ctx, docs, retrieval.Options{DataDir: dataDir}); err != nil || st.Embedded == 0 {
+		if _, st, err := retrieval.Build(ctx, docs, retrieval.Options{DataDir: f.dataDir}); err != nil || st.Embedded == 0 {
 			b.Fatalf("add one: %+v %v", st, err)
 		}
 	}

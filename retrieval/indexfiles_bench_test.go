@@ -16,22 +16,18 @@ import (
 func BenchmarkIngestOne(b *testing.B) {
 	ctx := context.Background()
 	const n = 1000
-	corpusDir, dataDir := benchCorpus(b, n)
-	next := n
+	f := benchCorpus(b, n)
 	for b.Loop() {
 		b.StopTimer()
-		name, _ := benchgen.Article(next)
-		if err := benchgen.Write(corpusDir, next, next+1); err != nil {
-			b.Fatal(err)
-		}
-		next++
+		name, _ := benchgen.Article(f.next)
+		f.add(b)
 		retrieval.ForgetSegments() // a new process
 		b.StartTimer()
-		prints, _, err := retrieval.FolderPrints(os.DirFS(corpusDir), corpusDir, dataDir)
-		if err != nil || len(prints) != next {
-			b.Fatalf("prints: %d of %d, %v", len(prints), next, err)
+		prints, _, err := retrieval.FolderPrints(os.DirFS(f.corpusDir), f.corpusDir, f.dataDir)
+		if err != nil || len(prints) != f.next {
+			b.Fatalf("prints: %d of %d, %v", len(prints), f.next, err)
 		}
-		st, err := retrieval.IndexFiles(ctx, os.DirFS(corpusDir), corpusDir, []string{name}, retrieval.Options{DataDir: dataDir})
+		st, err := retrieval.IndexFiles(ctx, os.DirFS(f.corpusDir), f.corpusDir, []string{name}, retrieval.Options{DataDir: f.dataDir})
 		if err != nil || st.Documents != 1 || st.Embedded == 0 {
 			b.Fatalf("index one: %+v %v", st, err)
 		}

@@ -32,33 +32,21 @@ func BenchmarkVectorSearch(b *testing.B) {
 			}
 		}
 		qs := randomUnit(rng, 16, DefaultHashDim)
-		report := func(b *testing.B) {
-			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N), "µs/query")
-		}
 		b.Run(fmt.Sprintf("rows=%d/chromem", rows), func(b *testing.B) {
-			i := 0
-			for b.Loop() {
-				if _, err := col.QueryEmbedding(ctx, qs[i%len(qs)], 50, nil, nil); err != nil {
-					b.Fatal(err)
-				}
-				i++
-			}
-			report(b)
+			BenchPerQuery(b, func(i int) error {
+				_, err := col.QueryEmbedding(ctx, qs[i%len(qs)], 50, nil, nil)
+				return err
+			})
 		})
 		b.Run(fmt.Sprintf("rows=%d/scan", rows), func(b *testing.B) {
-			i := 0
-			for b.Loop() {
-				if _, err := flat.search(ctx, qs[i%len(qs)], 50); err != nil {
-					b.Fatal(err)
-				}
-				i++
-			}
-			report(b)
+			BenchPerQuery(b, func(i int) error {
+				_, err := flat.search(ctx, qs[i%len(qs)], 50)
+				return err
+			})
 		})
 		b.Run(fmt.Sprintf("rows=%d/floor", rows), func(b *testing.B) {
-			i := 0
 			var sink float32
-			for b.Loop() {
+			BenchPerQuery(b, func(i int) error {
 				q := qs[i%len(qs)]
 				for r := range rows {
 					var s float32
@@ -67,10 +55,24 @@ func BenchmarkVectorSearch(b *testing.B) {
 					}
 					sink += s
 				}
-				i++
-			}
+				return nil
+			})
 			_ = sink
-			report(b)
 		})
 	}
+}
+
+// BenchPerQuery runs query(i) for the i-th round of b's loop, failing on an
+// error, and reports µs/query. It is exported for the retrieval_test
+// benchmarks (BenchmarkQuery), which compare with these.
+func BenchPerQuery(b *testing.B, query func(i int) error) {
+	b.Helper()
+	i := 0
+	for b.Loop() {
+		if err := query(i); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N), "µs/query")
 }
