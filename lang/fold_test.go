@@ -65,24 +65,33 @@ func TestFoldSameSentence(t *testing.T) {
 	}
 }
 
+// pairCase is a case of a predicate on two strings.
+type pairCase struct {
+	a, b string
+	want bool
+}
+
+// checkPairFunc runs each case through f, named fname in failures.
+func checkPairFunc(t *testing.T, fname string, f func(a, b string) bool, tests []pairCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.a+"~"+tt.b, func(t *testing.T) {
+			if got := f(tt.a, tt.b); got != tt.want {
+				t.Errorf("%s(%q, %q) = %v, want %v", fname, tt.a, tt.b, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestContainsFold(t *testing.T) {
-	tests := []struct {
-		haystack, needle string
-		want             bool
-	}{
+	// a is the haystack, b the needle
+	checkPairFunc(t, "ContainsFold", lang.ContainsFold, []pairCase{
 		{"Mexico’s government ended diplomatic ties", "mexico's GOVERNMENT", true},
 		{"Andrés Manuel López Obrador", "lopez  obrador", true},
 		{"supported by “friendly embassies.”", `"friendly embassies."`, true},
 		{"Jorge Glas", "Jorge Glass", false},
 		{"anything", "", true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.needle, func(t *testing.T) {
-			if got := lang.ContainsFold(tt.haystack, tt.needle); got != tt.want {
-				t.Errorf("ContainsFold(%q, %q) = %v, want %v", tt.haystack, tt.needle, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestNormalize(t *testing.T) {

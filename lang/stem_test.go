@@ -122,10 +122,7 @@ func TestStemIrregularNounsKept(t *testing.T) {
 }
 
 func TestStemsMatch(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want bool
-	}{
+	checkPairFunc(t, "StemsMatch", lang.StemsMatch, []pairCase{
 		{"raid", "raid", true},
 		{"injur", "injuri", true},
 		{"injuri", "injur", true},
@@ -140,14 +137,7 @@ func TestStemsMatch(t *testing.T) {
 		{"suspend", "suspens", true},
 		{"abcdef", "abcdeg", false}, // five left is too few
 		{"embaj", "embarg", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.a+"~"+tt.b, func(t *testing.T) {
-			if got := lang.StemsMatch(tt.a, tt.b); got != tt.want {
-				t.Errorf("StemsMatch(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestTerms(t *testing.T) {

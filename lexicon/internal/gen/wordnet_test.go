@@ -1,6 +1,7 @@
 package main
 
 import (
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -91,10 +92,7 @@ func TestWordNetBadFiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			files := map[string]string{}
-			for k, v := range tinyWordNet {
-				files[k] = v
-			}
+			files := maps.Clone(tinyWordNet)
 			files[tt.file] = tt.content
 			if _, err := readWordNet(writeFiles(t, files)); err == nil {
 				t.Error("no error")
