@@ -148,4 +148,3 @@ func covers(points []point, p point) bool {
 	}
 	return false
 }
-

@@ -28,7 +28,7 @@ The repairs to the cranes cost $4 million and took four weeks. Ash from a fire r
 Glas is held in the La Roca prison in Guayaquil. Panama abstained in the vote, and the newspaper El Diario reported it.
 `
 
-func typesIndex(t *testing.T) *retrieval.Index {
+func typesIndex(t testing.TB) *retrieval.Index {
 	t.Helper()
 	docs, skipped, err := corpus.Load(fstest.MapFS{"wire.md": {Data: []byte(typesCorpus)}})
 	if err != nil || len(skipped) > 0 {
@@ -193,4 +193,27 @@ func TestDocNames(t *testing.T) {
 			t.Errorf("surnames[%q] = %v, want %v", w, surnames[w], want)
 		}
 	}
+}
+
+// Any question, however odd, gets an answer with citations or a refusal,
+// never a panic: question shapes, answer types and compound parts are read
+// from free text.
+func FuzzAsk(f *testing.F) {
+	for _, s := range []string{"Who leads the union?", "¿Qué país se abstuvo y quién lo dijo?", "Which EE.UU. and who?", "how many many", "¿por qué?", "What ruled: and where"} {
+		f.Add(s)
+	}
+	e := NewEngine(typesIndex(f))
+	f.Fuzz(func(t *testing.T, q string) {
+		q, err := CleanQuestion(q)
+		if err != nil {
+			return
+		}
+		a, err := e.Ask(context.Background(), q, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Refused && len(a.Citations) == 0 {
+			t.Fatalf("%q: answered %q without citations", q, a.Answer)
+		}
+	})
 }
