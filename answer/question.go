@@ -118,6 +118,11 @@ type question struct {
 	// role holds the terms naming the role a "who is X's minister"
 	// question asks the holder of; the name must stand by one of them.
 	role []*qterm
+	// possessor is the place whose role a who question asks about
+	// ("Ecuador's president", "the president of Ecuador"): a name that
+	// another place's word stands right before ("Mexico's President…")
+	// holds another's role.
+	possessor *qterm
 }
 
 // analyse reads what a question asks from the index's reading of it.
@@ -294,9 +299,17 @@ func roleTerms(q *question, toks []lang.Term) []*qterm {
 		return nil
 	}
 	var out []*qterm
-	for _, t := range toks[start:] {
+	for j := start; j < len(toks); j++ {
+		t := toks[j]
 		if roleEnds[t.Text] {
+			if (t.Text == "of" || t.Text == "de" || t.Text == "del") && j+1 < len(toks) {
+				q.possessor = q.entityTerm(toks[j+1]) // "the president of Ecuador"
+			}
 			break
+		}
+		if t.Upper && possessive(q.text, t) {
+			q.possessor = q.entityTerm(t) // "Ecuador's president"
+			continue
 		}
 		for i := range q.terms {
 			if q.terms[i].word == t.Text && !q.terms[i].entity {
@@ -305,6 +318,26 @@ func roleTerms(q *question, toks []lang.Term) []*qterm {
 		}
 	}
 	return out
+}
+
+// possessive reports whether the word t of text is written with "'s".
+func possessive(text string, t lang.Term) bool {
+	for _, s := range []string{"'s", "’s", "'S", "’S"} {
+		if strings.HasSuffix(text[t.Start:t.End], s) || strings.HasPrefix(text[t.End:], s) {
+			return true
+		}
+	}
+	return false
+}
+
+// entityTerm returns the question's name term for the token, or nil.
+func (q *question) entityTerm(t lang.Term) *qterm {
+	for i := range q.terms {
+		if q.terms[i].entity && q.terms[i].word == t.Text {
+			return &q.terms[i]
+		}
+	}
+	return nil
 }
 
 // measureQuestion reports "how high/far/long/old/big…" questions.

@@ -302,11 +302,52 @@ func nearRole(q *question, terms []lang.Term, from, to int) bool {
 	if len(q.role) == 0 {
 		return true
 	}
+	if q.possessor != nil && otherPlaceBefore(q.possessor, terms, from, to) {
+		return false
+	}
+	// the role's head noun: "foreign minister" is a minister, not
+	// anything foreign; Spanish puts the head first ("ministro de…")
+	head := q.role[len(q.role)-1]
+	if q.lang == lang.Spanish {
+		head = q.role[0]
+	}
 	for j := max(0, from-4); j < len(terms) && j < to+4; j++ {
-		for _, r := range q.role {
-			if r.matches(terms[j]) {
-				return true
-			}
+		// the other language's word for it counts ("minister", "ministra")
+		if head.matches(terms[j]) || cognate(head.word, terms[j].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherPlaceBefore reports whether, within the few words before a name
+// or at its start (its title among them), a place or its people's word
+// other than the possessor stands: "Mexico's President Andrés Manuel López
+// Obrador" and "Peruvian President Ana Ruiz" hold another country's role.
+func otherPlaceBefore(possessor *qterm, terms []lang.Term, from, to int) bool {
+	other := func(t lang.Term) bool {
+		if !t.Upper || titleWords[t.Text] || possessor.matches(t) {
+			return false
+		}
+		k := lexicon.KindOf(t.Text)
+		return k == lexicon.KindPlace || k == lexicon.KindDemonym
+	}
+	for j := max(0, from-4); j < from; j++ {
+		if other(terms[j]) {
+			return true
+		}
+	}
+	// inside the run, only before its titles: "Peruvian President Ana
+	// Ruiz", not the first name of "Minister Carolina Ortúzar"
+	for j := from; j+1 < to; j++ {
+		if titleWords[terms[j].Text] {
+			continue
+		}
+		if !titleWords[terms[j+1].Text] {
+			break
+		}
+		if other(terms[j]) {
+			return true
 		}
 	}
 	return false
