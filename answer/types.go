@@ -326,8 +326,8 @@ func nearRole(q *question, terms []lang.Term, from, to int) bool {
 // Obrador" and "Peruvian President Ana Ruiz" hold another country's role.
 func otherPlaceBefore(possessor *qterm, terms []lang.Term, from, to int) bool {
 	other := func(t lang.Term) bool {
-		if !t.Upper || titleWords[t.Text] || possessor.matches(t) {
-			return false
+		if !t.Upper || t.Stop || titleWords[t.Text] || possessor.matches(t) {
+			return false // "La" opens a Spanish sentence; it is no Louisiana
 		}
 		k := lexicon.KindOf(t.Text)
 		return k == lexicon.KindPlace || k == lexicon.KindDemonym
