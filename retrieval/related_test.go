@@ -123,3 +123,26 @@ func TestNamesSpelledAnotherWay(t *testing.T) {
 		t.Errorf("Acronym(seu) = %q: a run across two names", name)
 	}
 }
+
+// otherEmbedder stands for an embedding model: any embedder but the local
+// HashEmbedder.
+type otherEmbedder struct{ Embedder }
+
+// The vector ranking counts half of BM25's in the fusion when it comes from
+// the local hashing embedder, and as much as BM25's from a model.
+func TestDenseWeightFollowsTheEmbedder(t *testing.T) {
+	if w := relatedIndex(t, map[string]string{"en.md": relatedEN}).denseWeight(); w != hashDenseWeight {
+		t.Errorf("local embedder: weight %v, want %v", w, hashDenseWeight)
+	}
+	docs, _, err := corpus.Load(fstest.MapFS{"en.md": {Data: []byte(relatedEN)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, _, err := Build(context.Background(), docs, Options{Embedder: otherEmbedder{NewHashEmbedder(0)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := ix.denseWeight(); w != 1 {
+		t.Errorf("a model's embedder: weight %v, want 1", w)
+	}
+}

@@ -13,6 +13,21 @@ import (
 	"github.com/footnote-bot/footnote/lang"
 )
 
+// hashDenseWeight is how much the vector search's ranking counts in the
+// fusion, against BM25's, when the vectors come from the local
+// HashEmbedder: hashed words and character n-grams are a noisier copy of
+// the lexical signal, not a model of meaning, so the BM25 ranking leads.
+// A real embedding model's ranking counts as much as BM25's.
+const hashDenseWeight = 0.5
+
+// denseWeight is the vector ranking's weight in the fusion.
+func (ix *Index) denseWeight() float64 {
+	if _, ok := ix.embedder.(*HashEmbedder); ok {
+		return hashDenseWeight
+	}
+	return 1
+}
+
 // rrfK is reciprocal rank fusion's constant: a chunk ranked r in a list adds
 // 1/(rrfK+r) to its score.
 const rrfK = 60
@@ -30,8 +45,9 @@ type Hit struct {
 }
 
 // Search returns the k chunks that best match the query, best first: the
-// fusion of a vector search in the chromem-go collection and a BM25 search,
-// each over max(4k, 50) candidates. Fewer than k come back only when the
+// reciprocal-rank fusion of a vector search in the chromem-go collection
+// and a BM25 search, each over max(4k, 50) candidates, the vector ranking
+// weighted by denseWeight. Fewer than k come back only when the
 // corpus holds fewer chunks.
 func (ix *Index) Search(ctx context.Context, query string, k int) ([]Hit, error) {
 	r, err := ix.Retrieve(ctx, query, k)
@@ -72,9 +88,10 @@ func (ix *Index) search(ctx context.Context, q *Query, k int) ([]Hit, error) {
 		}
 		return f
 	}
+	dw := ix.denseWeight()
 	for r, d := range dense {
 		f := get(ix.byID[d.ID])
-		f.score += 1 / float64(rrfK+r+1)
+		f.score += dw / float64(rrfK+r+1)
 		f.sim = float64(d.Similarity)
 	}
 	for r, s := range lexical {
