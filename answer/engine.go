@@ -221,23 +221,7 @@ func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool)
 	if len(q.terms) == 0 || len(cands) == 0 {
 		return nil, false, false
 	}
-	known, unknown := 0, 0
-	var total, unknownWeight float64
-	for _, t := range q.terms {
-		total += t.weight
-		switch {
-		case t.entity && !t.known:
-			return nil, false, false
-		case t.known:
-			known++
-		case !t.general && !t.category:
-			unknown++
-			unknownWeight += t.weight
-		}
-	}
-	// Two or more topic words no article uses, carrying much of the
-	// question, mean the articles are about something else.
-	if known == 0 || unknown >= 2 && unknownWeight >= unknownShare*total && !fullyTyped(q, cands) {
+	if offTopic(q, cands) {
 		return nil, false, false
 	}
 	// "How many X" where no article mentions X cannot be counted.
@@ -350,6 +334,29 @@ func unknownName(q *question, hits []retrieval.Hit) bool {
 		}
 	}
 	return len(hits) > 0
+}
+
+// offTopic reports whether the question's words say the articles are about
+// something else: a name or number they never use, no word they use, or
+// two or more topic words they never use that carry much of the question
+// (unless one sentence holds the asked-for type and every known word, which
+// makes the unknown words the asker's paraphrase).
+func offTopic(q *question, cands []*candidate) bool {
+	known, unknown := 0, 0
+	var total, unknownWeight float64
+	for _, t := range q.terms {
+		total += t.weight
+		switch {
+		case t.entity && !t.known:
+			return true
+		case t.known:
+			known++
+		case !t.general && !t.category:
+			unknown++
+			unknownWeight += t.weight
+		}
+	}
+	return known == 0 || unknown >= 2 && unknownWeight >= unknownShare*total && !fullyTyped(q, cands)
 }
 
 // withFigures returns the candidates whose context has every figure, day

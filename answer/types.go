@@ -560,17 +560,7 @@ func places(words []string, demonyms bool) bool {
 // the question's own, whose new words fit, and that stands by the category
 // word where the sentence speaks of an unnamed one of that kind.
 func hasNamed(q *question, terms []lang.Term, fits func(words []string, from, to int) bool) bool {
-	cat := -1 // where the sentence speaks of an unnamed one: "a newspaper"
-	if q.category != nil {
-		for i, t := range terms {
-			// the category word itself: a related word ("un comunicado
-			// oficial" for "qué funcionario") is not the unnamed one
-			if q.category.is(t) && unnamed(terms, i) {
-				cat = i
-				break
-			}
-		}
-	}
+	cat := unnamedCategory(q, terms)
 	for i, t := range terms {
 		if !t.Upper || t.Number || lang.IsTimeWord(t.Text) || i == 0 && !q.proper[t.Text] || !q.new(t) {
 			continue
@@ -581,13 +571,7 @@ func hasNamed(q *question, terms []lang.Term, fits func(words []string, from, to
 		if cat >= 0 && (i < cat-3 || i > cat+3 || afterLocative(terms, i)) {
 			continue
 		}
-		from, to := i, i+1
-		for from > 0 && terms[from-1].Upper && !terms[from-1].Number {
-			from--
-		}
-		for to < len(terms) && terms[to].Upper && !terms[to].Number {
-			to++
-		}
+		from, to := capitalRun(terms, i)
 		var fresh []string
 		for _, u := range terms[from:to] {
 			if q.new(u) && !titleWords[u.Text] {
@@ -599,6 +583,35 @@ func hasNamed(q *question, terms []lang.Term, fits func(words []string, from, to
 		}
 	}
 	return false
+}
+
+// unnamedCategory returns where the sentence speaks of an unnamed one of
+// the kind a "which X" question asks for ("a newspaper reported"), or -1.
+// Only the category word itself counts: a related word ("un comunicado
+// oficial" for "qué funcionario") is not the unnamed one.
+func unnamedCategory(q *question, terms []lang.Term) int {
+	if q.category == nil {
+		return -1
+	}
+	for i, t := range terms {
+		if q.category.is(t) && unnamed(terms, i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// capitalRun returns the bounds of the run of capitalised words, numbers
+// excluded, around terms[i].
+func capitalRun(terms []lang.Term, i int) (from, to int) {
+	from, to = i, i+1
+	for from > 0 && terms[from-1].Upper && !terms[from-1].Number {
+		from--
+	}
+	for to < len(terms) && terms[to].Upper && !terms[to].Number {
+		to++
+	}
+	return from, to
 }
 
 // docNames reads the names the articles use: proper holds the words they

@@ -32,7 +32,16 @@ var kindOf = map[int]byte{lexGroup: 'G', lexLocation: 'L', lexPerson: 'P', lexTi
 // pertains to a place ("Mexican", "South American") is a demonym, 'D'. Keys are folded lemmas, words joined by spaces.
 func (wn *wordnet) kinds() map[string]byte {
 	out := map[string]byte{}
-	placeName, personName := map[string]bool{}, map[string]bool{}
+	placeName, personName := wn.properNames()
+	wn.nounKinds(out, placeName, personName)
+	wn.demonyms(out, placeName)
+	return out
+}
+
+// properNames returns the names WordNet gives as places (a location or a
+// natural object such as a continent) and as people.
+func (wn *wordnet) properNames() (place, person map[string]bool) {
+	place, person = map[string]bool{}, map[string]bool{}
 	for _, ss := range wn.synsets {
 		for j, w := range ss.words {
 			if !ss.proper[j] {
@@ -40,12 +49,19 @@ func (wn *wordnet) kinds() map[string]byte {
 			}
 			switch ss.lexFile {
 			case lexLocation, lexObject:
-				placeName[w] = true
+				place[w] = true
 			case lexPerson:
-				personName[w] = true
+				person[w] = true
 			}
 		}
 	}
+	return place, person
+}
+
+// nounKinds records each noun's kind by its first sense; a group noun
+// whose second sense is a place ("country") is a place, and so is a name
+// given as a place and never as a person.
+func (wn *wordnet) nounKinds(out map[string]byte, placeName, personName map[string]bool) {
 	for _, ix := range wn.index {
 		if ix.pos != 'n' || len(ix.offsets) == 0 {
 			continue
@@ -57,8 +73,6 @@ func (wn *wordnet) kinds() map[string]byte {
 		if k, ok := kindOf[ss.lexFile]; ok {
 			out[kindKey(ix.lemma)] = k
 		}
-		// "country" is first a body politic, then its land: a noun
-		// whose first two senses hold a place can ask for one
 		if ss.lexFile == lexGroup && len(ix.offsets) > 1 {
 			if s2 := wn.synsets[wnKey{'n', ix.offsets[1]}]; s2 != nil && s2.lexFile == lexLocation {
 				out[kindKey(ix.lemma)] = 'L'
@@ -68,8 +82,12 @@ func (wn *wordnet) kinds() map[string]byte {
 			out[kindKey(ix.lemma)] = 'L'
 		}
 	}
+}
+
+// demonyms records as 'D' the adjectives that pertain to a place.
+func (wn *wordnet) demonyms(out map[string]byte, placeName map[string]bool) {
 	for k, ss := range wn.synsets {
-		if k.pos != 'a' && k.pos != 's' {
+		if k.pos != 'a' {
 			continue
 		}
 		for _, p := range ss.ptrs {
@@ -77,13 +95,11 @@ func (wn *wordnet) kinds() map[string]byte {
 			if p.sym != `\` || to == nil || p.src == 0 || p.src > len(ss.words) || p.dst == 0 || p.dst > len(to.words) {
 				continue
 			}
-			if !placeName[to.words[p.dst-1]] && to.lexFile != lexLocation {
-				continue
+			if placeName[to.words[p.dst-1]] || to.lexFile == lexLocation {
+				out[kindKey(ss.words[p.src-1])] = 'D'
 			}
-			out[kindKey(ss.words[p.src-1])] = 'D'
 		}
 	}
-	return out
 }
 
 // kindKey folds a WordNet lemma as footnote's tokens are folded, with
