@@ -162,3 +162,24 @@ func TestCompoundQuestionAnswersEachPart(t *testing.T) {
 		t.Fatalf("half-answerable: %q (partial %v)", a.Answer, a.Partial)
 	}
 }
+
+// "The magnitude of X" is refused when no sentence names X, though the
+// articles use the word "magnitude"; "the height of X" is answered where X
+// is named.
+func TestAspectOfAnUnknownThingIsRefused(t *testing.T) {
+	e := engineFS(t, map[string]string{"volcano.md": "---\ntitle: Volcano erupts\nsource: A\ndate: 2025-02-09\nlanguage: en\n---\n\nThe ash column rose to a height of nine kilometres on Saturday. The volcano had not erupted with such magnitude since 1971, a vulcanologist said.\n"})
+	a, err := e.Ask(context.Background(), "What was the magnitude of the earthquake before the eruption?", answer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Refused {
+		t.Errorf("no earthquake in the articles, answered: %q", a.Answer)
+	}
+	a, err = e.Ask(context.Background(), "What was the height of the ash column?", answer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Refused || !strings.Contains(a.Answer, "nine kilometres") {
+		t.Errorf("height of the column: %q", a.Answer)
+	}
+}

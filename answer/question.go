@@ -358,11 +358,18 @@ func measureQuestion(toks []lang.Term) bool {
 // of his birth", "la causa de la muerte".
 var aspectNouns = set(`date day year time cause reason number amount size name fecha dia ano hora causa motivo razon numero cantidad nombre`)
 
+// aspectNoun reports a noun that names an aspect of something else: the
+// listed ones, and in English what WordNet files as an attribute
+// ("magnitude", "height", "level").
+func aspectNoun(l lang.Lang, w string) bool {
+	return aspectNouns[w] || l == lang.English && lexicon.KindOf(w) == lexicon.KindAttribute
+}
+
 // anchorTerm returns the term named after an aspect noun and "of"/"de"
 // ("date of birth" → birth), or nil.
 func anchorTerm(q *question, toks []lang.Term) *qterm {
 	for i := 0; i+2 < len(toks); i++ {
-		if !aspectNouns[toks[i].Text] || toks[i+1].Text != "of" && toks[i+1].Text != "de" {
+		if !aspectNoun(q.lang, toks[i].Text) || toks[i+1].Text != "of" && toks[i+1].Text != "de" {
 			continue
 		}
 		for _, t := range toks[i+2:] {

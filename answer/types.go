@@ -478,7 +478,7 @@ func hasName(q *question, terms []lang.Term) bool {
 		return hasNamed(q, terms, func(words []string, from, to int) bool {
 			return places(words, false) || afterLocative(terms, from)
 		})
-	case lexicon.KindGroup, lexicon.KindNone:
+	case lexicon.KindGroup, lexicon.KindAttribute, lexicon.KindNone:
 		if q.category != nil && q.lang == lang.English {
 			// "which delegations", "which airline": not a place nor
 			// a titled person

@@ -20,7 +20,8 @@
 //   - Kinds of English nouns and names: WordNet 3.0 again
 //     (data/wordnet-kinds.txt.gz, same licence). KindOf says whether a noun
 //     names a person ("official"), a place ("country", "Costa Rica"), a
-//     group ("delegation") or a time, by its lexicographer file, and which
+//     group ("delegation"), a time or an attribute ("magnitude"), by its
+//     lexicographer file, and which
 //     adjectives name a place's people ("Mexican", "South American"), so
 //     the answerer can tell what a "which X" question asks for and which
 //     capitalised names are places rather than people.

@@ -28,11 +28,15 @@ const (
 	KindGroup   Kind = 'G' // "delegation", "court", "party"
 	KindTime    Kind = 'T' // "week", "morning"
 	KindDemonym Kind = 'D' // "Mexican", "Latin American"
+	// KindAttribute is a property something has: "magnitude", "height",
+	// "level", "age".
+	KindAttribute Kind = 'A'
 )
 
 // KindOf returns the kind of the English word or name phrase (words
 // separated by single spaces, any case and accents), or KindNone for one
-// WordNet does not give as a person, place, group, time or demonym. A
+// WordNet does not give as a person, place, group, time, attribute or
+// demonym. A
 // common noun is of the kind of its most frequent sense ("country" a place
 // as its second sense is); a name WordNet gives as a place and never as a
 // person ("Washington" is both) is a place. The table is decoded on first

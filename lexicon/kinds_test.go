@@ -21,6 +21,8 @@ func TestKindOf(t *testing.T) {
 		{"Mexican", lexicon.KindDemonym},
 		{"South American", lexicon.KindDemonym},
 		{"week", lexicon.KindTime},
+		{"magnitude", lexicon.KindAttribute},
+		{"height", lexicon.KindAttribute},
 		{"ran", lexicon.KindNone},
 		{"", lexicon.KindNone},
 	} {

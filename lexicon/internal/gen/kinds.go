@@ -14,15 +14,16 @@ import (
 // WordNet's lexicographer files that name a kind of thing an answer can
 // be asked for.
 const (
-	lexGroup    = 14 // noun.group: bodies, organisations
-	lexLocation = 15 // noun.location: countries, cities, regions
-	lexObject   = 17 // noun.object: continents, rivers, mountains among them
-	lexPerson   = 18 // noun.person: people and the roles they hold
-	lexTime     = 28 // noun.time
+	lexAttribute = 7  // noun.attribute: magnitude, height, level, age
+	lexGroup     = 14 // noun.group: bodies, organisations
+	lexLocation  = 15 // noun.location: countries, cities, regions
+	lexObject    = 17 // noun.object: continents, rivers, mountains among them
+	lexPerson    = 18 // noun.person: people and the roles they hold
+	lexTime      = 28 // noun.time
 )
 
 // kindOf maps a lexicographer file to the letter lexicon.Kind reads.
-var kindOf = map[int]byte{lexGroup: 'G', lexLocation: 'L', lexPerson: 'P', lexTime: 'T'}
+var kindOf = map[int]byte{lexAttribute: 'A', lexGroup: 'G', lexLocation: 'L', lexPerson: 'P', lexTime: 'T'}
 
 // kinds returns what kind of thing each English noun names, by its most
 // frequent sense ("official" a person, "delegation" a group, "country" a
