@@ -140,14 +140,14 @@ func (q *question) new(t lang.Term) bool {
 }
 
 // nameRun returns the end (exclusive) of the run of capitalised words that
-// starts at terms[i], allowing connectors ("Court of Justice", "Ruiz de la
-// Cruz") between them, and whether the run names a body rather than a
-// person.
-func nameRun(terms []lang.Term, i int) (end int, org bool) {
+// starts at terms[i] of text, allowing connectors ("Court of Justice", "Ruiz
+// de la Cruz") and a plural possessive ("Port Workers' Union") between
+// them, and whether the run names a body rather than a person.
+func nameRun(text string, terms []lang.Term, i int) (end int, org bool) {
 	end = i
 	for j := i; j < len(terms); j++ {
 		t := terms[j]
-		if j > i && t.Start-terms[j-1].End > 1 {
+		if j > i && t.Start-terms[j-1].End > 1 && !pluralPossessive(text[terms[j-1].End:t.Start]) {
 			break // punctuation between the words: the name ended
 		}
 		if t.Upper && !t.Number {
@@ -164,6 +164,13 @@ func nameRun(terms []lang.Term, i int) (end int, org bool) {
 	return end, org
 }
 
+// pluralPossessive reports whether the text between two words is a plural
+// possessive's apostrophe ("Port Workers' Union"), which stays inside a
+// name.
+func pluralPossessive(gap string) bool {
+	return gap == "' " || gap == "’ "
+}
+
 // connectors may stand inside a name.
 var connectors = set(`of de del la las los the van von da di`)
 
@@ -175,7 +182,7 @@ func hasPerson(q *question, text string, terms []lang.Term) bool {
 		if !t.Upper || t.Number || lang.IsTimeWord(t.Text) || t.Stop && !titleWords[t.Text] {
 			continue
 		}
-		end, org := nameRun(terms, i)
+		end, org := nameRun(text, terms, i)
 		if org || placeRun(terms, i, end) || abbreviations(text, terms[i:end]) || afterIn(terms, i) {
 			// a body, a place or its people ("South American", "EE.
 			// UU."), or what stands "in" or "at" one ("at Puerto Alto")
@@ -640,7 +647,7 @@ func docNames(docs []*corpus.Document) (proper, surnames map[string]bool) {
 			if !terms[i].Upper || terms[i].Number || terms[i].Stop || lang.IsTimeWord(terms[i].Text) {
 				continue
 			}
-			end, org := nameRun(terms, i)
+			end, org := nameRun(d.Text, terms, i)
 			// a run that opens a sentence may be a capitalised word
 			// before a name ("Former Ecuadorian ambassador…")
 			if !org && end-i >= 2 && terms[end-1].Upper && !opensSentence(d.Text, terms, i) {
