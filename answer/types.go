@@ -124,6 +124,19 @@ func fills(q *question, text string, terms []lang.Term) bool {
 	return false
 }
 
+// names reports whether a sentence word is one of the names the question
+// itself uses, other than a place's or its people's ("the Mexican
+// ambassador" does not name him).
+func (q *question) names(t lang.Term) bool {
+	for i := range q.terms {
+		if q.terms[i].entity && !q.terms[i].number && q.terms[i].is(t) {
+			k := lexicon.KindOf(t.Text)
+			return k != lexicon.KindPlace && k != lexicon.KindDemonym
+		}
+	}
+	return false
+}
+
 // new reports whether a sentence word is not one of the question's, in
 // any form the question's terms match (related words, the other
 // language's, an acronym's expansion).
@@ -151,6 +164,9 @@ func nameRun(text string, terms []lang.Term, i int) (end int, org bool) {
 			break // punctuation between the words: the name ended
 		}
 		if t.Upper && !t.Number {
+			if j > i && weekday(t.Text) {
+				break // "Ecuador Friday": a date follows the name
+			}
 			if orgHeads[t.Text] {
 				org = true
 			}
@@ -164,6 +180,12 @@ func nameRun(text string, terms []lang.Term, i int) (end int, org bool) {
 	return end, org
 }
 
+// weekday reports whether a folded word names a day of the week.
+func weekday(w string) bool {
+	_, ok := lang.Weekday(w)
+	return ok
+}
+
 // pluralPossessive reports whether the text between two words is a plural
 // possessive's apostrophe ("Port Workers' Union"), which stays inside a
 // name.
@@ -171,8 +193,8 @@ func pluralPossessive(gap string) bool {
 	return gap == "' " || gap == "’ "
 }
 
-// connectors may stand inside a name.
-var connectors = set(`of de del la las los the van von da di`)
+// connectors may stand inside a name ("Council on Foreign Relations").
+var connectors = set(`of on de del la las los the van von da di`)
 
 // hasPerson: a name of two capitalised words, or one after a title,
 // that is not the question's own and not a body's or a month's.
@@ -196,14 +218,22 @@ func hasPerson(q *question, text string, terms []lang.Term) bool {
 			continue
 		}
 		caps := 0
-		fresh := false
+		fresh, asked := false, false
 		for _, u := range terms[i:end] {
 			if u.Upper && !titleWords[u.Text] {
 				caps++
 				if q.new(u) {
 					fresh = true
+				} else if q.names(u) {
+					asked = true
 				}
 			}
+		}
+		if asked {
+			// "President Andrés Manuel López Obrador" for a question
+			// that names López Obrador: its own person, not the answer
+			i = max(i, end-1)
+			continue
 		}
 		single := caps == 1 && (i > 0 && titleWords[terms[i-1].Text] || q.surnames[terms[end-1].Text])
 		if fresh && (caps >= 2 || single) && nearRole(q, terms, i, end) {
@@ -415,6 +445,9 @@ func hasQuantity(q *question, text string, terms []lang.Term) bool {
 		if q.counted == nil {
 			return true
 		}
+		if countsOther(q, terms, i) {
+			continue // "seven years": the number counts something else
+		}
 		from, to := i-3, i+4
 		if len(terms) <= shortLine {
 			// "Workers on strike: about 2,400": a short line is about
@@ -428,6 +461,26 @@ func hasQuantity(q *question, text string, terms []lang.Term) bool {
 		}
 	}
 	return false
+}
+
+// countsOther reports whether the words right after the number at
+// terms[i], up to a stop word, name what it counts and that is not what
+// the question counts ("seven arrests" for "how many officers"; not "20
+// drug-trafficking gangs" for "how many gangs"). A unit ends the words
+// ("6,000 hectares of coffee"): a measure may be what is asked.
+func countsOther(q *question, terms []lang.Term, i int) bool {
+	n := 0
+	for j := i + 1; j < len(terms) && j <= i+3; j++ {
+		t := terms[j]
+		if t.Stop || t.Number || t.Upper || units[t.Text] {
+			break
+		}
+		if q.counts(t) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // shortLine is the most words a line may have for a number anywhere in it
