@@ -9,6 +9,7 @@ import (
 
 	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/lang"
+	"github.com/footnote-bot/footnote/lexicon"
 	"github.com/footnote-bot/footnote/retrieval"
 )
 
@@ -305,8 +306,8 @@ func unknownName(q *question, hits []retrieval.Hit) bool {
 	for i := 1; i < len(toks); i++ {
 		a, b := toks[i-1], toks[i]
 		if !a.Upper || !b.Upper || a.Number || b.Number || afterSentenceStart(q.text, a.Start) || b.Start-a.End > 1 ||
-			titleWords[a.Text] || titleWords[b.Text] {
-			continue
+			titleWords[a.Text] || titleWords[b.Text] || lexicon.KindOf(a.Text+" "+b.Text) == lexicon.KindDemonym {
+			continue // "Central American" describes; it names nothing
 		}
 		pairs = append(pairs, [2]string{a.Text, b.Text})
 	}

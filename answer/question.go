@@ -488,8 +488,13 @@ func nounAfter(toks []lang.Term, j int) int {
 	if j+1 < len(toks) && kindWords[toks[j].Text] {
 		j += 2
 	}
-	if j+1 < len(toks) && toks[j].Upper && !toks[j+1].Stop && !toks[j+1].Upper {
-		j++ // "which European country": the noun after the name's adjective
+	// "which European country", "which Central American president": the
+	// noun after the capitalised adjectives
+	for k := j; k < len(toks) && k < j+3 && toks[k].Upper; k++ {
+		if k+1 < len(toks) && !toks[k+1].Stop && !toks[k+1].Upper {
+			j = k + 1
+			break
+		}
 	}
 	if j < len(toks) && !toks[j].Stop && !toks[j].Upper && !verbForm(toks[j]) {
 		return j

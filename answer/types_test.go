@@ -145,6 +145,7 @@ func TestQuestionShape(t *testing.T) {
 		{question: "Which minister urged talks?", typ: typePerson, category: "minister", role: "minister"}, // WordNet: a minister is a person
 		{question: "Which Chilean minister urged talks?", typ: typePerson, category: "minister", role: "minister"},
 		{question: "Which country abstained in the vote?", typ: typeInstance, category: "country"},
+		{question: "Which Central American president urged talks?", typ: typePerson, category: "president", role: "president"},
 		{question: "How many port workers walked out?", typ: typeQuantity, category: "workers", counted: "workers"},
 		{question: "How many people, workers included, walked out?", typ: typeQuantity, category: "people", counted: "people"},
 		{question: "¿Quién es el jefe de la empresa que opera el puerto?", typ: typePerson, role: "jefe"}, // "que opera": no "qué X"
@@ -229,4 +230,25 @@ func FuzzAsk(f *testing.F) {
 			t.Fatalf("%q: answered %q without citations", q, a.Answer)
 		}
 	})
+}
+
+// A two-word capitalised name the passages never put together is unknown;
+// a title and a name, or a people's name ("South American"), is no such
+// name.
+func TestUnknownName(t *testing.T) {
+	ix := typesIndex(t)
+	for q, want := range map[string]bool{
+		"What did the State Department say about the strike?": true,
+		"What did the South American unions say?":             false,
+		"What did Transport Minister Ana Ruiz say?":           false,
+		"What did Minister Ruiz say?":                         false,
+	} {
+		res, err := ix.Retrieve(context.Background(), q, candidateChunks)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := unknownName(analyse(res.Query), res.Hits); got != want {
+			t.Errorf("unknownName(%q) = %v, want %v", q, got, want)
+		}
+	}
 }
