@@ -243,6 +243,11 @@ func (qs *question) shape(toks []lang.Term, cat int) {
 	}
 	qs.anchor = anchorTerm(qs, toks)
 	qs.measure = measureQuestion(toks)
+	if named := namedThing(qs, toks); qs.typ == typeAny && named != nil {
+		// "What was the name of the TV station…?" asks for a name, by
+		// the word "station" where a sentence speaks of "a TV station"
+		qs.typ, qs.category = typeInstance, named
+	}
 	if qs.typ == typeAny && cat >= 0 && instanceQuestion(toks) {
 		qs.typ = typeInstance
 		if qs.category != nil && qs.categoryKind() == lexicon.KindPerson {
@@ -357,6 +362,37 @@ func measureQuestion(toks []lang.Term) bool {
 // aspectNouns ask for one aspect of something named after them: "the date
 // of his birth", "la causa de la muerte".
 var aspectNouns = set(`date day year time cause reason number amount size name fecha dia ano hora causa motivo razon numero cantidad nombre`)
+
+// namedThing returns, for "what is the name of X" ("¿cómo se llama…?"
+// aside), the term of X's head noun: the last content word of the words
+// after "name of", before a verb or a stop word ("the TV station attacked
+// in January" → station). Nil for any other question.
+func namedThing(q *question, toks []lang.Term) *qterm {
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].Text != "name" && toks[i].Text != "nombre" || toks[i+1].Text != "of" && toks[i+1].Text != "de" && toks[i+1].Text != "del" {
+			continue
+		}
+		var head *qterm
+		for _, t := range toks[i+2:] {
+			if t.Stop && head == nil {
+				continue // "the", "la"
+			}
+			if t.Upper {
+				continue // "the TV station", "Mexico's ambassador"
+			}
+			if t.Stop || verbForm(t) {
+				break
+			}
+			for j := range q.terms {
+				if q.terms[j].word == t.Text {
+					head = &q.terms[j]
+				}
+			}
+		}
+		return head
+	}
+	return nil
+}
 
 // aspectNoun reports a noun that names an aspect of something else: the
 // listed ones, and in English what WordNet files as an attribute

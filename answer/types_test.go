@@ -101,6 +101,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who: a body joined by 'on'", "Who criticised the raid?", "The raid was criticised by the Council on Foreign Relations.", false},
 		{"how many: a number of something else", "How many police officers took part?", "Police said seven arrests took place.", false},
 		{"how many: words between the number and the noun", "How many gangs were listed?", "The army listed 20 drug-trafficking gangs.", true},
+		{"name of X: an unnamed one", "What is the name of the newspaper that reported the sale?", "A newspaper reported the sale of the cranes.", false},
+		{"name of X: named", "What is the name of the newspaper that reported the sale?", "The newspaper El Diario reported the sale.", true},
 		{"dateline names nobody", "Who urged both sides to talk?", "PUERTO ALTO, Chile (Test Wire) — The government urged both sides to talk.", false},
 		{"¿quién?: un nombre", "¿Quién dirige el sindicato?", "El sindicato lo dirige Héctor Saldías, operador de grúas.", true},
 		{"¿cuántos?: junto a lo contado", "¿Cuántos trabajadores pararon?", "Unos 2.400 trabajadores pararon el lunes.", true},
@@ -149,9 +151,10 @@ func TestQuestionShape(t *testing.T) {
 		{question: "How many port workers walked out?", typ: typeQuantity, category: "workers", counted: "workers"},
 		{question: "How many people, workers included, walked out?", typ: typeQuantity, category: "people", counted: "people"},
 		{question: "¿Quién es el jefe de la empresa que opera el puerto?", typ: typePerson, role: "jefe"}, // "que opera": no "qué X"
-		{question: "What ruled out a deal?", typ: typeAny},                                                // a verb, not "what X"
-		{question: "¿A qué atribuyó el sindicato la huelga?", typ: typeAny},                               // "atribuyó": a verb
-		{question: "¿Por qué Saldías dejó el puerto?", typ: typeReason},                                   // no "qué X" in "por qué"
+		{question: "What was the name of the TV station attacked in January?", typ: typeInstance, category: "station"},
+		{question: "What ruled out a deal?", typ: typeAny},                  // a verb, not "what X"
+		{question: "¿A qué atribuyó el sindicato la huelga?", typ: typeAny}, // "atribuyó": a verb
+		{question: "¿Por qué Saldías dejó el puerto?", typ: typeReason},     // no "qué X" in "por qué"
 		{question: "Where is the union's leader now?", typ: typePlace},
 		{question: "¿Por qué se convocó la huelga?", typ: typeReason},
 	}
