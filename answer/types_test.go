@@ -151,7 +151,7 @@ func TestQuestionShape(t *testing.T) {
 		{question: "How many port workers walked out?", typ: typeQuantity, category: "workers", counted: "workers"},
 		{question: "How many people, workers included, walked out?", typ: typeQuantity, category: "people", counted: "people"},
 		{question: "¿Quién es el jefe de la empresa que opera el puerto?", typ: typePerson, role: "jefe"}, // "que opera": no "qué X"
-		{question: "What was the name of the TV station attacked in January?", typ: typeInstance, category: "station"},
+		{question: "What was the name of the TV station attacked in January?", typ: typeInstance, category: "station", anchor: "tv"},
 		{question: "What ruled out a deal?", typ: typeAny},                  // a verb, not "what X"
 		{question: "¿A qué atribuyó el sindicato la huelga?", typ: typeAny}, // "atribuyó": a verb
 		{question: "¿Por qué Saldías dejó el puerto?", typ: typeReason},     // no "qué X" in "por qué"
