@@ -390,14 +390,38 @@ func otherPlaceBefore(possessor *qterm, terms []lang.Term, from, to int) bool {
 	return false
 }
 
-// hasTime: a month, weekday, year or relative day.
+// hasTime: a month, weekday, year or relative day, by a word of the event
+// asked about.
 func hasTime(q *question, terms []lang.Term) bool {
-	for _, t := range terms {
+	for i, t := range terms {
 		if !q.new(t) {
 			continue
 		}
 		if lang.IsTimeWord(t.Text) || t.Number && len(t.Text) == 4 && (t.Text[:2] == "19" || t.Text[:2] == "20") {
-			return true
+			if nearEvent(q, terms, i, eventWindow) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// eventWindow is how far, in words, a date may stand from a word of the
+// event a when question asks about: "the statement released Saturday" does
+// not date a meeting named two clauses away.
+const eventWindow = 10
+
+// nearEvent reports whether a question word other than a name (the event's
+// words: "meet", "raid", "resigned") stands within n words of terms[i].
+func nearEvent(q *question, terms []lang.Term, i, n int) bool {
+	for j := max(0, i-n); j < len(terms) && j <= i+n; j++ {
+		if j == i || terms[j].Stop {
+			continue
+		}
+		for k := range q.terms {
+			if qt := &q.terms[k]; !qt.entity && !qt.general && qt.matches(terms[j]) {
+				return true
+			}
 		}
 	}
 	return false

@@ -61,6 +61,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who: passive asks no role", "Who was arrested at the port?", "Police arrested Hector Saldias at the port.", true},
 		{"when: a weekday", "When did the strike begin?", "The strike began on Monday.", true},
 		{"when: no date", "When did the strike begin?", "The strike began after talks failed.", false},
+		{"when: a date by the event", "When will the port council meet?", "The port council will meet again on Tuesday.", true},
+		{"when: a date of something else", "When will the port council meet?", "The port council, which the union and the company both want to hear from about the automated cranes, published the statement on Saturday.", false},
 		{"how many: next to what is counted", "How many workers walked out?", "About 2,400 workers walked out at the port.", true},
 		{"how many: a number of something else", "How many workers walked out?", "Ships waited for 14 days while the cranes idled.", false},
 		{"how many: a date is no count", "How many workers walked out?", "The workers walked out on 3 March.", false},
