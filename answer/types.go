@@ -411,6 +411,12 @@ func hasTime(q *question, terms []lang.Term) bool {
 // not date a meeting named two clauses away.
 const eventWindow = 10
 
+// instanceWindow is how far, in words, the name a "which X" question asks
+// for may stand from a word of what the question says of X ("the
+// Colombian and Bolivian delegations" presented it); a name at the other
+// end of a long sentence names something else.
+const instanceWindow = 12
+
 // nearEvent reports whether a question word other than a name (the event's
 // words: "meet", "raid", "resigned") stands within n words of terms[i].
 func nearEvent(q *question, terms []lang.Term, i, n int) bool {
@@ -641,8 +647,9 @@ func places(words []string, demonyms bool) bool {
 
 // hasNamed reports whether the sentence has a capitalised run, not at its
 // start (unless the articles write the word only with a capital) and not
-// the question's own, whose new words fit, and that stands by the category
-// word where the sentence speaks of an unnamed one of that kind.
+// the question's own, whose new words fit, near a word of what the question
+// says of it, and that stands by the category word where the sentence
+// speaks of an unnamed one of that kind.
 func hasNamed(q *question, terms []lang.Term, fits func(words []string, from, to int) bool) bool {
 	cat := unnamedCategory(q, terms)
 	for i, t := range terms {
@@ -662,7 +669,7 @@ func hasNamed(q *question, terms []lang.Term, fits func(words []string, from, to
 				fresh = append(fresh, u.Text)
 			}
 		}
-		if fits(fresh, from, to) {
+		if fits(fresh, from, to) && (nearEvent(q, terms, from, instanceWindow) || nearEvent(q, terms, to-1, instanceWindow)) {
 			return true
 		}
 	}

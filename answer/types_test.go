@@ -76,6 +76,7 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"why: no cause", "Why was the strike called?", "The strike was called on Monday.", false},
 		{"which: an instance", "Which country abstained in the vote?", "Panama abstained in the vote.", true},
 		{"which: an unnamed one", "Which newspaper reported the sale?", "A newspaper reported the sale of the cranes.", false},
+		{"which: a name far from what the question says", "Which country abstained in the vote?", "Panama sent a delegation to the summit in Santiago last month, where after long and often bitter days of talks about pensions most members finally abstained in the vote.", false},
 		{"which: an unnamed one, with an adjective", "Which airline flew the workers home?", "They flew on a commercial airline to Puerto Alto.", false},
 		{"which: named beside the category", "Which newspaper reported the vote?", "Panama abstained, and a newspaper, El Diario, reported it.", true},
 		{"which X, a person: a name by the word", "Which minister urged both sides to talk?", "Transport Minister Ana Ruiz urged both sides to talk.", true},
