@@ -115,6 +115,7 @@ func (e *Engine) askParts(ctx context.Context, q string, parts []string, k int) 
 		refuse(a, first, firstC)
 	} else {
 		cite(a, points)
+		a.Retrieved = citedFirst(a.Citations, merged.Hits, k)
 		if partial {
 			a.Partial = true
 			a.Note = partialNote[first.lang]

@@ -88,6 +88,7 @@ func (e *Engine) ask(ctx context.Context, q string, k int) (*Answer, *retrieval.
 		if asksLatest(qs) && best.doc.Date != "" {
 			a.Answer = fmt.Sprintf(asOf[qs.lang], best.doc.Date) + a.Answer
 		}
+		a.Retrieved = citedFirst(a.Citations, hits, k)
 	} else {
 		refuse(a, qs, cands)
 	}
@@ -100,6 +101,35 @@ func (e *Engine) ask(ctx context.Context, q string, k int) (*Answer, *retrieval.
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// citedFirst returns the k passages to list as retrieved, the ones the
+// answer cites first, in citation order, then the rest by search rank: the
+// answer's reading reranks the search, and a cited passage the search
+// ranked lower (or the sentence after a hit, see namedNext) is listed too.
+func citedFirst(cites []Citation, hits []retrieval.Hit, k int) []Retrieved {
+	score := map[string]float64{}
+	for _, h := range hits {
+		score[h.Chunk.ID] = h.Score
+	}
+	out := make([]Retrieved, 0, k)
+	seen := map[string]bool{}
+	for _, c := range cites {
+		if len(out) == k || seen[c.ChunkID] {
+			continue
+		}
+		seen[c.ChunkID] = true
+		out = append(out, Retrieved{ChunkID: c.ChunkID, DocID: c.DocID, Score: round(score[c.ChunkID]), Text: c.Text})
+	}
+	for _, r := range retrievedOf(hits, len(hits)) {
+		if len(out) == k {
+			break
+		}
+		if !seen[r.ChunkID] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
 
 func retrievedOf(hits []retrieval.Hit, k int) []Retrieved {
 	out := make([]Retrieved, 0, min(k, len(hits)))
