@@ -183,24 +183,3 @@ func TestAspectOfAnUnknownThingIsRefused(t *testing.T) {
 		t.Errorf("height of the column: %q", a.Answer)
 	}
 }
-
-// The passages an answer cites are listed first among the retrieved ones,
-// in citation order, the search's other hits after them.
-func TestCitedPassagesAreListedFirst(t *testing.T) {
-	e := engineFS(t, map[string]string{
-		"arrest.md": "---\ntitle: Union leader arrested\nsource: A\ndate: 2025-03-05\nlanguage: en\n---\n\nPolice arrested union leader Hector Saldias on Monday and took him to the Quilmo prison.\n\nThe union called the arrest an attack on the strike. Police said the strike was illegal and that the union leader would stay in prison.\n",
-		"moved.md":  "---\ntitle: Union leader moved\nsource: B\ndate: 2025-06-12\nlanguage: en\n---\n\nIn June, Saldias was moved to the Llanos prison in San Telmo after a court ruling.\n",
-	})
-	a, err := e.Ask(context.Background(), "Which prison was Saldias taken to after his arrest, and where was he moved in June?", answer.Options{K: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(a.Retrieved) != 2 || len(a.Citations) != 2 {
-		t.Fatalf("%d retrieved, %d cited: %+v", len(a.Retrieved), len(a.Citations), a)
-	}
-	for i, c := range a.Citations {
-		if a.Retrieved[i].ChunkID != c.ChunkID {
-			t.Errorf("retrieved[%d] = %s, want the cited %s", i, a.Retrieved[i].ChunkID, c.ChunkID)
-		}
-	}
-}
