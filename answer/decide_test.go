@@ -183,3 +183,19 @@ func TestAspectOfAnUnknownThingIsRefused(t *testing.T) {
 		t.Errorf("height of the column: %q", a.Answer)
 	}
 }
+
+// A sentence that holds what was asked and covers the question is the
+// whole answer: no second sentence, no second citation to check.
+func TestFullTypedAnswerCitesOneSentence(t *testing.T) {
+	e := engineFS(t, map[string]string{
+		"a.md": "---\ntitle: Minister resigns\nsource: A\ndate: 2025-04-08\nlanguage: en\n---\n\nTransport Minister Ana Ruiz resigned on Monday over the Quilmo port strike.\n",
+		"b.md": "---\ntitle: Strike goes on\nsource: B\ndate: 2025-04-09\nlanguage: en\n---\n\nThe court ruling on the strike came a day before the transport minister resigned.\n",
+	})
+	a, err := e.Ask(context.Background(), "Who was the transport minister who resigned over the Quilmo port strike after the court ruling?", answer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Refused || !strings.Contains(a.Answer, "Ana Ruiz") || len(a.Citations) != 1 {
+		t.Fatalf("answer %q with %d citations", a.Answer, len(a.Citations))
+	}
+}

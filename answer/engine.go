@@ -476,6 +476,12 @@ func (e *Engine) compose(a *Answer, q *question, best *candidate, cands []*candi
 			}
 		}
 	}
+	if best.typed && best.coverage >= answerCov {
+		// it holds what was asked and covers the question: a second
+		// sentence would only add a citation to check
+		cite(a, points)
+		return
+	}
 	for _, c := range cands[1:] {
 		if c.score < 0.8*best.score || c.knownCov < 0.5 {
 			break

@@ -262,7 +262,7 @@ func (qs *question) shape(toks []lang.Term, cat int) {
 var (
 	copulas     = set(`is was are were es era fue son eran fueron`)
 	determiners = set(`the a an el la los las un una his her their its su sus`)
-	roleEnds    = set(`in at of during when for on since after before from en de del durante cuando para desde tras antes now today currently ahora actualmente hoy`)
+	roleEnds    = set(`in at of during when for on since after before from who that which whom en de del durante cuando para desde tras antes que quien quienes cual now today currently ahora actualmente hoy`)
 )
 
 // definitionQuestion reports "who is/was <name>" questions, which ask who

@@ -142,7 +142,8 @@ func TestQuestionShape(t *testing.T) {
 		{question: "What is Hector Saldias's date of birth?", typ: typeTime, anchor: "birth"},
 		{question: "Who was Chile's transport minister in March?", typ: typePerson, role: "transport"},
 		{question: "Who was arrested?", typ: typePerson},
-		{question: "Who is Hector Saldias?", typ: typeAny}, // what the articles say of him
+		{question: "Who was the transport minister who resigned?", typ: typePerson, role: "transport"}, // the role ends at "who
+		{question: "Who is Hector Saldias?", typ: typeAny},                                             // what the articles say of him
 		{question: "¿Quién es Ana Ruiz?", typ: typeAny},
 		{question: "Which country abstained?", typ: typeInstance, category: "country"},
 		{question: "¿Qué país se abstuvo?", typ: typeInstance, category: "pais"},
