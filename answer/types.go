@@ -499,6 +499,10 @@ func hasQuantity(q *question, text string, terms []lang.Term) bool {
 // drug-trafficking gangs" for "how many gangs"). A unit ends the words
 // ("6,000 hectares of coffee"): a measure may be what is asked.
 func countsOther(q *question, terms []lang.Term, i int) bool {
+	if next := i + 1; next < len(terms) && (terms[next].Text == "of" || terms[next].Text == "de") &&
+		(terms[i].Text == "one" || terms[i].Text == "uno" || terms[i].Text == "una") {
+		return true // "one of the busiest ports" counts nothing
+	}
 	n := 0
 	for j := i + 1; j < len(terms) && j <= i+3; j++ {
 		t := terms[j]
