@@ -497,7 +497,8 @@ func hasQuantity(q *question, text string, terms []lang.Term) bool {
 // terms[i], up to a stop word, name what it counts and that is not what
 // the question counts ("seven arrests" for "how many officers"; not "20
 // drug-trafficking gangs" for "how many gangs"). A unit ends the words
-// ("6,000 hectares of coffee"): a measure may be what is asked.
+// ("6,000 hectares of coffee"): a measure may be what is asked. "One of"
+// counts nothing ("one of the busiest ports").
 func countsOther(q *question, terms []lang.Term, i int) bool {
 	if next := i + 1; next < len(terms) && (terms[next].Text == "of" || terms[next].Text == "de") &&
 		(terms[i].Text == "one" || terms[i].Text == "uno" || terms[i].Text == "una") {
