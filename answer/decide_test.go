@@ -42,10 +42,7 @@ func TestRefusesWhenTheAskedForTypeIsAbsent(t *testing.T) {
 		"How much did repairing the embassy windows cost?",      // no amount
 		"Who was the foreign minister when the diplomats left?", // no minister named
 	} {
-		a, err := e.Ask(context.Background(), q, answer.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := ask(t, e, q)
 		if !a.Refused {
 			t.Errorf("%q answered: %q", q, a.Answer)
 		}
@@ -55,10 +52,7 @@ func TestRefusesWhenTheAskedForTypeIsAbsent(t *testing.T) {
 		"When did the diplomats leave?":                        "Sunday",
 		"Why was a military plane ruled out?":                  "tensions",
 	} {
-		a, err := e.Ask(context.Background(), q, answer.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := ask(t, e, q)
 		if a.Refused || !strings.Contains(a.Answer, want) {
 			t.Errorf("%q: %q (refused %v), want %q", q, a.Answer, a.Refused, want)
 		}
@@ -71,17 +65,11 @@ func TestRefusesWhenTheAskedForTypeIsAbsent(t *testing.T) {
 func TestMiddlingEvidenceIsAPartialAnswer(t *testing.T) {
 	e := engineFS(t, decideCorpus)
 	// no passage speaks of both the ministry's statement and the plans
-	a, err := e.Ask(context.Background(), "What did the foreign ministry say about the embassy building, the evacuation plans and the security office?", answer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := ask(t, e, "What did the foreign ministry say about the embassy building, the evacuation plans and the security office?")
 	if a.Refused || !a.Partial || a.Note == "" {
 		t.Fatalf("partial %v, refused %v, note %q: %q", a.Partial, a.Refused, a.Note, a.Answer)
 	}
-	a, err = e.Ask(context.Background(), "What did the foreign ministry say about the embassy building?", answer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a = ask(t, e, "What did the foreign ministry say about the embassy building?")
 	if a.Refused || a.Partial || !strings.Contains(a.Answer, "stay closed") {
 		t.Fatalf("partial %v, refused %v: %q", a.Partial, a.Refused, a.Answer)
 	}
@@ -96,10 +84,7 @@ func TestLatestAnswerFromTheNewestArticle(t *testing.T) {
 		"late.md":  "---\ntitle: Union leader moved\nsource: B\ndate: 2025-11-12\nlanguage: en\n---\n\nA court turned down an appeal by Hector Saldias on Monday. The union leader has been held since 10 November in the Llanos prison, in San Telmo.\n",
 	})
 	for _, q := range []string{"Where is Hector Saldias held now?", "Where is the union leader currently held?"} {
-		a, err := e.Ask(context.Background(), q, answer.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := ask(t, e, q)
 		if a.Refused || !strings.Contains(a.Answer, "Llanos") {
 			t.Errorf("%q: %q", q, a.Answer)
 		}
@@ -110,10 +95,7 @@ func TestLatestAnswerFromTheNewestArticle(t *testing.T) {
 // who question with the next sentence, which names him, and quotes both.
 func TestUnnamedPersonNamedInTheNextSentence(t *testing.T) {
 	e := engineFS(t, map[string]string{"port.md": "---\ntitle: Port strike\nsource: A\ndate: 2025-03-05\nlanguage: en\n---\n\nThe dockworkers walked out on Monday.\n\nA spokesman for the port authority said the strike was illegal.\n\n“We hope the talks resume soon,” Marta Quiroga told reporters in Puerto Alto.\n"})
-	a, err := e.Ask(context.Background(), "Who spoke for the port authority about the strike?", answer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := ask(t, e, "Who spoke for the port authority about the strike?")
 	if a.Refused || !strings.Contains(a.Answer, "A spokesman") || !strings.Contains(a.Answer, "Marta Quiroga") {
 		t.Fatalf("answer %q", a.Answer)
 	}
@@ -130,10 +112,7 @@ func TestUnknownMultiWordNameIsRefused(t *testing.T) {
 		"What did the Port Authority say about the strike?":   false, // "port authority"
 		"What did Minister Ruiz urge both sides to do?":       false, // a title is no part of a name
 	} {
-		a, err := e.Ask(context.Background(), q, answer.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := ask(t, e, q)
 		if a.Refused != refused {
 			t.Errorf("%q: refused %v, want %v: %q", q, a.Refused, refused, a.Answer)
 		}
@@ -147,17 +126,11 @@ func TestCompoundQuestionAnswersEachPart(t *testing.T) {
 		"arrest.md": "---\ntitle: Union leader arrested\nsource: A\ndate: 2025-03-05\nlanguage: en\n---\n\nPolice arrested union leader Hector Saldias on Monday and took him to the Quilmo prison.\n",
 		"moved.md":  "---\ntitle: Union leader moved\nsource: B\ndate: 2025-06-12\nlanguage: en\n---\n\nIn June, Saldias was moved to the Llanos prison in San Telmo after a court ruling.\n",
 	})
-	a, err := e.Ask(context.Background(), "Which prison was Saldias taken to after his arrest, and where was he moved in June?", answer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := ask(t, e, "Which prison was Saldias taken to after his arrest, and where was he moved in June?")
 	if a.Refused || a.Partial || !strings.Contains(a.Answer, "Quilmo") || !strings.Contains(a.Answer, "Llanos") || len(a.Citations) != 2 {
 		t.Fatalf("answer %q (partial %v) with %d citations", a.Answer, a.Partial, len(a.Citations))
 	}
-	a, err = e.Ask(context.Background(), "Which prison was Saldias taken to after his arrest, and who paid his bail?", answer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a = ask(t, e, "Which prison was Saldias taken to after his arrest, and who paid his bail?")
 	if a.Refused || !a.Partial || !strings.Contains(a.Answer, "Quilmo") {
 		t.Fatalf("half-answerable: %q (partial %v)", a.Answer, a.Partial)
 	}
@@ -168,17 +141,11 @@ func TestCompoundQuestionAnswersEachPart(t *testing.T) {
 // is named.
 func TestAspectOfAnUnknownThingIsRefused(t *testing.T) {
 	e := engineFS(t, map[string]string{"volcano.md": "---\ntitle: Volcano erupts\nsource: A\ndate: 2025-02-09\nlanguage: en\n---\n\nThe ash column rose to a height of nine kilometres on Saturday. The volcano had not erupted with such magnitude since 1971, a vulcanologist said.\n"})
-	a, err := e.Ask(context.Background(), "What was the magnitude of the earthquake before the eruption?", answer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := ask(t, e, "What was the magnitude of the earthquake before the eruption?")
 	if !a.Refused {
 		t.Errorf("no earthquake in the articles, answered: %q", a.Answer)
 	}
-	a, err = e.Ask(context.Background(), "What was the height of the ash column?", answer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a = ask(t, e, "What was the height of the ash column?")
 	if a.Refused || !strings.Contains(a.Answer, "nine kilometres") {
 		t.Errorf("height of the column: %q", a.Answer)
 	}
@@ -191,11 +158,19 @@ func TestFullTypedAnswerCitesOneSentence(t *testing.T) {
 		"a.md": "---\ntitle: Minister resigns\nsource: A\ndate: 2025-04-08\nlanguage: en\n---\n\nTransport Minister Ana Ruiz resigned on Monday over the Quilmo port strike.\n",
 		"b.md": "---\ntitle: Strike goes on\nsource: B\ndate: 2025-04-09\nlanguage: en\n---\n\nThe court ruling on the strike came a day before the transport minister resigned.\n",
 	})
-	a, err := e.Ask(context.Background(), "Who was the transport minister who resigned over the Quilmo port strike after the court ruling?", answer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := ask(t, e, "Who was the transport minister who resigned over the Quilmo port strike after the court ruling?")
 	if a.Refused || !strings.Contains(a.Answer, "Ana Ruiz") || len(a.Citations) != 1 {
 		t.Fatalf("answer %q with %d citations", a.Answer, len(a.Citations))
 	}
+}
+
+// ask asks the engine a question with the default options and fails the
+// test on an error.
+func ask(t *testing.T, e *answer.Engine, q string) *answer.Answer {
+	t.Helper()
+	a, err := e.Ask(context.Background(), q, answer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
