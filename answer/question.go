@@ -103,6 +103,10 @@ type question struct {
 	category *qterm
 	// money is true for "how much" questions about an amount of money.
 	money bool
+	// future is true for a question about what is to come ("When will
+	// the court rule?", "¿Cuándo decidirá…?"): a date in the past does not
+	// answer it.
+	future bool
 	// measure is true for "how high", "how long", "how old": the number
 	// must come with a unit.
 	measure bool
@@ -243,6 +247,7 @@ func (qs *question) shape(toks []lang.Term, cat int) {
 	}
 	qs.anchor = anchorTerm(qs, toks)
 	qs.measure = measureQuestion(toks)
+	qs.future = asksFuture(toks)
 	if named := namedThing(qs, toks); qs.typ == typeAny && named != nil {
 		// "What was the name of the TV station…?" asks for a name, by
 		// the word "station" where a sentence speaks of "a TV station"
@@ -343,6 +348,20 @@ func (q *question) entityTerm(t lang.Term) *qterm {
 		}
 	}
 	return nil
+}
+
+// asksFuture reports a question in the future tense: "will" or "going to"
+// in English, a verb in -rá or -rán in Spanish.
+func asksFuture(toks []lang.Term) bool {
+	for i, t := range toks {
+		switch {
+		case t.Text == "will" || t.Text == "shall",
+			t.Text == "going" && i+1 < len(toks) && toks[i+1].Text == "to",
+			strings.HasSuffix(t.Word, "rá") || strings.HasSuffix(t.Word, "rán"):
+			return true
+		}
+	}
+	return false
 }
 
 // measureQuestion reports "how high/far/long/old/big…" questions.

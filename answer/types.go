@@ -111,7 +111,7 @@ func fills(q *question, text string, terms []lang.Term) bool {
 	case typePerson:
 		return hasPerson(q, text, terms)
 	case typeTime:
-		return hasTime(q, terms)
+		return hasTime(q, terms) && (!q.future || speaksOfFuture(terms))
 	case typePlace:
 		return hasPlace(q, terms)
 	case typeQuantity:
@@ -401,6 +401,22 @@ func hasTime(q *question, terms []lang.Term) bool {
 			if nearEvent(q, terms, i, eventWindow) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// futureWords mark a sentence that speaks of what is to come.
+var futureWords = set(`will would expected scheduled due next upcoming planned
+	proximo proxima previsto prevista programado programada espera esperan`)
+
+// speaksOfFuture reports whether a sentence speaks of what is to come: a
+// word such as "will", "expected" or "próximo", or a Spanish future tense
+// ("será", "decidirán").
+func speaksOfFuture(terms []lang.Term) bool {
+	for _, t := range terms {
+		if futureWords[t.Text] || strings.HasSuffix(t.Word, "rá") || strings.HasSuffix(t.Word, "rán") {
+			return true
 		}
 	}
 	return false
