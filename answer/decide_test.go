@@ -174,3 +174,21 @@ func ask(t *testing.T, e *answer.Engine, q string) *answer.Answer {
 	}
 	return a
 }
+
+// "In May" is the month: the question keeps it, the articles index it, and
+// the answer is May's news, not March's.
+func TestMayIsAMonth(t *testing.T) {
+	e := engineFS(t, map[string]string{
+		"march.md": "---\ntitle: Appeals court rules\nsource: A\ndate: 2025-03-19\nlanguage: en\n---\n\nThe appeals court ruled on March 19 that the port strike was illegal and may be ended by force.\n",
+		"may.md":   "---\ntitle: Supreme Court rules\nsource: B\ndate: 2025-05-22\nlanguage: en\n---\n\nThe Supreme Court ruled on May 21 that the port strike was legal.\n",
+	})
+	for _, q := range []string{"What did the court rule about the port strike in May?", "When did the Supreme Court rule on the port strike?"} {
+		a := ask(t, e, q)
+		if a.Refused || !strings.Contains(a.Answer, "May 21") {
+			t.Errorf("%q: %q", q, a.Answer)
+		}
+	}
+	if a := ask(t, e, "What did the court rule about the port strike in June?"); !a.Refused && strings.Contains(a.Answer, "may be ended") {
+		t.Errorf("the verb 'may' answered a question about June: %q", a.Answer)
+	}
+}

@@ -394,7 +394,7 @@ func otherPlaceBefore(possessor *qterm, terms []lang.Term, from, to int) bool {
 // asked about.
 func hasTime(q *question, terms []lang.Term) bool {
 	for i, t := range terms {
-		if !q.new(t) {
+		if !q.new(t) || t.Stop && t.Text == "may" { // "may" the verb
 			continue
 		}
 		if lang.IsTimeWord(t.Text) || t.Number && len(t.Text) == 4 && (t.Text[:2] == "19" || t.Text[:2] == "20") {

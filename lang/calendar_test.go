@@ -60,3 +60,29 @@ func TestCalendarPatterns(t *testing.T) {
 		}
 	}
 }
+
+// "May" is the month, and no stop word, where a number or a word that goes
+// before dates stands beside it; elsewhere it is the verb.
+func TestMonthMay(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		stop bool
+	}{
+		{"The ruling came on May 5.", false},
+		{"It was published on 21 May 2025.", false},
+		{"Talks resumed in May.", false},
+		{"The court may rule next week.", true},
+		{"May I ask a question?", true},
+		{"This may take years.", true},
+	} {
+		var got *Term
+		for _, term := range Terms(English, tc.text) {
+			if term.Text == "may" {
+				got = &term
+			}
+		}
+		if got == nil || got.Stop != tc.stop {
+			t.Errorf("%q: may is stop %v, want %v", tc.text, got != nil && got.Stop, tc.stop)
+		}
+	}
+}

@@ -136,10 +136,28 @@ func Terms(l Lang, s string) []Term {
 		if l == Spanish {
 			w = writtenForm(s[t.Start:t.End], t.Text)
 		}
-		out[i] = Term{Token: t, Word: w, Stem: stem(l, t.Text, w), Stop: IsStop(l, t.Text)}
+		out[i] = Term{Token: t, Word: w, Stem: stem(l, t.Text, w), Stop: IsStop(l, t.Text) && !(l == English && monthMay(toks, i))}
 	}
 	return out
 }
+
+// monthMay reports whether the English token "may" at toks[i] names the
+// month, not the verb: a number stands beside it ("May 5", "5 May", "May
+// 2024") or a word that goes before dates does ("in May", "since May",
+// "early May"). "He may", "this may" and "and may" stay the verb.
+func monthMay(toks []Token, i int) bool {
+	if toks[i].Text != "may" {
+		return false
+	}
+	if i+1 < len(toks) && toks[i+1].Number || i > 0 && toks[i-1].Number {
+		return true
+	}
+	return i > 0 && beforeDates[toks[i-1].Text]
+}
+
+// beforeDates are the English words that stand before a month's name.
+var beforeDates = set(strings.Fields(`in on of since until till by from to through during early late mid last next
+	before after`)...)
 
 // writtenForm returns raw, a token's text in the source, in lower case
 // with its accents, when it has an accent and is made only of letters whose

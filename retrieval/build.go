@@ -98,7 +98,7 @@ func (b *builder) saved(d *corpus.Document) *segment {
 // none) when they were made from the same chunk texts.
 func (b *builder) split(d *corpus.Document, old *segment) *segment {
 	chunks := corpus.Split(d)
-	ns := &segment{Code: b.code, Chunker: corpus.ChunkerVersion, ChunksHash: chunksHash(chunks), Doc: d, Chunks: chunks,
+	ns := &segment{Code: b.code, Chunker: segmentVersion, ChunksHash: chunksHash(chunks), Doc: d, Chunks: chunks,
 		Lex: termsOf(d, chunks), Acronyms: acronymsOf(chunks)}
 	switch {
 	case old != nil && old.ChunksHash == ns.ChunksHash && old.hasVectors(b.emb.ID()):

@@ -95,10 +95,19 @@ func Build(ctx context.Context, docs []*corpus.Document, opts Options) (*Index, 
 	return ix, b.stats, nil
 }
 
+// termsVersion changes whenever lang.Terms would read the same chunk into
+// other BM25 terms (t2: "May" the month is indexed, not dropped as the
+// verb): segments record it beside the chunker's version and are rebuilt
+// when it changes. Vectors depend on the chunks alone.
+const termsVersion = "t2"
+
+// segmentVersion is what a segment records of the program that made it.
+const segmentVersion = corpus.ChunkerVersion + "/" + termsVersion
+
 // describes reports whether s was made from d by this program: then its
 // chunks, terms and acronyms are d's.
 func (s *segment) describes(d *corpus.Document, code string) bool {
-	return s.Code == code && s.Chunker == corpus.ChunkerVersion && (s.Doc == d || *s.Doc == *d)
+	return s.Code == code && s.Chunker == segmentVersion && (s.Doc == d || *s.Doc == *d)
 }
 
 // fromLegacy takes s's vectors from the state file of earlier versions,
@@ -108,7 +117,7 @@ func (s *segment) fromLegacy(st *state, embedderID string) {
 		return
 	}
 	prev, ok := st.Docs[s.Doc.ID]
-	if !ok || prev.Hash != s.ChunksHash || prev.Chunker != s.Chunker || len(prev.Vectors) != len(s.Chunks) || st.Dim <= 0 {
+	if !ok || prev.Hash != s.ChunksHash || prev.Chunker != corpus.ChunkerVersion || len(prev.Vectors) != len(s.Chunks) || st.Dim <= 0 {
 		return
 	}
 	vs := make([]float32, 0, len(s.Chunks)*st.Dim)

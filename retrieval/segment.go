@@ -31,7 +31,7 @@ type segment struct {
 	// document (see codeFingerprint); chunks, terms and acronyms are reused
 	// only by the same program.
 	Code    string
-	Chunker string // corpus.ChunkerVersion
+	Chunker string // segmentVersion
 	// ChunksHash is chunksHash of Chunks: vectors are reused by another
 	// program only when it chunks the document to the same texts.
 	ChunksHash string

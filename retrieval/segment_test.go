@@ -35,7 +35,7 @@ func segmentDocs(t testing.TB) []*corpus.Document {
 func newSegment(t testing.TB, d *corpus.Document) *segment {
 	t.Helper()
 	chunks := corpus.Split(d)
-	s := &segment{Code: "c", Chunker: corpus.ChunkerVersion, ChunksHash: chunksHash(chunks), Doc: d, Chunks: chunks,
+	s := &segment{Code: "c", Chunker: segmentVersion, ChunksHash: chunksHash(chunks), Doc: d, Chunks: chunks,
 		Lex: termsOf(d, chunks), Acronyms: acronymsOf(chunks), EmbedderID: "e", Dim: 4}
 	for i := range chunks {
 		s.Vectors = append(s.Vectors, float32(i), 0.5, -1, 2)
