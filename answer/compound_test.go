@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/footnote-bot/footnote/lang"
 )
 
 func TestSplitCompound(t *testing.T) {
@@ -45,4 +47,21 @@ func FuzzSplitCompound(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A sentence that names the question's things in its order agrees with it;
+// one that names them the other way round ("Mexico … against Ecuador" for
+// "Ecuador accusing Mexico") disagrees.
+func TestOrderAgreement(t *testing.T) {
+	ix := typesIndex(t)
+	q := analyse(ix.Analyse("What is Chile accusing Peru of?"))
+	for s, want := range map[string]float64{
+		"Chile brought a case against Peru, accusing it of spying.": 1,
+		"Peru brought a case against Chile, accusing it of spying.": -1,
+		"Chile brought a case.": 0,
+	} {
+		if got := orderAgreement(q, lang.Terms(lang.English, s)); got != want {
+			t.Errorf("orderAgreement(%q) = %v, want %v", s, got, want)
+		}
+	}
 }

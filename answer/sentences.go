@@ -28,6 +28,7 @@ type candidate struct {
 	// nowhere in the sentence's context.
 	lacksFigure bool
 	pair        float64 // see pairBonus
+	order       float64 // see orderAgreement
 	novelty     float64 // see novelty
 	score       float64
 	matched     map[string]bool // stems of question terms the sentence has
@@ -173,20 +174,21 @@ func (c *candidate) scoreAgainst(q *question, terms []lang.Term, stems map[strin
 	}
 	c.typed = fills(q, c.text(), terms)
 	c.pair = pairBonus(q, terms)
+	c.order = orderAgreement(q, terms)
 	c.novelty = novelty(q, terms)
 	c.score = c.weigh(defaultWeights)
 }
 
 // weights weigh a candidate's evidence into its score.
 type weights struct {
-	sent, ctx, rank, pair, typed, novelty float64
+	sent, ctx, rank, pair, typed, novelty, order float64
 }
 
 // defaultWeights are the weights of the extractive answerer.
-var defaultWeights = weights{sent: 0.5, ctx: 0.5, rank: 0.08, pair: 0.1, typed: 0.15, novelty: 0.1}
+var defaultWeights = weights{sent: 0.5, ctx: 0.5, rank: 0.08, pair: 0.1, typed: 0.15, novelty: 0.1, order: 0.05}
 
 func (c *candidate) weigh(w weights) float64 {
-	s := w.sent*c.sentCov + w.ctx*c.coverage + w.rank/float64(1+c.rank) + w.pair*c.pair + w.novelty*c.novelty
+	s := w.sent*c.sentCov + w.ctx*c.coverage + w.rank/float64(1+c.rank) + w.pair*c.pair + w.novelty*c.novelty + w.order*c.order
 	if c.typed {
 		s += w.typed
 	}
@@ -211,6 +213,45 @@ func novelty(q *question, terms []lang.Term) float64 {
 		return 0
 	}
 	return float64(fresh) / float64(n)
+}
+
+// orderAgreement is, for a question that names two or more things, the
+// share of their pairs the sentence names in the question's order, minus
+// the share it names the other way round: "Ecuador accusing Mexico" agrees
+// with "Ecuador … against Mexico, accusing it", not with "Mexico … against
+// Ecuador, accusing it". Zero when fewer than two are named in both.
+func orderAgreement(q *question, terms []lang.Term) float64 {
+	var pos []int
+	for i := range q.terms {
+		t := &q.terms[i]
+		if !t.entity || t.number {
+			continue
+		}
+		for j, w := range terms {
+			if t.is(w) {
+				pos = append(pos, j)
+				break
+			}
+		}
+	}
+	agree, total := 0, 0
+	for i := range pos {
+		for j := i + 1; j < len(pos); j++ {
+			if pos[i] == pos[j] {
+				continue
+			}
+			total++
+			if pos[i] < pos[j] {
+				agree++
+			} else {
+				agree--
+			}
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(agree) / float64(total)
 }
 
 // pairBonus is the share of the question's consecutive content-word pairs
