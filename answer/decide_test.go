@@ -83,12 +83,7 @@ func TestLatestAnswerFromTheNewestArticle(t *testing.T) {
 		"early.md": "---\ntitle: Saldias jailed\nsource: A\ndate: 2024-04-06\nlanguage: en\n---\n\nUnion leader Hector Saldias is held today in the Quilmo prison in Puerto Alto, his lawyer said.\n",
 		"late.md":  "---\ntitle: Union leader moved\nsource: B\ndate: 2025-11-12\nlanguage: en\n---\n\nA court turned down an appeal by Hector Saldias on Monday. The union leader has been held since 10 November in the Llanos prison, in San Telmo.\n",
 	})
-	for _, q := range []string{"Where is Hector Saldias held now?", "Where is the union leader currently held?"} {
-		a := ask(t, e, q)
-		if a.Refused || !strings.Contains(a.Answer, "Llanos") {
-			t.Errorf("%q: %q", q, a.Answer)
-		}
-	}
+	answersWith(t, e, "Llanos", "Where is Hector Saldias held now?", "Where is the union leader currently held?")
 }
 
 // A sentence that speaks of an unnamed person ("a spokesman") answers a
@@ -182,13 +177,19 @@ func TestMayIsAMonth(t *testing.T) {
 		"march.md": "---\ntitle: Appeals court rules\nsource: A\ndate: 2025-03-19\nlanguage: en\n---\n\nThe appeals court ruled on March 19 that the port strike was illegal and may be ended by force.\n",
 		"may.md":   "---\ntitle: Supreme Court rules\nsource: B\ndate: 2025-05-22\nlanguage: en\n---\n\nThe Supreme Court ruled on May 21 that the port strike was legal.\n",
 	})
-	for _, q := range []string{"What did the court rule about the port strike in May?", "When did the Supreme Court rule on the port strike?"} {
-		a := ask(t, e, q)
-		if a.Refused || !strings.Contains(a.Answer, "May 21") {
-			t.Errorf("%q: %q", q, a.Answer)
-		}
-	}
+	answersWith(t, e, "May 21", "What did the court rule about the port strike in May?", "When did the Supreme Court rule on the port strike?")
 	if a := ask(t, e, "What did the court rule about the port strike in June?"); !a.Refused && strings.Contains(a.Answer, "may be ended") {
 		t.Errorf("the verb 'may' answered a question about June: %q", a.Answer)
+	}
+}
+
+// answersWith checks that each question is answered, with want in the
+// answer.
+func answersWith(t *testing.T, e *answer.Engine, want string, questions ...string) {
+	t.Helper()
+	for _, q := range questions {
+		if a := ask(t, e, q); a.Refused || !strings.Contains(a.Answer, want) {
+			t.Errorf("%q: %q, want an answer with %q", q, a.Answer, want)
+		}
 	}
 }
