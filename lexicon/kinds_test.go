@@ -23,6 +23,8 @@ func TestKindOf(t *testing.T) {
 		{"week", lexicon.KindTime},
 		{"magnitude", lexicon.KindAttribute},
 		{"height", lexicon.KindAttribute},
+		{"man", lexicon.KindPerson},  // not the Isle of Man
+		{"union", lexicon.KindGroup}, // not the Union
 		{"ran", lexicon.KindNone},
 		{"", lexicon.KindNone},
 	} {

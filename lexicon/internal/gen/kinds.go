@@ -27,10 +27,12 @@ var kindOf = map[int]byte{lexAttribute: 'A', lexGroup: 'G', lexLocation: 'L', le
 
 // kinds returns what kind of thing each English noun names, by its most
 // frequent sense ("official" a person, "delegation" a group, "country" a
-// place since its second sense is one), with two exceptions for names: a name WordNet gives as a place
-// (a location, or a natural object such as a continent) and never as a
-// person is a place whatever its first sense, and an adjective that
-// pertains to a place ("Mexican", "South American") is a demonym, 'D'. Keys are folded lemmas, words joined by spaces.
+// place since its second sense is one). Two exceptions are for names: a
+// name WordNet gives as a place (a location, or a natural object such as a
+// continent), never as a person and never in lower case, is a place
+// whatever its first sense; and an adjective that pertains to a place
+// ("Mexican", "South American") is a demonym, 'D'. Keys are folded
+// lemmas, words joined by spaces.
 func (wn *wordnet) kinds() map[string]byte {
 	out := map[string]byte{}
 	placeName, personName := wn.properNames()
@@ -39,13 +41,34 @@ func (wn *wordnet) kinds() map[string]byte {
 	return out
 }
 
+// properWord reports whether the synset writes the lemma as a name.
+func (ss *wnSynset) properWord(lemma string) bool {
+	for j, w := range ss.words {
+		if w == lemma && ss.proper[j] {
+			return true
+		}
+	}
+	return false
+}
+
 // properNames returns the names WordNet gives as places (a location or a
-// natural object such as a continent) and as people.
+// natural object such as a continent) and as people, leaving out those it
+// also has as common nouns ("man", "union"): folded, the two would share
+// a key.
 func (wn *wordnet) properNames() (place, person map[string]bool) {
 	place, person = map[string]bool{}, map[string]bool{}
+	common := map[string]bool{} // lemmas WordNet also writes in lower case
+	for k, ss := range wn.synsets {
+		for j, w := range ss.words {
+			if k.pos == 'n' && !ss.proper[j] {
+				common[w] = true
+			}
+		}
+	}
 	for _, ss := range wn.synsets {
 		for j, w := range ss.words {
-			if !ss.proper[j] {
+			// "man" is a common noun before it is the Isle of Man
+			if !ss.proper[j] || common[w] {
 				continue
 			}
 			switch ss.lexFile {
@@ -75,7 +98,8 @@ func (wn *wordnet) nounKinds(out map[string]byte, placeName, personName map[stri
 			out[kindKey(ix.lemma)] = k
 		}
 		if ss.lexFile == lexGroup && len(ix.offsets) > 1 {
-			if s2 := wn.synsets[wnKey{'n', ix.offsets[1]}]; s2 != nil && s2.lexFile == lexLocation {
+			// not "union", whose second sense is the proper Union
+			if s2 := wn.synsets[wnKey{'n', ix.offsets[1]}]; s2 != nil && s2.lexFile == lexLocation && !s2.properWord(ix.lemma) {
 				out[kindKey(ix.lemma)] = 'L'
 			}
 		}
