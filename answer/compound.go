@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/footnote-bot/footnote/retrieval"
 )
@@ -19,11 +21,12 @@ import (
 
 // partBreak finds where a question's next part begins: "and" or a colon,
 // semicolon or question mark before a question word. Spanish question
-// words count only with their accents: "y que" is "and that".
-var partBreak = regexp.MustCompile(`(?i)(?:,?\s+and\s+|,?\s+y\s+|\s*[;:?]\s+¿?)(what|where|when|who|whom|which|why|how|qué|dónde|cuándo|quién|quiénes|cuál|cuáles|cómo|por qué|cuántos|cuántas|cuánto|cuánta)\b`)
+// words count only with their accents: "y que" is "and that". (RE2's \b
+// knows only ASCII letters, so a word's end is written out.)
+var partBreak = regexp.MustCompile(`(?i)(?:,?\s+and\s+|,?\s+y\s+|\s*[;:?]\s+¿?)(what|where|when|who|whom|which|why|how|qué|dónde|cuándo|quién|quiénes|cuál|cuáles|cómo|por qué|cuántos|cuántas|cuánto|cuánta)(?:$|[^\p{L}\p{N}])`)
 
 // questionWord finds a question word at the start of a part.
-var questionWord = regexp.MustCompile(`(?i)^\s*¿?\s*(?:what|where|when|who|whom|which|why|how|is|are|was|were|did|does|do|has|have|qu[eé]|d[oó]nde|cu[aá]ndo|qui[eé]n|qui[eé]nes|cu[aá]l|cu[aá]les|c[oó]mo|por qu[eé]|cu[aá]nt[oa]s?|en qu[eé]|in which|in what)\b`)
+var questionWord = regexp.MustCompile(`(?i)^\s*¿?\s*(?:what|where|when|who|whom|which|why|how|is|are|was|were|did|does|do|has|have|qu[eé]|d[oó]nde|cu[aá]ndo|qui[eé]n|qui[eé]nes|cu[aá]l|cu[aá]les|c[oó]mo|por qu[eé]|cu[aá]nt[oa]s?|en qu[eé]|in which|in what)(?:$|[^\p{L}\p{N}])`)
 
 // maxParts is the most parts a question is split into.
 const maxParts = 3
@@ -56,6 +59,11 @@ func splitCompound(q string) []string {
 			return nil // "… and what?": no question of its own
 		}
 	}
+	if context != "" {
+		// in brackets mid-question its first capital is no name
+		r, n := utf8.DecodeRuneInString(context)
+		context = string(unicode.ToLower(r)) + context[n:]
+	}
 	for i, p := range parts {
 		p = strings.TrimRight(p, " ?,;:")
 		if context != "" {
@@ -80,6 +88,7 @@ func (e *Engine) askParts(ctx context.Context, q string, parts []string, k int) 
 		merged  *retrieval.Result
 		partial bool
 		history []Turn
+		lists   [][]retrieval.Hit
 	)
 	for i, p := range parts {
 		p = ResolveFollowUp(p, history)
@@ -94,7 +103,7 @@ func (e *Engine) askParts(ctx context.Context, q string, parts []string, k int) 
 			first, firstC = qs, cands
 			merged = &retrieval.Result{Query: res.Query}
 		}
-		merged.Hits = interleave(merged.Hits, res.Hits)
+		lists = append(lists, res.Hits)
 		best, part, ok := decide(qs, cands)
 		if !ok || unknownName(qs, res.Hits) {
 			partial = true
@@ -109,6 +118,7 @@ func (e *Engine) askParts(ctx context.Context, q string, parts []string, k int) 
 			}
 		}
 	}
+	merged.Hits = interleave(lists...)
 	a := &Answer{Question: q, Mode: ModeExtractive, Language: first.lang, Citations: []Citation{}}
 	a.Retrieved = retrievedOf(merged.Hits, k)
 	if len(points) == 0 {
@@ -125,12 +135,17 @@ func (e *Engine) askParts(ctx context.Context, q string, parts []string, k int) 
 	return a, merged, nil
 }
 
-// interleave merges two rankings, alternating, without repeating a chunk.
-func interleave(a, b []retrieval.Hit) []retrieval.Hit {
+// interleave merges rankings round-robin, each list's first hit, then each
+// one's second, without repeating a chunk.
+func interleave(lists ...[]retrieval.Hit) []retrieval.Hit {
 	seen := map[string]bool{}
 	var out []retrieval.Hit
-	for i := 0; i < max(len(a), len(b)); i++ {
-		for _, hs := range [][]retrieval.Hit{a, b} {
+	longest := 0
+	for _, hs := range lists {
+		longest = max(longest, len(hs))
+	}
+	for i := range longest {
+		for _, hs := range lists {
 			if i < len(hs) && !seen[hs[i].Chunk.ID] {
 				seen[hs[i].Chunk.ID] = true
 				out = append(out, hs[i])

@@ -15,7 +15,9 @@ func TestSplitCompound(t *testing.T) {
 	}{
 		{"Which prison was he held in, and where was he moved later?", []string{"Which prison was he held in?", "where was he moved later?"}},
 		{"Both unions sued: what does the first seek and what does the second allege?",
-			[]string{"what does the first seek (Both unions sued)?", "what does the second allege (Both unions sued)?"}},
+			[]string{"what does the first seek (both unions sued)?", "what does the second allege (both unions sued)?"}},
+		{"¿Qué pidió el sindicato y dónde presentó la demanda?", []string{"¿Qué pidió el sindicato?", "dónde presentó la demanda?"}},
+		{"¿Dónde está preso y qué pidió su abogado?", []string{"¿Dónde está preso?", "qué pidió su abogado?"}},
 		{"¿Dónde está preso y cuándo lo trasladaron?", []string{"¿Dónde está preso?", "cuándo lo trasladaron?"}},
 		{"Who resigned? When did it happen?", []string{"Who resigned?", "When did it happen?"}},
 		{"What changed between April and June?", nil},                // "and" before no question word

@@ -114,7 +114,10 @@ func citedFirst(cites []Citation, hits []retrieval.Hit, k int) []Retrieved {
 	out := make([]Retrieved, 0, k)
 	seen := map[string]bool{}
 	for _, c := range cites {
-		if len(out) == k || seen[c.ChunkID] {
+		if len(out) == k {
+			break
+		}
+		if seen[c.ChunkID] {
 			continue
 		}
 		seen[c.ChunkID] = true
@@ -307,8 +310,9 @@ func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool)
 const latestShare = chunkWeight
 
 // newest returns, for a question about the latest state ("Where is he held
-// now?"), the sentence of the newest article among those that answer it
-// nearly as well as best: older articles tell what was true then.
+// now?"), the sentence of the newest article among those that answer it at
+// least latestShare as well as best: older articles tell what was true
+// then.
 func newest(q *question, best *candidate, cands []*candidate) *candidate {
 	out := best
 	for _, c := range cands {

@@ -317,8 +317,8 @@ func roleTerms(q *question, toks []lang.Term) []*qterm {
 			}
 			break
 		}
-		if t.Upper && possessive(q.text, t) {
-			q.possessor = q.entityTerm(t) // "Ecuador's president"
+		if t.Upper && (possessive(q.text, t) || lexicon.KindOf(t.Text) == lexicon.KindDemonym) {
+			q.possessor = q.entityTerm(t) // "Ecuador's president", "the Mexican ambassador"
 			continue
 		}
 		for i := range q.terms {
@@ -517,15 +517,25 @@ func categoryIndex(toks []lang.Term) int {
 }
 
 // interrogative reports whether the question word at toks[i] asks rather
-// than relates: it opens the question, perhaps after a preposition ("in
-// which hospital", "¿en qué cárcel"), or is a Spanish one written with its
-// accent ("¿y qué país…?").
+// than relates: it is a Spanish one written with its accent ("¿y qué
+// país…?"), or the question's first question word ("which hospital…", "in
+// which hospital…", "According to the union, which country…"); a later
+// one relates ("the company which runs it", "la empresa que opera").
 func interrogative(toks []lang.Term, i int) bool {
 	if toks[i].Word == "qué" || toks[i].Word == "cuál" || toks[i].Word == "cuáles" {
 		return true
 	}
-	return i <= 2
+	for _, t := range toks[:i] {
+		if questionWords[t.Text] {
+			return false
+		}
+	}
+	return true
 }
+
+// questionWords are the words that ask a question, folded.
+var questionWords = set(`what which who whom whose where when why how que cual cuales quien quienes donde cuando
+	cuanto cuanta cuantos cuantas como`)
 
 // otherWords and kindWords stand between a question word and its noun:
 // "which other country", "what kind of treaty".

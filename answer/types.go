@@ -17,14 +17,21 @@ import (
 // a sentence that merely repeats the question's own names answers nothing.
 
 // titleWords stand before a person's name ("President Noboa", "la canciller
-// Bárcena"): one capitalised word after one of them is a name.
+// Bárcena", and the words that qualify a title: "Former Ambassador…"): one
+// capitalised word after one of them is a name.
 var titleWords = set(`president presidente presidenta minister ministro ministra canciller chancellor
 	secretary secretario secretaria judge juez jueza ambassador embajador embajadora
 	general gen senator senador senadora deputy diputado diputada mayor alcalde alcaldesa
 	governor gobernador gobernadora spokesman spokeswoman spokesperson portavoz vocero vocera
 	lawyer abogado abogada attorney fiscal prosecutor director directora chief jefe jefa
 	mr mrs ms dr sr sra srta dra lic king queen rey reina pope papa expresidente
-	exvicepresidente vicepresidente vicepresidenta colonel coronel captain capitan commander comandante`)
+	exvicepresidente vicepresidente vicepresidenta colonel coronel captain capitan commander comandante
+	former acting interim ex`)
+
+// titleQualifiers qualify a title ("Former Ambassador…") and name no one
+// by themselves: "a former Ecuadorian vice president" speaks of a vice
+// president.
+var titleQualifiers = set(`former acting interim ex`)
 
 // orgHeads are the head nouns of organisations' and institutions' names: a
 // capitalised run that holds one names a body, not a person.
@@ -248,7 +255,7 @@ func hasPerson(q *question, text string, terms []lang.Term) bool {
 // for one, not a name: "a spokesman", "an official", "un portavoz".
 func unnamedPerson(terms []lang.Term) bool {
 	for i, t := range terms {
-		if (titleWords[t.Text] || nounKind(t.Text) == lexicon.KindPerson) && unnamed(terms, i) {
+		if (titleWords[t.Text] && !titleQualifiers[t.Text] || nounKind(t.Text) == lexicon.KindPerson) && unnamed(terms, i) {
 			return true
 		}
 	}
@@ -258,7 +265,17 @@ func unnamedPerson(terms []lang.Term) bool {
 // nounKind is what WordNet says an English noun names, tried as written
 // and as the singular of a plural.
 func nounKind(w string) lexicon.Kind {
-	for _, form := range []string{w, strings.TrimSuffix(w, "s"), strings.TrimSuffix(w, "es"), strings.TrimSuffix(w, "ies") + "y"} {
+	forms := []string{w}
+	if strings.HasSuffix(w, "s") {
+		forms = append(forms, w[:len(w)-1])
+	}
+	if strings.HasSuffix(w, "es") {
+		forms = append(forms, w[:len(w)-2])
+	}
+	if strings.HasSuffix(w, "ies") {
+		forms = append(forms, w[:len(w)-3]+"y")
+	}
+	for _, form := range forms {
 		if k := lexicon.KindOf(form); k != lexicon.KindNone {
 			return k
 		}
@@ -342,12 +359,7 @@ func nearRole(q *question, terms []lang.Term, from, to int) bool {
 	if q.possessor != nil && otherPlaceBefore(q.possessor, terms, from, to) {
 		return false
 	}
-	// the role's head noun: "foreign minister" is a minister, not
-	// anything foreign; Spanish puts the head first ("ministro de…")
-	head := q.role[len(q.role)-1]
-	if q.lang == lang.Spanish {
-		head = q.role[0]
-	}
+	head := q.roleHead()
 	for j := max(0, from-4); j < len(terms) && j < to+4; j++ {
 		// the other language's word for it counts ("minister", "ministra")
 		if head.matches(terms[j]) || cognate(head.word, terms[j].Text) {
@@ -355,6 +367,23 @@ func nearRole(q *question, terms []lang.Term, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// roleHead is the head noun of the role a who question asks about:
+// "foreign minister" is a minister, not anything foreign, and "the
+// president elected last year" a president. In English it is the last
+// word of the role that names a person or a title, else the last word;
+// Spanish puts the head first ("ministro de…").
+func (q *question) roleHead() *qterm {
+	if q.lang == lang.Spanish {
+		return q.role[0]
+	}
+	for i := len(q.role) - 1; i >= 0; i-- {
+		if w := q.role[i].word; titleWords[w] || nounKind(w) == lexicon.KindPerson {
+			return q.role[i]
+		}
+	}
+	return q.role[len(q.role)-1]
 }
 
 // otherPlaceBefore reports whether, within the few words before a name
@@ -407,7 +436,7 @@ func hasTime(q *question, terms []lang.Term) bool {
 }
 
 // futureWords mark a sentence that speaks of what is to come.
-var futureWords = set(`will would expected scheduled due next upcoming planned
+var futureWords = set(`will would expected scheduled upcoming planned
 	proximo proxima previsto prevista programado programada espera esperan`)
 
 // speaksOfFuture reports whether a sentence speaks of what is to come: a

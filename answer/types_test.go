@@ -62,6 +62,7 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"when: a weekday", "When did the strike begin?", "The strike began on Monday.", true},
 		{"when: no date", "When did the strike begin?", "The strike began after talks failed.", false},
 		{"when will: a past date", "When will the court rule on the appeal?", "The union filed its appeal with the court on Monday.", false},
+		{"when will: 'due to' is no future", "When will the court rule on the appeal?", "The court ruling on the appeal was delayed due to a strike on Monday.", false},
 		{"when will: a date to come", "When will the court rule on the appeal?", "The court will rule on the appeal on Monday.", true},
 		{"¿cuándo + futuro?: una fecha por venir", "¿Cuándo decidirá el tribunal la apelación?", "El tribunal decidirá la apelación el lunes.", true},
 		{"when: a date by the event", "When will the port council meet?", "The port council will meet again on Tuesday.", true},
@@ -100,9 +101,11 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who: another's, the possessor before the role", "Who is Chile's president?", "Peruvian President Ana Ruiz spoke on Monday.", false},
 		{"who: a first name that is also a place", "Who is Chile's transport minister?", "Transport Minister Carolina Ortuzar spoke.", true},
 		{"who: the role in the other language", "Who is Chile's transport minister?", "La ministra de Transportes, Carolina Ortúzar, habló.", true},
+		{"who: the role's head, words after it aside", "Who is the president elected last year?", "President Ana Ruiz took office in March.", true},
 		{"who: only a modifier of the role nearby", "Who is the transport minister?", "Ana Ruiz, of the transport union, spoke.", false},
 		{"who: the question's own person in full", "Who won the vote Saldias called?", "On Monday, Hector Saldias called the vote.", false},
 		{"who: a people's word in the question names nobody", "Who was the Chilean minister who resigned?", "Chilean Minister Ana Ruiz resigned.", true},
+		{"who: another people's holder of the role", "Who was the Chilean minister who resigned?", "Former Peruvian minister Ana Ruiz resigned.", false},
 		{"who: a weekday ends a name", "Who urged talks?", "Chile urged talks with Peru Friday evening.", false},
 		{"who: a body joined by 'on'", "Who criticised the raid?", "The raid was criticised by the Council on Foreign Relations.", false},
 		{"how many: a number of something else", "How many police officers took part?", "Police said seven arrests took place.", false},
@@ -156,6 +159,7 @@ func TestQuestionShape(t *testing.T) {
 		{question: "Which Chilean minister urged talks?", typ: typePerson, category: "minister", role: "minister"},
 		{question: "Which country abstained in the vote?", typ: typeInstance, category: "country"},
 		{question: "Which Central American president urged talks?", typ: typePerson, category: "president", role: "president"},
+		{question: "According to the union, which country abstained?", typ: typeInstance, category: "country"}, // a lead-in before the question word
 		{question: "How many port workers walked out?", typ: typeQuantity, category: "workers", counted: "workers"},
 		{question: "How many people, workers included, walked out?", typ: typeQuantity, category: "people", counted: "people"},
 		{question: "¿Quién es el jefe de la empresa que opera el puerto?", typ: typePerson, role: "jefe"}, // "que opera": no "qué X"
@@ -260,6 +264,21 @@ func TestUnknownName(t *testing.T) {
 		}
 		if got := unknownName(analyse(res.Query), res.Hits); got != want {
 			t.Errorf("unknownName(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// A sentence speaks of an unnamed person by a noun for one after an
+// indefinite article; a word that only qualifies a title is no such noun.
+func TestUnnamedPerson(t *testing.T) {
+	for s, want := range map[string]bool{
+		"A spokesman for the union said the strike would go on.": true,
+		"Police said an official had resigned.":                  true,
+		"Police arrested a former Ecuadorian vice president.":    false,
+		"A strike closed the port.":                              false,
+	} {
+		if got := unnamedPerson(lang.Terms(lang.English, s)); got != want {
+			t.Errorf("unnamedPerson(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

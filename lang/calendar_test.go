@@ -74,6 +74,7 @@ func TestMonthMay(t *testing.T) {
 		{"The court may rule next week.", true},
 		{"May I ask a question?", true},
 		{"This may take years.", true},
+		{"What happens next may surprise them.", true},
 	} {
 		var got *Term
 		for _, term := range Terms(English, tc.text) {

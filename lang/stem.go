@@ -144,7 +144,7 @@ func Terms(l Lang, s string) []Term {
 // monthMay reports whether the English token "may" at toks[i] names the
 // month, not the verb: a number stands beside it ("May 5", "5 May", "May
 // 2024") or a word that goes before dates does ("in May", "since May",
-// "early May"). "He may", "this may" and "and may" stay the verb.
+// "early May"). "He may", "this may", "next may" stay the verb.
 func monthMay(toks []Token, i int) bool {
 	if toks[i].Text != "may" {
 		return false
@@ -156,7 +156,7 @@ func monthMay(toks []Token, i int) bool {
 }
 
 // beforeDates are the English words that stand before a month's name.
-var beforeDates = set(strings.Fields(`in on of since until till by from to through during early late mid last next
+var beforeDates = set(strings.Fields(`in on of since until till by from to through during early late mid
 	before after`)...)
 
 // writtenForm returns raw, a token's text in the source, in lower case
