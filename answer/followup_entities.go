@@ -741,10 +741,6 @@ func fuFoldWords(s string) []string {
 	return out
 }
 
-// fuIsAcronym is isAcronym (verify_evidence.go), by the name the follow-up
-// references still call it.
-func fuIsAcronym(w string) bool { return isAcronym(w) }
-
 func fuIsDemonym(w string) bool {
 	for _, suf := range []string{"ian", "ean", "can", "ran", "uan", "ese", "ish", "ench"} {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {

@@ -531,7 +531,7 @@ func fuNameWithArticle(e *fuEntity, l lang.Lang) string {
 	if det, ok := e.det[l]; ok && e.kind() != fuKindPerson && e.kind() != fuKindDate {
 		return det + " " + name
 	}
-	if l == lang.English && e.kind() == fuKindOrg && !fuIsAcronym(e.text) && !strings.HasPrefix(strings.ToLower(name), "the ") {
+	if l == lang.English && e.kind() == fuKindOrg && !isAcronym(e.text) && !strings.HasPrefix(strings.ToLower(name), "the ") {
 		return "the " + name
 	}
 	return name

@@ -36,11 +36,11 @@ const (
 // KindOf returns the kind of the English word or name phrase (words
 // separated by single spaces, any case and accents), or KindNone for one
 // WordNet does not give as a person, place, group, time, attribute or
-// demonym. A
-// common noun is of the kind of its most frequent sense ("country" a place
-// as its second sense is); a name WordNet gives as a place and never as a
-// person ("Washington" is both) is a place. The table is decoded on first
-// use; KindOf is safe for concurrent use.
+// demonym. A common noun is of the kind of its most frequent sense
+// ("country" a place as its second sense is); a name WordNet gives as a
+// place, never as a person and never in lower case, is a place. The table
+// is decoded on first use (Load reports a decoding error); KindOf is safe
+// for concurrent use.
 func KindOf(phrase string) Kind {
 	k := kinds.get()
 	if k == nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"errors"
 	"fmt"
 	"io"
 	"sync"
@@ -93,10 +94,11 @@ func load() *data { return std.get() }
 // decoding met, if any: the embedded files are generated and tested, so an
 // error means a broken build. Call it at start-up to pay the decoding time
 // early and to log the error; Synonyms and Translations return nil after
-// one.
+// one, and KindOf KindNone.
 func Load() error {
 	std.get()
-	return std.err
+	kinds.get()
+	return errors.Join(std.err, kinds.err)
 }
 
 // Loaded reports whether the data has been decoded (for benchmarks/tests of
