@@ -120,17 +120,16 @@ func (e *Engine) askParts(ctx context.Context, q string, parts []string, k int) 
 	}
 	merged.Hits = interleave(lists...)
 	a := &Answer{Question: q, Mode: ModeExtractive, Language: first.lang, Citations: []Citation{}}
-	a.Retrieved = retrievedOf(merged.Hits, k)
 	if len(points) == 0 {
 		refuse(a, first, firstC)
 	} else {
 		cite(a, points)
-		a.Retrieved = citedFirst(a.Citations, merged.Hits, k)
 		if partial {
 			a.Partial = true
 			a.Note = partialNote[first.lang]
 		}
 	}
+	a.Retrieved = citedFirst(a.Citations, merged.Hits, k)
 	a.TimingsMS = map[string]float64{"total": ms(time.Since(start))}
 	return a, merged, nil
 }

@@ -77,7 +77,6 @@ func (e *Engine) ask(ctx context.Context, q string, k int) (*Answer, *retrieval.
 	searched := time.Now()
 	qs := analyse(res.Query)
 	a := &Answer{Question: q, Mode: ModeExtractive, Language: qs.lang, Citations: []Citation{}}
-	a.Retrieved = retrievedOf(hits, k)
 	cands := e.candidates(qs, hits)
 	if best, partial, ok := decide(qs, cands); ok && !unknownName(qs, hits) {
 		e.compose(a, qs, best, cands)
@@ -88,10 +87,10 @@ func (e *Engine) ask(ctx context.Context, q string, k int) (*Answer, *retrieval.
 		if asksLatest(qs) && best.doc.Date != "" {
 			a.Answer = fmt.Sprintf(asOf[qs.lang], best.doc.Date) + a.Answer
 		}
-		a.Retrieved = citedFirst(a.Citations, hits, k)
 	} else {
 		refuse(a, qs, cands)
 	}
+	a.Retrieved = citedFirst(a.Citations, hits, k)
 	a.TimingsMS = map[string]float64{
 		"retrieve": ms(searched.Sub(start)),
 		"answer":   ms(time.Since(searched)),
@@ -106,6 +105,7 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 // answer cites first, in citation order, then the rest by search rank: the
 // answer's reading reranks the search, and a cited passage the search
 // ranked lower (or the sentence after a hit, see namedNext) is listed too.
+// Without citations (a refusal) it is the search's first k.
 func citedFirst(cites []Citation, hits []retrieval.Hit, k int) []Retrieved {
 	score := map[string]float64{}
 	for _, h := range hits {
@@ -123,24 +123,13 @@ func citedFirst(cites []Citation, hits []retrieval.Hit, k int) []Retrieved {
 		seen[c.ChunkID] = true
 		out = append(out, Retrieved{ChunkID: c.ChunkID, DocID: c.DocID, Score: round(score[c.ChunkID]), Text: c.Text})
 	}
-	for _, r := range retrievedOf(hits, len(hits)) {
+	for _, h := range hits {
 		if len(out) == k {
 			break
 		}
-		if !seen[r.ChunkID] {
-			out = append(out, r)
+		if !seen[h.Chunk.ID] {
+			out = append(out, Retrieved{ChunkID: h.Chunk.ID, DocID: h.Chunk.DocID, Score: round(h.Score), Text: h.Chunk.Text})
 		}
-	}
-	return out
-}
-
-func retrievedOf(hits []retrieval.Hit, k int) []Retrieved {
-	out := make([]Retrieved, 0, min(k, len(hits)))
-	for i, h := range hits {
-		if i == k {
-			break
-		}
-		out = append(out, Retrieved{ChunkID: h.Chunk.ID, DocID: h.Chunk.DocID, Score: round(h.Score), Text: h.Chunk.Text})
 	}
 	return out
 }
@@ -192,7 +181,7 @@ func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 			chunkCands[i] = c
 			out = append(out, c)
 		}
-		namedNext(q, chunkCands, terms, e.nextNames(q, h.Chunk))
+		namedNext(q, chunkCands, terms, func() bool { return e.nextNames(q, h.Chunk) })
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
 	return out
@@ -203,17 +192,22 @@ func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 // by one that names a person ("…, Stephane Dujarric told reporters."): the
 // pair answers it, and the answer quotes both.
 // nextNamed says whether the sentence after the chunk's last (the next
-// chunk's first) names a person.
-func namedNext(q *question, cands []*candidate, terms [][]lang.Term, nextNamed bool) {
+// chunk's first) names a person; it is called only when that matters.
+func namedNext(q *question, cands []*candidate, terms [][]lang.Term, nextNamed func() bool) {
 	if q.typ != typePerson {
 		return
 	}
 	for i, c := range cands {
-		named := nextNamed
+		if c.typed || !unnamedPerson(terms[i]) {
+			continue
+		}
+		var named bool
 		if i+1 < len(cands) {
 			named = cands[i+1].typed
+		} else {
+			named = nextNamed() // read the next chunk only when needed
 		}
-		if !c.typed && named && unnamedPerson(terms[i]) {
+		if named {
 			c.typed, c.lends = true, true
 			c.score = c.weigh(defaultWeights)
 		}
