@@ -357,7 +357,7 @@ func asksFuture(toks []lang.Term) bool {
 		switch {
 		case t.Text == "will" || t.Text == "shall",
 			t.Text == "going" && i+1 < len(toks) && toks[i+1].Text == "to",
-			strings.HasSuffix(t.Word, "rá") || strings.HasSuffix(t.Word, "rán"):
+			spanishFuture(t):
 			return true
 		}
 	}

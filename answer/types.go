@@ -423,7 +423,7 @@ func otherPlaceBefore(possessor *qterm, terms []lang.Term, from, to int) bool {
 // asked about.
 func hasTime(q *question, terms []lang.Term) bool {
 	for i, t := range terms {
-		if !q.new(t) || t.Stop && t.Text == "may" { // "may" the verb
+		if !q.new(t) || t.Stop { // a stop word names no date: "may" the verb
 			continue
 		}
 		if lang.IsTimeWord(t.Text) || t.Number && len(t.Text) == 4 && (t.Text[:2] == "19" || t.Text[:2] == "20") {
@@ -444,11 +444,17 @@ var futureWords = set(`will would expected scheduled upcoming planned
 // ("será", "decidirán").
 func speaksOfFuture(terms []lang.Term) bool {
 	for _, t := range terms {
-		if futureWords[t.Text] || strings.HasSuffix(t.Word, "rá") || strings.HasSuffix(t.Word, "rán") {
+		if futureWords[t.Text] || spanishFuture(t) {
 			return true
 		}
 	}
 	return false
+}
+
+// spanishFuture reports a Spanish verb in the future tense ("será",
+// "decidirán").
+func spanishFuture(t lang.Term) bool {
+	return strings.HasSuffix(t.Word, "rá") || strings.HasSuffix(t.Word, "rán")
 }
 
 // eventWindow is how far, in words, a date may stand from a word of the
@@ -466,13 +472,8 @@ const instanceWindow = 12
 // words: "meet", "raid", "resigned") stands within n words of terms[i].
 func nearEvent(q *question, terms []lang.Term, i, n int) bool {
 	for j := max(0, i-n); j < len(terms) && j <= i+n; j++ {
-		if j == i || terms[j].Stop {
-			continue
-		}
-		for k := range q.terms {
-			if qt := &q.terms[k]; !qt.entity && !qt.general && qt.matches(terms[j]) {
-				return true
-			}
+		if j != i && !terms[j].Stop && q.topicWord(terms[j]) {
+			return true
 		}
 	}
 	return false
@@ -570,9 +571,13 @@ const shortLine = 8
 // counts reports whether a sentence word is what a "how many" question
 // counts, or another of its content words.
 func (q *question) counts(w lang.Term) bool {
-	if q.counted.matches(w) {
-		return true
-	}
+	return q.counted.matches(w) || q.topicWord(w)
+}
+
+// topicWord reports whether a sentence word is one of the question's
+// content words other than a name or a grammatical everyday word: the
+// words of what the question is about ("meet", "raid", "votes").
+func (q *question) topicWord(w lang.Term) bool {
 	for i := range q.terms {
 		if t := &q.terms[i]; !t.entity && !t.general && t.matches(w) {
 			return true
