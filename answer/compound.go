@@ -112,7 +112,7 @@ func (e *Engine) askParts(ctx context.Context, q string, parts []string, k int) 
 		}
 		history = append(history, Turn{Role: "assistant", Text: best.text()})
 		partial = partial || part
-		for _, pt := range e.withContext(best) {
+		for _, pt := range e.withContext(qs, best) {
 			if !covers(points, pt) {
 				points = append(points, pt)
 			}

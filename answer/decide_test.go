@@ -193,3 +193,21 @@ func answersWith(t *testing.T, e *answer.Engine, want string, questions ...strin
 		}
 	}
 }
+
+// A sentence that opens with a pronoun is quoted with the sentence before
+// it when that one is in the same passage; when it is in another passage,
+// that passage is cited only if the answer depends on it (a who question),
+// since a citation that does not hold the answer is one more to check.
+func TestAntecedentInAnotherPassageIsCitedOnlyWhenNeeded(t *testing.T) {
+	e := engineFS(t, map[string]string{"staff.md": "---\ntitle: Diplomats return home\nsource: A\ndate: 2025-04-07\nlanguage: en\n---\n\n" +
+		"Foreign Minister Lina Ortiz said on Sunday that the staff of the embassy in Puerto Alto would return home within days, and that the ministry had chartered a plane for the diplomats, their families and their pets, because the airport of the capital had been closed to military flights since the start of the dispute between the two governments over the arrest of an opposition leader inside the embassy compound last week.\n\n" +
+		"She spoke after Norway and the African Union joined the regional bloc in condemning the raid on the embassy.\n"})
+	a := ask(t, e, "Which country joined the regional bloc in condemning the raid on the embassy?")
+	if a.Refused || !strings.Contains(a.Answer, "Norway") || len(a.Citations) != 1 {
+		t.Errorf("which country: %q with %d citations, want the one sentence", a.Answer, len(a.Citations))
+	}
+	a = ask(t, e, "Who spoke after Norway joined in condemning the raid?")
+	if a.Refused || !strings.Contains(a.Answer, "Lina Ortiz") || len(a.Citations) != 2 {
+		t.Errorf("who spoke: %q with %d citations, want both passages", a.Answer, len(a.Citations))
+	}
+}

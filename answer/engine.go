@@ -182,6 +182,7 @@ func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 			out = append(out, c)
 		}
 		namedNext(q, chunkCands, terms, func() bool { return e.nextNames(q, h.Chunk) })
+		namedBefore(q, chunkCands, terms, func() bool { return e.prevNames(q, h.Chunk) })
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
 	return out
@@ -212,6 +213,64 @@ func namedNext(q *question, cands []*candidate, terms [][]lang.Term, nextNamed f
 			c.score = c.weigh(defaultWeights)
 		}
 	}
+}
+
+// namedBefore marks, for a who question, a sentence whose subject is a
+// personal pronoun ("She spoke after Spain joined…") after one that names
+// a person ("…, said Foreign Minister Alicia Bárcena."): the pronoun is
+// that person, and the answer quotes both (the candidate borrows the
+// name). prevNamed says whether the sentence before the chunk's first (the
+// previous chunk's last) names a person; it is called only when that
+// matters.
+func namedBefore(q *question, cands []*candidate, terms [][]lang.Term, prevNamed func() bool) {
+	if q.typ != typePerson {
+		return
+	}
+	for i, c := range cands {
+		if c.typed || !personalSubject(c.text(), terms[i]) {
+			continue
+		}
+		var named bool
+		if i > 0 {
+			named = fills(q, cands[i-1].text(), terms[i-1])
+		} else {
+			named = prevNamed()
+		}
+		if named {
+			c.typed, c.borrows = true, true
+			c.score = c.weigh(defaultWeights)
+		}
+	}
+}
+
+// personalSubject reports whether a sentence opens with a personal
+// pronoun that stands for a person: "he", "she", "ella", "él" (unfolded,
+// since folded it is the article "el").
+func personalSubject(text string, terms []lang.Term) bool {
+	if len(terms) == 0 {
+		return false
+	}
+	switch terms[0].Text {
+	case "he", "she", "ella":
+		return true
+	case "el":
+		return strings.HasPrefix(strings.TrimLeft(text, " "), "Él ")
+	}
+	return false
+}
+
+// prevNames reports, for a who question, whether the last sentence of the
+// chunk before ch names a person.
+func (e *Engine) prevNames(q *question, ch *corpus.Chunk) bool {
+	if q.typ != typePerson || ch.Ordinal == 0 {
+		return false
+	}
+	prev := e.corpus.Chunk(corpus.ChunkID(ch.DocID, ch.Ordinal-1))
+	if prev == nil || len(prev.Sentences) == 0 {
+		return false
+	}
+	s := prev.Sentence(len(prev.Sentences) - 1)
+	return fills(q, s, lang.Terms(prev.Language, s))
 }
 
 // nextNames reports, for a who question, whether the first sentence of
@@ -446,11 +505,11 @@ type point struct {
 }
 
 func (e *Engine) compose(a *Answer, q *question, best *candidate, cands []*candidate) {
-	points := e.withContext(best)
+	points := e.withContext(q, best)
 	// Two articles that give different figures for the same thing are both
 	// cited, and the answer says they differ.
 	if other := conflict(best, cands); other != nil {
-		points = append(points, e.withContext(other)...)
+		points = append(points, e.withContext(q, other)...)
 		cite(a, points)
 		a.Note = differNote(q.lang, best, other)
 		return
@@ -468,7 +527,7 @@ func (e *Engine) compose(a *Answer, q *question, best *candidate, cands []*candi
 				break
 			}
 			if c.typed && c.knownCov >= 0.5 && !overlaps(points, c) {
-				points = append(points, e.withContext(c)...)
+				points = append(points, e.withContext(q, c)...)
 				cite(a, points)
 				return
 			}
@@ -496,7 +555,7 @@ func (e *Engine) compose(a *Answer, q *question, best *candidate, cands []*candi
 		if !adds {
 			continue
 		}
-		points = append(points, e.withContext(c)...)
+		points = append(points, e.withContext(q, c)...)
 		break
 	}
 	cite(a, points)
@@ -513,8 +572,11 @@ func overlaps(points []point, c *candidate) bool {
 
 // withContext returns the candidate's sentence as a point, preceded by the
 // sentence before it when it opens with a pronoun or connective that leans on
-// that sentence.
-func (e *Engine) withContext(c *candidate) []point {
+// that sentence. A sentence before it in another passage is a citation of
+// its own, so it is quoted only when the answer depends on it: the
+// candidate borrows question words from it, or the question asks who (and
+// "she" is not a name).
+func (e *Engine) withContext(q *question, c *candidate) []point {
 	p := point{chunk: c.chunk, doc: c.doc, first: c.sent, end: c.sent + 1}
 	var after []point
 	if c.lends {
@@ -532,7 +594,7 @@ func (e *Engine) withContext(c *candidate) []point {
 		return append([]point{p}, after...)
 	}
 	// the sentence before is the last of the previous chunk
-	if c.chunk.Ordinal > 0 {
+	if c.chunk.Ordinal > 0 && (c.borrows || q.typ == typePerson) {
 		prev := e.corpus.Chunk(corpus.ChunkID(c.chunk.DocID, c.chunk.Ordinal-1))
 		if prev != nil && len(prev.Sentences) > 0 {
 			n := len(prev.Sentences)
