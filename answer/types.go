@@ -89,9 +89,9 @@ var units = set(`m km cm mm kg g t mi ft meters metres kilometers kilometres mil
 
 // reasonWords introduce a cause.
 var reasonWords = set(`because after since due following amid over result response reason caused cause prompted
-	citing cited accused accusing protest protesting considered violation violating
+	citing cited accused accusing protest protesting considered violation violating therefore thus hence consequently
 	porque tras despues debido causa motivo razon respuesta luego ante acusado acusar considerar considero
-	violacion violar alegando argumentando`)
+	violacion violar alegando argumentando ende consiguiente`)
 
 // locatives stand before a place name.
 var locatives = set(`in at to from near into inside outside en a desde hacia cerca dentro fuera hasta`)

@@ -78,6 +78,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"where: no place named", "Where is Glas held?", "Glas is held in a prison.", false},
 		{"why: a cause", "Why was the strike called?", "The strike was called because the company plans automated cranes.", true},
 		{"why: no cause", "Why was the strike called?", "The strike was called on Monday.", false},
+		{"why: a consequence of its cause", "Why was the port closed?", "The cranes had failed, and the port was therefore closed.", true},
+		{"¿por qué?: una consecuencia de su causa", "¿Por qué cerró el puerto?", "Las grúas fallaron y, por ende, el puerto cerró.", true},
 		{"which: an instance", "Which country abstained in the vote?", "Panama abstained in the vote.", true},
 		{"which: an unnamed one", "Which newspaper reported the sale?", "A newspaper reported the sale of the cranes.", false},
 		{"which: a name far from what the question says", "Which country abstained in the vote?", "Panama sent a delegation to the summit in Santiago last month, where after long and often bitter days of talks about pensions most members finally abstained in the vote.", false},
