@@ -211,3 +211,19 @@ func TestAntecedentInAnotherPassageIsCitedOnlyWhenNeeded(t *testing.T) {
 		t.Errorf("who spoke: %q with %d citations, want both passages", a.Answer, len(a.Citations))
 	}
 }
+
+// A sentence that holds what was asked is the answer even when it covers
+// the question only in part: the answer is flagged as possibly partial,
+// and a sentence from elsewhere that has more of the question's words but
+// not what was asked adds no second citation.
+func TestPartialTypedAnswerCitesOneSentence(t *testing.T) {
+	e := engineFS(t, map[string]string{
+		"a.md": "---\ntitle: Council backs port workers\nsource: A\ndate: 2025-04-09\nlanguage: en\n---\n\nOn Wednesday, the regional council approved a resolution condemning the police raid on the union hall in Puerto Alto.\n",
+		"b.md": "---\ntitle: Vote in the council\nsource: B\ndate: 2025-04-09\nlanguage: en\n---\n\nThe council resolution on the hall was presented by the Chilean and Peruvian delegations and passed with a large majority.\n",
+		"c.md": "---\ntitle: Raid condemned\nsource: C\ndate: 2025-04-10\nlanguage: en\n---\n\nThe raid on the union hall was condemned in a council resolution that police unions called unfair.\n",
+	})
+	a := ask(t, e, "Which delegations put forward the council resolution condemning the union hall raid?")
+	if a.Refused || !a.Partial || !strings.Contains(a.Answer, "Chilean and Peruvian") || len(a.Citations) != 1 {
+		t.Fatalf("answer %q (partial %v) with %d citations", a.Answer, a.Partial, len(a.Citations))
+	}
+}

@@ -533,9 +533,10 @@ func (e *Engine) compose(a *Answer, q *question, best *candidate, cands []*candi
 			}
 		}
 	}
-	if best.typed && best.coverage >= answerCov {
-		// it holds what was asked and covers the question: a second
-		// sentence would only add a citation to check
+	if best.typed {
+		// it holds what was asked: a second sentence would only add a
+		// citation to check (when it covers the question only in part,
+		// the answer says so)
 		cite(a, points)
 		return
 	}

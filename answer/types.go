@@ -625,10 +625,10 @@ func hasName(q *question, terms []lang.Term) bool {
 		})
 	case lexicon.KindGroup, lexicon.KindAttribute, lexicon.KindNone:
 		if q.category != nil && q.lang == lang.English {
-			// "which delegations", "which airline": not a place nor
-			// a titled person
+			// "which delegations", "which airline": not a place (one
+			// WordNet knows, or a name after "in") nor a titled person
 			return hasNamed(q, terms, func(words []string, from, to int) bool {
-				return !places(words, true) && !titled(terms, from, to) || modifiesCategory(q, terms, to)
+				return !places(words, true) && !titled(terms, from, to) && !afterLocative(terms, from) || modifiesCategory(q, terms, to)
 			})
 		}
 	}

@@ -91,6 +91,7 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"which country: a people is no country", "Which country abstained in the vote?", "The Chilean delegates abstained in the vote.", false},
 		{"which delegations: a people before the word", "Which delegations presented the motion?", "It was presented by the Chilean and Peruvian delegations.", true},
 		{"which delegations: a place elsewhere", "Which delegations presented the motion?", "The motion about Chile was presented by delegations.", false},
+		{"which delegations: a name after 'in' is a place", "Which delegations presented the motion?", "The motion was presented in Puerto Alto on Monday.", false},
 		{"which airline: a city is no airline", "Which airline flew the workers home?", "The workers flew home to Mexico City on Sunday.", false},
 		{"who: a place's people is no person", "Who backed the strike?", "South American unions backed the strike.", false},
 		{"who: the person the question titles", "Who spoke for the Transport Minister?", "Transport Minister Ana Ruiz spoke through an aide.", false},
