@@ -227,3 +227,16 @@ func TestPartialTypedAnswerCitesOneSentence(t *testing.T) {
 		t.Fatalf("answer %q (partial %v) with %d citations", a.Answer, a.Partial, len(a.Citations))
 	}
 }
+
+// A why question is answered by the sentence that says outright why
+// ("because…") when one nearly as good as a scene-setting one ("Amid…")
+// is there.
+func TestWhyPrefersAStatedCause(t *testing.T) {
+	e := engineFS(t, map[string]string{"a.md": "---\ntitle: Port strike\nsource: A\ndate: 2025-04-09\nlanguage: en\n---\n\n" +
+		"Amid a week of failed talks with the port company in Puerto Alto, the dockworkers' union called the strike at the port on Monday.\n\n" +
+		"Union leaders said in a statement that it was called because the company plans to replace its crane drivers with automated cranes.\n"})
+	a := ask(t, e, "Why did the union call the strike at the port?")
+	if a.Refused || !strings.Contains(a.Answer, "because the company plans") {
+		t.Fatalf("answer %q", a.Answer)
+	}
+}

@@ -342,6 +342,9 @@ func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool)
 			return nil, false, false
 		}
 		best = typed
+		if q.typ == typeReason {
+			best = statedCause(q, best, cands)
+		}
 	}
 	if asksLatest(q) {
 		best = newest(q, best, cands)
@@ -353,6 +356,24 @@ func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool)
 		return best, true, true
 	}
 	return nil, false, false
+}
+
+// statedCause returns, for a why question, a sentence nearly as good as
+// best that says outright why ("because…") when best does not ("after…",
+// "amid…").
+func statedCause(q *question, best *candidate, cands []*candidate) *candidate {
+	if statesCause(q, lang.Terms(best.chunk.Language, best.text())) {
+		return best
+	}
+	for _, c := range cands {
+		if c.score < 0.8*best.score {
+			break
+		}
+		if c.typed && c.coverage >= partialCov && statesCause(q, lang.Terms(c.chunk.Language, c.text())) {
+			return c
+		}
+	}
+	return best
 }
 
 // latestShare is how much of the best sentence's coverage a sentence of a

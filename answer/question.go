@@ -138,6 +138,9 @@ func analyse(rq *retrieval.Query) *question {
 	qs := &question{text: rq.Text, lang: rq.Lang, words: map[string]bool{}, stems: map[string]bool{}, pairs: map[[2]string]bool{}}
 	qs.typ = questionType(toks)
 	cat := categoryIndex(toks)
+	if qs.typ == typeReason && cat >= 0 && !reasonNouns[toks[cat].Text] {
+		cat = -1 // "on what legal grounds": "legal" is no category
+	}
 	seen := map[string]bool{}
 	prev := ""
 	for i, t := range toks {
@@ -620,6 +623,10 @@ func Kind(q string) string {
 	return "fact"
 }
 
+// reasonNouns name a cause: "what X" asks why when X is one of them.
+var reasonNouns = set(`reason reasons cause causes motive motives grounds justification justifications
+	razon razones motivo motivos causa causas justificacion fundamento fundamentos`)
+
 func questionType(toks []lang.Term) answerType {
 	for i, t := range toks {
 		next := ""
@@ -646,10 +653,17 @@ func questionType(toks []lang.Term) answerType {
 			}
 		case "cuanto", "cuantos", "cuanta", "cuantas":
 			return typeQuantity
-		case "what", "which", "que", "cual":
+		case "what", "which", "que", "cual", "cuales":
 			switch next {
 			case "year", "date", "day", "month", "time", "ano", "fecha", "dia", "mes":
 				return typeTime
+			}
+			// "what reasons", "on what legal grounds", "what was the
+			// cause of", "¿cuáles fueron los motivos…?": a why question
+			for j := i + 1; j < len(toks) && j <= i+3; j++ {
+				if reasonNouns[toks[j].Text] {
+					return typeReason
+				}
 			}
 		case "date", "fecha":
 			// "What is his date of birth?", "¿Cuál es la fecha…?"

@@ -87,6 +87,23 @@ var units = set(`m km cm mm kg g t mi ft meters metres kilometers kilometres mil
 	seconds minutes hours days weeks months years decades centuries
 	segundos minutos horas dias semanas meses anos decadas siglos`)
 
+// statedCauses say outright that what follows or precedes is a cause;
+// the other reasonWords ("after", "amid", "accused") often only set a
+// scene.
+var statedCauses = set(`because due therefore thus hence consequently reason caused cause
+	porque debido causa motivo razon ende consiguiente`)
+
+// statesCause reports whether a sentence says outright why (see
+// statedCauses), other than in the question's own words.
+func statesCause(q *question, terms []lang.Term) bool {
+	for _, t := range terms {
+		if statedCauses[t.Text] && !q.words[t.Text] {
+			return true
+		}
+	}
+	return false
+}
+
 // reasonWords introduce a cause.
 var reasonWords = set(`because after since due following amid over result response reason caused cause prompted
 	citing cited accused accusing protest protesting considered violation violating therefore thus hence consequently

@@ -172,6 +172,10 @@ func TestQuestionShape(t *testing.T) {
 		{question: "¿Por qué Saldías dejó el puerto?", typ: typeReason},     // no "qué X" in "por qué"
 		{question: "Where is the union's leader now?", typ: typePlace},
 		{question: "¿Por qué se convocó la huelga?", typ: typeReason},
+		{question: "What reasons has the union given for the strike?", typ: typeReason, category: "reasons"}, // a cause noun asks why
+		{question: "On what legal grounds was the strike banned?", typ: typeReason},
+		{question: "¿Cuáles fueron los motivos de la huelga?", typ: typeReason},
+		{question: "What was the cause of the strike?", typ: typeReason, anchor: "strike"},
 	}
 	for _, tt := range tests {
 		q := analyse(ix.Analyse(tt.question))
