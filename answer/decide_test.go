@@ -240,3 +240,16 @@ func TestWhyPrefersAStatedCause(t *testing.T) {
 		t.Fatalf("answer %q", a.Answer)
 	}
 }
+
+// A heading says what the lines under it are about: an info-box line
+// ("Workers out: about 2,400") answers a question whose other words are
+// only in its heading.
+func TestHeadingIsContextOfTheLinesUnderIt(t *testing.T) {
+	e := engineFS(t, map[string]string{"a.md": "---\ntitle: Dockers back at work\nsource: A\ndate: 2025-06-28\nlanguage: en\n---\n\n" +
+		"Dockworkers at Puerto Alto went back to work on Friday after the union signed a deal with the operator.\n\n" +
+		"## Harbour stoppage at a glance\n\nBegan: March 3, 2025\n\nEnded: June 27, 2025\n\nWorkers out: about 2,400\n"})
+	a := ask(t, e, "How many workers joined the harbour stoppage?")
+	if a.Refused || !strings.Contains(a.Answer, "2,400") {
+		t.Fatalf("answer %q", a.Answer)
+	}
+}

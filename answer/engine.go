@@ -167,9 +167,10 @@ func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 		if titles[h.Doc.ID] == nil {
 			_, titles[h.Doc.ID] = sentenceStems(h.Doc.Language, h.Doc.Title+" "+dateWords(h.Doc))
 		}
+		title := withHeadings(titles[h.Doc.ID], h.Chunk)
 		chunkCands := make([]*candidate, n)
 		for i := range n {
-			sur := surround{chunk: all, title: titles[h.Doc.ID]}
+			sur := surround{chunk: all, title: title}
 			if i > 0 {
 				sur.prev = stems[i-1]
 			}
@@ -185,6 +186,26 @@ func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 		namedBefore(q, chunkCands, terms, func() bool { return e.prevNames(q, h.Chunk) })
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	return out
+}
+
+// withHeadings returns the stems of an article's title and of the
+// headings over a chunk ("Quilmo port strike at a glance" over "Workers on
+// strike: about 2,400"): both say what the chunk's sentences are about.
+func withHeadings(title map[string]bool, ch *corpus.Chunk) map[string]bool {
+	if len(ch.Headings) == 0 {
+		return title
+	}
+	out := make(map[string]bool, len(title))
+	for s := range title {
+		out[s] = true
+	}
+	for _, sp := range ch.Headings {
+		_, stems := sentenceStems(ch.Language, ch.Text[sp.Start:sp.End])
+		for s := range stems {
+			out[s] = true
+		}
+	}
 	return out
 }
 
