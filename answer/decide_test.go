@@ -253,3 +253,15 @@ func TestHeadingIsContextOfTheLinesUnderIt(t *testing.T) {
 		t.Fatalf("answer %q", a.Answer)
 	}
 }
+
+// A "which X" question says what its answer did ("abstained"): of two
+// sentences that each name a country, the one that has that act answers.
+func TestWhichQuestionPrefersTheSentenceWithItsAct(t *testing.T) {
+	e := engineFS(t, map[string]string{"a.md": "---\ntitle: Council condemns raid\nsource: A\ndate: 2025-04-09\nlanguage: en\n---\n\n" +
+		"On Wednesday, the regional council approved a resolution condemning the raid on the union hall.\n\n" +
+		"Presented by the Chilean delegation, the resolution was approved with the votes of most members, with the only vote against being Peru. Panama abstained from the vote.\n"})
+	a := ask(t, e, "Which country abstained in the council vote on the resolution?")
+	if a.Refused || !strings.Contains(a.Answer, "Panama abstained") || strings.Contains(a.Answer, "Peru") {
+		t.Fatalf("answer %q", a.Answer)
+	}
+}

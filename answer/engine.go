@@ -366,6 +366,7 @@ func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool)
 		if q.typ == typeReason {
 			best = statedCause(q, best, cands)
 		}
+		best = withPredicate(q, best, cands)
 	}
 	if asksLatest(q) {
 		best = newest(q, best, cands)
@@ -391,6 +392,25 @@ func statedCause(q *question, best *candidate, cands []*candidate) *candidate {
 			break
 		}
 		if c.typed && c.coverage >= partialCov && statesCause(q, lang.Terms(c.chunk.Language, c.text())) {
+			return c
+		}
+	}
+	return best
+}
+
+// withPredicate returns, for a question that says what its answer did
+// ("Which country abstained…"), a sentence nearly as good as best that
+// has that word when best does not: best names an instance of what was
+// asked doing something else.
+func withPredicate(q *question, best *candidate, cands []*candidate) *candidate {
+	if q.predicate == nil || best.matched[q.predicate.stem] {
+		return best
+	}
+	for _, c := range cands {
+		if c.score < 0.8*best.score {
+			break
+		}
+		if c.typed && c.coverage >= partialCov && c.matched[q.predicate.stem] {
 			return c
 		}
 	}

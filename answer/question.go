@@ -127,6 +127,10 @@ type question struct {
 	// another place's word stands right before ("Mexico's President…")
 	// holds another's role.
 	possessor *qterm
+	// predicate is what a "which X" or "who" question says its answer
+	// did ("Which country abstained…", "Who convened…"): the sentence
+	// that has it tells of that act.
+	predicate *qterm
 }
 
 // analyse reads what a question asks from the index's reading of it.
@@ -264,6 +268,45 @@ func (qs *question) shape(toks []lang.Term, cat int) {
 			qs.role = []*qterm{qs.category}
 		}
 	}
+	qs.predicate = predicateTerm(qs, toks, cat)
+}
+
+// predicateTerm returns the word a "which X" question says of X, or a
+// "who" question of its person, when it is a lower-case content word
+// ("Which country abstained…" → abstained; "Who was arrested…" →
+// arrested), or nil. A who question that asks for a role's holder has
+// none: its role says what to look for.
+func predicateTerm(qs *question, toks []lang.Term, cat int) *qterm {
+	from := -1
+	switch {
+	case qs.typ == typeInstance || qs.typ == typePerson && qs.category != nil:
+		from = cat + 1
+	case qs.typ == typePerson && len(qs.role) == 0:
+		for i, t := range toks {
+			if t.Text == "who" || t.Text == "quien" || t.Text == "quienes" {
+				from = i + 1
+				break
+			}
+		}
+	}
+	if from <= 0 {
+		return nil
+	}
+	for _, t := range toks[from:] {
+		if t.Stop {
+			continue
+		}
+		if t.Upper || t.Number {
+			return nil
+		}
+		for j := range qs.terms {
+			if tm := &qs.terms[j]; tm.word == t.Text && !tm.general && !tm.category {
+				return tm
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // copulas and the words that end a role's noun phrase.

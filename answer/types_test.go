@@ -289,3 +289,28 @@ func TestUnnamedPerson(t *testing.T) {
 		}
 	}
 }
+
+// A "which X" or "who" question's predicate is the content word after X or
+// "who"; a role question and a name after it have none.
+func TestPredicateTerm(t *testing.T) {
+	ix := typesIndex(t)
+	for q, want := range map[string]string{
+		"Which country abstained in the vote?":    "abstained",
+		"Who was arrested at the port?":           "arrested",
+		"Who convened the summit?":                "convened",
+		"¿Quién convocó la huelga?":               "convoco",
+		"Which delegations presented the motion?": "presented",
+		"Who is the transport minister?":          "", // a role's holder
+		"Which country did Hector Saldias visit?": "", // a name comes first
+		"When did the strike begin?":              "",
+	} {
+		qs := analyse(ix.Analyse(q))
+		got := ""
+		if qs.predicate != nil {
+			got = qs.predicate.word
+		}
+		if got != want {
+			t.Errorf("%q: predicate %q, want %q", q, got, want)
+		}
+	}
+}
