@@ -265,3 +265,18 @@ func TestWhichQuestionPrefersTheSentenceWithItsAct(t *testing.T) {
 		t.Fatalf("answer %q", a.Answer)
 	}
 }
+
+// A question word found only inside the name an acronym of the question
+// stands for ("states" in "Union of Coastal States (UCS)") is the name's
+// word, not the question's; and a full answer takes no second sentence
+// for words its own context (here its article's title) already has.
+func TestWordOfAnAcronymsNameIsNotTheQuestionsWord(t *testing.T) {
+	e := engineFS(t, map[string]string{"a.md": "---\ntitle: Coastal bloc condemns port raid\nsource: A\ndate: 2025-04-09\nlanguage: en\n---\n\n" +
+		"On Wednesday, the Union of Coastal States (UCS) approved a resolution condemning the police raid on the dockworkers' union hall in Puerto Alto.\n\n" +
+		"Presented by the Chilean and Peruvian delegations, the resolution passed with a large majority.\n\n" +
+		"The document reaffirms the obligation of all states to respect the right of workers to organise, and calls for the release of the arrested union leaders.\n"})
+	a := ask(t, e, "What obligation of all states did the UCS resolution reaffirm?")
+	if a.Refused || !strings.HasPrefix(a.Answer, "The document reaffirms") || strings.Contains(a.Answer, "On Wednesday") {
+		t.Fatalf("answer %q", a.Answer)
+	}
+}

@@ -576,13 +576,15 @@ func (e *Engine) compose(a *Answer, q *question, best *candidate, cands []*candi
 		a.Note = differNote(q.lang, best, other)
 		return
 	}
-	covered := map[string]bool{}
-	for s := range best.matched {
-		covered[s] = true
-	}
 	// A second sentence: the best one that holds the kind of answer asked
 	// for when the first does not ("who" answered without a name), or else
-	// one nearly as good that covers a question term the first lacks.
+	// one nearly as good that covers a question term the first lacks: in
+	// itself, for a partial answer; in itself and around it (a word of
+	// the article's title is shown with the citation), for a full one.
+	covered := best.matched
+	if best.coverage >= answerCov {
+		covered = best.near
+	}
 	if q.typ != typeAny && !best.typed {
 		for _, c := range cands[1:] {
 			if c.score < 0.7*best.score {

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -32,6 +33,9 @@ type candidate struct {
 	novelty     float64 // see novelty
 	score       float64
 	matched     map[string]bool // stems of question terms the sentence has
+	// near holds the stems of question terms the sentence or its context
+	// (its neighbours, chunk, headings, title) has.
+	near map[string]bool
 	// borrows is true when the sentence refers back ("he said") and the
 	// previous sentence supplies question terms it lacks; the answer then
 	// quotes both.
@@ -80,6 +84,27 @@ func hasAll(stems map[string]bool, want []string) bool {
 		}
 	}
 	return true
+}
+
+// inName reports whether the sentence has the question term t only as a
+// word of the name another question term abbreviates: the question asks
+// of the "OAS" and of "states", and the sentence's one "States" is in
+// "Organization of American States".
+func inName(q *question, t *qterm, terms []lang.Term, stems map[string]bool) bool {
+	for i := range q.terms {
+		a := &q.terms[i]
+		if a == t || !slices.Contains(a.expansion, t.stem) || !hasAll(stems, a.expansion) {
+			continue
+		}
+		n := 0
+		for _, w := range terms {
+			if !w.Stop && (w.Stem == t.stem || w.Text == t.word) {
+				n++
+			}
+		}
+		return n <= 1
+	}
+	return false
 }
 
 // altIn returns the weight of the best of a term's other forms that a
@@ -133,7 +158,7 @@ func (t *qterm) in(stems map[string]bool) float64 {
 func (c *candidate) scoreAgainst(q *question, terms []lang.Term, stems map[string]bool, sur surround) {
 	leans := c.sent > 0 && refersBack(terms)
 	var total, sent, ctx, knownTotal, knownCtx, knownSent float64
-	c.matched = map[string]bool{}
+	c.matched, c.near = map[string]bool{}, map[string]bool{}
 	for i := range q.terms {
 		t := &q.terms[i]
 		total += t.weight
@@ -141,7 +166,12 @@ func (c *candidate) scoreAgainst(q *question, terms []lang.Term, stems map[strin
 			knownTotal += t.weight
 		}
 		var s, x float64 // weight in the sentence, in context
-		if m := t.in(stems); m > 0 {
+		if inName(q, t, terms, stems) {
+			// "states" only inside "Organization of American States",
+			// which the question names as "OAS": the name's word, not
+			// the question's
+			x = chunkWeight * t.in(sur.chunk)
+		} else if m := t.in(stems); m > 0 {
 			s, x = m, m
 		} else if m := t.in(sur.prev); m > 0 && leans {
 			s, x = borrowWeight*m, adjacentWeight*m
@@ -151,6 +181,9 @@ func (c *candidate) scoreAgainst(q *question, terms []lang.Term, stems map[strin
 		}
 		if s > 0 {
 			c.matched[t.stem] = true
+		}
+		if x > 0 {
+			c.near[t.stem] = true
 		}
 		if x == 0 && t.number {
 			// the question's figure or date is not around this sentence:
