@@ -1,6 +1,8 @@
 package retrieval
 
 import (
+	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -168,4 +170,94 @@ func (ix *Index) expandAcronyms(q string) (string, []string) {
 	}
 	b.WriteString(q[last:])
 	return b.String(), names
+}
+
+// initialsWeight is how much an article's initials for a name count
+// against the name as asked ("AMLO" for "López Obrador").
+const initialsWeight = 0.9
+
+// addInitials adds, to each word of a name of two or more capitalised
+// words in the question, the initials the articles write for a longer or
+// equal name that holds it, when they use those initials as a word: a
+// question about "López Obrador" finds the passage that says "AMLO",
+// the initials of "Andrés Manuel López Obrador".
+func (ix *Index) addInitials(words []Word) {
+	for i := 0; i < len(words); {
+		j := i
+		for j < len(words) && words[j].Upper && !words[j].Number && words[j].content() &&
+			(j == i || words[j].Start-words[j-1].End == 1) {
+			j++
+		}
+		if j-i < 2 {
+			i = max(j, i+1)
+			continue
+		}
+		run := make([]string, 0, j-i)
+		for _, w := range words[i:j] {
+			run = append(run, w.Text)
+		}
+		for _, acr := range ix.initialsFor(run) {
+			for k := i; k < j; k++ {
+				words[k].Related = append(words[k].Related, Alt{Stem: acr, Weight: initialsWeight, IDF: ix.lex.idf(acr)})
+			}
+		}
+		i = j
+	}
+}
+
+// abbrev is an acronym the articles use as a word, with the folded
+// words of its name (connectors aside).
+type abbrev struct {
+	acr   string
+	words []string
+}
+
+// initialsByWord indexes the acronyms the articles also use as words by
+// each word of their names.
+func initialsByWord(acronyms map[string]string, lex *bm25) map[string][]abbrev {
+	out := map[string][]abbrev{}
+	for acr, name := range acronyms {
+		if lex.postings[acr] == nil {
+			continue
+		}
+		in := abbrev{acr: acr}
+		for _, t := range lang.Tokenize(name) {
+			if !connectors[t.Text] {
+				in.words = append(in.words, t.Text)
+			}
+		}
+		seen := map[string]bool{}
+		for _, w := range in.words {
+			if !seen[w] {
+				seen[w] = true
+				out[w] = append(out[w], in)
+			}
+		}
+	}
+	for _, list := range out {
+		sort.Slice(list, func(i, j int) bool { return list[i].acr < list[j].acr })
+	}
+	return out
+}
+
+// initialsFor returns, sorted, the acronyms the articles use as words whose
+// names hold the folded words of run in a row.
+func (ix *Index) initialsFor(run []string) []string {
+	var out []string
+	for _, in := range ix.initials[run[0]] {
+		if len(in.acr) >= len(run) && containsRun(in.words, run) {
+			out = append(out, in.acr)
+		}
+	}
+	return out
+}
+
+// containsRun reports whether run stands in words, in a row.
+func containsRun(words, run []string) bool {
+	for i := 0; i+len(run) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(run)], run) {
+			return true
+		}
+	}
+	return false
 }

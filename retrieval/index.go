@@ -58,6 +58,9 @@ type Index struct {
 	lang     lang.Lang
 	dim      int
 	acronyms map[string]string // folded acronym → the name it stands for
+	// initials lists, by each folded word of their names, the acronyms
+	// the articles also use as words (see addInitials).
+	initials map[string][]abbrev
 }
 
 // Build indexes docs. Each document's chunks, vectors, BM25 terms and
@@ -207,6 +210,7 @@ func assemble(ctx context.Context, docs []*corpus.Document, segs []*segment, dim
 	}
 	ix.lex = mergeBM25IDs(lex, ids, dict.words, langs)
 	ix.acronyms = mergeAcronyms(acr)
+	ix.initials = initialsByWord(ix.acronyms, ix.lex)
 	at := 0
 	for _, s := range segs {
 		s.Vectors = flat.data[at*dim : (at+len(s.Chunks))*dim : (at+len(s.Chunks))*dim]

@@ -52,6 +52,7 @@ func (w *Word) content() bool { return !w.Stop && len(w.Text) >= 2 }
 func (ix *Index) Analyse(question string) *Query {
 	q := &Query{Text: question, Lang: lang.Detect(question, ix.lang), MaxIDF: ix.MaxIDF()}
 	q.Words = ix.words(q.Lang, question)
+	ix.addInitials(q.Words)
 	var names []string
 	q.searched, names = ix.expandAcronyms(question)
 	for _, n := range names {

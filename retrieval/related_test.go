@@ -146,3 +146,34 @@ func TestDenseWeightFollowsTheEmbedder(t *testing.T) {
 		t.Errorf("a model's embedder: weight %v, want 1", w)
 	}
 }
+
+// A name asked in part ("López Obrador") reaches the passages that write
+// the initials of the whole name ("AMLO") when the articles use them as a
+// word, and both words of the name carry them; initials the articles never
+// write, or of a name that does not hold the asked words, are not added.
+func TestNameReachesItsInitials(t *testing.T) {
+	ix := relatedIndex(t, map[string]string{"en.md": relatedEN, "amlo.md": "---\ntitle: Remarks\nlanguage: en\n---\n\nThe expulsion followed remarks made by AMLO at a morning press conference.\n"})
+	q := ix.Analyse("What did López Obrador say at the press conference?")
+	for _, w := range q.Words {
+		if w.Text != "lopez" && w.Text != "obrador" {
+			continue
+		}
+		found := false
+		for _, a := range w.Related {
+			found = found || a.Stem == "amlo"
+		}
+		if !found {
+			t.Errorf("%s: related %+v, want amlo", w.Text, w.Related)
+		}
+	}
+	hits, err := ix.Search(context.Background(), "What remarks did López Obrador make?", 1)
+	if err != nil || len(hits) == 0 || !lang.ContainsFold(hits[0].Chunk.Text, "AMLO") {
+		t.Fatalf("first hit: %+v, %v", hits, err)
+	}
+	q = ix.Analyse("What did the European Union say?") // "EU" is no word of the articles
+	for _, w := range q.Words {
+		if len(w.Related) > 0 && w.Related[0].Stem == "eu" {
+			t.Errorf("%s: related %+v; the articles never write EU", w.Text, w.Related)
+		}
+	}
+}
