@@ -280,3 +280,27 @@ func TestWordOfAnAcronymsNameIsNotTheQuestionsWord(t *testing.T) {
 		t.Fatalf("answer %q", a.Answer)
 	}
 }
+
+// A question about the first figure ("first", "initially") is answered by
+// the oldest article, one about the latest by the newest, each alone; a
+// plain one cites both and says they differ.
+func TestFirstAndLatestFigures(t *testing.T) {
+	e := engineFS(t, map[string]string{
+		"a.md": "---\ntitle: Volcano erupts\nsource: A\ndate: 2025-02-09\nlanguage: en\n---\n\nOn Sunday, officials said, the evacuees from the villages on the slope were moved to 14 shelters in schools.\n",
+		"b.md": "---\ntitle: Evacuees wait to go home\nsource: B\ndate: 2025-03-20\nlanguage: en\n---\n\nThe evacuees were moved to 31 shelters.\n",
+	})
+	for q, want := range map[string]string{
+		"How many shelters were the evacuees first moved to?":     "14 shelters",
+		"How many shelters were the evacuees initially moved to?": "14 shelters",
+		"How many shelters are the evacuees in now?":              "31 shelters",
+	} {
+		a := ask(t, e, q)
+		if a.Refused || !strings.Contains(a.Answer, want) || len(a.Citations) != 1 {
+			t.Errorf("%q: %q with %d citations, want %q alone", q, a.Answer, len(a.Citations), want)
+		}
+	}
+	a := ask(t, e, "How many shelters were the evacuees moved to?")
+	if len(a.Citations) != 2 || a.Note == "" {
+		t.Errorf("plain question: %q with %d citations, note %q; want both and a note", a.Answer, len(a.Citations), a.Note)
+	}
+}

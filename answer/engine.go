@@ -368,8 +368,11 @@ func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool)
 		}
 		best = withPredicate(q, best, cands)
 	}
-	if asksLatest(q) {
+	switch {
+	case asksLatest(q):
 		best = newest(q, best, cands)
+	case q.earliest:
+		best = oldest(q, best, cands)
 	}
 	switch {
 	case best.coverage >= answerCov:
@@ -432,6 +435,23 @@ func newest(q *question, best *candidate, cands []*candidate) *candidate {
 	out := best
 	for _, c := range cands {
 		if c.doc.Date <= out.doc.Date || c.coverage < latestShare*best.coverage || c.coverage < partialCov {
+			continue
+		}
+		if q.typ != typeAny && !c.typed {
+			continue
+		}
+		out = c
+	}
+	return out
+}
+
+// oldest returns, for a question about the first state of things, the
+// sentence of the oldest article among those that answer it at least
+// latestShare as well as best: later articles tell what became of it.
+func oldest(q *question, best *candidate, cands []*candidate) *candidate {
+	out := best
+	for _, c := range cands {
+		if c.doc.Date == "" || out.doc.Date != "" && c.doc.Date >= out.doc.Date || c.coverage < latestShare*best.coverage || c.coverage < partialCov {
 			continue
 		}
 		if q.typ != typeAny && !c.typed {
@@ -569,8 +589,9 @@ type point struct {
 func (e *Engine) compose(a *Answer, q *question, best *candidate, cands []*candidate) {
 	points := e.withContext(q, best)
 	// Two articles that give different figures for the same thing are both
-	// cited, and the answer says they differ.
-	if other := conflict(best, cands); other != nil {
+	// cited, and the answer says they differ; unless the question asks for
+	// the latest or the first figure, which then changed over time.
+	if other := conflict(best, cands); other != nil && !asksLatest(q) && !q.earliest {
 		points = append(points, e.withContext(q, other)...)
 		cite(a, points)
 		a.Note = differNote(q.lang, best, other)

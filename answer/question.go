@@ -127,6 +127,10 @@ type question struct {
 	// another place's word stands right before ("Mexico's President…")
 	// holds another's role.
 	possessor *qterm
+	// earliest is true for a question about the first state of things
+	// ("How many shelters were evacuees first sent to?"): the oldest
+	// article that answers it does.
+	earliest bool
 	// predicate is what a "which X" or "who" question says its answer
 	// did ("Which country abstained…", "Who convened…"): the sentence
 	// that has it tells of that act.
@@ -142,6 +146,8 @@ func analyse(rq *retrieval.Query) *question {
 	qs := &question{text: rq.Text, lang: rq.Lang, words: map[string]bool{}, stems: map[string]bool{}, pairs: map[[2]string]bool{}}
 	qs.typ = questionType(toks)
 	cat := categoryIndex(toks)
+	first := earliestAt(toks)
+	qs.earliest = first >= 0
 	if qs.typ == typeReason && cat >= 0 && !reasonNouns[toks[cat].Text] {
 		cat = -1 // "on what legal grounds": "legal" is no category
 	}
@@ -149,9 +155,10 @@ func analyse(rq *retrieval.Query) *question {
 	prev := ""
 	for i, t := range toks {
 		qs.words[t.Text] = true
-		// "now", "currently" ask for the latest state (asksLatest); they
-		// are not the topic a sentence must mention
-		if t.Stop || len(t.Text) < 2 || typeWord(t.Text) || recencyWords[t.Text] {
+		// "now", "currently" ask for the latest state (asksLatest), "first"
+		// and "initially" for the earliest; they are not the topic a
+		// sentence must mention
+		if t.Stop || len(t.Text) < 2 || typeWord(t.Text) || recencyWords[t.Text] || i == first {
 			continue
 		}
 		qt, ok := termOf(rq, qs, i, seen)

@@ -28,6 +28,53 @@ func asksLatest(q *question) bool {
 	return false
 }
 
+// earliestWords ask for the first state of things whatever stands around
+// them ("Where were they initially taken?").
+var earliestWords = set(`initially originally inicialmente originalmente`)
+
+// auxiliaries stand before an adverb "first" ("were first sent").
+var auxiliaries = set(`was were is are had has have did been be fue fueron`)
+
+// earliestAt returns the index of the word of toks that makes a question
+// ask for the first state of things, or -1: "initially", "originally",
+// "al principio", or "first" said of the act ("were first sent", "who
+// first reported"), not of a thing ("the first day"); "primero" said of
+// the act, not as a pronoun ("el primero").
+func earliestAt(toks []lang.Term) int {
+	for i, t := range toks {
+		prev, next := "", ""
+		if i > 0 {
+			prev = toks[i-1].Text
+		}
+		if i+1 < len(toks) {
+			next = toks[i+1].Text
+		}
+		switch {
+		case earliestWords[t.Text]:
+			return i
+		case t.Text == "principio" && (prev == "al" || prev == "un"):
+			return i
+		case t.Text == "first" && !determiners[prev] && (auxBefore(toks, i) || prev == "who" || len(next) > 4 && (strings.HasSuffix(next, "ed") || strings.HasSuffix(next, "en"))):
+			return i
+		case t.Text == "primero" && !determiners[prev]:
+			return i
+		}
+	}
+	return -1
+}
+
+// auxBefore reports whether an auxiliary stands among the three words
+// before toks[i]: "were first", "were evacuees first", "was the union
+// first".
+func auxBefore(toks []lang.Term, i int) bool {
+	for j := max(0, i-3); j < i; j++ {
+		if auxiliaries[toks[j].Text] {
+			return true
+		}
+	}
+	return false
+}
+
 // asOf is how an answer about the latest news is dated.
 var asOf = map[lang.Lang]string{lang.English: "As of %s: ", lang.Spanish: "A fecha de %s: "}
 

@@ -314,3 +314,27 @@ func TestPredicateTerm(t *testing.T) {
 		}
 	}
 }
+
+// "first" asks for the earliest state when it is said of the act, not of
+// a thing; "initially" and "al principio" always do.
+func TestEarliestAt(t *testing.T) {
+	for q, want := range map[string]string{
+		"How many shelters were evacuees first sent to?":  "first",
+		"Who first reported the sale?":                    "first",
+		"Where was Glas initially held?":                  "initially",
+		"¿Adónde fueron llevados al principio?":           "principio",
+		"¿Adónde lo llevaron primero?":                    "primero",
+		"What happened on the first day of the strike?":   "",
+		"Which was the first country to break off ties?":  "",
+		"¿Quién fue el primero en condenar la incursión?": "",
+	} {
+		toks := lang.Terms(lang.Detect(q, lang.English), q)
+		got := ""
+		if i := earliestAt(toks); i >= 0 {
+			got = toks[i].Text
+		}
+		if got != want {
+			t.Errorf("%q: earliest word %q, want %q", q, got, want)
+		}
+	}
+}
