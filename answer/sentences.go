@@ -109,10 +109,10 @@ func inName(q *question, t *qterm, terms []lang.Term, stems map[string]bool) boo
 
 // altIn returns the weight of the best of a term's other forms that a
 // sentence has, or 0.
-func altIn(stems map[string]bool, alts []retrieval.Alt) float64 {
+func altIn(stems map[string]bool, alts []retrieval.Alt, l lang.Lang) float64 {
 	w := 0.0
 	for _, a := range alts {
-		if stems[a.Stem] {
+		if stems[a.Stem] && (a.Lang == "" || a.Lang == l) {
 			w = max(w, a.Weight)
 		}
 	}
@@ -139,17 +139,17 @@ const (
 	titleWeight    = 0.5
 )
 
-// in returns how well stems hold the question term: 1 for the word itself
-// or the name its acronym stands for, less for another of its forms, 0 for
-// none.
-func (t *qterm) in(stems map[string]bool) float64 {
+// in returns how well stems of text in language l hold the question term:
+// 1 for the word itself or the name its acronym stands for, less for
+// another of its forms in l, 0 for none.
+func (t *qterm) in(stems map[string]bool, l lang.Lang) float64 {
 	if stems == nil {
 		return 0
 	}
 	if hasStem(stems, t.stem, t.word) || hasAll(stems, t.expansion) {
 		return 1
 	}
-	return altIn(stems, t.alts)
+	return altIn(stems, t.alts, l)
 }
 
 // scoreAgainst fills a candidate's coverage of the question's terms, in the
@@ -157,6 +157,7 @@ func (t *qterm) in(stems map[string]bool) float64 {
 // the question wants, and its score.
 func (c *candidate) scoreAgainst(q *question, terms []lang.Term, stems map[string]bool, sur surround) {
 	leans := c.sent > 0 && refersBack(terms)
+	l := c.chunk.Language
 	var total, sent, ctx, knownTotal, knownCtx, knownSent float64
 	c.matched, c.near = map[string]bool{}, map[string]bool{}
 	for i := range q.terms {
@@ -170,14 +171,14 @@ func (c *candidate) scoreAgainst(q *question, terms []lang.Term, stems map[strin
 			// "states" only inside "Organization of American States",
 			// which the question names as "OAS": the name's word, not
 			// the question's
-			x = chunkWeight * t.in(sur.chunk)
-		} else if m := t.in(stems); m > 0 {
+			x = chunkWeight * t.in(sur.chunk, l)
+		} else if m := t.in(stems, l); m > 0 {
 			s, x = m, m
-		} else if m := t.in(sur.prev); m > 0 && leans {
+		} else if m := t.in(sur.prev, l); m > 0 && leans {
 			s, x = borrowWeight*m, adjacentWeight*m
 			c.borrows = true
 		} else {
-			x = max(adjacentWeight*max(m, t.in(sur.next)), chunkWeight*t.in(sur.chunk), titleWeight*t.in(sur.title))
+			x = max(adjacentWeight*max(m, t.in(sur.next, l)), chunkWeight*t.in(sur.chunk, l), titleWeight*t.in(sur.title, l))
 		}
 		if s > 0 {
 			c.matched[t.stem] = true

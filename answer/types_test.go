@@ -338,3 +338,30 @@ func TestEarliestAt(t *testing.T) {
 		}
 	}
 }
+
+// A question word's other-language form counts only in text of that
+// language: Spanish "agentes" (stem "agent") is no match for the English
+// "agent" of a sentence about other agents.
+func TestFormsCountInTheirLanguage(t *testing.T) {
+	tm := qterm{word: "officers", stem: "offic", alts: []retrieval.Alt{
+		{Stem: "agent", Weight: 0.6, Lang: lang.Spanish},
+		{Stem: "policeman", Weight: 0.5, Lang: lang.English},
+		{Stem: "amlo", Weight: 0.9}, // initials: either language
+	}}
+	for _, tt := range []struct {
+		stem string
+		l    lang.Lang
+		want float64
+	}{
+		{"agent", lang.Spanish, 0.6},
+		{"agent", lang.English, 0},
+		{"policeman", lang.English, 0.5},
+		{"policeman", lang.Spanish, 0},
+		{"amlo", lang.Spanish, 0.9},
+		{"offic", lang.Spanish, 1},
+	} {
+		if got := tm.in(map[string]bool{tt.stem: true}, tt.l); got != tt.want {
+			t.Errorf("in(%q, %s) = %v, want %v", tt.stem, tt.l, got, tt.want)
+		}
+	}
+}

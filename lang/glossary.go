@@ -1,11 +1,25 @@
 package lang
 
-import "strings"
+import (
+	_ "embed" // the general news vocabulary
+	"slices"
+	"strings"
+	"sync"
+)
+
+// newsGlossary is a general English–Spanish news vocabulary written for
+// footnote (data/glossary-news.txt, under the project's licence): about
+// 1,600 concepts of politics, diplomacy, courts, crime, disasters, labour
+// and the economy, in the format of glossary, "#" opening a comment.
+//
+//go:embed data/glossary-news.txt
+var newsGlossary string
 
 // glossary pairs common news words of Spanish and English, so a question in
 // one language finds and is matched against articles in the other (offline,
 // without a model). Each line is "spanish forms = english forms"; Spanish
-// words keep the accents Stem needs ("rompió", "policía").
+// words keep the accents Stem needs ("rompió", "policía"). newsGlossary
+// adds the general vocabulary.
 var glossary = `
 embajada embajadas = embassy embassies
 embajador embajadora = ambassador
@@ -106,21 +120,50 @@ noticias prensa periodistas = news press reporters
 `
 
 // translations maps a folded word to its equivalents in the other language,
-// as the glossary writes them.
-var translations = map[Lang]map[string][]string{English: {}, Spanish: {}}
+// as the glossary writes them; general, as the general news vocabulary
+// writes them (when the glossary does not).
+// Both are built on first use (loadGlossary): the vocabulary takes some
+// milliseconds and megabytes that a command which never translates should
+// not pay.
+var (
+	translations, vocabulary map[Lang]map[string][]string
+	loadGlossary             = sync.OnceFunc(func() { translations, vocabulary = parseGlossaries() })
+)
 
-func init() {
-	for _, line := range strings.Split(glossary, "\n") {
-		es, en, ok := strings.Cut(line, "=")
-		if !ok {
-			continue
+// parseGlossaries reads the glossary and the vocabulary.
+func parseGlossaries() (core, gen map[Lang]map[string][]string) {
+	core = map[Lang]map[string][]string{English: {}, Spanish: {}}
+	gen = map[Lang]map[string][]string{English: {}, Spanish: {}}
+	for i, text := range []string{glossary, newsGlossary} {
+		to := core
+		if i == 1 {
+			to = gen
 		}
-		esw, enw := strings.Fields(es), strings.Fields(en)
-		for _, w := range esw {
-			translations[Spanish][Fold(w)] = append(translations[Spanish][Fold(w)], enw...)
+		for _, line := range strings.Split(text, "\n") {
+			if strings.HasPrefix(strings.TrimSpace(line), "#") {
+				continue
+			}
+			es, en, ok := strings.Cut(line, "=")
+			if !ok {
+				continue
+			}
+			esw, enw := strings.Fields(es), strings.Fields(strings.ToLower(en))
+			for _, w := range esw {
+				addTranslations(to[Spanish], Fold(w), enw)
+			}
+			for _, w := range enw {
+				addTranslations(to[English], w, esw)
+			}
 		}
-		for _, w := range enw {
-			translations[English][w] = append(translations[English][w], esw...)
+	}
+	return core, gen
+}
+
+// addTranslations adds to a folded word's equivalents in m those it lacks.
+func addTranslations(m map[string][]string, word string, others []string) {
+	for _, o := range others {
+		if !slices.Contains(m[word], o) {
+			m[word] = append(m[word], o)
 		}
 	}
 }
@@ -130,10 +173,29 @@ func init() {
 // folded or as written; Spanish equivalents keep their accents, so stem them
 // with Stem, or Fold them to compare with folded text.
 func Translate(from Lang, word string) []string {
+	core, gen := Translations(from, word)
+	if len(gen) == 0 {
+		return core
+	}
+	return append(slices.Clip(core), gen...)
+}
+
+// Translations is Translate in two parts: the equivalents the news
+// glossary gives (written for the events footnote was first used on),
+// and those only the general news vocabulary gives, which often stand for
+// one of several senses.
+func Translations(from Lang, word string) (core, gen []string) {
+	loadGlossary()
 	if !isFolded(word) {
 		word = Fold(word)
 	}
-	return translations[from][word]
+	core = translations[from][word]
+	for _, w := range vocabulary[from][word] {
+		if !slices.Contains(core, w) {
+			gen = append(gen, w)
+		}
+	}
+	return core, gen
 }
 
 // Other is the other of the two languages.

@@ -132,20 +132,42 @@ type scored struct {
 	score float64
 }
 
-// search returns up to n chunk indexes by BM25 score for the weighted
-// stems, best first.
-func (b *bm25) search(weights map[string]float64, n int) []scored {
+// search returns up to n chunk indexes by BM25 score for the question's
+// terms, best first: a chunk scores, for each term, by the best of the
+// term's stems it has (a word and three of its synonyms in one chunk count
+// once); langOf gives a chunk's language, for the weights that hold in one
+// language only.
+func (b *bm25) search(terms []queryTerm, langOf func(chunk int32) lang.Lang, n int) []scored {
 	acc := make([]float64, len(b.lengths))
-	var touched []int32
-	for s, qtf := range weights {
-		idf := b.idf(s)
-		for _, p := range b.postings[s] {
-			if acc[p.chunk] == 0 {
-				touched = append(touched, p.chunk)
+	best := make([]float64, len(b.lengths)) // the current term's, per chunk
+	var touched, hit []int32
+	for _, term := range terms {
+		hit = hit[:0]
+		for s, w := range term {
+			idf := b.idf(s)
+			for _, p := range b.postings[s] {
+				qtf := w.any
+				if w.in != nil {
+					qtf = w.of(langOf(p.chunk))
+				}
+				if qtf == 0 {
+					continue
+				}
+				norm := bm25K1 * (1 - bm25B + bm25B*float64(b.lengths[p.chunk])/b.avgLen)
+				tf := float64(p.tf)
+				x := qtf * idf * tf * (bm25K1 + 1) / (tf + norm)
+				if best[p.chunk] == 0 {
+					hit = append(hit, p.chunk)
+				}
+				best[p.chunk] = max(best[p.chunk], x)
 			}
-			norm := bm25K1 * (1 - bm25B + bm25B*float64(b.lengths[p.chunk])/b.avgLen)
-			tf := float64(p.tf)
-			acc[p.chunk] += qtf * idf * tf * (bm25K1 + 1) / (tf + norm)
+		}
+		for _, c := range hit {
+			if acc[c] == 0 {
+				touched = append(touched, c)
+			}
+			acc[c] += best[c]
+			best[c] = 0
 		}
 	}
 	return topN(touched, acc, n)

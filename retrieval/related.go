@@ -18,12 +18,18 @@ type Alt struct {
 	Weight float64
 	// IDF is the stem's BM25 inverse document frequency.
 	IDF float64
+	// Lang is the language the form is a word of ("" for either, as
+	// initials are): a translation matches only text in that language,
+	// though the other may spell a word of its own the same way
+	// ("agentes" and "agents" are both "agent").
+	Lang lang.Lang
 }
 
 // Weights of the kinds of alternative forms: the asker's own words always
 // count most.
 const (
 	glossaryWeight    = 0.9  // the bilingual news glossary
+	vocabularyWeight  = 0.6  // the general news vocabulary: senses unsorted
 	translationWeight = 0.8  // times the dictionary's own weight
 	synonymWeight     = 0.7  // times the thesaurus's own weight
 	minLexiconWeight  = 0.45 // thesaurus and dictionary links weaker than this are noise
@@ -38,12 +44,18 @@ const (
 // per stem.
 func (ix *Index) Related(qLang lang.Lang, word string) []Alt {
 	own := lang.Stem(qLang, word)
-	best := map[string]float64{}
+	type key struct {
+		stem string
+		l    lang.Lang
+	}
+	best := map[key]float64{}
+	l := qLang
 	add := func(stem string, w float64) {
-		if stem == own || strings.Contains(stem, " ") || len(stem) < 3 || ix.lex.postings[stem] == nil {
+		if stem == own && l == qLang || strings.Contains(stem, " ") || len(stem) < 3 || ix.lex.postings[stem] == nil {
 			return
 		}
-		best[stem] = max(best[stem], w)
+		k := key{stem, l}
+		best[k] = max(best[k], w)
 	}
 	for _, r := range lexicon.Synonyms(qLang, own) {
 		if float64(r.Weight) >= minLexiconWeight {
@@ -51,8 +63,13 @@ func (ix *Index) Related(qLang lang.Lang, word string) []Alt {
 		}
 	}
 	if other := qLang.Other(); ix.lex.langs[other] {
-		for _, w := range lang.Translate(qLang, lang.Fold(word)) {
+		l = other
+		core, gen := lang.Translations(qLang, lang.Fold(word))
+		for _, w := range core {
 			add(lang.Stem(other, w), glossaryWeight)
+		}
+		for _, w := range gen {
+			add(lang.Stem(other, w), vocabularyWeight)
 		}
 		for _, r := range lexicon.Translations(qLang, own) {
 			if float64(r.Weight) < minLexiconWeight {
@@ -74,14 +91,17 @@ func (ix *Index) Related(qLang lang.Lang, word string) []Alt {
 		}
 	}
 	out := make([]Alt, 0, len(best))
-	for s, w := range best {
-		out = append(out, Alt{Stem: s, Weight: w, IDF: ix.lex.idf(s)})
+	for k, w := range best {
+		out = append(out, Alt{Stem: k.stem, Weight: w, IDF: ix.lex.idf(k.stem), Lang: k.l})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Weight != out[j].Weight {
 			return out[i].Weight > out[j].Weight
 		}
-		return out[i].Stem < out[j].Stem
+		if out[i].Stem != out[j].Stem {
+			return out[i].Stem < out[j].Stem
+		}
+		return out[i].Lang < out[j].Lang
 	})
 	return out
 }

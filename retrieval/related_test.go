@@ -84,11 +84,11 @@ func TestSearchPrefersTheAskersWord(t *testing.T) {
 	if len(hits) == 0 || !lang.ContainsFold(hits[0].Chunk.Text, "detained") {
 		t.Fatalf("first hit for 'detained': %+v", hits)
 	}
-	w := queryWeights(ix.Analyse("Who was apprehended?"))
+	w := weightsOf(queryTerms(ix.Analyse("Who was apprehended?")), lang.English)
 	if w[lang.Stem(lang.English, "arrest")] == 0 {
 		t.Errorf("query weights for 'apprehended' = %v, want the corpus's 'arrest'", w)
 	}
-	w = queryWeights(ix.Analyse("Who was detained?"))
+	w = weightsOf(queryTerms(ix.Analyse("Who was detained?")), lang.English)
 	if own, alt := w[lang.Stem(lang.English, "detained")], w[lang.Stem(lang.English, "arrested")]; own != 1 || alt >= own {
 		t.Errorf("query weights: detained %v, arrested %v; want 1 and less", own, alt)
 	}
@@ -175,5 +175,61 @@ func TestNameReachesItsInitials(t *testing.T) {
 		if len(w.Related) > 0 && w.Related[0].Stem == "eu" {
 			t.Errorf("%s: related %+v; the articles never write EU", w.Text, w.Related)
 		}
+	}
+}
+
+// weightsOf gives each stem of the query terms its greatest weight for a
+// chunk in language l.
+func weightsOf(terms []queryTerm, l lang.Lang) map[string]float64 {
+	out := map[string]float64{}
+	for _, t := range terms {
+		for s, w := range t {
+			out[s] = max(out[s], w.of(l))
+		}
+	}
+	return out
+}
+
+// A translation is a word of the other language: Related tags it with
+// that language, and a same-language form with the question's.
+func TestRelatedFormsKnowTheirLanguage(t *testing.T) {
+	ix := relatedIndex(t, map[string]string{"en.md": relatedEN, "es.md": relatedES})
+	tagged := func(word, stem string) lang.Lang {
+		for _, a := range ix.Related(lang.English, word) {
+			if a.Stem == stem {
+				return a.Lang
+			}
+		}
+		t.Errorf("Related(%q) lacks %q", word, stem)
+		return ""
+	}
+	if l := tagged("evacuated", lang.Stem(lang.Spanish, "evacuaron")); l != lang.Spanish {
+		t.Errorf("translation of evacuated tagged %q, want Spanish", l)
+	}
+	if l := tagged("apprehended", lang.Stem(lang.English, "arrested")); l != lang.English {
+		t.Errorf("synonym of apprehended tagged %q, want English", l)
+	}
+}
+
+// A chunk scores once per question word, by the best of the word's forms
+// it has: one word's four forms do not outweigh two words of the question.
+func TestLexicalSearchCountsAWordOnce(t *testing.T) {
+	b := newBM25([]string{
+		"Police arrested, detained, apprehended and held the man.",
+		"Police arrested the man at the gate.",
+	}, []lang.Lang{lang.English, lang.English})
+	st := func(w string) string { return lang.Stem(lang.English, w) }
+	terms := []queryTerm{
+		{st("arrested"): {any: 1}, st("detained"): {any: 0.5}, st("apprehended"): {any: 0.5}, st("held"): {any: 0.5}},
+		{st("gate"): {any: 1}},
+	}
+	got := b.search(terms, func(int32) lang.Lang { return lang.English }, 2)
+	if len(got) != 2 || got[0].idx != 1 {
+		t.Fatalf("search = %+v, want the chunk with both words first", got)
+	}
+	// a form that holds in Spanish only does not score an English chunk
+	got = b.search([]queryTerm{{st("gate"): {in: map[lang.Lang]float64{lang.Spanish: 1}}}}, func(int32) lang.Lang { return lang.English }, 2)
+	if len(got) != 0 {
+		t.Errorf("Spanish-only weight scored English chunks: %+v", got)
 	}
 }

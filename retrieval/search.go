@@ -74,7 +74,7 @@ func (ix *Index) search(ctx context.Context, q *Query, k int) ([]Hit, error) {
 			return nil, fmt.Errorf("vector search: %w", err)
 		}
 	}
-	lexical := ix.lex.search(queryWeights(q), cand)
+	lexical := ix.lex.search(queryTerms(q), func(c int32) lang.Lang { return ix.chunks[c].Language }, cand)
 
 	type fused struct {
 		score, sim, lex float64
@@ -182,8 +182,17 @@ func (ix *Index) withTranslations(qLang lang.Lang, q string) string {
 	}
 	var extra []string
 	for _, t := range lang.Terms(qLang, q) {
-		if _, known := ix.lex.resolve(qLang, t.Word); !t.Stop && !known {
-			extra = append(extra, lang.Translate(qLang, t.Text)...)
+		if _, known := ix.lex.resolve(qLang, t.Word); t.Stop || known {
+			continue
+		}
+		// one form per stem: "lose loses lost losing" would weigh four
+		// times what the asker's one word does
+		seen := map[string]bool{}
+		for _, w := range lang.Translate(qLang, t.Text) {
+			if s := lang.Stem(qLang.Other(), w); !seen[s] && ix.lex.postings[s] != nil {
+				seen[s] = true
+				extra = append(extra, w)
+			}
 		}
 	}
 	if len(extra) == 0 {
@@ -196,30 +205,63 @@ func (ix *Index) withTranslations(qLang lang.Lang, q string) string {
 // the lexical search: they widen it without outweighing the asker's words.
 const expansionWeight = 0.5
 
-// queryWeights gives each stem of the question's content words, and of
-// the names its acronyms stand for, its weight for BM25: 1 for the words as
-// asked (or as the corpus's other language spells them), and for each
-// word's related and translated forms their weight, halved. A word no
-// article uses is searched by those forms alone.
-func queryWeights(q *Query) map[string]float64 {
-	weights := map[string]float64{}
+// queryTerms gives each content word of the question, and of the names its
+// acronyms stand for, its stems' weights for BM25: 1 for the word as asked
+// (or as the corpus's other language spells it), and for its related and
+// translated forms their weight, halved. A word no article uses is
+// searched by those forms alone.
+func queryTerms(q *Query) []queryTerm {
+	var out []queryTerm
 	for _, words := range [][]Word{q.Words, q.names} {
 		for i := range words {
 			w := &words[i]
 			if !w.content() {
 				continue
 			}
+			term := queryTerm{}
 			if w.Info.Resolved {
-				weights[w.Info.Stem] += 1
+				term[w.Info.Stem] = queryWeight{any: 1}
 			}
 			for _, a := range w.Related {
 				x := expansionWeight * a.Weight
 				if !w.Info.Resolved {
 					x = a.Weight // the only way this word reaches the corpus
 				}
-				weights[a.Stem] = max(weights[a.Stem], x)
+				qw := term[a.Stem]
+				qw.add(a.Lang, x)
+				term[a.Stem] = qw
+			}
+			if len(term) > 0 {
+				out = append(out, term)
 			}
 		}
 	}
-	return weights
+	return out
 }
+
+// queryTerm is one question word in the lexical search: the weights of
+// its stems, the word's own and its related forms'.
+type queryTerm map[string]queryWeight
+
+// queryWeight is a stem's weight in the lexical search: any for a chunk
+// in either language, in for one in the language of a related form (a
+// translation matches only that language's text), the greater counting.
+type queryWeight struct {
+	any float64
+	in  map[lang.Lang]float64
+}
+
+// add raises the weight in language l ("": any) to at least x.
+func (w *queryWeight) add(l lang.Lang, x float64) {
+	if l == "" {
+		w.any = max(w.any, x)
+		return
+	}
+	if w.in == nil {
+		w.in = map[lang.Lang]float64{}
+	}
+	w.in[l] = max(w.in[l], x)
+}
+
+// of is the weight for a chunk in language l.
+func (w queryWeight) of(l lang.Lang) float64 { return max(w.any, w.in[l]) }
