@@ -12,12 +12,13 @@ var extraStop = map[Lang]map[string]bool{
 		"one", "get", "got", "whose", "however", "yet", "ever", "there's",
 		"said", "says", "say", "told", "tell", "according", "mr", "ms", "mrs",
 		"isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't",
-		"can't", "won't", "it's", "that's", "what's", "who's", "let", "like", "well"),
+		"can't", "won't", "it's", "that's", "what's", "who's", "let", "like", "well",
+		"although", "though", "despite", "whereas"),
 	Spanish: set("cual", "cuales", "cuándo", "cuando", "donde", "dónde", "como", "cómo",
 		"quien", "quién", "quiénes", "qué", "cuál", "cuáles", "cuánto", "cuánta",
 		"cuántos", "cuántas", "dijo", "dice", "según", "sr", "sra", "señor",
 		"puede", "pueden", "podría", "ser", "sido", "hacer", "hizo", "hace",
-		"tras", "así", "aún", "sino", "cada"),
+		"tras", "así", "aún", "sino", "cada", "aunque", "pese"),
 }
 
 func set(words ...string) map[string]bool {

@@ -29,6 +29,8 @@ func TestIsStop(t *testing.T) {
 		{"tambien", false, true, true},
 		{"donde", false, true, true},
 		{"cuando", false, true, true},
+		{"although", true, false, true}, // a concessive conjunction carries no topic
+		{"aunque", false, true, true},
 		{"embassy", false, false, false},
 		{"embajada", false, false, false},
 		{"glas", false, false, false},

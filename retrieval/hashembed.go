@@ -28,8 +28,10 @@ func NewHashEmbedder(dim int) *HashEmbedder {
 	return &HashEmbedder{dim: dim}
 }
 
-// ID implements Embedder.
-func (h *HashEmbedder) ID() string { return fmt.Sprintf("hash-v1-%d", h.dim) }
+// ID implements Embedder. Its version changes whenever the same text would
+// hash into another vector (v2: "although", "aunque" and their kind are
+// stop words), so stored vectors are made again.
+func (h *HashEmbedder) ID() string { return fmt.Sprintf("hash-v2-%d", h.dim) }
 
 // Embed implements Embedder. It never fails except on a cancelled context.
 func (h *HashEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
