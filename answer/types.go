@@ -524,7 +524,7 @@ func hasQuantity(q *question, text string, terms []lang.Term) bool {
 			continue
 		}
 		if q.money {
-			if nearMoney(text, terms, i) {
+			if nearMoney(text, terms, i) && amountOfTopic(q, terms, i) {
 				return true
 			}
 			continue
@@ -556,6 +556,10 @@ func hasQuantity(q *question, text string, terms []lang.Term) bool {
 	return false
 }
 
+// moreWords stand between a number and what it counts: "38 more strikers",
+// "two other ships".
+var moreWords = set(`more other others additional further extra new fewer less`)
+
 // countsOther reports whether the words right after the number at
 // terms[i], up to a stop word, name what it counts and that is not what
 // the question counts ("seven arrests" for "how many officers"; not "20
@@ -568,8 +572,11 @@ func countsOther(q *question, terms []lang.Term, i int) bool {
 		return true // "one of the busiest ports" counts nothing
 	}
 	n := 0
-	for j := i + 1; j < len(terms) && j <= i+3; j++ {
+	for j := i + 1; j < len(terms) && j <= i+4; j++ {
 		t := terms[j]
+		if moreWords[t.Text] {
+			continue // "38 more strikers": the noun comes after
+		}
 		if t.Stop || t.Number || t.Upper || units[t.Text] {
 			break
 		}
@@ -611,6 +618,20 @@ func nearMoney(text string, terms []lang.Term, i int) bool {
 	}
 	for j := max(0, i-1); j < len(terms) && j <= i+3; j++ {
 		if moneyWords[terms[j].Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// amountOfTopic reports whether the amount at terms[i] is of what the
+// question asks: what it names ("how much compensation") or one of its
+// topic words ("How much did the repairs cost?") stands within a few words
+// of it, and not "$4.5 million a day" in a sentence about losses for "How
+// much compensation did the state seek?".
+func amountOfTopic(q *question, terms []lang.Term, i int) bool {
+	for j := max(0, i-shortLine); j < len(terms) && j <= i+shortLine; j++ {
+		if j != i && !terms[j].Stop && (q.counted != nil && q.counted.matches(terms[j]) || q.topicWord(terms[j])) {
 			return true
 		}
 	}
