@@ -56,6 +56,8 @@ const (
 	typeReason
 	// typeInstance is "which country", "qué país": a named instance.
 	typeInstance
+	// typeSpeech is "What did X say (about Y)?": what X said.
+	typeSpeech
 )
 
 // unknownWeight is the weight of a question word the corpus never uses, as
@@ -131,6 +133,9 @@ type question struct {
 	// ("How many shelters were evacuees first sent to?"): the oldest
 	// article that answers it does.
 	earliest bool
+	// speaker holds the terms naming who a "what did X say" question
+	// asks about (see speechQuestion).
+	speaker []*qterm
 	// predicate is what a "which X" or "who" question says its answer
 	// did ("Which country abstained…", "Who convened…"): the sentence
 	// that has it tells of that act.
@@ -276,6 +281,11 @@ func (qs *question) shape(toks []lang.Term, cat int) {
 		}
 	}
 	qs.predicate = predicateTerm(qs, toks, cat)
+	if qs.typ == typeAny {
+		if sp := speechQuestion(qs, toks); len(sp) > 0 {
+			qs.typ, qs.speaker = typeSpeech, sp
+		}
+	}
 }
 
 // predicateTerm returns the word a "which X" question says of X, or a

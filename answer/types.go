@@ -144,6 +144,8 @@ func fills(q *question, text string, terms []lang.Term) bool {
 		return hasReason(q, terms)
 	case typeInstance:
 		return hasName(q, terms)
+	case typeSpeech:
+		return hasSpeech(q, text, terms)
 	}
 	return false
 }

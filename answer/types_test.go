@@ -119,6 +119,11 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"how many: words between the number and the noun", "How many gangs were listed?", "The army listed 20 drug-trafficking gangs.", true},
 		{"name of X: an unnamed one", "What is the name of the newspaper that reported the sale?", "A newspaper reported the sale of the cranes.", false},
 		{"name of X: named", "What is the name of the newspaper that reported the sale?", "The newspaper El Diario reported the sale.", true},
+		{"what did X say: X reported speaking", "What did the union say about the ruling?", "The union said the ruling was unfair.", true},
+		{"what did X say: X in a quotation's attribution", "What did the union say about the ruling?", "“It is unfair,” the union's leader Hector Saldias told reporters.", true},
+		{"what did X say: no speech", "What did Chile say about the strike?", "Most of the port's fruit is shipped to Chile and Peru.", false},
+		{"what did X say: another speaker", "What did the president of Chile say about the resignation?", "Chile's transport minister resigned after lawmakers said they would back a motion.", false},
+		{"¿qué dijo X?: X habla", "¿Qué dijo el sindicato sobre el fallo?", "El sindicato dijo que el fallo era injusto.", true},
 		{"dateline names nobody", "Who urged both sides to talk?", "PUERTO ALTO, Chile (Test Wire) — The government urged both sides to talk.", false},
 		{"¿quién?: un nombre", "¿Quién dirige el sindicato?", "El sindicato lo dirige Héctor Saldías, operador de grúas.", true},
 		{"¿cuántos?: junto a lo contado", "¿Cuántos trabajadores pararon?", "Unos 2.400 trabajadores pararon el lunes.", true},
@@ -160,7 +165,7 @@ func TestQuestionShape(t *testing.T) {
 		{question: "¿Quién es Ana Ruiz?", typ: typeAny},
 		{question: "Which country abstained?", typ: typeInstance, category: "country"},
 		{question: "¿Qué país se abstuvo?", typ: typeInstance, category: "pais"},
-		{question: "What did the union say?", typ: typeAny},
+		{question: "What did the union say?", typ: typeSpeech},
 		{question: "Which minister urged talks?", typ: typePerson, category: "minister", role: "minister"}, // WordNet: a minister is a person
 		{question: "Which Chilean minister urged talks?", typ: typePerson, category: "minister", role: "minister"},
 		{question: "Which country abstained in the vote?", typ: typeInstance, category: "country"},
@@ -175,6 +180,9 @@ func TestQuestionShape(t *testing.T) {
 		{question: "¿Por qué Saldías dejó el puerto?", typ: typeReason},     // no "qué X" in "por qué"
 		{question: "Where is the union's leader now?", typ: typePlace},
 		{question: "¿Por qué se convocó la huelga?", typ: typeReason},
+		{question: "What did the union say about the ruling?", typ: typeSpeech},
+		{question: "¿Qué dijo el presidente de Chile sobre la renuncia?", typ: typeSpeech},
+		{question: "What did the union ask for?", typ: typeAny},                                              // no speech verb
 		{question: "What reasons has the union given for the strike?", typ: typeReason, category: "reasons"}, // a cause noun asks why
 		{question: "On what legal grounds was the strike banned?", typ: typeReason},
 		{question: "¿Cuáles fueron los motivos de la huelga?", typ: typeReason},
