@@ -148,7 +148,7 @@ func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 			docs = append(docs, h.Doc)
 		}
 	}
-	q.proper, q.surnames = docNames(docs)
+	q.proper, q.surnames, q.bodies = docNames(docs)
 	for r, h := range hits {
 		if r == candidateChunks {
 			break

@@ -118,6 +118,9 @@ type question struct {
 	// proper holds the words the retrieved passages capitalise inside
 	// sentences: a sentence may open with such a name.
 	proper map[string]bool
+	// bodies holds the names the retrieved articles give initials in
+	// brackets (see docNames): an organisation's, not a person's.
+	bodies map[string]bool
 	// anchor is the term a "date of X" / "cause of X" question asks about:
 	// the answer's own sentence must name it.
 	anchor *qterm

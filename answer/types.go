@@ -131,11 +131,16 @@ func fills(q *question, text string, terms []lang.Term) bool {
 			terms = terms[1:]
 		}
 	}
+	if q.future && !speaksOfFuture(terms) {
+		// "Who will replace her?", "When will the court rule?": a
+		// sentence only about the past does not answer
+		return false
+	}
 	switch q.typ {
 	case typePerson:
 		return hasPerson(q, text, terms)
 	case typeTime:
-		return hasTime(q, terms) && (!q.future || speaksOfFuture(terms))
+		return hasTime(q, terms)
 	case typePlace:
 		return hasPlace(q, terms)
 	case typeQuantity:
@@ -231,7 +236,7 @@ func hasPerson(q *question, text string, terms []lang.Term) bool {
 			continue
 		}
 		end, org := nameRun(text, terms, i)
-		if org || placeRun(terms, i, end) || abbreviations(text, terms[i:end]) || afterIn(terms, i) {
+		if org || q.bodies[runKey(terms[i:end])] || placeRun(terms, i, end) || abbreviations(text, terms[i:end]) || afterIn(terms, i) {
 			// a body, a place or its people ("South American", "EE.
 			// UU."), or what stands "in" or "at" one ("at Puerto Alto")
 			i = end - 1
@@ -802,12 +807,13 @@ func capitalRun(terms []lang.Term, i int) (from, to int) {
 
 // docNames reads the names the articles use: proper holds the words they
 // write only with a capital ("Nicaragua also decided…" against "Police
-// said…"), and surnames the last words of the people's names they spell
-// out ("Jorge Glas" → glas), so a later "Glas, 54, arrived…" names a person
-// too.
-func docNames(docs []*corpus.Document) (proper, surnames map[string]bool) {
+// said…"), surnames the last words of the people's names they spell out
+// ("Jorge Glas" → glas), so a later "Glas, 54, arrived…" names a person
+// too, and bodies the names they give initials in brackets ("Terminal
+// Pacifico Sur (TPS)": a company's, not a person's; see runKey).
+func docNames(docs []*corpus.Document) (proper, surnames, bodies map[string]bool) {
 	capital, lower := map[string]bool{}, map[string]bool{}
-	surnames = map[string]bool{}
+	surnames, bodies = map[string]bool{}, map[string]bool{}
 	for _, d := range docs {
 		toks := lang.Tokenize(d.Text)
 		terms := make([]lang.Term, len(toks))
@@ -827,6 +833,10 @@ func docNames(docs []*corpus.Document) (proper, surnames map[string]bool) {
 				continue
 			}
 			end, org := nameRun(d.Text, terms, i)
+			if end-i >= 2 && initialsFollow(d.Text, terms[end-1].End) {
+				bodies[runKey(terms[i:end])] = true
+				org = true
+			}
 			// a run that opens a sentence may be a capitalised word
 			// before a name ("Former Ecuadorian ambassador…")
 			if !org && end-i >= 2 && terms[end-1].Upper && !opensSentence(d.Text, terms, i) {
@@ -840,7 +850,30 @@ func docNames(docs []*corpus.Document) (proper, surnames map[string]bool) {
 			delete(capital, w)
 		}
 	}
-	return capital, surnames
+	return capital, surnames, bodies
+}
+
+// initialsFollow reports whether initials in brackets stand right after
+// offset i of text: "… Sur (TPS)".
+func initialsFollow(text string, i int) bool {
+	rest := strings.TrimLeft(text[i:], " ")
+	if !strings.HasPrefix(rest, "(") {
+		return false
+	}
+	end := strings.IndexByte(rest, ')')
+	return end > 2 && isAcronym(rest[1:end])
+}
+
+// runKey is how docNames and hasPerson spell a name run: its capitalised
+// words, folded, one space apart.
+func runKey(run []lang.Term) string {
+	var words []string
+	for _, t := range run {
+		if t.Upper {
+			words = append(words, t.Text)
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // opensSentence reports whether terms[i] is the first word of a sentence or

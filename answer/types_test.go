@@ -124,6 +124,9 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"what did X say: no speech", "What did Chile say about the strike?", "Most of the port's fruit is shipped to Chile and Peru.", false},
 		{"what did X say: another speaker", "What did the president of Chile say about the resignation?", "Chile's transport minister resigned after lawmakers said they would back a motion.", false},
 		{"¿qué dijo X?: X habla", "¿Qué dijo el sindicato sobre el fallo?", "El sindicato dijo que el fallo era injusto.", true},
+		{"who will: a sentence only about the past", "Who will lead the port talks?", "Transport Minister Ana Ruiz led the port talks on Monday.", false},
+		{"who will: a sentence about what is to come", "Who will lead the port talks?", "Transport Minister Ana Ruiz will lead the port talks.", true},
+		{"who: a name the articles give initials is a body", "Who reopened the port talks?", "The port talks were reopened by the operator, Terminal Pacifico Sur.", false},
 		{"dateline names nobody", "Who urged both sides to talk?", "PUERTO ALTO, Chile (Test Wire) — The government urged both sides to talk.", false},
 		{"¿quién?: un nombre", "¿Quién dirige el sindicato?", "El sindicato lo dirige Héctor Saldías, operador de grúas.", true},
 		{"¿cuántos?: junto a lo contado", "¿Cuántos trabajadores pararon?", "Unos 2.400 trabajadores pararon el lunes.", true},
@@ -133,6 +136,7 @@ func TestFillsByAnswerType(t *testing.T) {
 			q := analyse(ix.Analyse(tt.question))
 			q.proper = map[string]bool{"panama": true}
 			q.surnames = map[string]bool{"saldias": true}
+			q.bodies = map[string]bool{"terminal pacifico sur": true}
 			l := lang.Detect(tt.sentence, lang.English)
 			if got := fills(q, tt.sentence, lang.Terms(l, tt.sentence)); got != tt.want {
 				t.Errorf("fills(%q, %q) = %v, want %v (type %d)", tt.question, tt.sentence, got, tt.want, q.typ)
@@ -228,14 +232,17 @@ func TestDatelineEnd(t *testing.T) {
 // in lower case is not. The last word of a person's full name is a surname;
 // a body's name gives none.
 func TestDocNames(t *testing.T) {
-	docs := []*corpus.Document{{Language: lang.English, Text: "Nicaragua also cut ties. Police said the police chief left. Spain and Mexico spoke. The National Police held Jorge Glas. Glas, 54, arrived on Saturday. Former Ecuadorian envoys met Ana Ruiz."}}
-	proper, surnames := docNames(docs)
+	docs := []*corpus.Document{{Language: lang.English, Text: "Nicaragua also cut ties. Police said the police chief left. Spain and Mexico spoke. The National Police held Jorge Glas. Glas, 54, arrived on Saturday. Former Ecuadorian envoys met Ana Ruiz. The operator, Terminal Pacifico Sur (TPS), said so."}}
+	proper, surnames, bodies := docNames(docs)
+	if !bodies["terminal pacifico sur"] || bodies["jorge glas"] {
+		t.Errorf("bodies = %v, want the name given initials, not a person's", bodies)
+	}
 	for w, want := range map[string]bool{"nicaragua": true, "spain": true, "mexico": true, "police": false, "the": false} {
 		if proper[w] != want {
 			t.Errorf("proper[%q] = %v, want %v", w, proper[w], want)
 		}
 	}
-	for w, want := range map[string]bool{"glas": true, "ruiz": true, "jorge": false, "police": false, "mexico": false, "ecuadorian": false} {
+	for w, want := range map[string]bool{"glas": true, "ruiz": true, "jorge": false, "police": false, "mexico": false, "ecuadorian": false, "sur": false} {
 		if surnames[w] != want {
 			t.Errorf("surnames[%q] = %v, want %v", w, surnames[w], want)
 		}
