@@ -274,6 +274,11 @@ func (qs *question) shape(toks []lang.Term, cat int) {
 		// "What was the name of the TV station…?" asks for a name, by
 		// the word "station" where a sentence speaks of "a TV station"
 		qs.typ, qs.category = typeInstance, named
+		if qs.categoryKind() == lexicon.KindPerson {
+			// "the name of the police commander who…": a person's, by
+			// the word "commander"
+			qs.typ, qs.role = typePerson, []*qterm{named}
+		}
 	}
 	if qs.typ == typeAny && cat >= 0 && instanceQuestion(toks) {
 		qs.typ = typeInstance
@@ -691,6 +696,7 @@ var reasonNouns = set(`reason reasons cause causes motive motives grounds justif
 	razon razones motivo motivos causa causas justificacion fundamento fundamentos`)
 
 func questionType(toks []lang.Term) answerType {
+	asked := false // a "what" or "which" came first: a later "who" relates
 	for i, t := range toks {
 		next := ""
 		if i+1 < len(toks) {
@@ -698,6 +704,9 @@ func questionType(toks []lang.Term) answerType {
 		}
 		switch t.Text {
 		case "who", "whom", "quien", "quienes":
+			if asked {
+				continue // "the name of the commander who led…"
+			}
 			return typePerson
 		case "why":
 			return typeReason
@@ -717,6 +726,7 @@ func questionType(toks []lang.Term) answerType {
 		case "cuanto", "cuantos", "cuanta", "cuantas":
 			return typeQuantity
 		case "what", "which", "que", "cual", "cuales":
+			asked = asked || i == 0 || interrogative(toks, i)
 			switch next {
 			case "year", "date", "day", "month", "time", "ano", "fecha", "dia", "mes":
 				return typeTime

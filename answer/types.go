@@ -41,7 +41,11 @@ var orgHeads = set(`court corte council consejo organization organisation organi
 	party partido police policia army ejercito agency agencia bank banco commission comision
 	committee comite tribunal university universidad embassy embajada institute instituto
 	press prensa news noticias times post community comunidad house casa palace palacio
-	republic republica foundation fundacion association asociacion company compania group grupo`)
+	republic republica foundation fundacion association asociacion company compania group grupo
+	sala chamber camara direccion directorate sindicato authority autoridad federation federacion
+	confederation confederacion coalition coalicion movement movimiento service servicio fiscalia
+	carabineros secretariat secretaria corporation corporacion line lines airline airlines
+	wire report ledger herald journal gazette tribune`)
 
 // afterLocative reports whether the name that terms[i] is part of follows a
 // locative preposition ("to Puerto Alto").

@@ -127,6 +127,7 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who will: a sentence only about the past", "Who will lead the port talks?", "Transport Minister Ana Ruiz led the port talks on Monday.", false},
 		{"who will: a sentence about what is to come", "Who will lead the port talks?", "Transport Minister Ana Ruiz will lead the port talks.", true},
 		{"who: a name the articles give initials is a body", "Who reopened the port talks?", "The port talks were reopened by the operator, Terminal Pacifico Sur.", false},
+		{"who: a court's chamber is a body", "Which judge wrote the ruling?", "The ruling was written by the Fourth Chamber, whose judges voted three to two.", false},
 		{"dateline names nobody", "Who urged both sides to talk?", "PUERTO ALTO, Chile (Test Wire) — The government urged both sides to talk.", false},
 		{"¿quién?: un nombre", "¿Quién dirige el sindicato?", "El sindicato lo dirige Héctor Saldías, operador de grúas.", true},
 		{"¿cuántos?: junto a lo contado", "¿Cuántos trabajadores pararon?", "Unos 2.400 trabajadores pararon el lunes.", true},
@@ -184,6 +185,7 @@ func TestQuestionShape(t *testing.T) {
 		{question: "¿Por qué Saldías dejó el puerto?", typ: typeReason},     // no "qué X" in "por qué"
 		{question: "Where is the union's leader now?", typ: typePlace},
 		{question: "¿Por qué se convocó la huelga?", typ: typeReason},
+		{question: "What was the name of the police commander who led the raid?", typ: typePerson, category: "commander", anchor: "police", role: "commander"}, // "who" relates
 		{question: "What did the union say about the ruling?", typ: typeSpeech},
 		{question: "¿Qué dijo el presidente de Chile sobre la renuncia?", typ: typeSpeech},
 		{question: "What did the union ask for?", typ: typeAny},                                              // no speech verb
