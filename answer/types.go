@@ -455,7 +455,7 @@ func hasTime(q *question, terms []lang.Term) bool {
 			continue
 		}
 		if lang.IsTimeWord(t.Text) || t.Number && len(t.Text) == 4 && (t.Text[:2] == "19" || t.Text[:2] == "20") {
-			if nearEvent(q, terms, i, eventWindow) {
+			if nearEvent(q, terms, i, eventWindow) || nearAct(q, terms, i, eventWindow) {
 				return true
 			}
 		}
@@ -502,6 +502,23 @@ func nearEvent(q *question, terms []lang.Term, i, n int) bool {
 	for j := max(0, i-n); j < len(terms) && j <= i+n; j++ {
 		if j != i && !terms[j].Stop && q.topicWord(terms[j]) {
 			return true
+		}
+	}
+	return false
+}
+
+// nearAct reports whether one of the question's everyday verbs stands
+// within n words of terms[i]: for "When did the strike end?" the act is
+// "end", though "end" says little of a topic ("Ended: June 27, 2025").
+func nearAct(q *question, terms []lang.Term, i, n int) bool {
+	for j := max(0, i-n); j < len(terms) && j <= i+n; j++ {
+		if j == i || terms[j].Stop || terms[j].Number || lang.IsTimeWord(terms[j].Text) {
+			continue
+		}
+		for k := range q.terms {
+			if tm := &q.terms[k]; tm.general && !tm.entity && tm.matches(terms[j]) {
+				return true
+			}
 		}
 	}
 	return false

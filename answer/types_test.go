@@ -60,6 +60,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who: a name far from the role", "Who is the transport minister?", "Hector Saldias, who leads the union that the government and its transport minister oppose, spoke.", false},
 		{"who: passive asks no role", "Who was arrested at the port?", "Police arrested Hector Saldias at the port.", true},
 		{"when: a weekday", "When did the strike begin?", "The strike began on Monday.", true},
+		{"when: a date by the question's everyday verb", "When did the strike end?", "Ended: June 27, 2025", true},
+		{"when: a date by neither its topic nor its act", "When did the strike end?", "The minister spoke on Monday.", false},
 		{"when: no date", "When did the strike begin?", "The strike began after talks failed.", false},
 		{"when will: a past date", "When will the court rule on the appeal?", "The union filed its appeal with the court on Monday.", false},
 		{"when will: 'due to' is no future", "When will the court rule on the appeal?", "The court ruling on the appeal was delayed due to a strike on Monday.", false},
