@@ -608,13 +608,21 @@ func countsOther(q *question, terms []lang.Term, i int) bool {
 		if t.Stop || t.Number || t.Upper || units[t.Text] {
 			break
 		}
-		if q.counts(t) {
+		// what the question counts; any person for "how many people"; or
+		// a topic word right after the number ("seven arrests" for "how
+		// many were arrested"), not after its noun ("dos personas
+		// murieron" counts no soldiers)
+		if q.counted.matches(t) || peopleWords[q.counted.word] && nounKind(t.Text) == lexicon.KindPerson || n == 0 && q.topicWord(t) {
 			return false
 		}
 		n++
 	}
 	return n > 0
 }
+
+// peopleWords count any person: "How many people died?" is answered by
+// "two villagers died".
+var peopleWords = set(`people persons person personas persona gente individuals`)
 
 // shortLine is the most words a line may have for a number anywhere in it
 // to count what the line names (an info-box line, a caption).

@@ -76,6 +76,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"how much: an amount of something else", "How much compensation did the state seek?", "The company said the stoppage was costing it about $4.5 million a day.", false},
 		{"how much: an amount of what is asked", "How much compensation did the state seek?", "The state will seek $3 million in compensation.", true},
 		{"how many: 'more' stands before what is counted", "How many children were hurt?", "From a crowd with children police took 38 more strikers into custody.", false},
+		{"how many: a topic word after another noun", "¿Cuántos soldados murieron?", "Dos personas murieron en la ladera sur.", false},
+		{"how many people: any person counts", "How many people died in the fire?", "Two villagers died in the fire.", true},
 		{"how much: a number that is no amount", "How much did the repairs cost?", "The repairs took four weeks.", false},
 		{"how high: a number with a unit", "How high did the ash rise?", "Ash from a fire rose 3 kilometres over the port.", true},
 		{"how high: a number without one", "How high did the ash rise?", "Ash fell on 12 villages.", false},
