@@ -109,9 +109,9 @@ type question struct {
 	// the court rule?", "¿Cuándo decidirá…?"): a date in the past does not
 	// answer it.
 	future bool
-	// measure is true for "how high", "how long", "how old": the number
-	// must come with a unit.
-	measure bool
+	// measure holds, for "how high", "how long", "how old", the units the
+	// number must come with (metres for a height, not days).
+	measure map[string]bool
 	// surnames are the last words of the full names the retrieved
 	// articles give (see surnames).
 	surnames map[string]bool
@@ -435,18 +435,15 @@ func asksFuture(toks []lang.Term) bool {
 	return false
 }
 
-// measureQuestion reports "how high/far/long/old/big…" questions.
-func measureQuestion(toks []lang.Term) bool {
+// measureQuestion returns, for a "how high/far/long/old/big…" question,
+// the units its answer may give, or nil.
+func measureQuestion(toks []lang.Term) map[string]bool {
 	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].Text != "how" {
-			continue
-		}
-		switch toks[i+1].Text {
-		case "high", "tall", "deep", "far", "long", "old", "big", "large", "wide", "heavy":
-			return true
+		if toks[i].Text == "how" && measureUnits[toks[i+1].Text] != nil {
+			return measureUnits[toks[i+1].Text]
 		}
 	}
-	return false
+	return nil
 }
 
 // aspectNouns ask for one aspect of something named after them: "the date

@@ -83,13 +83,35 @@ var moneyQuestionWords = set(`money cost costs costo costo pay paid pagar pago p
 	reparaciones damages danos compensation compensacion indemnizacion worth price precio budget presupuesto
 	dinero fund fondos funds`)
 
-// units measure: a "how high" or "how long" question wants a number with
-// one.
-var units = set(`m km cm mm kg g t mi ft meters metres kilometers kilometres miles feet foot inches
-	tons tonnes pounds lb lbs hectares acres percent degrees
-	metros kilometros millas pies toneladas kilos kilogramos libras hectareas grados por
-	seconds minutes hours days weeks months years decades centuries
-	segundos minutos horas dias semanas meses anos decadas siglos`)
+// Units measure: a "how high" or "how long" question wants a number with
+// one of the kind it asks (measureUnits).
+var (
+	lengthUnits = set(`m km cm mm mi ft meters metres kilometers kilometres miles feet foot inches
+		metros kilometros millas pies`)
+	timeUnits = set(`seconds minutes hours days weeks months years decades centuries
+		segundos minutos horas dias semanas meses anos decadas siglos`)
+	weightUnits = set(`kg g t tons tonnes pounds lb lbs toneladas kilos kilogramos libras`)
+	otherUnits  = set(`hectares acres percent degrees hectareas grados por`)
+	units       = union(lengthUnits, timeUnits, weightUnits, otherUnits)
+)
+
+// measureUnits are the units a "how X" question's answer may give: a
+// height in metres, not in days.
+var measureUnits = map[string]map[string]bool{
+	"high": lengthUnits, "tall": lengthUnits, "deep": lengthUnits, "far": lengthUnits, "wide": lengthUnits,
+	"long": union(lengthUnits, timeUnits), "old": timeUnits, "heavy": weightUnits,
+	"big": union(lengthUnits, otherUnits), "large": union(lengthUnits, otherUnits),
+}
+
+func union(sets ...map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range sets {
+		for w := range s {
+			out[w] = true
+		}
+	}
+	return out
+}
 
 // statedCauses say outright that what follows or precedes is a cause;
 // the other reasonWords ("after", "amid", "accused") often only set a
@@ -557,8 +579,8 @@ func hasQuantity(q *question, text string, terms []lang.Term) bool {
 			}
 			continue
 		}
-		if q.measure {
-			if i+1 < len(terms) && units[terms[i+1].Text] {
+		if q.measure != nil {
+			if i+1 < len(terms) && q.measure[terms[i+1].Text] {
 				return true
 			}
 			continue

@@ -80,6 +80,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"how many people: any person counts", "How many people died in the fire?", "Two villagers died in the fire.", true},
 		{"how much: a number that is no amount", "How much did the repairs cost?", "The repairs took four weeks.", false},
 		{"how high: a number with a unit", "How high did the ash rise?", "Ash from a fire rose 3 kilometres over the port.", true},
+		{"how high: a number of days is no height", "How high did the ash rise?", "The ash rose for 30 days.", false},
+		{"how long: a number of days", "How long did the strike last?", "The strike lasted 30 days.", true},
 		{"how high: a number without one", "How high did the ash rise?", "Ash fell on 12 villages.", false},
 		{"where: a place after a locative", "Where is Glas held?", "Glas is held in the La Roca prison.", true},
 		{"where: no place named", "Where is Glas held?", "Glas is held in a prison.", false},
@@ -210,8 +212,8 @@ func TestQuestionShape(t *testing.T) {
 		if len(q.role) > 0 {
 			role = q.role[0].word
 		}
-		if q.typ != tt.typ || word(q.category) != tt.category || word(q.counted) != tt.counted || word(q.anchor) != tt.anchor || role != tt.role || q.money != tt.money || q.measure != tt.measure {
-			t.Errorf("%q: type %d category %q counted %q anchor %q role %q money %v measure %v", tt.question, q.typ, word(q.category), word(q.counted), word(q.anchor), role, q.money, q.measure)
+		if q.typ != tt.typ || word(q.category) != tt.category || word(q.counted) != tt.counted || word(q.anchor) != tt.anchor || role != tt.role || q.money != tt.money || (q.measure != nil) != tt.measure {
+			t.Errorf("%q: type %d category %q counted %q anchor %q role %q money %v measure %v", tt.question, q.typ, word(q.category), word(q.counted), word(q.anchor), role, q.money, q.measure != nil)
 		}
 	}
 }
