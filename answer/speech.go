@@ -80,32 +80,56 @@ func speechQuestion(qs *question, toks []lang.Term) []*qterm {
 }
 
 // hasSpeech reports whether a sentence tells what the question's speaker
-// said: it reports speech (a speech verb or noun, a quotation, "according
-// to") and names the speaker, every word of them the question gives.
+// said: it names the speaker, every word of them the question gives, as
+// the one who speaks: before a speech verb or noun, or right after it
+// ("…, said the union"), or anywhere in a sentence that quotes; a
+// negated verb ("no ha dicho si pedirá a Naciones Unidas…") reports no
+// speech.
 func hasSpeech(q *question, text string, terms []lang.Term) bool {
-	speech := strings.ContainsAny(text, "\"“”«»") || startsWithQuote(text)
-	for _, t := range terms {
-		if speechVerbs[t.Text] || speechNouns[t.Text] || t.Text == "according" || t.Text == "segun" {
-			speech = true
-			break
-		}
-	}
-	if !speech {
-		return false
-	}
+	var at []int // the speaker's words in the sentence
 	for _, sp := range q.speaker {
-		found := false
-		for _, t := range terms {
+		found := -1
+		for j, t := range terms {
 			if sp.matches(t) {
-				found = true
+				found = j
 				break
 			}
 		}
-		if !found {
+		if found < 0 {
 			return false
 		}
+		at = append(at, found)
 	}
-	return true
+	if strings.ContainsAny(text, "\"“”«»") || startsWithQuote(text) {
+		return true
+	}
+	for i, t := range terms {
+		if !speechVerbs[t.Text] && !speechNouns[t.Text] && t.Text != "according" && t.Text != "segun" || negated(terms, i) {
+			continue
+		}
+		for _, j := range at {
+			if j < i && i-j <= speakerWindow || j > i && j-i <= 3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// speakerWindow is how far before a speech verb its speaker may stand:
+// "The president of the commission, Ana Ruiz, said…".
+const speakerWindow = 8
+
+// negated reports whether a negation stands just before terms[i] ("did
+// not say", "no ha dicho").
+func negated(terms []lang.Term, i int) bool {
+	for j := max(0, i-3); j < i; j++ {
+		switch terms[j].Text {
+		case "not", "never", "no", "nunca", "didn't", "hasn't", "haven't":
+			return true
+		}
+	}
+	return false
 }
 
 func startsWithQuote(s string) bool {

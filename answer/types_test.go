@@ -129,6 +129,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"what did X say: X in a quotation's attribution", "What did the union say about the ruling?", "“It is unfair,” the union's leader Hector Saldias told reporters.", true},
 		{"what did X say: no speech", "What did Chile say about the strike?", "Most of the port's fruit is shipped to Chile and Peru.", false},
 		{"what did X say: another speaker", "What did the president of Chile say about the resignation?", "Chile's transport minister resigned after lawmakers said they would back a motion.", false},
+		{"what did X say: X is not who speaks", "What did the United Nations say about the eruption?", "The president has not said whether she will ask the United Nations for help with the eruption.", false},
+		{"what did X say: X right after the verb", "What did the union say about the ruling?", "The ruling was unfair, said the union on Monday.", true},
 		{"¿qué dijo X?: X habla", "¿Qué dijo el sindicato sobre el fallo?", "El sindicato dijo que el fallo era injusto.", true},
 		{"who will: a sentence only about the past", "Who will lead the port talks?", "Transport Minister Ana Ruiz led the port talks on Monday.", false},
 		{"who will: a sentence about what is to come", "Who will lead the port talks?", "Transport Minister Ana Ruiz will lead the port talks.", true},
