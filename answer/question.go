@@ -635,10 +635,10 @@ func nounAfter(toks []lang.Term, j int) int {
 	return -1
 }
 
-// verbForm reports a past-tense verb where a "what X" question would have
-// its noun: English in -ed ("what ruled out…"), Spanish in -ó, -aron or
-// -ieron ("¿a qué atribuyó…?"). A name ("¿por qué Glas…?") is no noun
-// either (see nounAfter).
+// verbForm reports a verb where a "what X" question would have its noun:
+// English in -ed ("what ruled out…"), Spanish in -ó, -aron or -ieron ("¿a
+// qué atribuyó…?"), or in the future or conditional ("¿qué pasará…?"). A
+// name ("¿por qué Glas…?") is no noun either (see nounAfter).
 func verbForm(t lang.Term) bool {
 	w := t.Word
 	if w == "" {
@@ -649,6 +649,8 @@ func verbForm(t lang.Term) bool {
 		return true
 	case strings.HasSuffix(w, "ó"), len(w) > 6 && (strings.HasSuffix(w, "aron") || strings.HasSuffix(w, "ieron")):
 		return true
+	case spanishFuture(t), len(w) > 5 && (strings.HasSuffix(w, "ría") || strings.HasSuffix(w, "rían")):
+		return true // "¿qué pasará…?", "¿qué haría…?"
 	}
 	return false
 }

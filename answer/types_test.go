@@ -190,6 +190,7 @@ func TestQuestionShape(t *testing.T) {
 		{question: "What was the name of the TV station attacked in January?", typ: typeInstance, category: "station", anchor: "tv"},
 		{question: "What ruled out a deal?", typ: typeAny},                  // a verb, not "what X"
 		{question: "¿A qué atribuyó el sindicato la huelga?", typ: typeAny}, // "atribuyó": a verb
+		{question: "¿Qué pasará con la aldea?", typ: typeAny},               // "pasará": a verb
 		{question: "¿Por qué Saldías dejó el puerto?", typ: typeReason},     // no "qué X" in "por qué"
 		{question: "Where is the union's leader now?", typ: typePlace},
 		{question: "¿Por qué se convocó la huelga?", typ: typeReason},
