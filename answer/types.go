@@ -262,15 +262,7 @@ func hasPerson(q *question, text string, terms []lang.Term) bool {
 			continue
 		}
 		end, org := nameRun(text, terms, i)
-		if org || q.bodies[runKey(terms[i:end])] || placeRun(terms, i, end) || abbreviations(text, terms[i:end]) || afterIn(terms, i) {
-			// a body, a place or its people ("South American", "EE.
-			// UU."), or what stands "in" or "at" one ("at Puerto Alto")
-			i = end - 1
-			continue
-		}
-		if titledByQuestion(q, terms, i, end) {
-			// "UN Secretary-General Antonio Guterres" for "who spoke
-			// for the UN Secretary-General": the question's own person
+		if org || noPersonRun(q, text, terms, i, end) {
 			i = end - 1
 			continue
 		}
@@ -299,6 +291,17 @@ func hasPerson(q *question, text string, terms []lang.Term) bool {
 		i = max(i, end-1)
 	}
 	return false
+}
+
+// noPersonRun reports whether the name run terms[i:end] names no person
+// the question may ask for: a body the articles give initials, a place or
+// its people ("South American", "EE. UU."), what stands "in" or "at" one
+// ("at Puerto Alto"), or the question's own titled person ("UN
+// Secretary-General Antonio Guterres" for "who spoke for the UN
+// Secretary-General").
+func noPersonRun(q *question, text string, terms []lang.Term, i, end int) bool {
+	return q.bodies[runKey(terms[i:end])] || placeRun(terms, i, end) || abbreviations(text, terms[i:end]) ||
+		afterIn(terms, i) || titledByQuestion(q, terms, i, end)
 }
 
 // unnamedPerson reports whether the sentence speaks of a person by a noun
