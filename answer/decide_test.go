@@ -228,59 +228,6 @@ func TestPartialTypedAnswerCitesOneSentence(t *testing.T) {
 	}
 }
 
-// A why question is answered by the sentence that says outright why
-// ("because…") when one nearly as good as a scene-setting one ("Amid…")
-// is there.
-func TestWhyPrefersAStatedCause(t *testing.T) {
-	e := engineFS(t, map[string]string{"a.md": "---\ntitle: Port strike\nsource: A\ndate: 2025-04-09\nlanguage: en\n---\n\n" +
-		"Amid a week of failed talks with the port company in Puerto Alto, the dockworkers' union called the strike at the port on Monday.\n\n" +
-		"Union leaders said in a statement that it was called because the company plans to replace its crane drivers with automated cranes.\n"})
-	a := ask(t, e, "Why did the union call the strike at the port?")
-	if a.Refused || !strings.Contains(a.Answer, "because the company plans") {
-		t.Fatalf("answer %q", a.Answer)
-	}
-}
-
-// A heading says what the lines under it are about: an info-box line
-// ("Workers out: about 2,400") answers a question whose other words are
-// only in its heading.
-func TestHeadingIsContextOfTheLinesUnderIt(t *testing.T) {
-	e := engineFS(t, map[string]string{"a.md": "---\ntitle: Dockers back at work\nsource: A\ndate: 2025-06-28\nlanguage: en\n---\n\n" +
-		"Dockworkers at Puerto Alto went back to work on Friday after the union signed a deal with the operator.\n\n" +
-		"## Harbour stoppage at a glance\n\nBegan: March 3, 2025\n\nEnded: June 27, 2025\n\nWorkers out: about 2,400\n"})
-	a := ask(t, e, "How many workers joined the harbour stoppage?")
-	if a.Refused || !strings.Contains(a.Answer, "2,400") {
-		t.Fatalf("answer %q", a.Answer)
-	}
-}
-
-// A "which X" question says what its answer did ("abstained"): of two
-// sentences that each name a country, the one that has that act answers.
-func TestWhichQuestionPrefersTheSentenceWithItsAct(t *testing.T) {
-	e := engineFS(t, map[string]string{"a.md": "---\ntitle: Council condemns raid\nsource: A\ndate: 2025-04-09\nlanguage: en\n---\n\n" +
-		"On Wednesday, the regional council approved a resolution condemning the raid on the union hall.\n\n" +
-		"Presented by the Chilean delegation, the resolution was approved with the votes of most members, with the only vote against being Peru. Panama abstained from the vote.\n"})
-	a := ask(t, e, "Which country abstained in the council vote on the resolution?")
-	if a.Refused || !strings.Contains(a.Answer, "Panama abstained") || strings.Contains(a.Answer, "Peru") {
-		t.Fatalf("answer %q", a.Answer)
-	}
-}
-
-// A question word found only inside the name an acronym of the question
-// stands for ("states" in "Union of Coastal States (UCS)") is the name's
-// word, not the question's; and a full answer takes no second sentence
-// for words its own context (here its article's title) already has.
-func TestWordOfAnAcronymsNameIsNotTheQuestionsWord(t *testing.T) {
-	e := engineFS(t, map[string]string{"a.md": "---\ntitle: Coastal bloc condemns port raid\nsource: A\ndate: 2025-04-09\nlanguage: en\n---\n\n" +
-		"On Wednesday, the Union of Coastal States (UCS) approved a resolution condemning the police raid on the dockworkers' union hall in Puerto Alto.\n\n" +
-		"Presented by the Chilean and Peruvian delegations, the resolution passed with a large majority.\n\n" +
-		"The document reaffirms the obligation of all states to respect the right of workers to organise, and calls for the release of the arrested union leaders.\n"})
-	a := ask(t, e, "What obligation of all states did the UCS resolution reaffirm?")
-	if a.Refused || !strings.HasPrefix(a.Answer, "The document reaffirms") || strings.Contains(a.Answer, "On Wednesday") {
-		t.Fatalf("answer %q", a.Answer)
-	}
-}
-
 // A question about the first figure ("first", "initially") is answered by
 // the oldest article, one about the latest by the newest, each alone; a
 // plain one cites both and says they differ.
@@ -302,5 +249,70 @@ func TestFirstAndLatestFigures(t *testing.T) {
 	a := ask(t, e, "How many shelters were the evacuees moved to?")
 	if len(a.Citations) != 2 || a.Note == "" {
 		t.Errorf("plain question: %q with %d citations, note %q; want both and a note", a.Answer, len(a.Citations), a.Note)
+	}
+}
+
+// article is an invented English article with the given title and date.
+func article(title, date string, paragraphs ...string) string {
+	return "---\ntitle: " + title + "\nsource: A\ndate: " + date + "\nlanguage: en\n---\n\n" + strings.Join(paragraphs, "\n\n") + "\n"
+}
+
+// Each row asks one invented article a question whose answer shows which
+// sentence a mechanism picks: it must hold want, and not avoid.
+func TestAnswerPicksTheSentence(t *testing.T) {
+	tests := []struct {
+		name, article, question, want, avoid string
+	}{
+		{
+			// a why question takes the sentence that says outright why
+			// ("because…") over a scene-setting one nearly as good
+			name: "why: a stated cause",
+			article: article("Port strike", "2025-04-09",
+				"Amid a week of failed talks with the port company in Puerto Alto, the dockworkers' union called the strike at the port on Monday.",
+				"Union leaders said in a statement that it was called because the company plans to replace its crane drivers with automated cranes."),
+			question: "Why did the union call the strike at the port?",
+			want:     "because the company plans",
+		},
+		{
+			// a heading says what the lines under it are about
+			name: "an info-box line under its heading",
+			article: article("Dockers back at work", "2025-06-28",
+				"Dockworkers at Puerto Alto went back to work on Friday after the union signed a deal with the operator.",
+				"## Harbour stoppage at a glance", "Began: March 3, 2025", "Ended: June 27, 2025", "Workers out: about 2,400"),
+			question: "How many workers joined the harbour stoppage?",
+			want:     "2,400",
+		},
+		{
+			// of two sentences that each name a country, the one with the
+			// act the question says ("abstained")
+			name: "which X: the sentence with its act",
+			article: article("Council condemns raid", "2025-04-09",
+				"On Wednesday, the regional council approved a resolution condemning the raid on the union hall.",
+				"Presented by the Chilean delegation, the resolution was approved with the votes of most members, with the only vote against being Peru. Panama abstained from the vote."),
+			question: "Which country abstained in the council vote on the resolution?",
+			want:     "Panama abstained",
+			avoid:    "Peru",
+		},
+		{
+			// "states" only inside "Union of Coastal States (UCS)" is the
+			// name's word, and a full answer takes no second sentence for
+			// words its title already has
+			name: "a word of an acronym's name",
+			article: article("Coastal bloc condemns port raid", "2025-04-09",
+				"On Wednesday, the Union of Coastal States (UCS) approved a resolution condemning the police raid on the dockworkers' union hall in Puerto Alto.",
+				"Presented by the Chilean and Peruvian delegations, the resolution passed with a large majority.",
+				"The document reaffirms the obligation of all states to respect the right of workers to organise, and calls for the release of the arrested union leaders."),
+			question: "What obligation of all states did the UCS resolution reaffirm?",
+			want:     "The document reaffirms",
+			avoid:    "On Wednesday",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := ask(t, engineFS(t, map[string]string{"a.md": tt.article}), tt.question)
+			if a.Refused || !strings.Contains(a.Answer, tt.want) || tt.avoid != "" && strings.Contains(a.Answer, tt.avoid) {
+				t.Fatalf("answer %q, want %q without %q", a.Answer, tt.want, tt.avoid)
+			}
+		})
 	}
 }
