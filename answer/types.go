@@ -120,10 +120,13 @@ var statedCauses = set(`because due therefore thus hence consequently reason cau
 	porque debido causa motivo razon ende consiguiente`)
 
 // statesCause reports whether a sentence says outright why (see
-// statedCauses), other than in the question's own words.
+// statedCauses), other than in the question's own words, near a word of
+// what the question asks about: in "…characterized the raid as an
+// intolerable act … because it ignores the right to asylum" the cause is
+// of the characterisation, far from the raid.
 func statesCause(q *question, terms []lang.Term) bool {
-	for _, t := range terms {
-		if statedCauses[t.Text] && !q.words[t.Text] {
+	for i, t := range terms {
+		if statedCauses[t.Text] && !q.words[t.Text] && nearEvent(q, terms, i, eventWindow) {
 			return true
 		}
 	}

@@ -394,3 +394,20 @@ func TestFormsCountInTheirLanguage(t *testing.T) {
 		}
 	}
 }
+
+// A sentence states the cause a why question asks for when its "because"
+// stands near the question's event, not when it gives the reason for
+// something said of it far away.
+func TestStatesCause(t *testing.T) {
+	ix := typesIndex(t)
+	q := analyse(ix.Analyse("Why did police raid the union hall?"))
+	for s, want := range map[string]bool{
+		"Police raided the union hall because a judge had issued a warrant.":                                                                                              true,
+		"The mayor described the police raid on the union hall as an intolerable act against the city and against every worker of the region because it ignores the law.": false,
+		"Police raided the union hall after a judge had issued a warrant.":                                                                                                false, // "after" only sets the scene
+	} {
+		if got := statesCause(q, lang.Terms(lang.English, s)); got != want {
+			t.Errorf("statesCause(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
