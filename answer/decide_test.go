@@ -316,3 +316,16 @@ func TestAnswerPicksTheSentence(t *testing.T) {
 		})
 	}
 }
+
+// "What did X say about Y?" is refused when the articles never speak of
+// Y, though X speaks in them.
+func TestSpeechAboutAnUnknownTopicIsRefused(t *testing.T) {
+	e := engineFS(t, map[string]string{"a.md": article("Raid condemned", "2025-04-09",
+		"Chile said the raid on the embassy was illegal and called for talks.")})
+	if a := ask(t, e, "What did Chile say about the lithium royalties?"); !a.Refused {
+		t.Errorf("lithium royalties: answered %q", a.Answer)
+	}
+	if a := ask(t, e, "What did Chile say about the raid?"); a.Refused {
+		t.Errorf("the raid: refused")
+	}
+}

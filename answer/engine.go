@@ -557,8 +557,8 @@ func dateWords(d *corpus.Document) string {
 // coffee farmland was hurt by the ash?" for "ash had damaged about 6,000
 // hectares of coffee"), not a topic the articles lack.
 func fullyTyped(q *question, cands []*candidate) bool {
-	if q.typ == typeAny {
-		return false
+	if q.typ == typeAny || q.typ == typeSpeech {
+		return false // what X said of Y: the unknown words may be Y
 	}
 	for _, c := range cands {
 		if c.typed && c.sentKnownCov >= 0.999 {

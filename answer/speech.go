@@ -5,10 +5,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/footnote-bot/footnote/lang"
+	"github.com/footnote-bot/footnote/lexicon"
 )
 
-// speechVerbs report what someone said, in the question ("What did X
-// say…?", "¿Qué dijo X…?") and in the answering sentence.
+// speechVerbs report, in the answering sentence, what someone said.
 var speechVerbs = set(`say says said saying tell tells told announce announces announced state states stated
 	declare declares declared claim claims claimed add adds added warn warns warned write writes wrote
 	post posted tweet tweeted argue argues argued insist insisted note noted reply replied respond responded
@@ -24,17 +24,26 @@ var speechVerbs = set(`say says said saying tell tells told announce announces a
 var speechNouns = set(`statement statements comments comment remarks remark words message speech interview
 	declaraciones declaracion comentarios comentario palabras mensaje discurso comunicado entrevista`)
 
+// askedSpeech are the verbs a question asks what someone said with: "What
+// did X say?", "¿Qué dijo X?". Fewer than speechVerbs: "What states
+// border the port?" asks no speech.
+var askedSpeech = set(`say said tell told announce announced declare declared claim claimed respond responded
+	reply replied comment commented argue argued warn warned write wrote tweet tweeted
+	dijo dicho dice declaro afirmo anuncio respondio opino comento senalo aseguro advirtio escribio`)
+
 // speechAux stand between "what" and the speaker in an English question:
 // "What did China say", "What has the union said".
 var speechAux = set(`did does do has have had will would`)
 
-// speakerEnds end a Spanish question's speaker after its verb: "¿Qué
-// dijo el presidente de Chile sobre la renuncia?".
-var speakerEnds = set(`sobre acerca tras durante ante cuando luego despues antes en a al para about on after`)
+// speakerEnds end a question's speaker: after the verb in Spanish ("¿Qué
+// dijo el presidente de Chile sobre la renuncia?"), and at a clause in
+// English ("What did investigators find after the company announced…?").
+var speakerEnds = set(`sobre acerca tras durante ante cuando luego despues antes en a al para
+	about on after when before while because if that who which whom que quien quienes cual`)
 
 // speechQuestion returns the terms of the speaker a question asks what
 // they said, when it is of the form "What did X say (…)?" or "¿Qué dijo
-// X (…)?", or nil.
+// X (…)?", or nil (see speakerTerms).
 func speechQuestion(qs *question, toks []lang.Term) []*qterm {
 	for i, t := range toks {
 		if t.Text != "what" && t.Text != "que" {
@@ -42,16 +51,16 @@ func speechQuestion(qs *question, toks []lang.Term) []*qterm {
 		}
 		var from, to int
 		switch {
-		case i+2 < len(toks) && speechAux[toks[i+1].Text]:
-			// "what did X say": X runs to the speech verb
+		case qs.lang == lang.English && i+2 < len(toks) && speechAux[toks[i+1].Text]:
+			// "what did X say": X runs to the speech verb, within a clause
 			from, to = i+2, -1
-			for j := i + 2; j < len(toks) && j < i+10; j++ {
-				if speechVerbs[toks[j].Text] {
+			for j := i + 2; j < len(toks) && j < i+10 && !speakerEnds[toks[j].Text]; j++ {
+				if askedSpeech[toks[j].Text] {
 					to = j
 					break
 				}
 			}
-		case i+1 < len(toks) && speechVerbs[toks[i+1].Text] && toks[i+1].Text != "que":
+		case qs.lang == lang.Spanish && i+1 < len(toks) && askedSpeech[toks[i+1].Text]:
 			// "qué dijo X sobre…": X runs from the verb to a preposition
 			from, to = i+2, len(toks)
 			for j := i + 2; j < len(toks); j++ {
@@ -66,17 +75,62 @@ func speechQuestion(qs *question, toks []lang.Term) []*qterm {
 		if to <= from {
 			return nil
 		}
-		var out []*qterm
-		for _, w := range toks[from:to] {
-			for k := range qs.terms {
-				if tm := &qs.terms[k]; tm.word == w.Text && !tm.general {
-					out = append(out, tm)
-				}
-			}
-		}
-		return out
+		return speakerTerms(qs, toks[from:to])
 	}
 	return nil
+}
+
+// speakerTerms returns the question's terms that name a speaker: the last
+// word of a person's name when the words give one ("President Noboa",
+// "Daniel Noboa" → Noboa; a title or first name is not needed), else
+// every content word ("the United Nations", "the president of Chile",
+// "China").
+func speakerTerms(qs *question, words []lang.Term) []*qterm {
+	term := func(w lang.Term) *qterm {
+		for k := range qs.terms {
+			if tm := &qs.terms[k]; tm.word == w.Text && !tm.general {
+				return tm
+			}
+		}
+		return nil
+	}
+	place := make([]bool, len(words)) // "China", "United States", "Mexican"
+	for i, w := range words {
+		k := lexicon.KindOf(w.Text)
+		place[i] = place[i] || k == lexicon.KindPlace || k == lexicon.KindDemonym
+		if i+1 < len(words) {
+			if k := lexicon.KindOf(w.Text + " " + words[i+1].Text); k == lexicon.KindPlace || k == lexicon.KindDemonym {
+				place[i], place[i+1] = true, true
+			}
+		}
+	}
+	var name *qterm
+	body := false // "United Nations", "State Department": every word
+	for i, w := range words {
+		body = body || orgHeads[w.Text]
+		if i+1 < len(words) && lexicon.KindOf(w.Text+" "+words[i+1].Text) == lexicon.KindGroup {
+			body = true
+		}
+		if !w.Upper || titleWords[w.Text] || place[i] {
+			continue
+		}
+		if i+1 < len(words) && words[i+1].Upper && !titleWords[words[i+1].Text] {
+			continue // a first name: the name's last word follows
+		}
+		if tm := term(w); tm != nil {
+			name = tm
+		}
+	}
+	if name != nil && !body {
+		return []*qterm{name}
+	}
+	var out []*qterm
+	for _, w := range words {
+		if tm := term(w); tm != nil {
+			out = append(out, tm)
+		}
+	}
+	return out
 }
 
 // hasSpeech reports whether a sentence tells what the question's speaker
@@ -104,7 +158,7 @@ func hasSpeech(q *question, text string, terms []lang.Term) bool {
 		return true
 	}
 	for i, t := range terms {
-		if !speechVerbs[t.Text] && !speechNouns[t.Text] && t.Text != "according" && t.Text != "segun" || negated(terms, i) {
+		if !speechVerbs[t.Text] && !speechNouns[t.Text] && t.Text != "according" && t.Text != "segun" || negated(text, terms, i) {
 			continue
 		}
 		for _, j := range at {
@@ -120,10 +174,13 @@ func hasSpeech(q *question, text string, terms []lang.Term) bool {
 // "The president of the commission, Ana Ruiz, said…".
 const speakerWindow = 8
 
-// negated reports whether a negation stands just before terms[i] ("did
-// not say", "no ha dicho").
-func negated(terms []lang.Term, i int) bool {
-	for j := max(0, i-3); j < i; j++ {
+// negated reports whether a negation stands just before terms[i], in the
+// same clause ("did not say", "no ha dicho"; not "que no asistió, dijo").
+func negated(text string, terms []lang.Term, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if strings.ContainsAny(text[terms[j].End:terms[j+1].Start], ",;:") {
+			return false
+		}
 		switch terms[j].Text {
 		case "not", "never", "no", "nunca", "didn't", "hasn't", "haven't":
 			return true

@@ -131,6 +131,11 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"what did X say: another speaker", "What did the president of Chile say about the resignation?", "Chile's transport minister resigned after lawmakers said they would back a motion.", false},
 		{"what did X say: X is not who speaks", "What did the United Nations say about the eruption?", "The president has not said whether she will ask the United Nations for help with the eruption.", false},
 		{"what did X say: X right after the verb", "What did the union say about the ruling?", "The ruling was unfair, said the union on Monday.", true},
+		{"what did X say: a title and first name are not needed", "What did President Hector Saldias say about the ruling?", "Saldias said the ruling was unfair.", true},
+		{"what did X say: a body's name needs every word", "What did the United Nations say about the eruption?", "“We are grateful to every nation,” the president said of the eruption.", false},
+		{"what did X say: a quotation is speech", "What did the union say about the ruling?", "For the union, “the ruling is unfair.”", true},
+		{"what did X say: a negated verb reports nothing", "What did the union say about the ruling?", "The union did not say whether the ruling was fair.", false},
+		{"¿qué dijo X?: una negación de otra cláusula", "¿Qué dijo el sindicato sobre el fallo?", "El sindicato, que no asistió, dijo que el fallo era injusto.", true},
 		{"¿qué dijo X?: X habla", "¿Qué dijo el sindicato sobre el fallo?", "El sindicato dijo que el fallo era injusto.", true},
 		{"who will: a sentence only about the past", "Who will lead the port talks?", "Transport Minister Ana Ruiz led the port talks on Monday.", false},
 		{"who will: a sentence about what is to come", "Who will lead the port talks?", "Transport Minister Ana Ruiz will lead the port talks.", true},
@@ -198,6 +203,8 @@ func TestQuestionShape(t *testing.T) {
 		{question: "What did the union say about the ruling?", typ: typeSpeech},
 		{question: "¿Qué dijo el presidente de Chile sobre la renuncia?", typ: typeSpeech},
 		{question: "What did the union ask for?", typ: typeAny},                                              // no speech verb
+		{question: "What states border the port?", typ: typeAny, category: "states"},                         // "states" asks no speech
+		{question: "What did investigators find after the company announced the recall?", typ: typeAny},      // the verb is in another clause
 		{question: "What reasons has the union given for the strike?", typ: typeReason, category: "reasons"}, // a cause noun asks why
 		{question: "On what legal grounds was the strike banned?", typ: typeReason},
 		{question: "¿Cuáles fueron los motivos de la huelga?", typ: typeReason},
