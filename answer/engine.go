@@ -253,7 +253,7 @@ func namedBefore(q *question, cands []*candidate, terms [][]lang.Term, prevNamed
 		}
 		var named bool
 		if i > 0 {
-			named = fills(q, cands[i-1].text(), terms[i-1])
+			named = fills(q.forLang(cands[i-1].chunk.Language), cands[i-1].text(), terms[i-1])
 		} else {
 			named = prevNamed()
 		}
@@ -291,7 +291,7 @@ func (e *Engine) prevNames(q *question, ch *corpus.Chunk) bool {
 		return false
 	}
 	s := prev.Sentence(len(prev.Sentences) - 1)
-	return fills(q, s, lang.Terms(prev.Language, s))
+	return fills(q.forLang(prev.Language), s, lang.Terms(prev.Language, s))
 }
 
 // nextNames reports, for a who question, whether the first sentence of
@@ -305,7 +305,7 @@ func (e *Engine) nextNames(q *question, ch *corpus.Chunk) bool {
 		return false
 	}
 	s := next.Sentence(0)
-	return fills(q, s, lang.Terms(next.Language, s))
+	return fills(q.forLang(next.Language), s, lang.Terms(next.Language, s))
 }
 
 // Coverage bars of decide: a sentence that covers at least answerCov of the

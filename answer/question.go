@@ -143,6 +143,55 @@ type question struct {
 	// did ("Which country abstained…", "Who convened…"): the sentence
 	// that has it tells of that act.
 	predicate *qterm
+	// views caches forLang's questions.
+	views map[lang.Lang]*question
+}
+
+// forLang returns the question as read against text in language l: each
+// term keeps only its related forms of l (or of either language), so a
+// translation never matches a word of the question's own language that is
+// spelled the same ("mayor", Spanish for "older", is no English "mayor").
+// The view shares the question's maps; ask for it once candidates has set
+// them.
+func (q *question) forLang(l lang.Lang) *question {
+	if v := q.views[l]; v != nil {
+		return v
+	}
+	v := *q
+	v.views = nil
+	v.terms = make([]qterm, len(q.terms))
+	for i, t := range q.terms {
+		var alts []retrieval.Alt
+		for _, a := range t.alts {
+			if a.Lang == "" || a.Lang == l {
+				alts = append(alts, a)
+			}
+		}
+		t.alts = alts
+		v.terms[i] = t
+	}
+	same := func(p *qterm) *qterm {
+		for i := range q.terms {
+			if p == &q.terms[i] {
+				return &v.terms[i]
+			}
+		}
+		return p
+	}
+	sameAll := func(ps []*qterm) []*qterm {
+		out := make([]*qterm, len(ps))
+		for i, p := range ps {
+			out[i] = same(p)
+		}
+		return out
+	}
+	v.counted, v.category, v.anchor, v.possessor, v.predicate = same(q.counted), same(q.category), same(q.anchor), same(q.possessor), same(q.predicate)
+	v.role, v.speaker = sameAll(q.role), sameAll(q.speaker)
+	if q.views == nil {
+		q.views = map[lang.Lang]*question{}
+	}
+	q.views[l] = &v
+	return &v
 }
 
 // analyse reads what a question asks from the index's reading of it.

@@ -206,7 +206,7 @@ func (c *candidate) scoreAgainst(q *question, terms []lang.Term, stems map[strin
 		c.knownCov = knownCtx / knownTotal
 		c.sentKnownCov = knownSent / knownTotal
 	}
-	c.typed = fills(q, c.text(), terms)
+	c.typed = fills(q.forLang(l), c.text(), terms)
 	c.pair = pairBonus(q, terms)
 	c.order = orderAgreement(q, terms)
 	c.novelty = novelty(q, terms)

@@ -418,3 +418,26 @@ func TestStatesCause(t *testing.T) {
 		}
 	}
 }
+
+// A question read against text of one language keeps only the related
+// forms of that language: the Spanish "mayor" (older) no longer matches an
+// English "mayor", and the question's pointers follow its own terms.
+func TestForLangKeepsTheLanguagesForms(t *testing.T) {
+	q := &question{terms: []qterm{{word: "older", stem: "older", alts: []retrieval.Alt{
+		{Stem: "mayor", Weight: 0.6, Lang: lang.Spanish},
+		{Stem: "elder", Weight: 0.7, Lang: lang.English},
+		{Stem: "amlo", Weight: 0.9},
+	}}}}
+	q.counted = &q.terms[0]
+	mayor := lang.Term{Token: lang.Token{Text: "mayor"}, Stem: "mayor"}
+	en, es := q.forLang(lang.English), q.forLang(lang.Spanish)
+	if en.counted != &en.terms[0] || es.counted != &es.terms[0] {
+		t.Fatalf("counted does not point into the view's terms")
+	}
+	if en.counted.matches(mayor) || !es.counted.matches(mayor) || !q.counted.matches(mayor) {
+		t.Errorf("mayor matches: en %v es %v whole %v, want false true true", en.counted.matches(mayor), es.counted.matches(mayor), q.counted.matches(mayor))
+	}
+	if len(en.terms[0].alts) != 2 || len(q.terms[0].alts) != 3 || q.forLang(lang.English) != en {
+		t.Errorf("views: en alts %v, whole %v; want 2 and 3, and the view cached", en.terms[0].alts, q.terms[0].alts)
+	}
+}
