@@ -30,6 +30,7 @@ type Alt struct {
 const (
 	glossaryWeight    = 0.9  // the bilingual news glossary
 	vocabularyWeight  = 0.6  // the general news vocabulary: senses unsorted
+	minVocabularyStem = 4    // shorter Spanish stems of the vocabulary's words are not used
 	translationWeight = 0.8  // times the dictionary's own weight
 	synonymWeight     = 0.7  // times the thesaurus's own weight
 	minLexiconWeight  = 0.45 // thesaurus and dictionary links weaker than this are noise
@@ -69,7 +70,12 @@ func (ix *Index) Related(qLang lang.Lang, word string) []Alt {
 			add(lang.Stem(other, w), glossaryWeight)
 		}
 		for _, w := range gen {
-			add(lang.Stem(other, w), vocabularyWeight)
+			// a short Spanish stem is shared by unrelated words ("redada"
+			// and "redes" are both "red", "casa" and "caso" "cas"): the
+			// vocabulary's senses are not sorted enough to risk it
+			if st := lang.Stem(other, w); other != lang.Spanish || len(st) >= minVocabularyStem {
+				add(st, vocabularyWeight)
+			}
 		}
 		for _, r := range lexicon.Translations(qLang, own) {
 			if float64(r.Weight) < minLexiconWeight {

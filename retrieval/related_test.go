@@ -233,3 +233,15 @@ func TestLexicalSearchCountsAWordOnce(t *testing.T) {
 		t.Errorf("Spanish-only weight scored English chunks: %+v", got)
 	}
 }
+
+// A general-vocabulary translation whose Spanish stem is too short to tell
+// words apart is not used: "raid" → "redada" stems to "red", which is also
+// "redes" (networks).
+func TestShortVocabularyStemIsNotUsed(t *testing.T) {
+	ix := relatedIndex(t, map[string]string{"en.md": relatedEN, "es.md": "---\ntitle: Las redes sociales\nlanguage: es\n---\n\nLas redes sociales difundieron la redada policial.\n"})
+	for _, a := range ix.Related(lang.English, "raid") {
+		if a.Lang == lang.Spanish && len(a.Stem) < minVocabularyStem {
+			t.Errorf("Related(raid) has the short Spanish stem %+v", a)
+		}
+	}
+}
