@@ -133,12 +133,23 @@ func stem(l lang.Lang, w string) string {
 var relatedStems = func(from, to lang.Lang, stem string) []string { return nil }
 
 // translate gives a folded word's equivalents in the other language: the
-// bilingual glossary of package lang, and the months.
+// bilingual glossary and general news vocabulary of package lang, and the
+// months.
 func translate(l lang.Lang, w string) []string {
 	if m, ok := lang.Month(w); ok {
 		return []string{lang.MonthName(lang.English, m), lang.MonthName(lang.Spanish, m)}
 	}
 	return lang.Translate(l, w)
+}
+
+// translateCore is translate without the general vocabulary, whose lines
+// mix senses: a round trip through it would make "fired" of "shot".
+func translateCore(l lang.Lang, w string) []string {
+	if m, ok := lang.Month(w); ok {
+		return []string{lang.MonthName(lang.English, m), lang.MonthName(lang.Spanish, m)}
+	}
+	core, _ := lang.Translations(l, w)
+	return core
 }
 
 // splitDate cuts "2024-04-06" into year, month and day.
@@ -162,8 +173,8 @@ func hasWord(words, stems map[string]bool, pl lang.Lang, written string, wl lang
 	if wl == pl {
 		// words the glossary gives the same translation: "ecuador" and
 		// "ecuatoriana"
-		for _, tr := range translate(wl, w) {
-			for _, back := range translate(wl.Other(), tr) {
+		for _, tr := range translateCore(wl, w) {
+			for _, back := range translateCore(wl.Other(), tr) {
 				if words[back] || hasStem(stems, stem(pl, back), back) {
 					return true
 				}

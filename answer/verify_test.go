@@ -201,3 +201,17 @@ func TestHasWordTakesTheWrittenWord(t *testing.T) {
 		}
 	}
 }
+
+// A claim's word meets a passage in its own language through the event
+// glossary's translations and back, not through the general vocabulary,
+// whose lines mix senses ("fired": dismissed, and shot).
+func TestHasWordRoundTripUsesTheGlossaryOnly(t *testing.T) {
+	words, stems := wordSets(lang.Terms(lang.English, "Police shot two men near the port."))
+	if hasWord(words, stems, lang.English, "fired", lang.English) {
+		t.Errorf("hasWord(fired) in a passage that says 'shot'")
+	}
+	words, stems = wordSets(lang.Terms(lang.English, "Ecuadorian police raided the embassy."))
+	if !hasWord(words, stems, lang.English, "ecuador", lang.English) {
+		t.Errorf("hasWord(ecuador) in a passage that says 'Ecuadorian'")
+	}
+}
