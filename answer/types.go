@@ -890,7 +890,7 @@ func docNames(docs []*corpus.Document) (proper, surnames, bodies map[string]bool
 				continue
 			}
 			end, org := nameRun(d.Text, terms, i)
-			if end-i >= 2 && initialsFollow(d.Text, terms[end-1].End) {
+			if end-i >= 2 && bodyInitials(d.Text, terms, i, end) {
 				bodies[runKey(terms[i:end])] = true
 				org = true
 			}
@@ -910,15 +910,31 @@ func docNames(docs []*corpus.Document) (proper, surnames, bodies map[string]bool
 	return capital, surnames, bodies
 }
 
-// initialsFollow reports whether initials in brackets stand right after
-// offset i of text: "… Sur (TPS)".
-func initialsFollow(text string, i int) bool {
-	rest := strings.TrimLeft(text[i:], " ")
+// bodyInitials reports whether the name run terms[i:end] is followed by
+// its own initials in brackets ("Terminal Pacifico Sur (TPS)"), as a body
+// is introduced, and no title stands in or before it: "President Andrés
+// Manuel López Obrador (AMLO)" is a person, and "Senator Ana Torres (PRI)"
+// gives her party, not her initials.
+func bodyInitials(text string, terms []lang.Term, i, end int) bool {
+	rest := strings.TrimLeft(text[terms[end-1].End:], " ")
 	if !strings.HasPrefix(rest, "(") {
 		return false
 	}
-	end := strings.IndexByte(rest, ')')
-	return end > 2 && isAcronym(rest[1:end])
+	rb := strings.IndexByte(rest, ')')
+	if rb <= 2 || !isAcronym(rest[1:rb]) {
+		return false
+	}
+	var initials strings.Builder
+	for j := i; j < end; j++ {
+		if titleWords[terms[j].Text] || j == i && i > 0 && titleWords[terms[i-1].Text] {
+			return false
+		}
+		if terms[j].Upper {
+			r, _ := utf8.DecodeRuneInString(terms[j].Text)
+			initials.WriteRune(r)
+		}
+	}
+	return strings.HasSuffix(initials.String(), lang.Fold(rest[1:rb]))
 }
 
 // runKey is how docNames and hasPerson spell a name run: its capitalised

@@ -250,17 +250,17 @@ func TestDatelineEnd(t *testing.T) {
 // in lower case is not. The last word of a person's full name is a surname;
 // a body's name gives none.
 func TestDocNames(t *testing.T) {
-	docs := []*corpus.Document{{Language: lang.English, Text: "Nicaragua also cut ties. Police said the police chief left. Spain and Mexico spoke. The National Police held Jorge Glas. Glas, 54, arrived on Saturday. Former Ecuadorian envoys met Ana Ruiz. The operator, Terminal Pacifico Sur (TPS), said so."}}
+	docs := []*corpus.Document{{Language: lang.English, Text: "Nicaragua also cut ties. Police said the police chief left. Spain and Mexico spoke. The National Police held Jorge Glas. Glas, 54, arrived on Saturday. Former Ecuadorian envoys met Ana Ruiz. The operator, Terminal Pacifico Sur (TPS), said so. Then Senator Ana Torres (PRI) agreed. It was then that President Andrés Manuel López Obrador (AMLO) spoke."}}
 	proper, surnames, bodies := docNames(docs)
-	if !bodies["terminal pacifico sur"] || bodies["jorge glas"] {
-		t.Errorf("bodies = %v, want the name given initials, not a person's", bodies)
+	if !bodies["terminal pacifico sur"] || len(bodies) != 1 {
+		t.Errorf("bodies = %v, want only the name given its own initials with no title", bodies)
 	}
 	for w, want := range map[string]bool{"nicaragua": true, "spain": true, "mexico": true, "police": false, "the": false} {
 		if proper[w] != want {
 			t.Errorf("proper[%q] = %v, want %v", w, proper[w], want)
 		}
 	}
-	for w, want := range map[string]bool{"glas": true, "ruiz": true, "jorge": false, "police": false, "mexico": false, "ecuadorian": false, "sur": false} {
+	for w, want := range map[string]bool{"glas": true, "ruiz": true, "torres": true, "obrador": true, "jorge": false, "police": false, "mexico": false, "ecuadorian": false, "sur": false} {
 		if surnames[w] != want {
 			t.Errorf("surnames[%q] = %v, want %v", w, surnames[w], want)
 		}
