@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/footnote-bot/footnote/lang"
+	"github.com/footnote-bot/footnote/lexicon"
 )
 
 // connectors may stand between the capitalised words of a name without
@@ -196,9 +197,17 @@ func (ix *Index) addInitials(words []Word) {
 		for _, w := range words[i:j] {
 			run = append(run, w.Text)
 		}
-		for _, acr := range ix.initialsFor(run) {
-			for k := i; k < j; k++ {
-				words[k].Related = append(words[k].Related, Alt{Stem: acr, Weight: initialsWeight, IDF: ix.lex.idf(acr)})
+		// the run and its tails: "President López Obrador" holds the
+		// name "López Obrador"
+		for from := 0; from+2 <= len(run); from++ {
+			acrs := ix.initialsFor(run[from:])
+			for _, acr := range acrs {
+				for k := i + from; k < j; k++ {
+					words[k].Related = append(words[k].Related, Alt{Stem: acr, Weight: initialsWeight, IDF: ix.lex.idf(acr)})
+				}
+			}
+			if len(acrs) > 0 {
+				break
 			}
 		}
 		i = j
@@ -217,8 +226,8 @@ type abbrev struct {
 func initialsByWord(acronyms map[string]string, lex *bm25) map[string][]abbrev {
 	out := map[string][]abbrev{}
 	for acr, name := range acronyms {
-		if lex.postings[acr] == nil {
-			continue
+		if lex.postings[acr] == nil || isWord(acr) {
+			continue // "law" for "Lucía Álvarez Weber" is the word law
 		}
 		in := abbrev{acr: acr}
 		for _, t := range lang.Tokenize(name) {
@@ -240,9 +249,21 @@ func initialsByWord(acronyms map[string]string, lex *bm25) map[string][]abbrev {
 	return out
 }
 
+// isWord reports whether a folded acronym is also a word of either
+// language: a stop word, or one the lexicons know.
+func isWord(acr string) bool {
+	for _, l := range []lang.Lang{lang.English, lang.Spanish} {
+		if lang.IsStop(l, acr) || len(lexicon.Synonyms(l, lang.Stem(l, acr))) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // initialsFor returns, sorted, the acronyms the articles use as words whose
 // names hold the folded words of run in a row.
 func (ix *Index) initialsFor(run []string) []string {
+	ix.initialsOnce.Do(func() { ix.initials = initialsByWord(ix.acronyms, ix.lex) })
 	var out []string
 	for _, in := range ix.initials[run[0]] {
 		if len(in.acr) >= len(run) && containsRun(in.words, run) {

@@ -59,8 +59,10 @@ type Index struct {
 	dim      int
 	acronyms map[string]string // folded acronym → the name it stands for
 	// initials lists, by each folded word of their names, the acronyms
-	// the articles also use as words (see addInitials).
-	initials map[string][]abbrev
+	// the articles also use as words (see addInitials); built on first
+	// use, since telling a word from initials reads the lexicons.
+	initials     map[string][]abbrev
+	initialsOnce sync.Once
 }
 
 // Build indexes docs. Each document's chunks, vectors, BM25 terms and
@@ -210,7 +212,6 @@ func assemble(ctx context.Context, docs []*corpus.Document, segs []*segment, dim
 	}
 	ix.lex = mergeBM25IDs(lex, ids, dict.words, langs)
 	ix.acronyms = mergeAcronyms(acr)
-	ix.initials = initialsByWord(ix.acronyms, ix.lex)
 	at := 0
 	for _, s := range segs {
 		s.Vectors = flat.data[at*dim : (at+len(s.Chunks))*dim : (at+len(s.Chunks))*dim]

@@ -170,12 +170,35 @@ func TestNameReachesItsInitials(t *testing.T) {
 	if err != nil || len(hits) == 0 || !lang.ContainsFold(hits[0].Chunk.Text, "AMLO") {
 		t.Fatalf("first hit: %+v, %v", hits, err)
 	}
+	q = ix.Analyse("What did President López Obrador say?") // a title before the name
+	for _, w := range q.Words {
+		if (w.Text == "lopez" || w.Text == "obrador") && !hasAlt(w.Related, "amlo") {
+			t.Errorf("%s after a title: related %+v, want amlo", w.Text, w.Related)
+		}
+	}
 	q = ix.Analyse("What did the European Union say?") // "EU" is no word of the articles
 	for _, w := range q.Words {
-		if len(w.Related) > 0 && w.Related[0].Stem == "eu" {
+		if hasAlt(w.Related, "eu") {
 			t.Errorf("%s: related %+v; the articles never write EU", w.Text, w.Related)
 		}
 	}
+	// initials that spell a word are the word: "Lucía Álvarez Weber" and
+	// "the law" give no "law" for Álvarez
+	ix = relatedIndex(t, map[string]string{"a.md": "---\ntitle: Judge named\nlanguage: en\n---\n\nThe court named Lucia Alvarez Weber to hear the case under the new law.\n"})
+	for _, w := range ix.Analyse("What did Alvarez Weber rule?").Words {
+		if hasAlt(w.Related, "law") {
+			t.Errorf("%s: related %+v; 'law' is a word, not initials", w.Text, w.Related)
+		}
+	}
+}
+
+func hasAlt(alts []Alt, stem string) bool {
+	for _, a := range alts {
+		if a.Stem == stem {
+			return true
+		}
+	}
+	return false
 }
 
 // weightsOf gives each stem of the query terms its greatest weight for a
