@@ -203,7 +203,7 @@ func analyse(rq *retrieval.Query) *question {
 	qs := &question{text: rq.Text, lang: rq.Lang, words: map[string]bool{}, stems: map[string]bool{}, pairs: map[[2]string]bool{}}
 	qs.typ = questionType(toks)
 	cat := categoryIndex(toks)
-	first := earliestAt(toks)
+	first := earliestAt(rq.Text, toks)
 	qs.earliest = first >= 0
 	if qs.typ == typeReason && cat >= 0 && !reasonNouns[toks[cat].Text] {
 		cat = -1 // "on what legal grounds": "legal" is no category
@@ -367,8 +367,8 @@ func predicateTerm(qs *question, toks []lang.Term, cat int) *qterm {
 		return nil
 	}
 	for _, t := range toks[from:] {
-		if t.Stop {
-			continue
+		if t.Stop || recencyWords[t.Text] || earliestWords[t.Text] || t.Text == "first" || len(t.Text) > 4 && strings.HasSuffix(t.Text, "ly") {
+			continue // "who first reported", "who currently leads"
 		}
 		if t.Upper || t.Number {
 			return nil

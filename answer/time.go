@@ -38,9 +38,10 @@ var auxiliaries = set(`was were is are had has have did been be fue fueron`)
 // earliestAt returns the index of the word of toks that makes a question
 // ask for the first state of things, or -1: "initially", "originally",
 // "al principio", or "first" said of the act ("were first sent", "who
-// first reported"), not of a thing ("the first day"); "primero" said of
-// the act, not as a pronoun ("el primero").
-func earliestAt(toks []lang.Term) int {
+// first reported"), not of a thing ("the first day", "the union's first
+// demand"), a name ("First Quantum") or a rank ("first to condemn");
+// "primero" said of the act, not as a pronoun ("el primero").
+func earliestAt(text string, toks []lang.Term) int {
 	for i, t := range toks {
 		prev, next := "", ""
 		if i > 0 {
@@ -54,7 +55,8 @@ func earliestAt(toks []lang.Term) int {
 			return i
 		case t.Text == "principio" && (prev == "al" || prev == "un"):
 			return i
-		case t.Text == "first" && !determiners[prev] && (auxBefore(toks, i) || prev == "who" || len(next) > 4 && (strings.HasSuffix(next, "ed") || strings.HasSuffix(next, "en"))):
+		case t.Text == "first" && !t.Upper && next != "to" && !determiners[prev] && !(i > 0 && possessive(text, toks[i-1])) &&
+			(auxBefore(toks, i) || prev == "who" || len(next) > 4 && (strings.HasSuffix(next, "ed") || strings.HasSuffix(next, "en"))):
 			return i
 		case t.Text == "primero" && !determiners[prev]:
 			return i

@@ -98,7 +98,7 @@ var (
 // measureUnits are the units a "how X" question's answer may give: a
 // height in metres, not in days.
 var measureUnits = map[string]map[string]bool{
-	"high": lengthUnits, "tall": lengthUnits, "deep": lengthUnits, "far": lengthUnits, "wide": lengthUnits,
+	"high": union(lengthUnits, otherUnits), "tall": lengthUnits, "deep": lengthUnits, "far": lengthUnits, "wide": lengthUnits,
 	"long": union(lengthUnits, timeUnits), "old": timeUnits, "heavy": weightUnits,
 	"big": union(lengthUnits, otherUnits), "large": union(lengthUnits, otherUnits),
 }
@@ -580,7 +580,7 @@ func hasQuantity(q *question, text string, terms []lang.Term) bool {
 			continue
 		}
 		if q.money {
-			if nearMoney(text, terms, i) && amountOfTopic(q, terms, i) {
+			if nearMoney(text, terms, i) && (amountOfTopic(q, terms, i) || nearAct(q, terms, i, shortLine)) {
 				return true
 			}
 			continue
@@ -728,9 +728,10 @@ func hasName(q *question, terms []lang.Term) bool {
 	case lexicon.KindGroup, lexicon.KindAttribute, lexicon.KindNone:
 		if q.category != nil && q.lang == lang.English {
 			// "which delegations", "which airline": not a place (one
-			// WordNet knows, or a name after "in") nor a titled person
+			// WordNet knows, or a name after "in" or "at") nor a titled
+			// person
 			return hasNamed(q, terms, func(words []string, from, to int) bool {
-				return !places(words, true) && !titled(terms, from, to) && !afterLocative(terms, from) || modifiesCategory(q, terms, to)
+				return !places(words, true) && !titled(terms, from, to) && !afterIn(terms, from) || modifiesCategory(q, terms, to)
 			})
 		}
 	}

@@ -80,6 +80,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"how many people: any person counts", "How many people died in the fire?", "Two villagers died in the fire.", true},
 		{"how much: a number that is no amount", "How much did the repairs cost?", "The repairs took four weeks.", false},
 		{"how high: a number with a unit", "How high did the ash rise?", "Ash from a fire rose 3 kilometres over the port.", true},
+		{"how high: a rate", "How high was inflation in March?", "Inflation rose to 5 percent in March.", true},
+		{"how much: an amount by the question's everyday verb", "How much did the port pay?", "The port paid $3 million to the workers.", true},
 		{"how high: a number of days is no height", "How high did the ash rise?", "The ash rose for 30 days.", false},
 		{"how long: a number of days", "How long did the strike last?", "The strike lasted 30 days.", true},
 		{"how high: a number without one", "How high did the ash rise?", "Ash fell on 12 villages.", false},
@@ -336,6 +338,8 @@ func TestPredicateTerm(t *testing.T) {
 		"Who convened the summit?":                "convened",
 		"¿Quién convocó la huelga?":               "convoco",
 		"Which delegations presented the motion?": "presented",
+		"Who first reported the sale?":            "reported", // an adverb before the verb
+		"Who currently leads the union?":          "leads",
 		"Who is the transport minister?":          "", // a role's holder
 		"Which country did Hector Saldias visit?": "", // a name comes first
 		"When did the strike begin?":              "",
@@ -363,10 +367,13 @@ func TestEarliestAt(t *testing.T) {
 		"What happened on the first day of the strike?":   "",
 		"Which was the first country to break off ties?":  "",
 		"¿Quién fue el primero en condenar la incursión?": "",
+		"What was the union's first demand?":              "", // a possessive's
+		"When did First Quantum close the mine?":          "", // a name
+		"Which country was first to condemn the raid?":    "", // a rank
 	} {
 		toks := lang.Terms(lang.Detect(q, lang.English), q)
 		got := ""
-		if i := earliestAt(toks); i >= 0 {
+		if i := earliestAt(q, toks); i >= 0 {
 			got = toks[i].Text
 		}
 		if got != want {
