@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/lang"
@@ -189,9 +191,10 @@ func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 	return out
 }
 
-// withHeadings returns the stems of an article's title and of the
-// headings over a chunk ("Quilmo port strike at a glance" over "Workers on
-// strike: about 2,400"): both say what the chunk's sentences are about.
+// withHeadings returns the stems of an article's title and of the chunk's
+// own headings ("Quilmo port strike at a glance" over "Workers on strike:
+// about 2,400"): both say what the chunk's sentences are about. (A chunk
+// opens at a heading, so the headings over its text are its own.)
 func withHeadings(title map[string]bool, ch *corpus.Chunk) map[string]bool {
 	if len(ch.Headings) == 0 {
 		return title
@@ -275,7 +278,8 @@ func personalSubject(text string, terms []lang.Term) bool {
 	case "he", "she", "ella":
 		return true
 	case "el":
-		return strings.HasPrefix(strings.TrimLeft(text, " "), "Él ")
+		r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(strings.TrimLeft(text, " «“\"¿¡"), "Él"))
+		return strings.HasPrefix(strings.TrimLeft(text, " «“\"¿¡"), "Él") && !unicode.IsLetter(r)
 	}
 	return false
 }

@@ -448,3 +448,21 @@ func TestForLangKeepsTheLanguagesForms(t *testing.T) {
 		t.Errorf("views: en alts %v, whole %v; want 2 and 3, and the view cached", en.terms[0].alts, q.terms[0].alts)
 	}
 }
+
+// A sentence opens with a personal pronoun for a person: "he", "she",
+// "ella", or "Él" written with its accent and followed by any punctuation.
+func TestPersonalSubject(t *testing.T) {
+	for s, want := range map[string]bool{
+		"She spoke after the vote.":   true,
+		"Él, sin embargo, habló.":     true,
+		"«Él dijo que no.":            true,
+		"El presidente habló.":        false,
+		"Ella renunció el lunes.":     true,
+		"The union spoke after them.": false,
+	} {
+		l := lang.Detect(s, lang.English)
+		if got := personalSubject(s, lang.Terms(l, s)); got != want {
+			t.Errorf("personalSubject(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -35,8 +35,10 @@ func TestTranslate(t *testing.T) {
 			}
 		}
 		all := Translate(tt.from, tt.word)
-		if len(all) != len(core)+len(gen) {
-			t.Errorf("Translate(%s, %q) = %v, want the glossary's then the vocabulary's", tt.from, tt.word, all)
+		for _, w := range core {
+			if slices.Contains(gen, w) {
+				t.Errorf("Translations(%s, %q): %q both in the glossary's and the vocabulary's", tt.from, tt.word, w)
+			}
 		}
 		for i, w := range all {
 			if slices.Contains(all[i+1:], w) {
@@ -64,6 +66,11 @@ func TestVocabularyLines(t *testing.T) {
 		}
 		if en != strings.ToLower(en) {
 			t.Errorf("line %d: English side %q is not lower case", i+1, en)
+		}
+		for _, w := range strings.Fields(es + " " + en) {
+			if strings.ContainsAny(w, ",;:()[]/\"") {
+				t.Errorf("line %d: %q is not a single word", i+1, w)
+			}
 		}
 	}
 }

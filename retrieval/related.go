@@ -38,11 +38,12 @@ const (
 )
 
 // Related returns the forms of a question word (as written, lang.Term.Word,
-// or folded; see Term), other than its own
-// stem, that the corpus uses: related words of the question's language
-// (WordNet, the Spanish thesaurus) and translations into the corpus's other
-// language (the glossary, the bilingual dictionary), best first, one entry
-// per stem.
+// or folded; see Term), other than its own stem, that the corpus uses:
+// related words of the question's language (WordNet, the Spanish
+// thesaurus) and translations into the corpus's other language (the
+// glossary, the general vocabulary, the bilingual dictionary), best first,
+// one entry per stem and language (a translation is tagged with its
+// language; see Alt.Lang).
 func (ix *Index) Related(qLang lang.Lang, word string) []Alt {
 	own := lang.Stem(qLang, word)
 	type key struct {
