@@ -30,12 +30,21 @@ type Alt struct {
 const (
 	glossaryWeight    = 0.9  // the bilingual news glossary
 	vocabularyWeight  = 0.6  // the general news vocabulary: senses unsorted
-	minVocabularyStem = 4    // shorter Spanish stems of the vocabulary's words are not used
+	minVocabularyStem = 4    // shorter Spanish stems of translations are not used (shortSpanish)
 	translationWeight = 0.8  // times the dictionary's own weight
 	synonymWeight     = 0.7  // times the thesaurus's own weight
 	minLexiconWeight  = 0.45 // thesaurus and dictionary links weaker than this are noise
 	twoStepMin        = 0.65 // the second step of a translation keeps only close links
 )
+
+// shortSpanish reports whether a translation's stem in language l is a
+// Spanish one too short to tell words apart ("redada" and "redes" are both
+// "red", "casa" and "caso" nearly so): the vocabulary's and the
+// dictionaries' senses are not sorted enough to risk it; the event
+// glossary's are.
+func shortSpanish(l lang.Lang, stem string) bool {
+	return l == lang.Spanish && len(stem) < minVocabularyStem
+}
 
 // Related returns the forms of a question word (as written, lang.Term.Word,
 // or folded; see Term), other than its own stem, that the corpus uses:
@@ -71,15 +80,12 @@ func (ix *Index) Related(qLang lang.Lang, word string) []Alt {
 			add(lang.Stem(other, w), glossaryWeight)
 		}
 		for _, w := range gen {
-			// a short Spanish stem is shared by unrelated words ("redada"
-			// and "redes" are both "red", "casa" and "caso" "cas"): the
-			// vocabulary's senses are not sorted enough to risk it
-			if st := lang.Stem(other, w); other != lang.Spanish || len(st) >= minVocabularyStem {
+			if st := lang.Stem(other, w); !shortSpanish(other, st) {
 				add(st, vocabularyWeight)
 			}
 		}
 		for _, r := range lexicon.Translations(qLang, own) {
-			if float64(r.Weight) < minLexiconWeight {
+			if float64(r.Weight) < minLexiconWeight || shortSpanish(other, r.Stem) {
 				continue
 			}
 			w := translationWeight * float64(r.Weight)
