@@ -98,7 +98,7 @@ func (e *Engine) askParts(ctx context.Context, q string, parts []string, k int) 
 			return nil, nil, fmt.Errorf("search: %w", err)
 		}
 		qs := analyse(res.Query)
-		cands := e.candidates(qs, res.Hits)
+		cands := e.candidates(qs, firstN(res.Hits, candidateChunks))
 		if i == 0 {
 			first, firstC = qs, cands
 			merged = &retrieval.Result{Query: res.Query}

@@ -306,6 +306,18 @@ func TestAnswerPicksTheSentence(t *testing.T) {
 			want:     "The document reaffirms",
 			avoid:    "On Wednesday",
 		},
+		{
+			// the lead dates the event the title names, though later
+			// paragraphs name it and the lead does not
+			name: "when: the lead dates its title's event",
+			article: article("Union leader arrested after police raid on union hall", "2025-04-12",
+				"PUERTO ALTO — Police broke into the union hall late Friday to arrest the dockworkers' leader, Hector Saldias.",
+				"The raid was condemned by the port's other unions, who called a march for Monday.",
+				"Lawyers for Saldias said the raid broke the law and asked a judge to free him.",
+				"The interior ministry defended the raid in a short statement."),
+			question: "When did the raid happen?",
+			want:     "late Friday",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

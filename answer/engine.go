@@ -79,7 +79,11 @@ func (e *Engine) ask(ctx context.Context, q string, k int) (*Answer, *retrieval.
 	searched := time.Now()
 	qs := analyse(res.Query)
 	a := &Answer{Question: q, Mode: ModeExtractive, Language: qs.lang, Citations: []Citation{}}
-	cands := e.candidates(qs, hits)
+	pool := firstN(hits, candidateChunks)
+	if qs.typ == typeTime {
+		pool = e.withLeads(pool)
+	}
+	cands := e.candidates(qs, pool)
 	if best, partial, ok := decide(qs, cands); ok && !unknownName(qs, hits) {
 		e.compose(a, qs, best, cands)
 		if partial {
@@ -138,23 +142,58 @@ func citedFirst(cites []Citation, hits []retrieval.Hit, k int) []Retrieved {
 
 func round(f float64) float64 { return float64(int64(f*1e6+0.5)) / 1e6 }
 
-// candidates scores every sentence of the best chunks.
+// leadArticles is how many of the best-matching articles a when question
+// also reads the lead of (see withLeads).
+const leadArticles = 2
+
+// withLeads adds to pool, for a when question, the first chunk of each of
+// the first leadArticles articles in it that pool lacks: a news article's
+// lead dates the event its title names ("… breaking diplomatic ties after
+// embassy raid" over "police broke into the Mexican Embassy late
+// Friday"), though later paragraphs name the event more often.
+func (e *Engine) withLeads(pool []retrieval.Hit) []retrieval.Hit {
+	have := map[string]bool{}
+	for _, h := range pool {
+		have[h.Chunk.ID] = true
+	}
+	var docs []*corpus.Document
+	seen := map[string]bool{}
+	for _, h := range pool {
+		if !seen[h.Doc.ID] && len(docs) < leadArticles {
+			seen[h.Doc.ID] = true
+			docs = append(docs, h.Doc)
+		}
+	}
+	for _, d := range docs {
+		id := corpus.ChunkID(d.ID, 0)
+		if ch := e.corpus.Chunk(id); ch != nil && !have[id] {
+			pool = append(pool, retrieval.Hit{Chunk: ch, Doc: d})
+		}
+	}
+	return pool
+}
+
+// firstN returns the first n of hits (all when fewer), as a slice that
+// appending to does not write into hits.
+func firstN(hits []retrieval.Hit, n int) []retrieval.Hit {
+	return hits[:min(n, len(hits)):min(n, len(hits))]
+}
+
+// candidates scores every sentence of the chunks given: the search's best
+// (see firstN, withLeads).
 func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 	var out []*candidate
 	titles := map[string]map[string]bool{}
 	var docs []*corpus.Document
 	seen := map[string]bool{}
-	for r, h := range hits {
-		if r < candidateChunks && !seen[h.Doc.ID] {
+	for _, h := range hits {
+		if !seen[h.Doc.ID] {
 			seen[h.Doc.ID] = true
 			docs = append(docs, h.Doc)
 		}
 	}
 	q.proper, q.surnames, q.bodies = docNames(docs)
 	for r, h := range hits {
-		if r == candidateChunks {
-			break
-		}
 		l := h.Chunk.Language
 		n := len(h.Chunk.Sentences)
 		terms := make([][]lang.Term, n)

@@ -156,3 +156,17 @@ func overlap(a, b string) float64 {
 	}
 	return float64(n) / float64(max(len(wa), len(wb)))
 }
+
+// The built-in article answers when its raid happened from its lead: a
+// word the articles never use and that only carries grammar ("happen")
+// does not dilute how well a sentence covers the question.
+func TestBuiltinDatesTheRaid(t *testing.T) {
+	e, _ := engineFor(t, "")
+	a, err := e.Ask(context.Background(), "When did the raid happen?", answer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Refused || !strings.Contains(a.Answer, "late Friday") {
+		t.Fatalf("answer %q", a.Answer)
+	}
+}

@@ -162,6 +162,9 @@ func (c *candidate) scoreAgainst(q *question, terms []lang.Term, stems map[strin
 	c.matched, c.near = map[string]bool{}, map[string]bool{}
 	for i := range q.terms {
 		t := &q.terms[i]
+		if t.general && !t.known {
+			continue // "happen" in "When did the raid happen?": grammar the articles never use
+		}
 		total += t.weight
 		if t.known {
 			knownTotal += t.weight
@@ -206,11 +209,36 @@ func (c *candidate) scoreAgainst(q *question, terms []lang.Term, stems map[strin
 		c.knownCov = knownCtx / knownTotal
 		c.sentKnownCov = knownSent / knownTotal
 	}
-	c.typed = fills(q.forLang(l), c.text(), terms)
+	c.typed = fills(q.forLang(l), c.text(), terms) || datesTitle(q.forLang(l), c, terms, sur.title)
 	c.pair = pairBonus(q, terms)
 	c.order = orderAgreement(q, terms)
 	c.novelty = novelty(q, terms)
 	c.score = c.weigh(defaultWeights)
+}
+
+// datesTitle reports, for a when question, whether the candidate is its
+// article's lead (the first sentence of its first chunk), holds a date,
+// and the title holds a word of the question's event: the lead dates the
+// event the title names.
+func datesTitle(q *question, c *candidate, terms []lang.Term, title map[string]bool) bool {
+	if q.typ != typeTime || c.chunk.Ordinal != 0 || c.sent != 0 || q.future && !speaksOfFuture(terms) {
+		return false
+	}
+	event := false
+	for i := range q.terms {
+		if t := &q.terms[i]; !t.entity && !t.general && t.in(title, c.chunk.Language) > 0 {
+			event = true
+		}
+	}
+	if !event {
+		return false
+	}
+	for i, t := range terms {
+		if q.new(t) && !t.Stop && (lang.IsTimeWord(t.Text) || t.Number && isDate(terms, i)) {
+			return true
+		}
+	}
+	return false
 }
 
 // weights weigh a candidate's evidence into its score.
