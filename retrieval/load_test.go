@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -39,6 +40,7 @@ func (c *countingFS) take() []string {
 	defer c.mu.Unlock()
 	out := c.opened
 	c.opened = nil
+	sort.Strings(out) // files are parsed in parallel: which, not in what order
 	return out
 }
 
