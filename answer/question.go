@@ -194,6 +194,11 @@ func (q *question) forLang(l lang.Lang) *question {
 	return &v
 }
 
+// happenWords only say that something took place ("When did the raid
+// happen?", "¿Qué ocurrió…?"): the question's other words say what.
+var happenWords = set(`happen happens happened happening occur occurs occurred occurring
+	ocurrir ocurre ocurrio ocurrieron suceder sucede sucedio sucedieron pasar pasara`)
+
 // analyse reads what a question asks from the index's reading of it.
 func analyse(rq *retrieval.Query) *question {
 	toks := make([]lang.Term, len(rq.Words))
@@ -213,9 +218,9 @@ func analyse(rq *retrieval.Query) *question {
 	for i, t := range toks {
 		qs.words[t.Text] = true
 		// "now", "currently" ask for the latest state (asksLatest), "first"
-		// and "initially" for the earliest; they are not the topic a
-		// sentence must mention
-		if t.Stop || len(t.Text) < 2 || typeWord(t.Text) || recencyWords[t.Text] || i == first {
+		// and "initially" for the earliest, "happen" only that something
+		// took place; they are not the topic a sentence must mention
+		if t.Stop || len(t.Text) < 2 || typeWord(t.Text) || recencyWords[t.Text] || happenWords[t.Text] || i == first {
 			continue
 		}
 		qt, ok := termOf(rq, qs, i, seen)

@@ -535,16 +535,17 @@ func nearEvent(q *question, terms []lang.Term, i, n int) bool {
 	return false
 }
 
-// nearAct reports whether one of the question's everyday verbs stands
-// within n words of terms[i]: for "When did the strike end?" the act is
-// "end", though "end" says little of a topic ("Ended: June 27, 2025").
+// nearAct reports whether one of the question's everyday verbs, itself
+// and not a related word, stands within n words of terms[i]: for "When did
+// the strike end?" the act is "end", though "end" says little of a topic
+// ("Ended: June 27, 2025"); "became" is no "happen".
 func nearAct(q *question, terms []lang.Term, i, n int) bool {
 	for j := max(0, i-n); j < len(terms) && j <= i+n; j++ {
 		if j == i || terms[j].Stop || terms[j].Number || lang.IsTimeWord(terms[j].Text) {
 			continue
 		}
 		for k := range q.terms {
-			if tm := &q.terms[k]; tm.general && !tm.entity && tm.matches(terms[j]) {
+			if tm := &q.terms[k]; tm.general && !tm.entity && tm.is(terms[j]) {
 				return true
 			}
 		}
