@@ -157,17 +157,23 @@ func overlap(a, b string) float64 {
 	return float64(n) / float64(max(len(wa), len(wb)))
 }
 
-// The built-in article answers when its raid happened from its lead:
-// "happen" only says that something took place, and is no word the
-// answering sentence must hold (in either build: with the GPL lexicon the
-// corpus knows a related form of it).
-func TestBuiltinDatesTheRaid(t *testing.T) {
+// Questions a newcomer asks the built-in article first: when the raid
+// happened comes from the lead ("happen" only says that something took
+// place, and is no word the answering sentence must hold, in either
+// build), and why it happened from its purpose clause ("… late Friday to
+// arrest a former Ecuadorian vice president").
+func TestBuiltinFirstQuestions(t *testing.T) {
 	e, _ := engineFor(t, "")
-	a, err := e.Ask(context.Background(), "When did the raid happen?", answer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a.Refused || !strings.Contains(a.Answer, "late Friday") {
-		t.Fatalf("answer %q", a.Answer)
+	for q, want := range map[string]string{
+		"When did the raid happen?":                 "late Friday",
+		"Why did Ecuador raid the Mexican embassy?": "to arrest a former Ecuadorian vice president",
+	} {
+		a, err := e.Ask(context.Background(), q, answer.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Refused || !strings.Contains(a.Answer, want) {
+			t.Errorf("%q: answer %q, want %q", q, a.Answer, want)
+		}
 	}
 }

@@ -126,9 +126,38 @@ var statedCauses = set(`because due therefore thus hence consequently reason cau
 // of the characterisation, far from the raid.
 func statesCause(q *question, terms []lang.Term) bool {
 	for i, t := range terms {
-		if statedCauses[t.Text] && !q.words[t.Text] && nearEvent(q, terms, i, eventWindow) {
+		if (statedCauses[t.Text] && !q.words[t.Text] || purposeAt(terms, i)) && nearEvent(q, terms, i, eventWindow) {
 			return true
 		}
+	}
+	return false
+}
+
+// purposeAt reports whether a purpose clause opens at terms[i]: "to" and a
+// verb with its object ("… late Friday to arrest a former vice
+// president", "to protect the embassy": the word after "to" is followed by
+// a determiner or a name, as a noun after "to" seldom is), "in order to",
+// "so as to", or "para" and an infinitive ("para detener a Glas").
+func purposeAt(terms []lang.Term, i int) bool {
+	word := func(j int) string {
+		if j < len(terms) {
+			return terms[j].Text
+		}
+		return ""
+	}
+	switch terms[i].Text {
+	case "to":
+		if i > 0 && (terms[i-1].Text == "order" || terms[i-1].Text == "as") {
+			return true
+		}
+		if i+2 >= len(terms) {
+			return false
+		}
+		v, obj := terms[i+1], terms[i+2]
+		return !v.Upper && !v.Stop && !v.Number && (determiners[obj.Text] || obj.Upper && !obj.Number)
+	case "para":
+		w := word(i + 1)
+		return len(w) > 3 && (strings.HasSuffix(w, "ar") || strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ir"))
 	}
 	return false
 }
@@ -705,8 +734,8 @@ func amountOfTopic(q *question, terms []lang.Term, i int) bool {
 
 // hasReason: a word that introduces a cause.
 func hasReason(q *question, terms []lang.Term) bool {
-	for _, t := range terms {
-		if reasonWords[t.Text] && !q.words[t.Text] {
+	for i, t := range terms {
+		if reasonWords[t.Text] && !q.words[t.Text] || purposeAt(terms, i) && nearEvent(q, terms, i, eventWindow) {
 			return true
 		}
 	}

@@ -88,6 +88,9 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"where: a place after a locative", "Where is Glas held?", "Glas is held in the La Roca prison.", true},
 		{"where: no place named", "Where is Glas held?", "Glas is held in a prison.", false},
 		{"why: a cause", "Why was the strike called?", "The strike was called because the company plans automated cranes.", true},
+		{"why: a purpose", "Why did police enter the union hall?", "Police entered the union hall on Friday to arrest its leader.", true},
+		{"why: 'to' and a place is no purpose", "Why did police enter the union hall?", "Police entered the union hall on Friday and went to Quilmo.", false},
+		{"¿por qué?: un propósito", "¿Por qué entró la policía en el local?", "La policía entró en el local para detener a Saldías.", true},
 		{"why: no cause", "Why was the strike called?", "The strike was called on Monday.", false},
 		{"why: a consequence of its cause", "Why was the port closed?", "The cranes had failed, and the port was therefore closed.", true},
 		{"¿por qué?: una consecuencia de su causa", "¿Por qué cerró el puerto?", "Las grúas fallaron y, por ende, el puerto cerró.", true},
@@ -463,6 +466,29 @@ func TestPersonalSubject(t *testing.T) {
 		l := lang.Detect(s, lang.English)
 		if got := personalSubject(s, lang.Terms(l, s)); got != want {
 			t.Errorf("personalSubject(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// A purpose clause opens at "to" and a verb with its object, "in order
+// to", or "para" and an infinitive; "to" and a place or a noun does not.
+func TestPurposeAt(t *testing.T) {
+	for s, want := range map[string]bool{
+		"police broke in to arrest a former vice president": true,
+		"they came to protect the embassy":                  true,
+		"he was taken to prison on Friday":                  false,
+		"they flew to Quito":                                false,
+		"they met in order to talk":                         true,
+		"entraron para detener a Glas":                      true,
+		"votaron para nada":                                 false,
+	} {
+		terms := lang.Terms(lang.Detect(s, lang.English), s)
+		got := false
+		for i := range terms {
+			got = got || purposeAt(terms, i)
+		}
+		if got != want {
+			t.Errorf("purpose in %q = %v, want %v", s, got, want)
 		}
 	}
 }
