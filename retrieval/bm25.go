@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/footnote-bot/footnote/lang"
 )
@@ -27,6 +28,15 @@ type bm25 struct {
 	avgLen   float64
 	vocab    []string // sorted, for prefix look-ups
 	langs    map[lang.Lang]bool
+	// scratch holds searches' per-chunk score slices (*bm25Scratch), so a
+	// search over many chunks allocates none of its own.
+	scratch sync.Pool
+}
+
+// bm25Scratch is one search's per-chunk scores: the running total, and the
+// current term's best form. Both are all zero between searches.
+type bm25Scratch struct {
+	acc, best []float64
 }
 
 // newBM25 indexes texts; texts[i] is in language langs[i].
@@ -135,11 +145,14 @@ type scored struct {
 // search returns up to n chunk indexes by BM25 score for the question's
 // terms, best first: a chunk scores, for each term, by the best of the
 // term's stems it has (a word and three of its synonyms in one chunk count
-// once); langOf gives a chunk's language, for the weights that hold in one
-// language only.
-func (b *bm25) search(terms []queryTerm, langOf func(chunk int32) lang.Lang, n int) []scored {
-	acc := make([]float64, len(b.lengths))
-	best := make([]float64, len(b.lengths)) // the current term's, per chunk
+// once); langOf holds each chunk's language, for the weights that hold in
+// one language only.
+func (b *bm25) search(terms []queryTerm, langOf []lang.Lang, n int) []scored {
+	sc, _ := b.scratch.Get().(*bm25Scratch)
+	if sc == nil || len(sc.acc) != len(b.lengths) {
+		sc = &bm25Scratch{acc: make([]float64, len(b.lengths)), best: make([]float64, len(b.lengths))}
+	}
+	acc, best := sc.acc, sc.best
 	var touched, hit []int32
 	for _, term := range terms {
 		hit = hit[:0]
@@ -148,7 +161,7 @@ func (b *bm25) search(terms []queryTerm, langOf func(chunk int32) lang.Lang, n i
 			for _, p := range b.postings[s] {
 				qtf := w.any
 				if w.in != nil {
-					qtf = w.of(langOf(p.chunk))
+					qtf = w.of(langOf[p.chunk])
 				}
 				if qtf == 0 {
 					continue
@@ -170,7 +183,12 @@ func (b *bm25) search(terms []queryTerm, langOf func(chunk int32) lang.Lang, n i
 			best[c] = 0
 		}
 	}
-	return topN(touched, acc, n)
+	out := topN(touched, acc, n)
+	for _, c := range touched {
+		acc[c] = 0
+	}
+	b.scratch.Put(sc)
+	return out
 }
 
 // topN returns the n best of the touched indexes by score, best first, ties

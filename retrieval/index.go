@@ -51,13 +51,16 @@ type Index struct {
 	docs     []*corpus.Document
 	docByID  map[string]*corpus.Document
 	chunks   []corpus.Chunk
-	byID     map[string]int
-	col      *chromem.Collection
-	flat     *flatVectors // the collection's vectors, row i = chunks[i]; shared with col
-	lex      *bm25
-	lang     lang.Lang
-	dim      int
-	acronyms map[string]string // folded acronym → the name it stands for
+	// chunkLang is each chunk's language, row i = chunks[i], kept apart
+	// so the lexical search reads it per posting without loading chunks.
+	chunkLang []lang.Lang
+	byID      map[string]int
+	col       *chromem.Collection
+	flat      *flatVectors // the collection's vectors, row i = chunks[i]; shared with col
+	lex       *bm25
+	lang      lang.Lang
+	dim       int
+	acronyms  map[string]string // folded acronym → the name it stands for
 	// initials lists, by each folded word of their names, the acronyms
 	// the articles also use as words (see addInitials); built on first
 	// use, since telling a word from initials reads the lexicons.
@@ -192,6 +195,7 @@ func assemble(ctx context.Context, docs []*corpus.Document, segs []*segment, dim
 		for i := range s.Chunks {
 			ix.byID[s.Chunks[i].ID] = len(ix.chunks)
 			ix.chunks = append(ix.chunks, s.Chunks[i])
+			ix.chunkLang = append(ix.chunkLang, s.Chunks[i].Language)
 			langs[s.Chunks[i].Language] = true
 		}
 		flat.data = append(flat.data, s.Vectors...)

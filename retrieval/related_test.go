@@ -246,12 +246,13 @@ func TestLexicalSearchCountsAWordOnce(t *testing.T) {
 		{st("arrested"): {any: 1}, st("detained"): {any: 0.5}, st("apprehended"): {any: 0.5}, st("held"): {any: 0.5}},
 		{st("gate"): {any: 1}},
 	}
-	got := b.search(terms, func(int32) lang.Lang { return lang.English }, 2)
+	english := []lang.Lang{lang.English, lang.English}
+	got := b.search(terms, english, 2)
 	if len(got) != 2 || got[0].idx != 1 {
 		t.Fatalf("search = %+v, want the chunk with both words first", got)
 	}
 	// a form that holds in Spanish only does not score an English chunk
-	got = b.search([]queryTerm{{st("gate"): {in: map[lang.Lang]float64{lang.Spanish: 1}}}}, func(int32) lang.Lang { return lang.English }, 2)
+	got = b.search([]queryTerm{{st("gate"): {in: map[lang.Lang]float64{lang.Spanish: 1}}}}, english, 2)
 	if len(got) != 0 {
 		t.Errorf("Spanish-only weight scored English chunks: %+v", got)
 	}

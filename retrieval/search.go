@@ -74,7 +74,7 @@ func (ix *Index) search(ctx context.Context, q *Query, k int) ([]Hit, error) {
 			return nil, fmt.Errorf("vector search: %w", err)
 		}
 	}
-	lexical := ix.lex.search(queryTerms(q), func(c int32) lang.Lang { return ix.chunks[c].Language }, cand)
+	lexical := ix.lex.search(queryTerms(q), ix.chunkLang, cand)
 
 	type fused struct {
 		score, sim, lex float64
