@@ -326,29 +326,31 @@ func personalSubject(text string, terms []lang.Term) bool {
 // prevNames reports, for a who question, whether the last sentence of the
 // chunk before ch names a person.
 func (e *Engine) prevNames(q *question, ch *corpus.Chunk) bool {
-	if q.typ != typePerson || ch.Ordinal == 0 {
+	return ch.Ordinal > 0 && e.neighbourNames(q, ch, -1)
+}
+
+// neighbourNames reports, for a who question, whether the sentence next to
+// ch in the chunk step away (-1: its last; +1: its first) names a person.
+func (e *Engine) neighbourNames(q *question, ch *corpus.Chunk, step int) bool {
+	if q.typ != typePerson {
 		return false
 	}
-	prev := e.corpus.Chunk(corpus.ChunkID(ch.DocID, ch.Ordinal-1))
-	if prev == nil || len(prev.Sentences) == 0 {
+	nb := e.corpus.Chunk(corpus.ChunkID(ch.DocID, ch.Ordinal+step))
+	if nb == nil || len(nb.Sentences) == 0 {
 		return false
 	}
-	s := prev.Sentence(len(prev.Sentences) - 1)
-	return fills(q.forLang(prev.Language), s, lang.Terms(prev.Language, s))
+	i := 0
+	if step < 0 {
+		i = len(nb.Sentences) - 1
+	}
+	s := nb.Sentence(i)
+	return fills(q.forLang(nb.Language), s, lang.Terms(nb.Language, s))
 }
 
 // nextNames reports, for a who question, whether the first sentence of
 // the chunk after ch names a person.
 func (e *Engine) nextNames(q *question, ch *corpus.Chunk) bool {
-	if q.typ != typePerson {
-		return false
-	}
-	next := e.corpus.Chunk(corpus.ChunkID(ch.DocID, ch.Ordinal+1))
-	if next == nil || len(next.Sentences) == 0 {
-		return false
-	}
-	s := next.Sentence(0)
-	return fills(q.forLang(next.Language), s, lang.Terms(next.Language, s))
+	return e.neighbourNames(q, ch, +1)
 }
 
 // Coverage bars of decide: a sentence that covers at least answerCov of the
@@ -430,14 +432,22 @@ func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool)
 // best that says outright why ("because…") when best does not ("after…",
 // "amid…").
 func statedCause(q *question, best *candidate, cands []*candidate) *candidate {
-	if statesCause(q, lang.Terms(best.chunk.Language, best.text())) {
+	says := func(c *candidate) bool { return statesCause(q, lang.Terms(c.chunk.Language, c.text())) }
+	return nearlyAsGood(best, cands, says)
+}
+
+// nearlyAsGood returns best when it has what has asks for, or else the
+// first candidate that has it, holds the kind of answer asked for, covers
+// the question at least partly and scores at least 0.8 of best; else best.
+func nearlyAsGood(best *candidate, cands []*candidate, has func(*candidate) bool) *candidate {
+	if has(best) {
 		return best
 	}
 	for _, c := range cands {
 		if c.score < 0.8*best.score {
 			break
 		}
-		if c.typed && c.coverage >= partialCov && statesCause(q, lang.Terms(c.chunk.Language, c.text())) {
+		if c.typed && c.coverage >= partialCov && has(c) {
 			return c
 		}
 	}
@@ -449,18 +459,10 @@ func statedCause(q *question, best *candidate, cands []*candidate) *candidate {
 // has that word when best does not: best names an instance of what was
 // asked doing something else.
 func withPredicate(q *question, best *candidate, cands []*candidate) *candidate {
-	if q.predicate == nil || best.matched[q.predicate.stem] {
+	if q.predicate == nil {
 		return best
 	}
-	for _, c := range cands {
-		if c.score < 0.8*best.score {
-			break
-		}
-		if c.typed && c.coverage >= partialCov && c.matched[q.predicate.stem] {
-			return c
-		}
-	}
-	return best
+	return nearlyAsGood(best, cands, func(c *candidate) bool { return c.matched[q.predicate.stem] })
 }
 
 // latestShare is how much of the best sentence's coverage a sentence of a
@@ -475,9 +477,16 @@ const latestShare = chunkWeight
 // least latestShare as well as best: older articles tell what was true
 // then.
 func newest(q *question, best *candidate, cands []*candidate) *candidate {
+	return byDate(q, best, cands, func(c, than *candidate) bool { return c.doc.Date > than.doc.Date })
+}
+
+// byDate returns, of best and the candidates that answer the question at
+// least latestShare as well as best, at least partly, and with the kind of
+// answer asked for, the one that comes first by before (newer, or older).
+func byDate(q *question, best *candidate, cands []*candidate, before func(c, than *candidate) bool) *candidate {
 	out := best
 	for _, c := range cands {
-		if c.doc.Date <= out.doc.Date || c.coverage < latestShare*best.coverage || c.coverage < partialCov {
+		if !before(c, out) || c.coverage < latestShare*best.coverage || c.coverage < partialCov {
 			continue
 		}
 		if q.typ != typeAny && !c.typed {
@@ -492,17 +501,9 @@ func newest(q *question, best *candidate, cands []*candidate) *candidate {
 // sentence of the oldest article among those that answer it at least
 // latestShare as well as best: later articles tell what became of it.
 func oldest(q *question, best *candidate, cands []*candidate) *candidate {
-	out := best
-	for _, c := range cands {
-		if c.doc.Date == "" || out.doc.Date != "" && c.doc.Date >= out.doc.Date || c.coverage < latestShare*best.coverage || c.coverage < partialCov {
-			continue
-		}
-		if q.typ != typeAny && !c.typed {
-			continue
-		}
-		out = c
-	}
-	return out
+	return byDate(q, best, cands, func(c, than *candidate) bool {
+		return c.doc.Date != "" && (than.doc.Date == "" || c.doc.Date < than.doc.Date)
+	})
 }
 
 // unknownName reports whether the question names, in two or more

@@ -556,8 +556,14 @@ const instanceWindow = 12
 // nearEvent reports whether a question word other than a name (the event's
 // words: "meet", "raid", "resigned") stands within n words of terms[i].
 func nearEvent(q *question, terms []lang.Term, i, n int) bool {
+	return near(terms, i, n, q.topicWord)
+}
+
+// near reports whether a word within n words of terms[i], not terms[i]
+// itself nor a stop word, is one is says.
+func near(terms []lang.Term, i, n int, is func(lang.Term) bool) bool {
 	for j := max(0, i-n); j < len(terms) && j <= i+n; j++ {
-		if j != i && !terms[j].Stop && q.topicWord(terms[j]) {
+		if j != i && !terms[j].Stop && is(terms[j]) {
 			return true
 		}
 	}
@@ -569,17 +575,17 @@ func nearEvent(q *question, terms []lang.Term, i, n int) bool {
 // the strike end?" the act is "end", though "end" says little of a topic
 // ("Ended: June 27, 2025"); "became" is no "happen".
 func nearAct(q *question, terms []lang.Term, i, n int) bool {
-	for j := max(0, i-n); j < len(terms) && j <= i+n; j++ {
-		if j == i || terms[j].Stop || terms[j].Number || lang.IsTimeWord(terms[j].Text) {
-			continue
+	return near(terms, i, n, func(w lang.Term) bool {
+		if w.Number || lang.IsTimeWord(w.Text) {
+			return false
 		}
 		for k := range q.terms {
-			if tm := &q.terms[k]; tm.general && !tm.entity && tm.is(terms[j]) {
+			if tm := &q.terms[k]; tm.general && !tm.entity && tm.is(w) {
 				return true
 			}
 		}
-	}
-	return false
+		return false
+	})
 }
 
 // hasPlace: a capitalised word after a locative preposition, perhaps with
@@ -724,12 +730,9 @@ func nearMoney(text string, terms []lang.Term, i int) bool {
 // of it, and not "$4.5 million a day" in a sentence about losses for "How
 // much compensation did the state seek?".
 func amountOfTopic(q *question, terms []lang.Term, i int) bool {
-	for j := max(0, i-shortLine); j < len(terms) && j <= i+shortLine; j++ {
-		if j != i && !terms[j].Stop && (q.counted != nil && q.counted.matches(terms[j]) || q.topicWord(terms[j])) {
-			return true
-		}
-	}
-	return false
+	return near(terms, i, shortLine, func(w lang.Term) bool {
+		return q.counted != nil && q.counted.matches(w) || q.topicWord(w)
+	})
 }
 
 // hasReason: a word that introduces a cause.

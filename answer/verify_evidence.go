@@ -136,17 +136,21 @@ var relatedStems = func(from, to lang.Lang, stem string) []string { return nil }
 // bilingual glossary and general news vocabulary of package lang, and the
 // months.
 func translate(l lang.Lang, w string) []string {
-	if m, ok := lang.Month(w); ok {
-		return []string{lang.MonthName(lang.English, m), lang.MonthName(lang.Spanish, m)}
-	}
-	return lang.Translate(l, w)
+	return translations(l, w, true)
 }
 
 // translateCore is translate without the general vocabulary, whose lines
 // mix senses: a round trip through it would make "fired" of "shot".
 func translateCore(l lang.Lang, w string) []string {
+	return translations(l, w, false)
+}
+
+func translations(l lang.Lang, w string, vocabulary bool) []string {
 	if m, ok := lang.Month(w); ok {
 		return []string{lang.MonthName(lang.English, m), lang.MonthName(lang.Spanish, m)}
+	}
+	if vocabulary {
+		return lang.Translate(l, w)
 	}
 	core, _ := lang.Translations(l, w)
 	return core
