@@ -319,16 +319,13 @@ func TestUnknownName(t *testing.T) {
 // A sentence speaks of an unnamed person by a noun for one after an
 // indefinite article; a word that only qualifies a title is no such noun.
 func TestUnnamedPerson(t *testing.T) {
-	for s, want := range map[string]bool{
+	rows := map[string]bool{
 		"A spokesman for the union said the strike would go on.": true,
 		"Police said an official had resigned.":                  true,
 		"Police arrested a former Ecuadorian vice president.":    false,
 		"A strike closed the port.":                              false,
-	} {
-		if got := unnamedPerson(lang.Terms(lang.English, s)); got != want {
-			t.Errorf("unnamedPerson(%q) = %v, want %v", s, got, want)
-		}
 	}
+	sentenceTable(t, "unnamedPerson", rows, func(_ string, terms []lang.Term) bool { return unnamedPerson(terms) })
 }
 
 // A "which X" or "who" question's predicate is the content word after X or
@@ -418,15 +415,12 @@ func TestFormsCountInTheirLanguage(t *testing.T) {
 func TestStatesCause(t *testing.T) {
 	ix := typesIndex(t)
 	q := analyse(ix.Analyse("Why did police raid the union hall?"))
-	for s, want := range map[string]bool{
+	rows := map[string]bool{
 		"Police raided the union hall because a judge had issued a warrant.":                                                                                              true,
 		"The mayor described the police raid on the union hall as an intolerable act against the city and against every worker of the region because it ignores the law.": false,
 		"Police raided the union hall after a judge had issued a warrant.":                                                                                                false, // "after" only sets the scene
-	} {
-		if got := statesCause(q, lang.Terms(lang.English, s)); got != want {
-			t.Errorf("statesCause(%q) = %v, want %v", s, got, want)
-		}
 	}
+	sentenceTable(t, "statesCause", rows, func(_ string, terms []lang.Term) bool { return statesCause(q, terms) })
 }
 
 // A question read against text of one language keeps only the related
@@ -455,25 +449,21 @@ func TestForLangKeepsTheLanguagesForms(t *testing.T) {
 // A sentence opens with a personal pronoun for a person: "he", "she",
 // "ella", or "Él" written with its accent and followed by any punctuation.
 func TestPersonalSubject(t *testing.T) {
-	for s, want := range map[string]bool{
+	rows := map[string]bool{
 		"She spoke after the vote.":   true,
 		"Él, sin embargo, habló.":     true,
 		"«Él dijo que no.":            true,
 		"El presidente habló.":        false,
 		"Ella renunció el lunes.":     true,
 		"The union spoke after them.": false,
-	} {
-		l := lang.Detect(s, lang.English)
-		if got := personalSubject(s, lang.Terms(l, s)); got != want {
-			t.Errorf("personalSubject(%q) = %v, want %v", s, got, want)
-		}
 	}
+	sentenceTable(t, "personalSubject", rows, personalSubject)
 }
 
 // A purpose clause opens at "to" and a verb with its object, "in order
 // to", or "para" and an infinitive; "to" and a place or a noun does not.
 func TestPurposeAt(t *testing.T) {
-	for s, want := range map[string]bool{
+	rows := map[string]bool{
 		"police broke in to arrest a former vice president": true,
 		"they came to protect the embassy":                  true,
 		"he was taken to prison on Friday":                  false,
@@ -481,14 +471,24 @@ func TestPurposeAt(t *testing.T) {
 		"they met in order to talk":                         true,
 		"entraron para detener a Glas":                      true,
 		"votaron para nada":                                 false,
-	} {
-		terms := lang.Terms(lang.Detect(s, lang.English), s)
-		got := false
+	}
+	sentenceTable(t, "purposeAt", rows, func(_ string, terms []lang.Term) bool {
 		for i := range terms {
-			got = got || purposeAt(terms, i)
+			if purposeAt(terms, i) {
+				return true
+			}
 		}
-		if got != want {
-			t.Errorf("purpose in %q = %v, want %v", s, got, want)
+		return false
+	})
+}
+
+// sentenceTable checks a test of a sentence (its text and its terms, in
+// the language it is written in) against each row's answer.
+func sentenceTable(t *testing.T, name string, rows map[string]bool, f func(text string, terms []lang.Term) bool) {
+	t.Helper()
+	for s, want := range rows {
+		if got := f(s, lang.Terms(lang.Detect(s, lang.English), s)); got != want {
+			t.Errorf("%s(%q) = %v, want %v", name, s, got, want)
 		}
 	}
 }
