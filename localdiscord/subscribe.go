@@ -35,8 +35,9 @@ const (
 	// (Interaction is set).
 	EventInteractionAck EventKind = "interaction_ack"
 	// EventLagged: the subscriber fell more than SubscriberBacklog events
-	// behind; the events in between were dropped, so it must re-read the
-	// state it shows. Only Seq and Kind are set.
+	// behind; the undelivered events before it were dropped (Seq is the
+	// last of them), so it must re-read the state it shows. Events after
+	// it are delivered as usual. Only Seq and Kind are set.
 	EventLagged EventKind = "lagged"
 )
 
@@ -72,7 +73,6 @@ type Event struct {
 type subscriber struct {
 	mu      sync.Mutex
 	queue   []Event
-	lagged  bool
 	wake    chan struct{} // capacity 1: "the queue has events"
 	backlog int
 	done    chan struct{} // closed by the server's Close
@@ -82,7 +82,7 @@ type subscriber struct {
 // in order. The channel is closed when ctx is done or the server closes.
 // The server never waits for a subscriber: a subscriber that falls more
 // than SubscriberBacklog events behind loses them and receives one
-// EventLagged instead.
+// EventLagged in their place; the events after it are delivered.
 func (s *Server) Subscribe(ctx context.Context) <-chan Event {
 	backlog := s.opts.SubscriberBacklog
 	if backlog <= 0 {
@@ -140,19 +140,17 @@ func (sub *subscriber) take() []Event {
 	defer sub.mu.Unlock()
 	batch := sub.queue
 	sub.queue = nil
-	sub.lagged = false
 	return batch
 }
 
+// push queues ev. A full queue gives way: its events are dropped and one
+// EventLagged (numbered as the last dropped event) stands in their place,
+// ahead of ev, so that what happens after a lag always arrives.
 func (sub *subscriber) push(ev Event) {
 	sub.mu.Lock()
-	switch {
-	case sub.lagged:
-		// already reported; drop until the subscriber catches up
-	case len(sub.queue) >= sub.backlog:
-		sub.queue = []Event{{Seq: ev.Seq, Kind: EventLagged}}
-		sub.lagged = true
-	default:
+	if len(sub.queue) >= sub.backlog {
+		sub.queue = []Event{{Seq: ev.Seq - 1, Kind: EventLagged}, ev}
+	} else {
 		sub.queue = append(sub.queue, ev)
 	}
 	sub.mu.Unlock()

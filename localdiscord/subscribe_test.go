@@ -161,6 +161,29 @@ func TestSlowSubscriberIsToldItLagged(t *testing.T) {
 	}
 }
 
+// TestLagKeepsWhatFollows pins the queue's rule without goroutines: an
+// overflow drops what was waiting, and the events pushed after the lag
+// marker wait behind it rather than being dropped too (a subscriber that
+// has just read a lag must still see the next message).
+func TestLagKeepsWhatFollows(t *testing.T) {
+	const backlog = 3
+	sub := &subscriber{wake: make(chan struct{}, 1), backlog: backlog}
+	for seq := range uint64(2*backlog + 1) {
+		sub.push(Event{Seq: seq + 1, Kind: EventMessageCreate})
+	}
+	batch := sub.take()
+	if len(batch) == 0 || batch[0].Kind != EventLagged || batch[len(batch)-1].Seq != 2*backlog+1 || len(batch) > backlog {
+		t.Fatalf("after overflow the queue is %+v, want a lag marker first and event %d last, at most %d events", batch, 2*backlog+1, backlog)
+	}
+	if batch[0].Seq != batch[1].Seq-1 {
+		t.Errorf("lag marker numbered %d, want the last dropped event %d", batch[0].Seq, batch[1].Seq-1)
+	}
+	sub.push(Event{Seq: 100, Kind: EventMessageCreate})
+	if got := sub.take(); len(got) != 1 || got[0].Seq != 100 {
+		t.Fatalf("after the lag the queue is %+v, want event 100", got)
+	}
+}
+
 func TestClientActsAsAUserWithPermissions(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t, Options{})
