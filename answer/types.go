@@ -56,6 +56,25 @@ func afterLocative(terms []lang.Term, i int) bool {
 	return i > 0 && locatives[terms[i-1].Text]
 }
 
+// placeOf reports whether the name that starts at terms[i] names a place
+// by the noun before it: "the port of Puerto Quilmo", "la ciudad de
+// Guayaquil". The noun is a place by WordNet, or one of placeNouns.
+func placeOf(terms []lang.Term, i int) bool {
+	if i < 2 || !ofWords[terms[i-1].Text] {
+		return false
+	}
+	w := terms[i-2].Text
+	return placeNouns[w] || lexicon.KindOf(w) == lexicon.KindPlace
+}
+
+// ofWords join a place noun to its name; placeNouns are Spanish nouns of
+// places (WordNet knows the English ones).
+var (
+	ofWords    = set(`of de del`)
+	placeNouns = set(`ciudad ciudades puerto pueblo aldea provincia departamento region municipio localidad comuna
+		estado isla bahia valle villa barrio capital`)
+)
+
 // unnamed reports whether the noun at terms[i] is introduced as an unnamed
 // one of its kind: an indefinite article before it, perhaps with a word or
 // two between ("a newspaper", "a commercial airline").
@@ -328,12 +347,13 @@ func hasPerson(q *question, text string, terms []lang.Term) bool {
 // noPersonRun reports whether the name run terms[i:end] names no person
 // the question may ask for: a body the articles give initials, a place or
 // its people ("South American", "EE. UU."), what stands "in" or "at" one
-// ("at Puerto Alto"), or the question's own titled person ("UN
+// ("at Puerto Alto") or is named as one ("the port of Puerto Alto"), or
+// the question's own titled person ("UN
 // Secretary-General Antonio Guterres" for "who spoke for the UN
 // Secretary-General").
 func noPersonRun(q *question, text string, terms []lang.Term, i, end int) bool {
 	return q.bodies[runKey(terms[i:end])] || placeRun(terms, i, end) || abbreviations(text, terms[i:end]) ||
-		afterIn(terms, i) || titledByQuestion(q, terms, i, end)
+		afterIn(terms, i) || placeOf(terms, i) || titledByQuestion(q, terms, i, end)
 }
 
 // unnamedPerson reports whether the sentence speaks of a person by a noun
@@ -413,13 +433,20 @@ func titled(terms []lang.Term, from, to int) bool {
 // titledByQuestion reports whether the name at terms[from:to] carries a
 // title the question names without asking who holds it: a question that
 // says "the Secretary-General" refers to that person and asks for another.
+// A title with a word the question lacks is another's: "who stepped in
+// once the minister quit?" is answered by "Deputy Transport Minister
+// Carolina Ortúzar", and "the president" is not "Former President Correa".
 func titledByQuestion(q *question, terms []lang.Term, from, to int) bool {
 	if from > 0 {
 		from--
 	}
+	named := false
 	for _, t := range terms[from:to] {
-		if !titleWords[t.Text] || !q.words[t.Text] {
+		if !titleWords[t.Text] {
 			continue
+		}
+		if !q.words[t.Text] {
+			return false
 		}
 		role := false
 		for _, r := range q.role {
@@ -427,11 +454,9 @@ func titledByQuestion(q *question, terms []lang.Term, from, to int) bool {
 				role = true
 			}
 		}
-		if !role {
-			return true
-		}
+		named = named || !role
 	}
-	return false
+	return named
 }
 
 // nearRole reports whether the name at terms[from:to] stands within a few

@@ -148,6 +148,12 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who: a court's chamber is a body", "Which judge wrote the ruling?", "The ruling was written by the Fourth Chamber, whose judges voted three to two.", false},
 		{"dateline names nobody", "Who urged both sides to talk?", "PUERTO ALTO, Chile (Test Wire) — The government urged both sides to talk.", false},
 		{"¿quién?: un nombre", "¿Quién dirige el sindicato?", "El sindicato lo dirige Héctor Saldías, operador de grúas.", true},
+		{"who: a title with a word the question lacks is another's", "Who stepped in once the minister quit?", "The office said Deputy Transport Minister Ana Ruiz would take over.", true},
+		{"who: the question's titled person is not the answer", "Who stepped in once the minister quit?", "Transport Minister Ana Ruiz quit on Monday.", false},
+		{"who: a place named after its noun is nobody", "Who spoke for the strikers?", "The strike has paralysed the southern port of Puerto Alto.", false},
+		{"¿quién?: un lugar nombrado tras su sustantivo no es nadie", "¿Quién habló por los huelguistas?", "La huelga paralizó el puerto de Puerto Alto.", false},
+		{"who: a person after a word that is no place", "Who spoke for the strikers?", "The strikers heard a speech of Ana Ruiz.", true},
+		{"who: nor is the question's person in apposition", "Who stepped in once the minister quit?", "Chile's transport minister, Ana Ruiz, resigned late Monday, after lawmakers said they would back a motion to remove her.", false},
 		{"¿cuántos?: junto a lo contado", "¿Cuántos trabajadores pararon?", "Unos 2.400 trabajadores pararon el lunes.", true},
 	}
 	for _, tt := range tests {
