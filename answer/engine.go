@@ -223,7 +223,7 @@ func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 			chunkCands[i] = c
 			out = append(out, c)
 		}
-		namedNext(q, chunkCands, terms, func() bool { return e.nextNames(q, h.Chunk) })
+		namedNext(q, chunkCands, terms, func(q *question) bool { return e.nextNames(q, h.Chunk) })
 		namedBefore(q, chunkCands, terms, func() bool { return e.prevNames(q, h.Chunk) })
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
@@ -256,8 +256,9 @@ func withHeadings(title map[string]bool, ch *corpus.Chunk) map[string]bool {
 // by one that names a person ("…, Stephane Dujarric told reporters."): the
 // pair answers it, and the answer quotes both.
 // nextNamed says whether the sentence after the chunk's last (the next
-// chunk's first) names a person; it is called only when that matters.
-func namedNext(q *question, cands []*candidate, terms [][]lang.Term, nextNamed func() bool) {
+// chunk's first) names a person for the question it is given; it is called
+// only when that matters.
+func namedNext(q *question, cands []*candidate, terms [][]lang.Term, nextNamed func(*question) bool) {
 	if q.typ != typePerson {
 		return
 	}
@@ -265,11 +266,16 @@ func namedNext(q *question, cands []*candidate, terms [][]lang.Term, nextNamed f
 		if c.typed || !unnamedPerson(terms[i]) {
 			continue
 		}
+		// the person named next must be another than this sentence's
+		// own: "Chile's transport minister, Ignacio Valdés, resigned after
+		// lawmakers…" is not answered by "Ignacio Valdés leaves the palace"
+		known := q.withNames(terms[i])
 		var named bool
 		if i+1 < len(cands) {
-			named = cands[i+1].typed
+			next := cands[i+1]
+			named = next.typed && fills(known.forLang(next.chunk.Language), next.text(), terms[i+1])
 		} else {
-			named = nextNamed() // read the next chunk only when needed
+			named = nextNamed(known) // read the next chunk only when needed
 		}
 		if named {
 			c.typed, c.lends = true, true

@@ -3,6 +3,7 @@ package answer
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"strings"
 	"unicode"
@@ -191,6 +192,21 @@ func (q *question) forLang(l lang.Lang) *question {
 		q.views = map[lang.Lang]*question{}
 	}
 	q.views[l] = &v
+	return &v
+}
+
+// withNames returns a view of q that counts the capitalised words of a
+// sentence as its own, so that a person the sentence names is not a new
+// one (see namedNext).
+func (q *question) withNames(terms []lang.Term) *question {
+	v := *q
+	v.views = nil
+	v.words = maps.Clone(q.words)
+	for _, t := range terms {
+		if t.Upper && !t.Number {
+			v.words[t.Text] = true
+		}
+	}
 	return &v
 }
 

@@ -498,3 +498,34 @@ func sentenceTable(t *testing.T, name string, rows map[string]bool, f func(text 
 		}
 	}
 }
+
+// A sentence speaking of unnamed people borrows a name from the next one
+// only when that name is new to it: "the transport minister, Ana Ruiz" is
+// the person the question speaks of, not the one it asks for.
+func TestNamedNextLendsOnlyANewName(t *testing.T) {
+	ix := typesIndex(t)
+	lead := "The transport minister, Ana Ruiz, quit on Monday after a lawmaker said the house would vote to remove her."
+	for next, want := range map[string]bool{
+		"Ana Ruiz left the building in the evening.": false,
+		"Tomas Vidal said the vote was close.":       true,
+	} {
+		doc := &corpus.Document{ID: "d", Title: "Minister quits", Language: lang.English, Text: lead + " " + next}
+		chunks := corpus.Split(doc)
+		if len(chunks) != 1 || len(chunks[0].Sentences) != 2 {
+			t.Fatalf("split into %d chunks", len(chunks))
+		}
+		q := analyse(ix.Analyse("Who took over once the minister quit?"))
+		q.proper, q.surnames, q.bodies = docNames([]*corpus.Document{doc})
+		terms := make([][]lang.Term, 2)
+		cands := make([]*candidate, 2)
+		for i := range cands {
+			s := chunks[0].Sentence(i)
+			terms[i] = lang.Terms(lang.English, s)
+			cands[i] = &candidate{chunk: &chunks[0], doc: doc, sent: i, typed: fills(q, s, terms[i])}
+		}
+		namedNext(q, cands, terms, func(*question) bool { return false })
+		if cands[0].lends != want {
+			t.Errorf("next %q: lends %v, want %v", next, cands[0].lends, want)
+		}
+	}
+}
