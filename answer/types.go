@@ -614,7 +614,8 @@ func nearAct(q *question, terms []lang.Term, i, n int) bool {
 }
 
 // hasPlace: a capitalised word after a locative preposition, perhaps with
-// an article between ("in Guayaquil", "in the La Roca prison").
+// an article between ("in Guayaquil", "in the La Roca prison"), or named
+// after a place noun that follows one ("to the port city of Guayaquil").
 func hasPlace(q *question, terms []lang.Term) bool {
 	for i, t := range terms {
 		if i == 0 || !t.Upper || t.Number || lang.IsTimeWord(t.Text) || !q.new(t) {
@@ -624,7 +625,18 @@ func hasPlace(q *question, terms []lang.Term) bool {
 		if determiners[terms[j].Text] && j > 0 {
 			j--
 		}
-		if locatives[terms[j].Text] {
+		if locatives[terms[j].Text] || placeOf(terms, i) && locativeBefore(terms, i-2) {
+			return true
+		}
+	}
+	return false
+}
+
+// locativeBefore reports whether a locative preposition stands a few words
+// before the place noun at terms[i]: "to the port city of Guayaquil".
+func locativeBefore(terms []lang.Term, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if locatives[terms[k].Text] {
 			return true
 		}
 	}

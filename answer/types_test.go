@@ -153,6 +153,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who: a place named after its noun is nobody", "Who spoke for the strikers?", "The strike has paralysed the southern port of Puerto Alto.", false},
 		{"¿quién?: un lugar nombrado tras su sustantivo no es nadie", "¿Quién habló por los huelguistas?", "La huelga paralizó el puerto de Puerto Alto.", false},
 		{"who: a person after a word that is no place", "Who spoke for the strikers?", "The strikers heard a speech of Ana Ruiz.", true},
+		{"where: a name after a place noun after a locative", "Where was the union leader flown?", "He boarded a flight to the port city of Puerto Alto.", true},
+		{"where: a name after a place noun alone is no destination", "Where was the union leader flown?", "He praised the people of Puerto Alto.", false},
 		{"who: nor is the question's person in apposition", "Who stepped in once the minister quit?", "Chile's transport minister, Ana Ruiz, resigned late Monday, after lawmakers said they would back a motion to remove her.", false},
 		{"¿cuántos?: junto a lo contado", "¿Cuántos trabajadores pararon?", "Unos 2.400 trabajadores pararon el lunes.", true},
 	}
