@@ -17,9 +17,11 @@ type Rel struct {
 }
 
 // Synonyms returns words of the same language related to the word whose stem
-// is stem (as lang.Terms gives it, or lang.Stem of the word as written),
-// best first, without stem
-// itself, at most MaxRels. Nil for unknown stems, for a language other than
+// is stem (as lang.Terms gives it, or lang.Stem of the word as written, or a
+// multi-word lemma's stems), best first, without stem itself, at most
+// MaxRels. They are single words: a multi-word lemma is a key ("kick out"
+// → "expel") but never a related word, since text is matched word by word,
+// and phrases would take the places of words ("fly sheet" of "flight"). Nil for unknown stems, for a language other than
 // English or Spanish, and when the data failed to load (see Load). Safe for
 // concurrent use; the data loads on first use.
 func Synonyms(l lang.Lang, stem string) []Rel {

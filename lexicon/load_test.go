@@ -28,7 +28,7 @@ func TestEmbeddedSizes(t *testing.T) {
 		minKeys, minEdges int
 		maxKeys, maxEdges int
 	}{
-		{lang.English, lang.English, 100_000, 400_000, 300_000, 2_000_000},
+		{lang.English, lang.English, 100_000, 300_000, 300_000, 2_000_000},
 		{lang.Spanish, lang.Spanish, 10_000, 100_000, 100_000, 1_000_000},
 		{lang.English, lang.Spanish, 20_000, 40_000, 200_000, 1_000_000},
 		{lang.Spanish, lang.English, 10_000, 20_000, 200_000, 1_000_000},

@@ -42,11 +42,17 @@ func short(stem string) bool {
 }
 
 // table turns g into an encoded-ready table with at most limit edges a key.
+// A same-language table keeps no phrase targets ("fly sheet" for "fly"):
+// a query word is matched word by word, so footnote never uses them, and
+// they would take the places of words it does use ("flight").
 func (g graph) table(from, to lang.Lang, limit int) *table.Table {
 	rel := make(map[string][]table.Edge, len(g))
 	for k, m := range g {
 		es := make([]table.Edge, 0, len(m))
 		for t, w := range m {
+			if from == to && strings.Contains(t, " ") {
+				continue
+			}
 			q := int(math.Round(w * table.MaxWeight))
 			if q < 1 {
 				q = 1
