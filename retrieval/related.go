@@ -34,6 +34,7 @@ const (
 	translationWeight = 0.8  // times the dictionary's own weight
 	synonymWeight     = 0.7  // times the thesaurus's own weight
 	minLexiconWeight  = 0.45 // thesaurus and dictionary links weaker than this are noise
+	minUnknownLink    = 0.25 // but for a word no article uses, the weakest link kept
 	twoStepMin        = 0.65 // the second step of a translation keeps only close links
 )
 
@@ -44,6 +45,14 @@ const (
 // glossary's are.
 func shortSpanish(l lang.Lang, stem string) bool {
 	return l == lang.Spanish && len(stem) < minVocabularyStem
+}
+
+// sameRoot reports whether stem b begins as stem a does, but for a's last
+// letter or from its fifth on: "fly" and "flight", "transport" and
+// "transportation", not "transport" and "facility".
+func sameRoot(a, b string) bool {
+	n := min(4, len(a)-1)
+	return n >= 2 && len(b) >= n && a[:n] == b[:n]
 }
 
 // Related returns the forms of a question word (as written, lang.Term.Word,
@@ -68,9 +77,13 @@ func (ix *Index) Related(qLang lang.Lang, word string) []Alt {
 		k := key{stem, l}
 		best[k] = max(best[k], w)
 	}
+	unused := ix.lex.postings[own] == nil
 	for _, r := range lexicon.Synonyms(qLang, own) {
-		if float64(r.Weight) >= minLexiconWeight {
-			add(r.Stem, synonymWeight*float64(r.Weight))
+		// a word no article uses reaches further, to a weaker link that
+		// looks like a form of it (a later sense's derived form, "fly" →
+		// "flight"): its only way in
+		if w := float64(r.Weight); w >= minLexiconWeight || unused && w >= minUnknownLink && sameRoot(own, r.Stem) {
+			add(r.Stem, synonymWeight*w)
 		}
 	}
 	if other := qLang.Other(); ix.lex.langs[other] {

@@ -269,3 +269,31 @@ func TestShortVocabularyStemIsNotUsed(t *testing.T) {
 		}
 	}
 }
+
+// A question word no article uses reaches a weak link that looks like a
+// form of it ("flown" → "flight", a later sense's derived form), but not
+// a weak link of another root ("transported" → "facility"); a word the
+// articles use keeps to its strong links.
+func TestUnusedWordReachesItsWeakDerivedForms(t *testing.T) {
+	has := func(alts []Alt, stem string) bool {
+		for _, a := range alts {
+			if a.Stem == stem {
+				return true
+			}
+		}
+		return false
+	}
+	flight := lang.Stem(lang.English, "flight")
+	const doc = "---\ntitle: Leader moved\nlanguage: en\n---\n\nHe boarded a flight to the port city after guards moved prisoners out of the facility.\n"
+	ix := relatedIndex(t, map[string]string{"a.md": doc})
+	if !has(ix.Related(lang.English, "flown"), flight) {
+		t.Errorf("Related(flown) = %v, want %q", ix.Related(lang.English, "flown"), flight)
+	}
+	if alts := ix.Related(lang.English, "transported"); has(alts, lang.Stem(lang.English, "facility")) {
+		t.Errorf("Related(transported) = %v: a weak link of another root", alts)
+	}
+	used := relatedIndex(t, map[string]string{"a.md": doc + "\nBirds fly over the port.\n"})
+	if alts := used.Related(lang.English, "flown"); has(alts, flight) {
+		t.Errorf("Related(flown) = %v with fly in the articles: a weak link", alts)
+	}
+}
