@@ -60,7 +60,7 @@ func Parse(name string, data []byte) (*Document, error) {
 		if err != nil {
 			return nil, err
 		}
-		fm, body = h.meta, h.text
+		fm, body = h.meta, stripRefMarks(h.text)
 	default:
 		// old Mac line endings: a lone CR is a line break
 		data = bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
@@ -70,10 +70,11 @@ func Parse(name string, data []byte) (*Document, error) {
 		if err != nil {
 			return nil, err
 		}
+		// reference marks go first, before Markdown reads "[1][2]" as a link
 		if ext == ".md" || ext == ".markdown" {
-			body = markdownToText(string(rest))
+			body = markdownToText(stripRefMarks(string(rest)))
 		} else {
-			body = plainToText(string(rest), fm.Title == "")
+			body = plainToText(stripRefMarks(string(rest)), fm.Title == "")
 		}
 	}
 	body = lang.Normalize(body)

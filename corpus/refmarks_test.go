@@ -1,0 +1,47 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestStripRefMarks(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"note numbers after a full stop", "mining waste.[1][2] At least 41 died.[3]", "mining waste. At least 41 died."},
+		{"a note after a word", "the Lago Verde dam[12] collapsed", "the Lago Verde dam collapsed"},
+		{"a maintenance tag", "showed seepage.[citation needed] Later,", "showed seepage. Later,"},
+		{"note letters and named notes", "in 1998[a] and 2001[note 3]", "in 1998 and 2001"},
+		{"a bracketed number apart is the writer's", "the list [1] of names", "the list [1] of names"},
+		{"sic is the writer's", "they was[sic] there", "they was[sic] there"},
+		{"a Markdown reference link is no mark", "said [Reuters][1] on Monday", "said [Reuters][1] on Monday"},
+		{"wiki bold and italic", "The '''Lago Verde dam failure''' in ''El Diario''", "The Lago Verde dam failure in El Diario"},
+		{"an apostrophe is kept", "the dam's owner said 'no'", "the dam's owner said 'no'"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := stripRefMarks(tt.in); got != tt.want {
+				t.Errorf("stripRefMarks(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// Copied encyclopedia text keeps its sentences apart and loses its note
+// marks, in every format: Markdown would read "[1][2]" as a link.
+func TestParseDropsReferenceMarks(t *testing.T) {
+	const body = "The dam collapsed on 3 September.[1][2] At least 41 people were killed.[3] Inspectors had warned of seepage.[citation needed]"
+	for _, name := range []string{"a.md", "a.txt", "a.html"} {
+		data := "---\ntitle: Dam failure\n---\n\n" + body + "\n"
+		if name == "a.html" {
+			data = "<html><head><title>Dam failure</title></head><body><article><h1>Dam failure</h1><p>" +
+				strings.NewReplacer("[1]", `<sup class="reference"><a href="#n1">[1]</a></sup>`).Replace(body) + "</p></article></body></html>"
+		}
+		doc, err := Parse(name, []byte(data))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if strings.Contains(doc.Text, "[") || !strings.Contains(doc.Text, "3 September. At least 41") {
+			t.Errorf("%s: text %q", name, doc.Text)
+		}
+	}
+}
