@@ -18,7 +18,8 @@ var refMarks = regexp.MustCompile(`([^\s\]])((?:\[(?:\d{1,3}|[a-z]|(?:note|nb|n)
 	`dubious(?: [–-] discuss)?|dead link|failed verification|better source needed|who\?|when\?|which\?|according to whom\?|` +
 	`by whom\?|vague|original research\??|update needed|verification needed|page needed|full citation needed)\])+)`)
 
-// wikiEmphasis is MediaWiki's bold and italic markup: '''bold''', ''italic''.
+// wikiEmphasis is MediaWiki's bold and italic markup: three or two
+// apostrophes on each side of the words.
 var wikiEmphasis = regexp.MustCompile(`'''([^'\n]+)'''|''([^'\n]+)''`)
 
 // stripRefMarks removes editorial reference marks (see refMarks) and
