@@ -14,7 +14,7 @@ import (
 // only when it touches what it follows; "]" before it is a Markdown
 // reference link ("[Reuters][1]"), not a mark, and "[sic]" is the
 // writer's.
-var refMarks = regexp.MustCompile(`([^\s\]])((?:\[(?:\d{1,3}|[a-z]|(?:note|nb|n) ?\d{1,3}|citation needed|clarification needed|` +
+var refMarks = regexp.MustCompile(`([^\s\]!])((?:\[(?:\d{1,3}|[a-z]|(?:note|nb|n) ?\d{1,3}|citation needed|clarification needed|` +
 	`dubious(?: [–-] discuss)?|dead link|failed verification|better source needed|who\?|when\?|which\?|according to whom\?|` +
 	`by whom\?|vague|original research\??|update needed|verification needed|page needed|full citation needed)\])+)`)
 
@@ -26,10 +26,30 @@ var wikiEmphasis = regexp.MustCompile(`'''([^'\n]+)'''|''([^'\n]+)''`)
 // MediaWiki emphasis from text, keeping the words.
 func stripRefMarks(s string) string {
 	if strings.Contains(s, "[") {
-		s = refMarks.ReplaceAllString(s, "$1")
+		s = dropRefMarks(s)
 	}
 	if strings.Contains(s, "''") {
 		s = wikiEmphasis.ReplaceAllString(s, "$1$2")
 	}
 	return s
+}
+
+// dropRefMarks removes the marks refMarks finds, but for one that opens a
+// Markdown link or image ("[a](url)", "![x](y.png)"): a "(" right after.
+func dropRefMarks(s string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range refMarks.FindAllStringSubmatchIndex(s, -1) {
+		from, to := m[4], m[5] // the marks, after the character they follow
+		if to < len(s) && s[to] == '(' {
+			continue
+		}
+		b.WriteString(s[last:from])
+		last = to
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }

@@ -14,6 +14,7 @@ func TestStripRefMarks(t *testing.T) {
 		{"a bracketed number apart is the writer's", "the list [1] of names", "the list [1] of names"},
 		{"sic is the writer's", "they was[sic] there", "they was[sic] there"},
 		{"a Markdown reference link is no mark", "said [Reuters][1] on Monday", "said [Reuters][1] on Monday"},
+		{"nor is a Markdown link or image", "see[a](https://x.y) and ![x](y.png)", "see[a](https://x.y) and ![x](y.png)"},
 		{"wiki bold and italic", "The '''Lago Verde dam failure''' in ''El Diario''", "The Lago Verde dam failure in El Diario"},
 		{"an apostrophe is kept", "the dam's owner said 'no'", "the dam's owner said 'no'"},
 	}
