@@ -785,7 +785,8 @@ func hasReason(q *question, terms []lang.Term) bool {
 // hasName: a capitalised word, not at the start of the sentence and not
 // the question's own, that names the instance a "which X" question wants.
 // Where WordNet says what X is, the name must be of that kind: a place's
-// for "which country"; for any other English X ("which delegations",
+// for "which country" (or one a place noun names: "the village of San
+// Rafael"); for any other English X ("which delegations",
 // "which airline") not only a place's or its people's, unless that stands
 // right before X ("the Colombian delegation"). "Which official" is a who
 // question (see shape).
@@ -793,7 +794,7 @@ func hasName(q *question, terms []lang.Term) bool {
 	switch q.categoryKind() {
 	case lexicon.KindPlace:
 		return hasNamed(q, terms, func(words []string, from, to int) bool {
-			return places(words, false) || afterLocative(terms, from)
+			return places(words, false) || afterLocative(terms, from) || placeOf(terms, from)
 		})
 	case lexicon.KindGroup, lexicon.KindAttribute, lexicon.KindNone:
 		if q.category != nil && q.lang == lang.English {

@@ -155,6 +155,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who: a person after a word that is no place", "Who spoke for the strikers?", "The strikers heard a speech of Ana Ruiz.", true},
 		{"where: a name after a place noun after a locative", "Where was the union leader flown?", "He boarded a flight to the port city of Puerto Alto.", true},
 		{"where: a name after a place noun alone is no destination", "Where was the union leader flown?", "He praised the people of Puerto Alto.", false},
+		{"which place: a name after its place noun", "Which village did the mud reach?", "The mud reached the village of San Rafael within minutes.", true},
+		{"which place: a name after another noun", "Which village did the mud reach?", "The mud reached the workers of Ferro Norte within minutes.", false},
 		{"who: nor is the question's person in apposition", "Who stepped in once the minister quit?", "Chile's transport minister, Ana Ruiz, resigned late Monday, after lawmakers said they would back a motion to remove her.", false},
 		{"¿cuántos?: junto a lo contado", "¿Cuántos trabajadores pararon?", "Unos 2.400 trabajadores pararon el lunes.", true},
 	}
