@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -46,7 +47,12 @@ func splitFrontMatter(data []byte) (frontMatter, []byte, error) {
 	block = block[:end]
 	var raw map[string]any
 	if err := yaml.Unmarshal(block, &raw); err != nil {
-		return fm, nil, fmt.Errorf("front matter: %w", err)
+		// a headline with a colon ("title: Ecuador raid: what we know")
+		// is no YAML, but plainly meant
+		var ok bool
+		if raw, ok = plainFrontMatter(block); !ok {
+			return fm, nil, fmt.Errorf("front matter: %w", err)
+		}
 	}
 	str := func(k string) (string, error) {
 		v, ok := raw[k]
@@ -73,6 +79,37 @@ func splitFrontMatter(data []byte) (frontMatter, []byte, error) {
 		}
 	}
 	return fm, rest, nil
+}
+
+// frontMatterKeys are the keys footnote reads from front matter.
+var frontMatterKeys = map[string]bool{"id": true, "title": true, "source": true, "url": true, "date": true, "language": true}
+
+// plainFrontMatter reads a block that is not YAML as lines of "key: value",
+// the value being the rest of the line after the first ":" (quotes kept
+// unless they enclose all of it). ok is false unless every line that is
+// not blank or a "#" comment is one of frontMatterKeys so written, from
+// the line's start, with a value that does not open a YAML list or map.
+func plainFrontMatter(block []byte) (map[string]any, bool) {
+	raw := map[string]any{}
+	for _, line := range strings.Split(string(block), "\n") {
+		line = strings.TrimRight(line, " \t\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		k, v, found := strings.Cut(line, ":")
+		k = strings.ToLower(k)
+		v = strings.TrimSpace(v)
+		if !found || !frontMatterKeys[k] || strings.HasPrefix(v, "[") || strings.HasPrefix(v, "{") {
+			// an indented line, another key, or YAML's own syntax
+			// ("title: [unclosed"): YAML's error stands
+			return nil, false
+		}
+		if n := len(v); n >= 2 && (v[0] == '"' && v[n-1] == '"' || v[0] == '\'' && v[n-1] == '\'') && !strings.ContainsRune(v[1:n-1], rune(v[0])) {
+			v = v[1 : n-1]
+		}
+		raw[k] = v
+	}
+	return raw, true
 }
 
 // parseDate reads the common ways articles state a date and returns it as
