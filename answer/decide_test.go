@@ -96,6 +96,26 @@ func TestUnnamedPersonNamedInTheNextSentence(t *testing.T) {
 	}
 }
 
+// In an interview the interviewer's question states nothing: the reply
+// after it answers, leaning on the question's words, and the answer quotes
+// both.
+func TestInterviewReplyAnswers(t *testing.T) {
+	e := engineFS(t, map[string]string{"talk.md": "---\ntitle: The mayor on the outbreak\nsource: A\ndate: 2031-03-20\nlanguage: en\n---\n\n" +
+		"The mayor spoke to the radio about the outbreak.\n\n**Radio: How many hospital beds does the city have for dengue patients?**\n\n" +
+		"Mayor: We have 180 beds, and most are full.\n\n**Radio: When do you expect the peak?**\n\nMayor: Doctors say the peak will come in April.\n\n" +
+		"**Radio: Does the region have enough nurses for the field hospital?**\n\nMayor: No, we asked the ministry for forty more last week.\n"})
+	a := ask(t, e, "How many hospital beds does the city have for dengue patients?")
+	if a.Refused || !strings.Contains(a.Answer, "180") || len(a.Citations) != 1 || !strings.Contains(a.Citations[0].Quote, "How many hospital beds") {
+		t.Fatalf("answer %q, citations %+v", a.Answer, a.Citations)
+	}
+	if a := ask(t, e, "When is the peak expected?"); a.Refused || !strings.Contains(a.Answer, "April") {
+		t.Fatalf("answer %q", a.Answer)
+	}
+	if a := ask(t, e, "Does the region have enough nurses for the field hospital?"); a.Refused || !strings.Contains(a.Answer, "forty more") {
+		t.Fatalf("answer %q", a.Answer)
+	}
+}
+
 // A question naming something in two capitalised words that no passage
 // puts together is refused, though each word alone is in the articles; a
 // name the articles do give, in any case, and a title before a name are

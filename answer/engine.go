@@ -214,6 +214,7 @@ func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 			sur := surround{chunk: all, title: title}
 			if i > 0 {
 				sur.prev = stems[i-1]
+				sur.prevAsks = asks(h.Chunk.Sentence(i - 1))
 			}
 			if i+1 < n {
 				sur.next = stems[i+1]

@@ -129,6 +129,15 @@ const borrowWeight = 0.6
 // leaves to the sentences around it.
 type surround struct {
 	prev, next, chunk, title map[string]bool
+	// prevAsks is true when the sentence before is a question: this one
+	// answers it, as in an interview, and leans on its words.
+	prevAsks bool
+}
+
+// asks reports whether a sentence is a question ("How many beds does the
+// city have?"): it states nothing, so it answers nothing.
+func asks(s string) bool {
+	return strings.HasSuffix(strings.TrimRight(s, " *_\"'»”’)]"), "?")
 }
 
 // How much a question term found only around a sentence counts towards its
@@ -156,7 +165,7 @@ func (t *qterm) in(stems map[string]bool, l lang.Lang) float64 {
 // sentence alone and in its context, its evidence of the kind of answer
 // the question wants, and its score.
 func (c *candidate) scoreAgainst(q *question, terms []lang.Term, stems map[string]bool, sur surround) {
-	leans := c.sent > 0 && refersBack(terms)
+	leans := c.sent > 0 && (refersBack(terms) || sur.prevAsks)
 	l := c.chunk.Language
 	var total, sent, ctx, knownTotal, knownCtx, knownSent float64
 	c.matched, c.near = map[string]bool{}, map[string]bool{}
@@ -214,6 +223,10 @@ func (c *candidate) scoreAgainst(q *question, terms []lang.Term, stems map[strin
 	c.order = orderAgreement(q, terms)
 	c.novelty = novelty(q, terms)
 	c.score = c.weigh(defaultWeights)
+	if asks(c.text()) {
+		// its words are context for the reply after it, never an answer
+		c.sentCov, c.coverage, c.knownCov, c.sentKnownCov, c.typed, c.score = 0, 0, 0, 0, false, 0
+	}
 }
 
 // datesTitle reports, for a when question, whether the candidate is its
@@ -234,7 +247,7 @@ func datesTitle(q *question, c *candidate, terms []lang.Term, title map[string]b
 		return false
 	}
 	for i, t := range terms {
-		if q.new(t) && !t.Stop && (lang.IsTimeWord(t.Text) || t.Number && isDate(terms, i)) {
+		if q.new(t) && !t.Stop && (timeWord(terms, i) || t.Number && isDate(terms, i)) {
 			return true
 		}
 	}

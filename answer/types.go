@@ -260,6 +260,23 @@ func (q *question) new(t lang.Term) bool {
 	return true
 }
 
+// timeWord reports whether terms[i] names a month or a day of the week,
+// and not a first name it shares ("Julio Sánchez", "April Ryan"): a
+// capitalised word right after it that is no time word, where no stop word
+// or number stands before it ("in April Mexico…" is a date), makes it a
+// name.
+func timeWord(terms []lang.Term, i int) bool {
+	t := terms[i]
+	if !lang.IsTimeWord(t.Text) {
+		return false
+	}
+	if !t.Upper || i+1 >= len(terms) || i > 0 && (terms[i-1].Stop || terms[i-1].Number) {
+		return true
+	}
+	n := terms[i+1]
+	return !n.Upper || n.Number || lang.IsTimeWord(n.Text) || n.Start-t.End != 1
+}
+
 // nameRun returns the end (exclusive) of the run of capitalised words that
 // starts at terms[i] of text, allowing connectors ("Court of Justice", "Ruiz
 // de la Cruz") and a plural possessive ("Port Workers' Union") between
@@ -309,7 +326,7 @@ var connectors = set(`of on de del la las los the van von da di`)
 func hasPerson(q *question, text string, terms []lang.Term) bool {
 	for i := 0; i < len(terms); i++ {
 		t := terms[i]
-		if !t.Upper || t.Number || lang.IsTimeWord(t.Text) || t.Stop && !titleWords[t.Text] {
+		if !t.Upper || t.Number || timeWord(terms, i) || t.Stop && !titleWords[t.Text] {
 			continue
 		}
 		end, org := nameRun(text, terms, i)
@@ -536,7 +553,7 @@ func hasTime(q *question, terms []lang.Term) bool {
 		if !q.new(t) || t.Stop { // a stop word names no date: "may" the verb
 			continue
 		}
-		if lang.IsTimeWord(t.Text) || t.Number && len(t.Text) == 4 && (t.Text[:2] == "19" || t.Text[:2] == "20") {
+		if timeWord(terms, i) || t.Number && len(t.Text) == 4 && (t.Text[:2] == "19" || t.Text[:2] == "20") {
 			if nearEvent(q, terms, i, eventWindow) || nearAct(q, terms, i, eventWindow) {
 				return true
 			}
@@ -618,7 +635,7 @@ func nearAct(q *question, terms []lang.Term, i, n int) bool {
 // after a place noun that follows one ("to the port city of Guayaquil").
 func hasPlace(q *question, terms []lang.Term) bool {
 	for i, t := range terms {
-		if i == 0 || !t.Upper || t.Number || lang.IsTimeWord(t.Text) || !q.new(t) {
+		if i == 0 || !t.Upper || t.Number || timeWord(terms, i) || !q.new(t) {
 			continue
 		}
 		j := i - 1
@@ -882,7 +899,7 @@ func places(words []string, demonyms bool) bool {
 func hasNamed(q *question, terms []lang.Term, fits func(words []string, from, to int) bool) bool {
 	cat := unnamedCategory(q, terms)
 	for i, t := range terms {
-		if !t.Upper || t.Number || lang.IsTimeWord(t.Text) || i == 0 && !q.proper[t.Text] || !q.new(t) {
+		if !t.Upper || t.Number || timeWord(terms, i) || i == 0 && !q.proper[t.Text] || !q.new(t) {
 			continue
 		}
 		// "a newspaper reported" names no newspaper: where the sentence
@@ -958,7 +975,7 @@ func docNames(docs []*corpus.Document) (proper, surnames, bodies map[string]bool
 			}
 		}
 		for i := 0; i < len(terms); i++ {
-			if !terms[i].Upper || terms[i].Number || terms[i].Stop || lang.IsTimeWord(terms[i].Text) {
+			if !terms[i].Upper || terms[i].Number || terms[i].Stop || timeWord(terms, i) {
 				continue
 			}
 			end, org := nameRun(d.Text, terms, i)

@@ -157,6 +157,9 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"where: a name after a place noun alone is no destination", "Where was the union leader flown?", "He praised the people of Puerto Alto.", false},
 		{"which place: a name after its place noun", "Which village did the mud reach?", "The mud reached the village of San Rafael within minutes.", true},
 		{"which place: a name after another noun", "Which village did the mud reach?", "The mud reached the workers of Ferro Norte within minutes.", false},
+		{"who: a first name that is a month", "Who is the mayor of Piura?", "Piura mayor Julio Sánchez spoke to the radio.", true},
+		{"when: a first name that is a month is no date", "When did the mayor speak to the radio?", "Mayor Julio Sánchez spoke to the radio.", false},
+		{"when: a month after a preposition is a date, a name after it", "When did Mexico break ties?", "In April Mexico broke ties with Ecuador.", true},
 		{"who: nor is the question's person in apposition", "Who stepped in once the minister quit?", "Chile's transport minister, Ana Ruiz, resigned late Monday, after lawmakers said they would back a motion to remove her.", false},
 		{"¿cuántos?: junto a lo contado", "¿Cuántos trabajadores pararon?", "Unos 2.400 trabajadores pararon el lunes.", true},
 	}
