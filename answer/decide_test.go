@@ -116,6 +116,20 @@ func TestInterviewReplyAnswers(t *testing.T) {
 	}
 }
 
+// A how-many question about an everyday noun the articles never use
+// ("personas") is counted by the noun the number comes with ("fallecidos");
+// one about a noun of topic they never use ("soldados") is refused.
+func TestCountsAnEverydayNounByTheNumbersOwn(t *testing.T) {
+	e := engineFS(t, map[string]string{"brote.md": "---\ntitle: Brote de dengue\nsource: A\ndate: 2031-03-14\nlanguage: es\n---\n\n" +
+		"Se han confirmado 312 casos de dengue en la región.\n\nSe han registrado 4 fallecidos por dengue, todos mayores de 60 años.\n"})
+	if a := ask(t, e, "¿Cuántas personas han muerto por dengue?"); a.Refused || !strings.Contains(a.Answer, "4 fallecidos") {
+		t.Fatalf("answer %q", a.Answer)
+	}
+	if a := ask(t, e, "¿Cuántos soldados han muerto por dengue?"); !a.Refused {
+		t.Fatalf("answer %q", a.Answer)
+	}
+}
+
 // A question naming something in two capitalised words that no passage
 // puts together is refused, though each word alone is in the articles; a
 // name the articles do give, in any case, and a title before a name are

@@ -384,8 +384,10 @@ func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool)
 	if offTopic(q, cands) {
 		return nil, false, false
 	}
-	// "How many X" where no article mentions X cannot be counted.
-	if q.counted != nil && !q.counted.known {
+	// "How many X" where no article mentions X cannot be counted, unless
+	// X is an everyday word the number's own noun may stand for: "4
+	// fallecidos" counts the "personas" of "¿Cuántas personas murieron?"
+	if q.counted != nil && !q.counted.known && !q.counted.general {
 		return nil, false, false
 	}
 	if q.anchor != nil {
