@@ -322,10 +322,16 @@ func termWeight(info retrieval.TermInfo, general bool, maxIDF float64) float64 {
 // known: what it counts, the instance or role it asks for, the thing whose
 // date it asks, and whether it wants an amount or a measure.
 func (qs *question) shape(toks []lang.Term, cat int) {
+	qs.measure = measureQuestion(toks)
+	if qs.measure != nil {
+		qs.money = false // "what percentage of sales is the fine?"
+	}
 	for i := range qs.terms {
 		if qs.terms[i].category {
 			qs.category = &qs.terms[i]
-			if qs.typ == typeQuantity {
+			if qs.typ == typeQuantity && qs.measure == nil {
+				// "what percentage", "cuánto tiempo" ask a measure,
+				// counting nothing
 				qs.counted = &qs.terms[i]
 			}
 		}
@@ -338,7 +344,6 @@ func (qs *question) shape(toks []lang.Term, cat int) {
 		qs.role = roleTerms(qs, toks)
 	}
 	qs.anchor = anchorTerm(qs, toks)
-	qs.measure = measureQuestion(toks)
 	qs.future = asksFuture(toks)
 	if named := namedThing(qs, toks); qs.typ == typeAny && named != nil {
 		// "What was the name of the TV station…?" asks for a name, by
@@ -509,12 +514,20 @@ func asksFuture(toks []lang.Term) bool {
 // the units its answer may give, or nil.
 func measureQuestion(toks []lang.Term) map[string]bool {
 	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].Text == "how" && measureUnits[toks[i+1].Text] != nil {
-			return measureUnits[toks[i+1].Text]
+		switch t, next := toks[i].Text, toks[i+1].Text; {
+		case t == "how" && measureUnits[next] != nil:
+			return measureUnits[next]
+		case t == "cuanto" && next == "tiempo":
+			return timeUnits
+		case (t == "what" || t == "which" || t == "que" || t == "cual") && percentNouns[next]:
+			return percentUnits
 		}
 	}
 	return nil
 }
+
+// percentNouns make a "what X" question ask for a percentage.
+var percentNouns = set(`percentage percent proportion share porcentaje proporcion`)
 
 // aspectNouns ask for one aspect of something named after them: "the date
 // of his birth", "la causa de la muerte".
@@ -796,9 +809,12 @@ func questionType(toks []lang.Term) answerType {
 			return typeQuantity
 		case "what", "which", "que", "cual", "cuales":
 			asked = asked || i == 0 || interrogative(toks, i)
-			switch next {
-			case "year", "date", "day", "month", "time", "ano", "fecha", "dia", "mes":
+			switch {
+			case next == "year" || next == "date" || next == "day" || next == "month" || next == "time" || next == "hour" ||
+				next == "ano" || next == "fecha" || next == "dia" || next == "mes" || next == "hora":
 				return typeTime
+			case percentNouns[next]:
+				return typeQuantity // "what percentage of sales…"
 			}
 			// "what reasons", "on what legal grounds", "what was the
 			// cause of", "¿cuáles fueron los motivos…?": a why question

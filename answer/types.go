@@ -95,7 +95,8 @@ var indefinites = set(`a an another un una otro otra`)
 
 // moneyWords mark an amount of money.
 var moneyWords = set(`dollar dollars usd euro euros eur peso pesos dolar dolares pound pounds cost costs costo
-	price precio`)
+	price precio sol soles real reales bolivar bolivares quetzal quetzales colon colones lempira lempiras
+	cordoba cordobas guarani guaranies franc francs franco francos yen yuan rupee rupees libra libras`)
 
 // moneyQuestionWords make a "how much" question ask for money.
 var moneyQuestionWords = set(`money cost costs costo costo pay paid pagar pago pagaron fine multa reparations reparacion
@@ -112,6 +113,12 @@ var (
 	weightUnits = set(`kg g t tons tonnes pounds lb lbs toneladas kilos kilogramos libras`)
 	otherUnits  = set(`hectares acres percent degrees hectareas grados por`)
 	units       = union(lengthUnits, timeUnits, weightUnits, otherUnits)
+	// percentUnits answer "what percentage": "%" stands for the sign
+	// (see percentAt).
+	percentUnits = set(`% percent por`)
+	// fractionWords answer "what share" as a percentage does.
+	fractionWords = set(`half halves third thirds quarter quarters fifth fifths sixth tenth tenths majority
+		mitad tercio tercios cuarto cuartos quinto quintos decimo mayoria`)
 )
 
 // measureUnits are the units a "how X" question's answer may give: a
@@ -208,7 +215,7 @@ func fills(q *question, text string, terms []lang.Term) bool {
 			terms = terms[1:]
 		}
 	}
-	if q.future && !speaksOfFuture(terms) {
+	if q.future && q.measure == nil && !speaksOfFuture(terms) {
 		// "Who will replace her?", "When will the court rule?": a
 		// sentence only about the past does not answer
 		return false
@@ -217,7 +224,7 @@ func fills(q *question, text string, terms []lang.Term) bool {
 	case typePerson:
 		return hasPerson(q, text, terms)
 	case typeTime:
-		return hasTime(q, terms)
+		return hasTime(q, text, terms)
 	case typePlace:
 		return hasPlace(q, terms)
 	case typeQuantity:
@@ -275,6 +282,41 @@ func timeWord(terms []lang.Term, i int) bool {
 	}
 	n := terms[i+1]
 	return !n.Upper || n.Number || lang.IsTimeWord(n.Text) || n.Start-t.End != 1
+}
+
+// clockAt reports whether a time of day opens at terms[i]: "12:40",
+// "14h00", "3 p.m.", "9 am".
+func clockAt(text string, terms []lang.Term, i int) bool {
+	t := terms[i]
+	if len(t.Text) >= 4 && len(t.Text) <= 5 && strings.Count(t.Text, "h") == 1 {
+		h, m, _ := strings.Cut(t.Text, "h")
+		return len(h) >= 1 && len(h) <= 2 && len(m) == 2 && allDigits(h) && allDigits(m)
+	}
+	if !t.Number || len(t.Text) > 2 || i+1 >= len(terms) {
+		return false
+	}
+	n := terms[i+1]
+	switch {
+	case n.Number && len(n.Text) == 2 && n.Start == t.End+1 && text[t.End] == ':':
+		return true
+	case n.Text == "am" || n.Text == "pm":
+		return true
+	case (n.Text == "a" || n.Text == "p") && i+2 < len(terms) && terms[i+2].Text == "m":
+		return true
+	}
+	return false
+}
+
+// percentAt reports whether the number at terms[i] is a percentage: "8 %",
+// "5%", "8 percent", "8 por ciento".
+func percentAt(text string, terms []lang.Term, i int) bool {
+	if strings.HasPrefix(strings.TrimLeft(text[terms[i].End:], " \u00a0"), "%") {
+		return true
+	}
+	if i+1 < len(terms) && (terms[i+1].Text == "percent" || terms[i+1].Text == "pct") {
+		return true
+	}
+	return i+2 < len(terms) && (terms[i+1].Text == "por" && terms[i+2].Text == "ciento" || terms[i+1].Text == "per" && terms[i+2].Text == "cent")
 }
 
 // nameRun returns the end (exclusive) of the run of capitalised words that
@@ -548,12 +590,12 @@ func otherPlaceBefore(possessor *qterm, terms []lang.Term, from, to int) bool {
 
 // hasTime: a month, weekday, year or relative day, by a word of the event
 // asked about.
-func hasTime(q *question, terms []lang.Term) bool {
+func hasTime(q *question, text string, terms []lang.Term) bool {
 	for i, t := range terms {
 		if !q.new(t) || t.Stop { // a stop word names no date: "may" the verb
 			continue
 		}
-		if timeWord(terms, i) || t.Number && len(t.Text) == 4 && (t.Text[:2] == "19" || t.Text[:2] == "20") {
+		if timeWord(terms, i) || clockAt(text, terms, i) || t.Number && len(t.Text) == 4 && (t.Text[:2] == "19" || t.Text[:2] == "20") {
 			if nearEvent(q, terms, i, eventWindow) || nearAct(q, terms, i, eventWindow) {
 				return true
 			}
@@ -666,6 +708,9 @@ func locativeBefore(terms []lang.Term, i int) bool {
 // many countries voted"); when it asks about money, it must be an amount.
 func hasQuantity(q *question, text string, terms []lang.Term) bool {
 	for i, t := range terms {
+		if q.measure["%"] && fractionWords[t.Text] && !q.words[t.Text] {
+			return true // "What share…?": "about a fifth"
+		}
 		if !(t.Number || numberWords[t.Text]) || isDate(terms, i) || q.words[t.Text] {
 			continue
 		}
@@ -676,7 +721,7 @@ func hasQuantity(q *question, text string, terms []lang.Term) bool {
 			continue
 		}
 		if q.measure != nil {
-			if i+1 < len(terms) && q.measure[terms[i+1].Text] {
+			if i+1 < len(terms) && q.measure[terms[i+1].Text] || q.measure["%"] && percentAt(text, terms, i) {
 				return true
 			}
 			continue
@@ -1062,6 +1107,9 @@ func datelineEnd(text string) int {
 			continue
 		}
 		lead := head[:i]
+		if lead[0] >= '0' && lead[0] <= '9' {
+			return 0 // "12:40 GMT —": a live report's time, which dates what follows
+		}
 		if strings.Contains(lead, "(") || hasCapsWord(lead) {
 			return i + len(sep)
 		}
