@@ -519,6 +519,8 @@ func measureQuestion(toks []lang.Term) map[string]bool {
 			return measureUnits[next]
 		case t == "cuanto" && next == "tiempo":
 			return timeUnits
+		case (t == "que" || t == "cual" || t == "what") && (next == "edad" || next == "age"):
+			return ageUnits
 		case (t == "what" || t == "which" || t == "que" || t == "cual") && percentNouns[next]:
 			return percentUnits
 		}
@@ -813,8 +815,8 @@ func questionType(toks []lang.Term) answerType {
 			case next == "year" || next == "date" || next == "day" || next == "month" || next == "time" || next == "hour" ||
 				next == "ano" || next == "fecha" || next == "dia" || next == "mes" || next == "hora":
 				return typeTime
-			case percentNouns[next]:
-				return typeQuantity // "what percentage of sales…"
+			case percentNouns[next] || next == "age" || next == "edad":
+				return typeQuantity // "what percentage of sales…", "¿qué edad tiene?"
 			}
 			// "what reasons", "on what legal grounds", "what was the
 			// cause of", "¿cuáles fueron los motivos…?": a why question

@@ -116,6 +116,9 @@ var (
 	// percentUnits answer "what percentage": "%" stands for the sign
 	// (see percentAt).
 	percentUnits = set(`% percent por`)
+	// ageUnits answer "how old": years, or an age given after a name
+	// ("Elena Vargas, 54,"; see ageAt), which "age" stands for.
+	ageUnits = union(timeUnits, set(`age`))
 	// fractionWords answer "what share" as a percentage does.
 	fractionWords = set(`half halves third thirds quarter quarters fifth fifths sixth tenth tenths majority
 		mitad tercio tercios cuarto cuartos quinto quintos decimo mayoria`)
@@ -125,7 +128,7 @@ var (
 // height in metres, not in days.
 var measureUnits = map[string]map[string]bool{
 	"high": union(lengthUnits, otherUnits), "tall": lengthUnits, "deep": lengthUnits, "far": lengthUnits, "wide": lengthUnits,
-	"long": union(lengthUnits, timeUnits), "old": timeUnits, "heavy": weightUnits,
+	"long": union(lengthUnits, timeUnits), "old": ageUnits, "heavy": weightUnits,
 	"big": union(lengthUnits, otherUnits), "large": union(lengthUnits, otherUnits),
 }
 
@@ -282,6 +285,20 @@ func timeWord(terms []lang.Term, i int) bool {
 	}
 	n := terms[i+1]
 	return !n.Upper || n.Number || lang.IsTimeWord(n.Text) || n.Start-t.End != 1
+}
+
+// ageAt reports whether the number at terms[i] is an age set after a name
+// between commas or in brackets, as news writes it: "Gov. Elena Vargas, 54,
+// told…", "Glas (54)".
+func ageAt(text string, terms []lang.Term, i int) bool {
+	t := terms[i]
+	if i == 0 || !t.Number || len(t.Text) > 3 || !terms[i-1].Upper {
+		return false
+	}
+	gap := text[terms[i-1].End:t.Start]
+	after := strings.TrimLeft(text[t.End:], " ")
+	return (gap == ", " && (after == "" || strings.IndexAny(after[:1], ",;.") == 0)) ||
+		(gap == " (" && strings.HasPrefix(after, ")"))
 }
 
 // clockAt reports whether a time of day opens at terms[i]: "12:40",
@@ -721,7 +738,8 @@ func hasQuantity(q *question, text string, terms []lang.Term) bool {
 			continue
 		}
 		if q.measure != nil {
-			if i+1 < len(terms) && q.measure[terms[i+1].Text] || q.measure["%"] && percentAt(text, terms, i) {
+			if i+1 < len(terms) && q.measure[terms[i+1].Text] || q.measure["%"] && percentAt(text, terms, i) ||
+				q.measure["age"] && ageAt(text, terms, i) {
 				return true
 			}
 			continue

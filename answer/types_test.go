@@ -170,6 +170,10 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"¿cuánto tiempo?: money is no duration", "¿Cuánto tiempo tiene la empresa para pagar?", "La empresa debe pagar 1,5 millones de soles.", false},
 		{"¿cuánto pagó?: soles are money", "¿Cuánto pagó la empresa en indemnizaciones?", "La empresa pagó 1,5 millones de soles en indemnizaciones.", true},
 		{"how long will: a duration set before", "How long will the state of emergency last?", "The governor has declared a state of emergency for 60 days.", true},
+		{"how old: an age after a name", "How old is the governor?", "Gov. Elena Vargas, 54, told reporters she would stay.", true},
+		{"how old: an age in brackets", "How old is the governor?", "The governor, Elena Vargas (54), told reporters she would stay.", true},
+		{"how old: a count after a name is no age", "How old is the governor?", "The governor visited Cruz Alta, 54 kilometres away.", false},
+		{"¿qué edad?: una edad tras el nombre", "¿Qué edad tiene la gobernadora?", "La gobernadora Elena Vargas, 54, habló con la prensa.", true},
 		{"who: nor is the question's person in apposition", "Who stepped in once the minister quit?", "Chile's transport minister, Ana Ruiz, resigned late Monday, after lawmakers said they would back a motion to remove her.", false},
 		{"¿cuántos?: junto a lo contado", "¿Cuántos trabajadores pararon?", "Unos 2.400 trabajadores pararon el lunes.", true},
 	}
