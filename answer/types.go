@@ -287,6 +287,11 @@ func timeWord(terms []lang.Term, i int) bool {
 	return !n.Upper || n.Number || lang.IsTimeWord(n.Text) || n.Start-t.End != 1
 }
 
+// isYear reports whether a term is a year of the last two centuries.
+func isYear(t lang.Term) bool {
+	return t.Number && len(t.Text) == 4 && (t.Text[:2] == "19" || t.Text[:2] == "20")
+}
+
 // ageAt reports whether the number at terms[i] is an age set after a name
 // between commas or in brackets, as news writes it: "Gov. Elena Vargas, 54,
 // told…", "Glas (54)".
@@ -612,7 +617,7 @@ func hasTime(q *question, text string, terms []lang.Term) bool {
 		if !q.new(t) || t.Stop { // a stop word names no date: "may" the verb
 			continue
 		}
-		if timeWord(terms, i) || clockAt(text, terms, i) || t.Number && len(t.Text) == 4 && (t.Text[:2] == "19" || t.Text[:2] == "20") {
+		if timeWord(terms, i) || clockAt(text, terms, i) || isYear(t) {
 			if nearEvent(q, terms, i, eventWindow) || nearAct(q, terms, i, eventWindow) {
 				return true
 			}
@@ -727,6 +732,10 @@ func hasQuantity(q *question, text string, terms []lang.Term) bool {
 	for i, t := range terms {
 		if q.measure["%"] && fractionWords[t.Text] && !q.words[t.Text] {
 			return true // "What share…?": "about a fifth"
+		}
+		if q.measure["years"] && (t.Text == "since" || t.Text == "desde") && i+1 < len(terms) &&
+			(timeWord(terms, i+1) || isYear(terms[i+1])) && !q.words[terms[i+1].Text] {
+			return true // "How long had he lived there?": "since December"
 		}
 		if !(t.Number || numberWords[t.Text]) || isDate(terms, i) || q.words[t.Text] {
 			continue

@@ -174,6 +174,9 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"how old: an age in brackets", "How old is the governor?", "The governor, Elena Vargas (54), told reporters she would stay.", true},
 		{"how old: a count after a name is no age", "How old is the governor?", "The governor visited Cruz Alta, 54 kilometres away.", false},
 		{"¿qué edad?: una edad tras el nombre", "¿Qué edad tiene la gobernadora?", "La gobernadora Elena Vargas, 54, habló con la prensa.", true},
+		{"how long: since a date", "How long had the union leader been living in the embassy?", "Police arrested the union leader, who had been living there since December.", true},
+		{"¿cuánto tiempo?: desde un año", "¿Cuánto tiempo lleva preso el dirigente?", "El dirigente está preso desde 2022 en Quilmo.", true},
+		{"how long: since a name is no date", "How long had the union leader been living in the embassy?", "The union leader has lived in the embassy since Ana Ruiz left.", false},
 		{"who: nor is the question's person in apposition", "Who stepped in once the minister quit?", "Chile's transport minister, Ana Ruiz, resigned late Monday, after lawmakers said they would back a motion to remove her.", false},
 		{"¿cuántos?: junto a lo contado", "¿Cuántos trabajadores pararon?", "Unos 2.400 trabajadores pararon el lunes.", true},
 	}
