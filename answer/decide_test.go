@@ -130,6 +130,22 @@ func TestCountsAnEverydayNounByTheNumbersOwn(t *testing.T) {
 	}
 }
 
+// A sentence that lacks a country the question names and opens with
+// another tells what that other country did: "When did Chile cut ties with
+// Peru?" is not answered by Bolivia's act, though it repeats the verb.
+func TestAnotherCountrysActDoesNotAnswer(t *testing.T) {
+	e := engineFS(t, map[string]string{"ties.md": "---\ntitle: Ties broken\nsource: A\ndate: 2031-05-03\nlanguage: en\n---\n\n" +
+		"Bolivia decided to cut all diplomatic ties with Peru on Saturday, calling the border incident reprehensible.\n\n" +
+		"Chile's government had ended diplomatic ties with Peru late Friday.\n",
+		"a.md": "---\ntitle: Border talks\nsource: B\ndate: 2031-05-04\nlanguage: en\n---\n\nChile and Peru agreed to hold talks on their ties next month.\n",
+		"b.md": "---\ntitle: Trade\nsource: C\ndate: 2031-05-05\nlanguage: en\n---\n\nTrade ties between Chile and Peru weakened after the incident, officials in Peru said.\n",
+		"c.md": "---\ntitle: Envoys\nsource: D\ndate: 2031-05-06\nlanguage: en\n---\n\nPeru recalled its envoy from Chile, straining ties, and Chile did the same.\n"})
+	a := ask(t, e, "When did Chile cut ties with Peru?")
+	if a.Refused || !strings.Contains(a.Answer, "Friday") || strings.Contains(a.Answer, "Bolivia") {
+		t.Fatalf("answer %q", a.Answer)
+	}
+}
+
 // A question naming something in two capitalised words that no passage
 // puts together is refused, though each word alone is in the articles; a
 // name the articles do give, in any case, and a title before a name are

@@ -7,6 +7,7 @@ import (
 
 	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/lang"
+	"github.com/footnote-bot/footnote/lexicon"
 	"github.com/footnote-bot/footnote/retrieval"
 )
 
@@ -134,6 +135,42 @@ type surround struct {
 	prevAsks bool
 }
 
+// otherActorFactor is what is left of the score of a sentence whose
+// subject is another place than the question's (see otherActor).
+const otherActorFactor = 0.5
+
+// otherActor reports whether a sentence lacks a place the question names
+// and opens with another place as its subject: it tells what that other
+// country or city did.
+func otherActor(q *question, text string, terms []lang.Term, matched map[string]bool) bool {
+	missing := false
+	for i := range q.terms {
+		t := &q.terms[i]
+		if t.entity && !t.number && !matched[t.stem] && lexicon.KindOf(t.word) == lexicon.KindPlace {
+			missing = true
+		}
+	}
+	if !missing {
+		return false
+	}
+	if end := datelineEnd(text); end > 0 {
+		for len(terms) > 0 && terms[0].Start < end {
+			terms = terms[1:]
+		}
+	}
+	var words []string
+	for _, t := range terms {
+		if !t.Upper || t.Number {
+			break
+		}
+		if q.words[t.Text] {
+			return false
+		}
+		words = append(words, t.Text)
+	}
+	return places(words, false)
+}
+
 // asks reports whether a sentence is a question ("How many beds does the
 // city have?"): it states nothing, so it answers nothing.
 func asks(s string) bool {
@@ -223,6 +260,11 @@ func (c *candidate) scoreAgainst(q *question, terms []lang.Term, stems map[strin
 	c.order = orderAgreement(q, terms)
 	c.novelty = novelty(q, terms)
 	c.score = c.weigh(defaultWeights)
+	if otherActor(q, c.text(), terms, c.matched) {
+		// "Nicaragua also decided to cut all relations with Ecuador" for
+		// "When did Mexico cut ties with Ecuador?": another's act
+		c.typed, c.score = false, c.score*otherActorFactor
+	}
 	if asks(c.text()) {
 		// its words are context for the reply after it, never an answer
 		c.sentCov, c.coverage, c.knownCov, c.sentKnownCov, c.typed, c.score = 0, 0, 0, 0, false, 0
