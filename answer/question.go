@@ -113,6 +113,9 @@ type question struct {
 	// measure holds, for "how high", "how long", "how old", the units the
 	// number must come with (metres for a height, not days).
 	measure map[string]bool
+	// elapsed is true for a "how long" question about how long something
+	// has gone on (see elapsedWords).
+	elapsed bool
 	// surnames are the last words of the full names the retrieved
 	// articles give (see surnames).
 	surnames map[string]bool
@@ -209,6 +212,16 @@ func (q *question) withNames(terms []lang.Term) *question {
 	}
 	return &v
 }
+
+// elapsedWords make a "how long" question ask how long something has
+// gone on ("How long had he been living there?", "¿Cuánto tiempo lleva
+// preso?"), which "since December" answers; "How long was the sentence?"
+// asks a length of time instead.
+var elapsedWords = set(`has have had been lleva llevan llevaba llevaban`)
+
+// regionalDemonyms name the peoples of a region, not of one country.
+var regionalDemonyms = set(`european african asian american latin arab caribbean andean nordic scandinavian balkan
+	europeo europea africano africana asiatico asiatica americano americana latino latina arabe caribeno caribena andino andina`)
 
 // happenWords only say that something took place ("When did the raid
 // happen?", "¿Qué ocurrió…?"): the question's other words say what.
@@ -325,6 +338,9 @@ func (qs *question) shape(toks []lang.Term, cat int) {
 	qs.measure = measureQuestion(toks)
 	if qs.measure != nil {
 		qs.money = false // "what percentage of sales is the fine?"
+		for _, t := range toks {
+			qs.elapsed = qs.elapsed || qs.measure["years"] && elapsedWords[t.Text]
+		}
 	}
 	for i := range qs.terms {
 		if qs.terms[i].category {
@@ -361,6 +377,13 @@ func (qs *question) shape(toks []lang.Term, cat int) {
 			// "which judge…" asks who: a name by the word "judge"
 			qs.typ = typePerson
 			qs.role = []*qterm{qs.category}
+			if p := cat - 1; p > 0 && toks[p].Upper && (p == 1 || !toks[p-1].Upper) && !regionalDemonyms[toks[p].Text] &&
+				(possessive(qs.text, toks[p]) || lexicon.KindOf(toks[p].Text) == lexicon.KindDemonym) {
+				// "which Honduran leader", not "which Central American
+				// president" nor "which European leader": a region
+				// holds many peoples
+				qs.possessor = qs.entityTerm(toks[p])
+			}
 		}
 	}
 	qs.predicate = predicateTerm(qs, toks, cat)

@@ -540,6 +540,12 @@ func titledByQuestion(q *question, terms []lang.Term, from, to int) bool {
 	return named
 }
 
+// genericRoles ask for anyone of standing: "which leader", "qué
+// dirigente"; a titled name is one.
+var genericRoles = set(`leader leaders official officials politician politicians figure figures
+	lider lideres dirigente dirigentes funcionario funcionaria funcionarios politico politica politicos
+	mandatario mandataria mandatarios autoridad autoridades`)
+
 // nearRole reports whether the name at terms[from:to] stands within a few
 // words of a term naming the role the question asks about, when it asks
 // about one ("Ambassador Raquel Serur", "the ambassador, Raquel Serur").
@@ -551,6 +557,9 @@ func nearRole(q *question, terms []lang.Term, from, to int) bool {
 		return false
 	}
 	head := q.roleHead()
+	if genericRoles[head.word] && titled(terms, from, to) {
+		return true // "which leader": "President Xiomara Castro"
+	}
 	for j := max(0, from-4); j < len(terms) && j < to+4; j++ {
 		// the other language's word for it counts ("minister", "ministra")
 		if head.matches(terms[j]) || cognate(head.word, terms[j].Text) {
@@ -607,7 +616,16 @@ func otherPlaceBefore(possessor *qterm, terms []lang.Term, from, to int) bool {
 			return true
 		}
 	}
-	return false
+	// a place of several words before the titles: "El Salvador President
+	// Nayib Bukele"
+	var words []string
+	for j := from; j < to && !titleWords[terms[j].Text]; j++ {
+		if possessor.matches(terms[j]) {
+			return false
+		}
+		words = append(words, terms[j].Text)
+	}
+	return len(words) > 1 && len(words) < to-from && places(words, true)
 }
 
 // hasTime: a month, weekday, year or relative day, by a word of the event
@@ -733,7 +751,7 @@ func hasQuantity(q *question, text string, terms []lang.Term) bool {
 		if q.measure["%"] && fractionWords[t.Text] && !q.words[t.Text] {
 			return true // "What share…?": "about a fifth"
 		}
-		if q.measure["years"] && (t.Text == "since" || t.Text == "desde") && i+1 < len(terms) &&
+		if q.elapsed && (t.Text == "since" || t.Text == "desde") && i+1 < len(terms) &&
 			(timeWord(terms, i+1) || isYear(terms[i+1])) && !q.words[terms[i+1].Text] {
 			return true // "How long had he lived there?": "since December"
 		}

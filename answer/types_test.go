@@ -176,7 +176,13 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"¿qué edad?: una edad tras el nombre", "¿Qué edad tiene la gobernadora?", "La gobernadora Elena Vargas, 54, habló con la prensa.", true},
 		{"how long: since a date", "How long had the union leader been living in the embassy?", "Police arrested the union leader, who had been living there since December.", true},
 		{"¿cuánto tiempo?: desde un año", "¿Cuánto tiempo lleva preso el dirigente?", "El dirigente está preso desde 2022 en Quilmo.", true},
+		{"how long: since a date is no length of time", "How long was the union leader's prison sentence?", "The union leader has been in prison since December.", false},
 		{"how long: since a name is no date", "How long had the union leader been living in the embassy?", "The union leader has lived in the embassy since Ana Ruiz left.", false},
+		{"which leader: a titled name", "Which Honduran leader criticized the raid?", "Honduran President Ana Ruiz, writing on X, criticized the raid.", true},
+		{"which leader: an untitled name is no leader", "Which Honduran leader criticized the raid?", "Honduran student Ana Ruiz, writing on X, criticized the raid.", false},
+		{"which leader: another country's titled name", "Which Honduran leader criticized the raid?", "El Salvador President Ana Ruiz criticized the raid.", false},
+		{"which leader: a region holds many peoples", "Which European leader criticized the raid?", "Spanish President Ana Ruiz criticized the raid.", true},
+		{"¿qué mandataria?: un nombre con cargo", "¿Qué mandataria criticó la redada?", "La presidenta Ana Ruiz criticó la redada en X.", true},
 		{"who: nor is the question's person in apposition", "Who stepped in once the minister quit?", "Chile's transport minister, Ana Ruiz, resigned late Monday, after lawmakers said they would back a motion to remove her.", false},
 		{"¿cuántos?: junto a lo contado", "¿Cuántos trabajadores pararon?", "Unos 2.400 trabajadores pararon el lunes.", true},
 	}
