@@ -146,6 +146,20 @@ func TestAnotherCountrysActDoesNotAnswer(t *testing.T) {
 	}
 }
 
+// A quotation attributed to a pronoun ("…,” she said.") right after a
+// sentence naming the asked speaker answers "what did X ask/say", and the
+// answer quotes both.
+func TestPronounQuoteAnswersWhatXSaid(t *testing.T) {
+	e := engineFS(t, map[string]string{"talks.md": "---\ntitle: Port talks\nsource: A\ndate: 2031-05-03\nlanguage: en\n---\n\n" +
+		"Minister Ana Ruiz made statements about the strike on Monday that the union called unfortunate.\n\n" +
+		"Ruiz thanked the dockworkers for their patience in a post on X, and said the port would reopen soon.\n" +
+		"“We ask both sides to stay calm and to return to the table,” she said.\n"})
+	a := ask(t, e, "What did Ruiz ask both sides to do?")
+	if a.Refused || !strings.Contains(a.Answer, "stay calm") || len(a.Citations) != 1 || !strings.Contains(a.Citations[0].Quote, "Ruiz thanked") {
+		t.Fatalf("answer %q, citations %+v", a.Answer, a.Citations)
+	}
+}
+
 // A question naming something in two capitalised words that no passage
 // puts together is refused, though each word alone is in the articles; a
 // name the articles do give, in any case, and a title before a name are

@@ -226,6 +226,7 @@ func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 		}
 		namedNext(q, chunkCands, terms, func(q *question) bool { return e.nextNames(q, h.Chunk) })
 		namedBefore(q, chunkCands, terms, func() bool { return e.prevNames(q, h.Chunk) })
+		spokeBefore(q, chunkCands, terms)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
 	return out

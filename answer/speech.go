@@ -20,6 +20,12 @@ var speechVerbs = set(`say says said saying tell tells told announce announces a
 	agrego anadir anadio escribir escribio publicar publico responder respondio calificar califico condenar
 	condeno criticar critico opinar opino comentar comento negar nego confirmar confirmo`)
 
+// requestVerbs report what someone asked for, with the one asked after
+// them: "asking the judges to suspend Ecuador", "pidió a la ONU".
+var requestVerbs = set(`ask asks asked asking request requests requested requesting demand demands demanded
+	demanding pedir pide piden pidio pidieron pidiendo solicitar solicita solicito solicitaron solicitando
+	exigir exige exigio exigieron instar insta insto`)
+
 // speechNouns name what someone said: "comments made by AMLO".
 var speechNouns = set(`statement statements comments comment remarks remark words message speech interview
 	declaraciones declaracion comentarios comentario palabras mensaje discurso comunicado entrevista`)
@@ -28,8 +34,8 @@ var speechNouns = set(`statement statements comments comment remarks remark word
 // did X say?", "¿Qué dijo X?". Fewer than speechVerbs: "What states
 // border the port?" asks no speech.
 var askedSpeech = set(`say said tell told announce announced declare declared claim claimed respond responded
-	reply replied comment commented argue argued warn warned write wrote tweet tweeted
-	dijo dicho dice declaro afirmo anuncio respondio opino comento senalo aseguro advirtio escribio`)
+	reply replied comment commented argue argued warn warned write wrote tweet tweeted ask asked urge urged
+	dijo dicho dice declaro afirmo anuncio respondio opino comento senalo aseguro advirtio escribio pidio`)
 
 // speechAux stand between "what" and the speaker in an English question:
 // "What did China say", "What has the union said".
@@ -56,6 +62,9 @@ func speechQuestion(qs *question, toks []lang.Term) []*qterm {
 			from, to = i+2, -1
 			for j := i + 2; j < len(toks) && j < i+10 && !speakerEnds[toks[j].Text]; j++ {
 				if askedSpeech[toks[j].Text] {
+					if (toks[j].Text == "ask" || toks[j].Text == "asked") && j+1 < len(toks) && toks[j+1].Text == "for" {
+						return nil // "What did the union ask for?" asks its demands
+					}
 					to = j
 					break
 				}
@@ -158,6 +167,20 @@ func hasSpeech(q *question, text string, terms []lang.Term) bool {
 		return true
 	}
 	for i, t := range terms {
+		if requestVerbs[t.Text] && !negated(text, terms, i) {
+			// "Mexico asked the court to…": the speaker comes first; after
+			// the verb stands whom it asks. After a comma, a participle
+			// ("…, asking the judges to…") has the clause's subject for
+			// its speaker, however far back
+			clause := strings.HasSuffix(strings.TrimRight(text[:t.Start], " "), ",") &&
+				(strings.HasSuffix(t.Text, "ing") || strings.HasSuffix(t.Text, "ando") || strings.HasSuffix(t.Text, "iendo"))
+			for _, j := range at {
+				if j < i && (i-j <= speakerWindow || clause) {
+					return true
+				}
+			}
+			continue
+		}
 		if !speechVerbs[t.Text] && !speechNouns[t.Text] && t.Text != "according" && t.Text != "segun" || negated(text, terms, i) {
 			continue
 		}
@@ -192,4 +215,62 @@ func negated(text string, terms []lang.Term, i int) bool {
 func startsWithQuote(s string) bool {
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, " "))
 	return isQuoteMark(r)
+}
+
+// spokeBefore marks, for a "what did X say" question, a quotation
+// attributed to a pronoun ("“We ask our compatriots…,” he said.") right
+// after a sentence that names X: X said it, and the answer quotes both
+// (the candidate borrows the name).
+func spokeBefore(q *question, cands []*candidate, terms [][]lang.Term) {
+	if q.typ != typeSpeech {
+		return
+	}
+	for i := 1; i < len(cands); i++ {
+		c := cands[i]
+		if c.typed || !pronounSpeaks(c.text(), terms[i]) || !hasAllSpeaker(q, terms[i-1]) {
+			continue
+		}
+		c.typed, c.borrows = true, true
+		c.score = c.weigh(defaultWeights)
+	}
+}
+
+// pronounSpeaks reports whether a sentence quotes someone it names by a
+// pronoun only: a quotation mark, and "he said", "said she", "dijo él".
+func pronounSpeaks(text string, terms []lang.Term) bool {
+	if !strings.ContainsAny(text, "\"“”«»") {
+		return false
+	}
+	for i, t := range terms {
+		if !speechVerbs[t.Text] {
+			continue
+		}
+		for j := max(0, i-1); j < len(terms) && j <= i+1; j++ {
+			if j != i && pronouns[terms[j].Text] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pronouns stand for a person named before.
+var pronouns = set(`he she they el ella ellos ellas`)
+
+// hasAllSpeaker reports whether a sentence has every word of the question's
+// speaker.
+func hasAllSpeaker(q *question, terms []lang.Term) bool {
+	for _, sp := range q.speaker {
+		found := false
+		for _, t := range terms {
+			if sp.matches(t) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return len(q.speaker) > 0
 }

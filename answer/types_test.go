@@ -183,6 +183,9 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"which leader: another country's titled name", "Which Honduran leader criticized the raid?", "El Salvador President Ana Ruiz criticized the raid.", false},
 		{"which leader: a region holds many peoples", "Which European leader criticized the raid?", "Spanish President Ana Ruiz criticized the raid.", true},
 		{"¿qué mandataria?: un nombre con cargo", "¿Qué mandataria criticó la redada?", "La presidenta Ana Ruiz criticó la redada en X.", true},
+		{"what did X ask: X asking", "What did Chile ask the court?", "Chile filed a case against Peru at the International Court of Justice on Monday, asking the judges to suspend Peru.", true},
+		{"what did X ask: X asked", "What did Chile ask the court?", "Chile asked the court to order Peru to pay.", true},
+		{"what did X ask: X is whom another asks", "What did Chile ask the court?", "The court will ask Chile to wait for the ruling.", false},
 		{"who: nor is the question's person in apposition", "Who stepped in once the minister quit?", "Chile's transport minister, Ana Ruiz, resigned late Monday, after lawmakers said they would back a motion to remove her.", false},
 		{"¿cuántos?: junto a lo contado", "¿Cuántos trabajadores pararon?", "Unos 2.400 trabajadores pararon el lunes.", true},
 	}
@@ -225,6 +228,11 @@ func TestQuestionShape(t *testing.T) {
 		{question: "Which country abstained?", typ: typeInstance, category: "country"},
 		{question: "¿Qué país se abstuvo?", typ: typeInstance, category: "pais"},
 		{question: "What did the union say?", typ: typeSpeech},
+		{question: "What did the minister ask the strikers to do?", typ: typeSpeech},
+		{question: "¿Qué pidió la ministra a los huelguistas?", typ: typeSpeech},
+		{question: "What percentage of sales is the fine?", typ: typeQuantity, category: "percentage", measure: true},
+		{question: "¿Cuánto tiempo tiene la empresa para pagar?", typ: typeQuantity, category: "tiempo", measure: true},
+		{question: "How old is the governor?", typ: typeQuantity, measure: true},
 		{question: "Which minister urged talks?", typ: typePerson, category: "minister", role: "minister"}, // WordNet: a minister is a person
 		{question: "Which Chilean minister urged talks?", typ: typePerson, category: "minister", role: "minister"},
 		{question: "Which country abstained in the vote?", typ: typeInstance, category: "country"},
