@@ -542,6 +542,8 @@ func measureQuestion(toks []lang.Term) map[string]bool {
 			return measureUnits[next]
 		case t == "cuanto" && next == "tiempo":
 			return timeUnits
+		case (t == "cuanto" || t == "cuanta") && spanishMeasures[next] != nil:
+			return spanishMeasures[next] // "¿cuánto mide el túnel?"
 		case (t == "que" || t == "cual" || t == "what") && (next == "edad" || next == "age"):
 			return ageUnits
 		case (t == "what" || t == "which" || t == "que" || t == "cual") && percentNouns[next]:
@@ -551,12 +553,19 @@ func measureQuestion(toks []lang.Term) map[string]bool {
 	return nil
 }
 
+// spanishMeasures are the verbs a Spanish "cuánto" question measures
+// with, and the units of their answers.
+var spanishMeasures = map[string]map[string]bool{
+	"mide": union(lengthUnits, otherUnits), "miden": union(lengthUnits, otherUnits), "media": union(lengthUnits, otherUnits),
+	"pesa": weightUnits, "pesan": weightUnits, "pesaba": weightUnits, "dura": timeUnits, "duro": timeUnits, "durara": timeUnits,
+}
+
 // percentNouns make a "what X" question ask for a percentage.
 var percentNouns = set(`percentage percent proportion share porcentaje proporcion`)
 
 // aspectNouns ask for one aspect of something named after them: "the date
 // of his birth", "la causa de la muerte".
-var aspectNouns = set(`date day year time cause reason number amount size name fecha dia ano hora causa motivo razon numero cantidad nombre`)
+var aspectNouns = set(`date day year time cause reason number amount size name fecha dia año hora causa motivo razon numero cantidad nombre`)
 
 // namedThing returns, for "what is the name of X" ("¿cómo se llama…?"
 // aside), the term of X's head noun: the last content word of the words
@@ -836,7 +845,7 @@ func questionType(toks []lang.Term) answerType {
 			asked = asked || i == 0 || interrogative(toks, i)
 			switch {
 			case next == "year" || next == "date" || next == "day" || next == "month" || next == "time" || next == "hour" ||
-				next == "ano" || next == "fecha" || next == "dia" || next == "mes" || next == "hora":
+				next == "año" || next == "fecha" || next == "dia" || next == "mes" || next == "hora":
 				return typeTime
 			case percentNouns[next] || next == "age" || next == "edad":
 				return typeQuantity // "what percentage of sales…", "¿qué edad tiene?"

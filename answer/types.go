@@ -41,7 +41,7 @@ var orgHeads = set(`court corte council consejo organization organisation organi
 	party partido police policia army ejercito agency agencia bank banco commission comision
 	committee comite tribunal university universidad embassy embajada institute instituto
 	press prensa news noticias times post community comunidad house casa palace palacio
-	republic republica foundation fundacion association asociacion company compania group grupo
+	republic republica foundation fundacion association asociacion company compañia group grupo
 	sala chamber camara direccion directorate sindicato authority autoridad federation federacion
 	confederation confederacion coalition coalicion movement movimiento service servicio fiscalia
 	carabineros secretariat secretaria corporation corporacion line lines airline airlines
@@ -100,8 +100,9 @@ var moneyWords = set(`dollar dollars usd euro euros eur peso pesos dolar dolares
 
 // moneyQuestionWords make a "how much" question ask for money.
 var moneyQuestionWords = set(`money cost costs costo costo pay paid pagar pago pagaron fine multa reparations reparacion
-	reparaciones damages danos compensation compensacion indemnizacion worth price precio budget presupuesto
-	dinero fund fondos funds`)
+	reparaciones damages daños compensation compensacion indemnizacion worth price precio budget presupuesto
+	dinero fund fondos funds reward recompensa bounty ransom rescate bail fianza salary salario sueldo wage
+	offer offers offered ofrece ofrecen ofrecio ofrecieron`)
 
 // Units measure: a "how high" or "how long" question wants a number with
 // one of the kind it asks (measureUnits).
@@ -109,7 +110,7 @@ var (
 	lengthUnits = set(`m km cm mm mi ft meters metres kilometers kilometres miles feet foot inches
 		metros kilometros millas pies`)
 	timeUnits = set(`seconds minutes hours days weeks months years decades centuries
-		segundos minutos horas dias semanas meses anos decadas siglos`)
+		segundos minutos horas dias semanas meses años decadas siglos`)
 	weightUnits = set(`kg g t tons tonnes pounds lb lbs toneladas kilos kilogramos libras`)
 	otherUnits  = set(`hectares acres percent degrees hectareas grados por`)
 	units       = union(lengthUnits, timeUnits, weightUnits, otherUnits)
@@ -118,7 +119,7 @@ var (
 	percentUnits = set(`% percent por`)
 	// ageUnits answer "how old": years, or an age given after a name
 	// ("Elena Vargas, 54,"; see ageAt), which "age" stands for.
-	ageUnits = union(timeUnits, set(`age`))
+	ageUnits = set(`years year años año age`)
 	// fractionWords answer "what share" as a percentage does.
 	fractionWords = set(`half halves third thirds quarter quarters fifth fifths sixth tenth tenths majority
 		mitad tercio tercios cuarto cuartos quinto quintos decimo mayoria`)

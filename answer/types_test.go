@@ -186,6 +186,10 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"what did X ask: X asking", "What did Chile ask the court?", "Chile filed a case against Peru at the International Court of Justice on Monday, asking the judges to suspend Peru.", true},
 		{"what did X ask: X asked", "What did Chile ask the court?", "Chile asked the court to order Peru to pay.", true},
 		{"what did X ask: X is whom another asks", "What did Chile ask the court?", "The court will ask Chile to wait for the ruling.", false},
+		{"¿qué edad?: de 47 años", "¿Qué edad tiene la gobernadora?", "La gobernadora, de 47 años, había asumido el cargo en marzo.", true},
+		{"how old: days are no age", "How old is the governor?", "The governor resigned two days after the escape.", false},
+		{"¿cuánto mide?: metros", "¿Cuánto mide el túnel?", "El reo escapó por un túnel de 60 metros.", true},
+		{"¿cuánto ofrece?: una recompensa en dólares", "¿Cuánto ofrece el Gobierno por la captura?", "El Gobierno ofrece una recompensa de 500.000 dólares por la captura.", true},
 		{"who: nor is the question's person in apposition", "Who stepped in once the minister quit?", "Chile's transport minister, Ana Ruiz, resigned late Monday, after lawmakers said they would back a motion to remove her.", false},
 		{"¿cuántos?: junto a lo contado", "¿Cuántos trabajadores pararon?", "Unos 2.400 trabajadores pararon el lunes.", true},
 	}
@@ -229,6 +233,7 @@ func TestQuestionShape(t *testing.T) {
 		{question: "¿Qué país se abstuvo?", typ: typeInstance, category: "pais"},
 		{question: "What did the union say?", typ: typeSpeech},
 		{question: "What did the minister ask the strikers to do?", typ: typeSpeech},
+		{question: "¿En qué año se construyó la presa?", typ: typeTime, category: "año"},
 		{question: "¿Qué pidió la ministra a los huelguistas?", typ: typeSpeech},
 		{question: "What percentage of sales is the fine?", typ: typeQuantity, category: "percentage", measure: true},
 		{question: "¿Cuánto tiempo tiene la empresa para pagar?", typ: typeQuantity, category: "tiempo", measure: true},

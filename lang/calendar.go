@@ -28,7 +28,7 @@ var weekdayWords = map[string]time.Weekday{
 
 // relativeTimeWords name a time relative to now or a span of it.
 var relativeTimeWords = set(strings.Fields(`yesterday today tonight tomorrow weekend week month year decade century
-	ayer hoy manana semana mes ano decada siglo`)...)
+	ayer hoy mañana semana mes año decada siglo`)...)
 
 var monthNamesEN = [12]string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 var monthNamesES = [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}

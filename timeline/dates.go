@@ -62,7 +62,7 @@ var (
 	monthYear    = regexp.MustCompile(`\b(?:in|en|de)\s+` + monthRe + `\s+(?:of\s+|de\s+|del\s+)?(\d{4})\b`)
 	monthAlone   = regexp.MustCompile(`\b(?:in|en|early|late|mid|a\s+principios\s+de|a\s+finales\s+de)\s+` + monthRe + `\b`)
 	weekdayRe    = regexp.MustCompile(`\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday|domingo|lunes|martes|miercoles|jueves|viernes|sabado)\b`)
-	relativeRe   = regexp.MustCompile(`\b(yesterday|today|ayer|hoy|last year|el ano pasado|this year|este ano|next year|last month|el mes pasado)\b`)
+	relativeRe   = regexp.MustCompile(`\b(yesterday|today|ayer|hoy|last year|el año pasado|this year|este año|next year|last month|el mes pasado)\b`)
 	yearRe       = regexp.MustCompile(`\b(?:in|en|de|del)\s+((?:19|20)\d{2})\b`)
 	capitalMay   = regexp.MustCompile(`\bMay\s+\d`)
 )
@@ -175,9 +175,9 @@ func (r *resolver) relativeWords() {
 			r.consider(m[0], When{a.AddDate(0, 0, -1), Day})
 		case "today", "hoy":
 			r.consider(m[0], When{a, Day})
-		case "last year", "el ano pasado":
+		case "last year", "el año pasado":
 			r.consider(m[0], When{time.Date(a.Year()-1, 1, 1, 0, 0, 0, 0, time.UTC), Year})
-		case "this year", "este ano":
+		case "this year", "este año":
 			r.consider(m[0], When{time.Date(a.Year(), 1, 1, 0, 0, 0, 0, time.UTC), Year})
 		case "next year":
 			r.consider(m[0], When{time.Date(a.Year()+1, 1, 1, 0, 0, 0, 0, time.UTC), Year})

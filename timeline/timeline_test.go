@@ -28,6 +28,7 @@ func TestResolve(t *testing.T) {
 		{"El Consejo votó el 10 de abril.", "2024-04-10", true},
 		{"La policía irrumpió el viernes en la embajada.", "2024-04-05", true},
 		{"Noboa became president last year.", "2023", true},
+		{"Noboa asumió la presidencia el año pasado.", "2023", true},
 		{"He had lived there since December.", "", false},
 		{"The talks began in December.", "2023-12", true},
 		{"The earthquake in 2016 killed hundreds.", "2016", true},
