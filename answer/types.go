@@ -779,6 +779,11 @@ func hasQuantity(q *question, text string, terms []lang.Term) bool {
 			continue // "seven years": the number counts something else
 		}
 		from, to := i-3, i+4
+		if i+1 < len(terms) && (terms[i+1].Stop || verbForm(terms[i+1])) {
+			// "Four prisoners fled; two were caught": a number standing
+			// for a noun named before it counts that noun
+			from = i - 6
+		}
 		if len(terms) <= shortLine {
 			// "Workers on strike: about 2,400": a short line is about
 			// what it names
