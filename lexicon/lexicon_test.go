@@ -42,19 +42,21 @@ func TestSynonyms(t *testing.T) {
 		min       float32 // the least weight the link should have
 		gpl       bool    // linked only by the GPL file's tables
 	}{
-		{lang.English, "shouted", "yell", 0.8, false},            // same synset, first senses
-		{lang.English, "yelled", "shout", 0.8, false},            // and back
-		{lang.English, "arrested", "apprehend", 0.8, false},      // same synset
-		{lang.English, "detained", "arrest", 0.3, true},          // through "detener" (pivot)
-		{lang.English, "arrest", "detain", 0.3, true},            // and back
-		{lang.English, "detained", "detention", 0.6, false},      // derived form
-		{lang.English, "mexican", "mexico", 0.6, false},          // pertainym
-		{lang.English, "mexico", "mexican", 0.6, false},          // and back
-		{lang.English, "ecuadorian", "ecuador", 0.6, false},      // pertainym
-		{lang.English, "envoy", "diplomat", 0.3, false},          // hypernym
-		{lang.English, "ambassador", "diplomat", 0.3, false},     // hypernym
-		{lang.English, "kick out", "expel", 0.8, false},          // multi-word lemma
-		{lang.English, "flown", "flight", 0.25, false},           // a later sense's derived form, kept once phrases leave the lists
+		{lang.English, "shouted", "yell", 0.8, false},        // same synset, first senses
+		{lang.English, "yelled", "shout", 0.8, false},        // and back
+		{lang.English, "arrested", "apprehend", 0.8, false},  // same synset
+		{lang.English, "detained", "arrest", 0.3, true},      // through "detener" (pivot)
+		{lang.English, "arrest", "detain", 0.3, true},        // and back
+		{lang.English, "detained", "detention", 0.6, false},  // derived form
+		{lang.English, "mexican", "mexico", 0.6, false},      // pertainym
+		{lang.English, "mexico", "mexican", 0.6, false},      // and back
+		{lang.English, "ecuadorian", "ecuador", 0.6, false},  // pertainym
+		{lang.English, "envoy", "diplomat", 0.3, false},      // hypernym
+		{lang.English, "ambassador", "diplomat", 0.3, false}, // hypernym
+		{lang.English, "kick out", "expel", 0.8, false},      // multi-word lemma
+		{lang.English, "flown", "flight", 0.25, false},       // a later sense's derived form, kept once phrases leave the lists
+		{lang.English, "died", "killed", 0.5, false},         // WordNet's cause pointer, both ways
+		{lang.English, "killing", "die", 0.5, false},
 		{lang.English, "condemned", "denounce", 0.3, false},      // hypernym of the first sense
 		{lang.Spanish, "detenido", "arrestado", 0.8, true},       // thesaurus, confirmed by "arrest"
 		{lang.Spanish, "arrestado", "detenido", 0.8, true},       // and back

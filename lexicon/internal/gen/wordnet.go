@@ -18,6 +18,7 @@ const (
 	wnSynonym    = 1.0 // same synset
 	wnDerived    = 0.7 // derivationally related form, pertainym, participle
 	wnSimilar    = 0.6 // adjective "similar to", verb group
+	wnCause      = 0.5 // a verb and the one it causes, both ways: "kill" and "die"
 	wnHypernym   = 0.4 // one level up
 	wnHyponym    = 0.3 // one level down, only for small hyponym sets
 	wnMaxSenses  = 4   // senses of a query word considered
@@ -325,6 +326,8 @@ func wnPointerWeight(sym string, r, nHypo int) (base float64, ok bool) {
 		return wnDerived, true
 	case "&", "$":
 		return wnSimilar, true
+	case ">":
+		return wnCause, true
 	case "@":
 		return wnHypernym, r < wnHyperSense
 	case "~":
@@ -353,6 +356,10 @@ func (wn *wordnet) pointerRelations(g, der graph, from string, p wnPtr, to *wnSy
 			// the country stands for its adjective too (mexican → mexico)
 			g.add(tw, from, wt)
 			der.add(tw, from, wt)
+		}
+		if p.sym == ">" {
+			// news says either: "killing 12 people", "12 people died"
+			g.add(tw, from, wt)
 		}
 	}
 }

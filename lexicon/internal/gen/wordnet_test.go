@@ -25,7 +25,7 @@ func writeFiles(t *testing.T, files map[string]string) string {
 // tinyWordNet is a made-up WordNet in the database format: "land" and
 // "country" share a synset with a hypernym and a hyponym; "land" has a rare
 // second sense cut by its tag count; the adjective "landish" is a
-// pertainym of "land".
+// pertainym of "land"; the verb "raze" causes "fall".
 var tinyWordNet = map[string]string{
 	"data.noun": "  1 licence header line\n" +
 		"00000010 15 n 02 land 0 country 0 002 @ 00000020 n 0000 ~ 00000030 n 0000 | a place\n" +
@@ -40,8 +40,8 @@ var tinyWordNet = map[string]string{
 		"ground n 1 0 1 0 00000040\n",
 	"data.adj":    "00000100 00 a 01 landish(a) 0 001 \\ 00000010 n 0101 | of the land\n",
 	"index.adj":   "landish a 1 1 \\ 1 0 00000100\n",
-	"data.verb":   "",
-	"index.verb":  "",
+	"data.verb":   "00000200 30 v 01 raze 0 001 > 00000210 v 0000 | cause to fall\n00000210 30 v 01 fall 0 000 | come down\n",
+	"index.verb":  "raze v 1 1 > 1 1 00000200\nfall v 1 0 1 1 00000210\n",
 	"data.adv":    "",
 	"index.adv":   "",
 	"cntlist.rev": "land%1:15:00:: 1 10\ncountry%1:15:00:: 1 4\n",
@@ -67,6 +67,8 @@ func TestWordNetRelations(t *testing.T) {
 		{"land", "landish", wnDerived},                   // and back
 		{"land", "ground", 0},                            // a second sense never tagged
 		{"ground", "land", wnSynonym * (1 - wnRankStep)}, // ground's only sense is land's second
+		{"raze", "fall", wnCause},                        // a cause
+		{"fall", "raze", wnCause},                        // and back: "killed" for "died"
 	}
 	for _, tt := range tests {
 		got := g[s(tt.from)][s(tt.to)]
