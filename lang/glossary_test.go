@@ -21,6 +21,8 @@ func TestTranslate(t *testing.T) {
 		{English, "walkout", nil, []string{"huelga"}},
 		{English, "resigned", nil, []string{"dimitió", "renunció"}},
 		{Spanish, "dimitio", nil, []string{"resigned"}}, // folded
+		{English, "toll", nil, []string{"cifra"}},       // "death toll" is "cifra de muertos"
+		{English, "years", []string{"años"}, nil},       // with its ñ, as Fold keeps it
 	}
 	for _, tt := range tests {
 		core, gen := Translations(tt.from, tt.word)
