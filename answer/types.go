@@ -24,7 +24,7 @@ var titleWords = set(`president presidente presidenta minister ministro ministra
 	general gen senator senador senadora deputy diputado diputada mayor alcalde alcaldesa
 	governor gobernador gobernadora spokesman spokeswoman spokesperson portavoz vocero vocera
 	lawyer abogado abogada attorney fiscal prosecutor director directora chief jefe jefa
-	mr mrs ms dr sr sra srta dra lic king queen rey reina pope papa expresidente
+	mr mrs ms dr sr sra srta dra lic king queen rey reina pope papa expresidente gov sen rep lt col capt sgt supt cmdr adm gral cnel tte
 	exvicepresidente vicepresidente vicepresidenta colonel coronel captain capitan commander comandante
 	former acting interim ex`)
 
@@ -541,6 +541,26 @@ func titledByQuestion(q *question, terms []lang.Term, from, to int) bool {
 	return named
 }
 
+// titleAbbrevs spell out the abbreviations of titles news writes before a
+// name.
+var titleAbbrevs = map[string]string{"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+	"lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant", "pres": "president", "amb": "ambassador",
+	"supt": "superintendent", "cmdr": "commander", "adm": "admiral", "gral": "general", "cnel": "coronel", "tte": "teniente"}
+
+// abbreviates reports whether w is a title's abbreviation whose full word
+// is the role term t.
+func abbreviates(w lang.Term, t *qterm) bool {
+	full, ok := titleAbbrevs[w.Text]
+	if !ok {
+		return false
+	}
+	l := lang.English
+	if full == "coronel" || full == "teniente" {
+		l = lang.Spanish
+	}
+	return t.matches(lang.Term{Token: lang.Token{Text: full}, Stem: lang.Stem(l, full)})
+}
+
 // genericRoles ask for anyone of standing: "which leader", "qué
 // dirigente"; a titled name is one.
 var genericRoles = set(`leader leaders official officials politician politicians figure figures
@@ -562,8 +582,9 @@ func nearRole(q *question, terms []lang.Term, from, to int) bool {
 		return true // "which leader": "President Xiomara Castro"
 	}
 	for j := max(0, from-4); j < len(terms) && j < to+4; j++ {
-		// the other language's word for it counts ("minister", "ministra")
-		if head.matches(terms[j]) || cognate(head.word, terms[j].Text) {
+		// the other language's word for it counts ("minister", "ministra"),
+		// and a title's abbreviation ("Gov. Elena Vargas")
+		if head.matches(terms[j]) || cognate(head.word, terms[j].Text) || abbreviates(terms[j], head) {
 			return true
 		}
 	}
