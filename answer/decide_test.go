@@ -100,10 +100,10 @@ func TestUnnamedPersonNamedInTheNextSentence(t *testing.T) {
 // after it answers, leaning on the question's words, and the answer quotes
 // both.
 func TestInterviewReplyAnswers(t *testing.T) {
-	e := engineFS(t, map[string]string{"talk.md": "---\ntitle: The mayor on the outbreak\nsource: A\ndate: 2031-03-20\nlanguage: en\n---\n\n" +
-		"The mayor spoke to the radio about the outbreak.\n\n**Radio: How many hospital beds does the city have for dengue patients?**\n\n" +
-		"Mayor: We have 180 beds, and most are full.\n\n**Radio: When do you expect the peak?**\n\nMayor: Doctors say the peak will come in April.\n\n" +
-		"**Radio: Does the region have enough nurses for the field hospital?**\n\nMayor: No, we asked the ministry for forty more last week.\n"})
+	e := engineFS(t, map[string]string{"talk.md": article("The mayor on the outbreak", "2031-03-20",
+		"The mayor spoke to the radio about the outbreak.\n\n**Radio: How many hospital beds does the city have for dengue patients?**\n\n"+
+			"Mayor: We have 180 beds, and most are full.\n\n**Radio: When do you expect the peak?**\n\nMayor: Doctors say the peak will come in April.\n\n"+
+			"**Radio: Does the region have enough nurses for the field hospital?**\n\nMayor: No, we asked the ministry for forty more last week.\n")})
 	a := ask(t, e, "How many hospital beds does the city have for dengue patients?")
 	if a.Refused || !strings.Contains(a.Answer, "180") || len(a.Citations) != 1 || !strings.Contains(a.Citations[0].Quote, "How many hospital beds") {
 		t.Fatalf("answer %q, citations %+v", a.Answer, a.Citations)
@@ -120,8 +120,8 @@ func TestInterviewReplyAnswers(t *testing.T) {
 // ("personas") is counted by the noun the number comes with ("fallecidos");
 // one about a noun of topic they never use ("soldados") is refused.
 func TestCountsAnEverydayNounByTheNumbersOwn(t *testing.T) {
-	e := engineFS(t, map[string]string{"brote.md": "---\ntitle: Brote de dengue\nsource: A\ndate: 2031-03-14\nlanguage: es\n---\n\n" +
-		"Se han confirmado 312 casos de dengue en la región.\n\nSe han registrado 4 fallecidos por dengue, todos mayores de 60 años.\n"})
+	e := engineFS(t, map[string]string{"brote.md": articleIn("es", "Brote de dengue", "2031-03-14",
+		"Se han confirmado 312 casos de dengue en la región.\n\nSe han registrado 4 fallecidos por dengue, todos mayores de 60 años.\n")})
 	if a := ask(t, e, "¿Cuántas personas han muerto por dengue?"); a.Refused || !strings.Contains(a.Answer, "4 fallecidos") {
 		t.Fatalf("answer %q", a.Answer)
 	}
@@ -134,12 +134,12 @@ func TestCountsAnEverydayNounByTheNumbersOwn(t *testing.T) {
 // another tells what that other country did: "When did Chile cut ties with
 // Peru?" is not answered by Bolivia's act, though it repeats the verb.
 func TestAnotherCountrysActDoesNotAnswer(t *testing.T) {
-	e := engineFS(t, map[string]string{"ties.md": "---\ntitle: Ties broken\nsource: A\ndate: 2031-05-03\nlanguage: en\n---\n\n" +
-		"Bolivia decided to cut all diplomatic ties with Peru on Saturday, calling the border incident reprehensible.\n\n" +
-		"Chile's government had ended diplomatic ties with Peru late Friday.\n",
-		"a.md": "---\ntitle: Border talks\nsource: B\ndate: 2031-05-04\nlanguage: en\n---\n\nChile and Peru agreed to hold talks on their ties next month.\n",
-		"b.md": "---\ntitle: Trade\nsource: C\ndate: 2031-05-05\nlanguage: en\n---\n\nTrade ties between Chile and Peru weakened after the incident, officials in Peru said.\n",
-		"c.md": "---\ntitle: Envoys\nsource: D\ndate: 2031-05-06\nlanguage: en\n---\n\nPeru recalled its envoy from Chile, straining ties, and Chile did the same.\n"})
+	e := engineFS(t, map[string]string{"ties.md": article("Ties broken", "2031-05-03",
+		"Bolivia decided to cut all diplomatic ties with Peru on Saturday, calling the border incident reprehensible.\n\n"+
+			"Chile's government had ended diplomatic ties with Peru late Friday.\n"),
+		"a.md": article("Border talks", "2031-05-04", "Chile and Peru agreed to hold talks on their ties next month.\n"),
+		"b.md": article("Trade", "2031-05-05", "Trade ties between Chile and Peru weakened after the incident, officials in Peru said.\n"),
+		"c.md": article("Envoys", "2031-05-06", "Peru recalled its envoy from Chile, straining ties, and Chile did the same.\n")})
 	a := ask(t, e, "When did Chile cut ties with Peru?")
 	if a.Refused || !strings.Contains(a.Answer, "Friday") || strings.Contains(a.Answer, "Bolivia") {
 		t.Fatalf("answer %q", a.Answer)
@@ -150,10 +150,10 @@ func TestAnotherCountrysActDoesNotAnswer(t *testing.T) {
 // sentence naming the asked speaker answers "what did X ask/say", and the
 // answer quotes both.
 func TestPronounQuoteAnswersWhatXSaid(t *testing.T) {
-	e := engineFS(t, map[string]string{"talks.md": "---\ntitle: Port talks\nsource: A\ndate: 2031-05-03\nlanguage: en\n---\n\n" +
-		"Minister Ana Ruiz made statements about the strike on Monday that the union called unfortunate.\n\n" +
-		"Ruiz thanked the dockworkers for their patience in a post on X, and said the port would reopen soon.\n" +
-		"“We ask both sides to stay calm and to return to the table,” she said.\n"})
+	e := engineFS(t, map[string]string{"talks.md": article("Port talks", "2031-05-03",
+		"Minister Ana Ruiz made statements about the strike on Monday that the union called unfortunate.\n\n"+
+			"Ruiz thanked the dockworkers for their patience in a post on X, and said the port would reopen soon.\n"+
+			"“We ask both sides to stay calm and to return to the table,” she said.\n")})
 	a := ask(t, e, "What did Ruiz ask both sides to do?")
 	if a.Refused || !strings.Contains(a.Answer, "stay calm") || len(a.Citations) != 1 || !strings.Contains(a.Citations[0].Quote, "Ruiz thanked") {
 		t.Fatalf("answer %q, citations %+v", a.Answer, a.Citations)
@@ -318,7 +318,12 @@ func TestFirstAndLatestFigures(t *testing.T) {
 
 // article is an invented English article with the given title and date.
 func article(title, date string, paragraphs ...string) string {
-	return "---\ntitle: " + title + "\nsource: A\ndate: " + date + "\nlanguage: en\n---\n\n" + strings.Join(paragraphs, "\n\n") + "\n"
+	return articleIn("en", title, date, paragraphs...)
+}
+
+// articleIn is an invented article in the given language.
+func articleIn(language, title, date string, paragraphs ...string) string {
+	return "---\ntitle: " + title + "\nsource: A\ndate: " + date + "\nlanguage: " + language + "\n---\n\n" + strings.Join(paragraphs, "\n\n") + "\n"
 }
 
 // Each row asks one invented article a question whose answer shows which
