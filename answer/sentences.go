@@ -476,6 +476,15 @@ func isDate(terms []lang.Term, i int) bool {
 	if len(t) == 4 && (t[:2] == "19" || t[:2] == "20") {
 		return true
 	}
-	near := func(j int) bool { return j >= 0 && j < len(terms) && lang.IsTimeWord(terms[j].Text) }
+	// a month or a day names a date; "year", "week" after a number make
+	// a span ("a five-year term")
+	near := func(j int) bool {
+		if j < 0 || j >= len(terms) {
+			return false
+		}
+		_, month := lang.MonthOrAbbrev(terms[j].Text)
+		_, day := lang.Weekday(terms[j].Text)
+		return month || day
+	}
 	return near(i-1) || near(i+1) || near(i+2) && terms[i+1].Text == "de"
 }

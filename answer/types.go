@@ -107,13 +107,16 @@ var moneyQuestionWords = set(`money cost costs costo costo pay paid pagar pago p
 // Units measure: a "how high" or "how long" question wants a number with
 // one of the kind it asks (measureUnits).
 var (
-	lengthUnits = set(`m km cm mm mi ft meters metres kilometers kilometres miles feet foot inches
-		metros kilometros millas pies`)
-	timeUnits = set(`seconds minutes hours days weeks months years decades centuries
-		segundos minutos horas dias semanas meses años decadas siglos`)
-	weightUnits = set(`kg g t tons tonnes pounds lb lbs toneladas kilos kilogramos libras`)
-	otherUnits  = set(`hectares acres percent degrees hectareas grados por`)
-	units       = union(lengthUnits, timeUnits, weightUnits, otherUnits)
+	// singular too: "a five-year term", "one day", "un año"
+	lengthUnits = set(`m km cm mm mi ft meter meters metre metres kilometer kilometers kilometre kilometres mile miles
+		feet foot inch inches metro metros kilometro kilometros milla millas pie pies`)
+	timeUnits = set(`second seconds minute minutes hour hours day days week weeks month months year years
+		decade decades century centuries segundo segundos minuto minutos hora horas dia dias semana semanas
+		mes meses año años decada decadas siglo siglos`)
+	weightUnits = set(`kg g t ton tons tonne tonnes pound pounds lb lbs tonelada toneladas kilo kilos kilogramo kilogramos
+		libra libras`)
+	otherUnits = set(`hectare hectares acre acres percent degree degrees hectarea hectareas grado grados por`)
+	units      = union(lengthUnits, timeUnits, weightUnits, otherUnits)
 	// percentUnits answer "what percentage": "%" stands for the sign
 	// (see percentAt).
 	percentUnits = set(`% percent por`)

@@ -194,6 +194,7 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"how many: a number standing for a noun named before", "How many prisoners were found?", "After weeks of planning and with help from outside the walls, the prisoners fled with him, and two were found near the river on Thursday.", true},
 		{"who is the governor: a title's abbreviation", "Who is the governor of Antares?", "Gov. Elena Vargas, 54, told reporters she would stay.", true},
 		{"who is the senator: a title's abbreviation", "Who is the senator for Antares?", "Sen. Elena Vargas told reporters she would stay.", true},
+		{"how long: a hyphenated span", "How long is the presidential term?", "She will take office on Jan. 10 for a five-year term.", true},
 		{"who: nor is the question's person in apposition", "Who stepped in once the minister quit?", "Chile's transport minister, Ana Ruiz, resigned late Monday, after lawmakers said they would back a motion to remove her.", false},
 		{"¿cuántos?: junto a lo contado", "¿Cuántos trabajadores pararon?", "Unos 2.400 trabajadores pararon el lunes.", true},
 	}
