@@ -77,19 +77,33 @@ var (
 	callToAction = regexp.MustCompile(`(?i)\b(sign up|subscribe|suscr[ií]ba(se)?|suscr[ií]bete|reg[ií]stre(se)?|reg[ií]strate|inscr[ií]ba(se)?|inscr[ií]bete)\b`)
 	mailbox      = regexp.MustCompile(`(?i)(newsletter|bolet[ií]n|inbox|bandeja de entrada|e-?mail|correo)`)
 	rights       = regexp.MustCompile(`(?i)(all rights reserved|todos los derechos reservados|^©|^copyright\b)`)
+	// pageLine matches a whole short paragraph that is the page's furniture
+	// as a copied article keeps it: advertising and "read more" slots,
+	// share and follow buttons, a wire's credit and standards lines.
+	pageLine = regexp.MustCompile(`(?i)^(?:advertisement\b.*|publicidad|anuncio|scroll to continue|sign up here\.?|` +
+		`(?:additional )?(?:reporting|writing|editing|compiled|edited|research) by [^.;]{1,60}` +
+		`(?:;\s*(?:additional )?(?:reporting|writing|editing|compiled|edited|research) by [^.;]{1,60})*\.?|` +
+		`our standards:.*|(?:read more|related(?: coverage| stories| articles| news| content| links)?|see also|` +
+		`more on this(?: story)?|lee también|leer más|te puede interesar|también te puede interesar|más información|` +
+		`noticias relacionadas)(?:\s*:.{0,100}|\s*\.)?|share (?:this|on)\b.{0,60}|compartir(?: en)?\b.{0,60}|` +
+		`(?:follow us|síguenos)\b.{0,80})$`)
 )
+
+// maxPageLine is the longest paragraph pageLine judges.
+const maxPageLine = 160
 
 // maxBoilerplateLine is the longest paragraph dropBoilerplateLines judges:
 // a longer one is prose, whatever words it uses.
 const maxBoilerplateLine = 300
 
 // dropBoilerplateLines removes newsletter sign-ups ("Sign up for our daily
-// newsletter…", "Suscríbase a nuestro boletín…") and rights notices from
-// the paragraphs.
+// newsletter…", "Suscríbase a nuestro boletín…"), rights notices and the
+// page's furniture (see pageLine) from the paragraphs.
 func dropBoilerplateLines(paras []string) []string {
 	out := paras[:0:0]
 	for _, p := range paras {
-		if len(p) <= maxBoilerplateLine && (callToAction.MatchString(p) && mailbox.MatchString(p) || rights.MatchString(p)) {
+		if len(p) <= maxBoilerplateLine && (callToAction.MatchString(p) && mailbox.MatchString(p) || rights.MatchString(p)) ||
+			len(p) <= maxPageLine && pageLine.MatchString(strings.TrimSpace(p)) {
 			continue
 		}
 		out = append(out, p)

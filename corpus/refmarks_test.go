@@ -70,3 +70,35 @@ func TestParsePlainFrontMatter(t *testing.T) {
 		t.Error("a key footnote does not read, in front matter YAML rejects, was accepted")
 	}
 }
+
+// A copied page keeps its furniture as lines of their own: advertising
+// and "read more" slots, share and follow buttons, a wire's credit and
+// standards lines. They are dropped; prose that starts with the same words
+// is kept.
+func TestParseDropsPageLines(t *testing.T) {
+	page := []string{
+		"Advertisement · Scroll to continue", "Sign up here.", "Reporting by Marco Aquino; Editing by Sandra Maler",
+		"Our Standards: The Thomson Trust Principles.", "Read more: Peru's Congress removes minister", "Related coverage",
+		"Lee también: Renuncia el ministro", "Share this article", "Síguenos en X y en Instagram", "Publicidad",
+	}
+	prose := []string{
+		"Related talks between the two countries broke down in May, officials said.",
+		"Reporting by the Associated Press last year showed that the dam had leaked for months before it burst.",
+		"Share prices of the mining company fell 12% on Monday.",
+	}
+	body := "Peru's Congress voted on Thursday to remove the interior minister.\n\n" + strings.Join(append(page, prose...), "\n\n") + "\n"
+	doc, err := Parse("a.txt", []byte("Minister removed\n\n"+body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range page {
+		if strings.Contains(doc.Text, p) {
+			t.Errorf("page line %q kept", p)
+		}
+	}
+	for _, p := range append(prose, "Peru's Congress voted") {
+		if !strings.Contains(doc.Text, p) {
+			t.Errorf("prose %q dropped", p)
+		}
+	}
+}
