@@ -160,6 +160,29 @@ func TestPronounQuoteAnswersWhatXSaid(t *testing.T) {
 	}
 }
 
+// A dateline says where a story was filed, not what happened: answers and
+// summary points quote the lead without it, and the citation still shows
+// the whole passage.
+func TestQuotesLeaveOutTheDateline(t *testing.T) {
+	e := engineFS(t, map[string]string{"raid.md": article("Embassy raided", "2031-05-03",
+		"PUERTO ALTO, Costa Verde (Test Wire) — Police raided the embassy late Friday to arrest a former minister.",
+		"The government defended the raid on Saturday.")})
+	a := ask(t, e, "When did police raid the embassy?")
+	if a.Refused || !strings.HasPrefix(a.Answer, "Police raided") || len(a.Citations) != 1 ||
+		!strings.HasPrefix(a.Citations[0].Quote, "Police raided") || !strings.Contains(a.Citations[0].Text, "PUERTO ALTO") {
+		t.Fatalf("answer %q, citations %+v", a.Answer, a.Citations)
+	}
+	s, err := e.Summarize(context.Background(), answer.SummaryOptions{Length: "short"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range s.Points {
+		if strings.Contains(p.Text, "PUERTO ALTO") {
+			t.Errorf("summary point %q keeps the dateline", p.Text)
+		}
+	}
+}
+
 // A question naming something in two capitalised words that no passage
 // puts together is refused, though each word alone is in the articles; a
 // name the articles do give, in any case, and a title before a name are

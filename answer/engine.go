@@ -758,13 +758,33 @@ func cite(a *Answer, points []point) {
 		} else {
 			widen(&a.Citations[n-1], p)
 		}
-		parts = append(parts, fmt.Sprintf("%s [%d]", p.chunk.Text[p.chunk.Sentences[p.first].Start:p.chunk.Sentences[p.end-1].End], n))
+		s, e := p.span()
+		parts = append(parts, fmt.Sprintf("%s [%d]", p.chunk.Text[s:e], n))
 	}
 	a.Answer = strings.Join(parts, " ")
 }
 
+// span returns the offsets in the chunk's text of what the point quotes:
+// its sentences, less a dateline that opens them ("QUITO, Ecuador —"), which
+// says where the story was filed, not what happened; the citation still
+// shows the whole passage.
+func (p point) span() (start, end int) {
+	start, end = p.chunk.Sentences[p.first].Start, p.chunk.Sentences[p.end-1].End
+	first := p.chunk.Text[start:p.chunk.Sentences[p.first].End]
+	if d := datelineEnd(first); d > 0 {
+		rest := strings.TrimLeft(first[d:], " \u00a0")
+		if len(rest) >= minQuoteAfterDateline {
+			start += len(first) - len(rest)
+		}
+	}
+	return start, end
+}
+
+// minQuoteAfterDateline is the shortest sentence a dateline is cut from.
+const minQuoteAfterDateline = 20
+
 func citationOf(n int, p point) Citation {
-	s, e := p.chunk.Sentences[p.first].Start, p.chunk.Sentences[p.end-1].End
+	s, e := p.span()
 	return Citation{
 		N: n, DocID: p.doc.ID, Title: p.doc.Title, Source: p.doc.Source, URL: p.doc.URL, Date: p.doc.Date,
 		ChunkID: p.chunk.ID, Text: p.chunk.Text, Quote: p.chunk.Text[s:e],
@@ -774,7 +794,8 @@ func citationOf(n int, p point) Citation {
 
 // widen makes a citation's quote cover another point of the same chunk.
 func widen(c *Citation, p point) {
-	s, e := p.chunk.Start+p.chunk.Sentences[p.first].Start, p.chunk.Start+p.chunk.Sentences[p.end-1].End
+	s, e := p.span()
+	s, e = p.chunk.Start+s, p.chunk.Start+e
 	c.Start, c.End = min(c.Start, s), max(c.End, e)
 	c.Quote = p.chunk.Text[c.Start-p.chunk.Start : c.End-p.chunk.Start]
 }

@@ -137,10 +137,12 @@ func (e *Engine) Summarize(ctx context.Context, opts SummaryOptions) (*Summary, 
 		num[c.ChunkID] = c.N
 	}
 	var lines []string
-	for _, p := range picked {
+	for i, p := range picked {
 		n := num[p.chunk.ID]
-		s.Points = append(s.Points, SummaryPoint{Text: p.text, N: n})
-		lines = append(lines, fmt.Sprintf("- %s [%d]", p.text, n))
+		from, to := points[i].span() // without a dateline, as answers quote
+		text := p.chunk.Text[from:to]
+		s.Points = append(s.Points, SummaryPoint{Text: text, N: n})
+		lines = append(lines, fmt.Sprintf("- %s [%d]", text, n))
 	}
 	s.Summary = strings.Join(lines, "\n")
 	s.TimingsMS = map[string]float64{"total": ms(time.Since(start))}
