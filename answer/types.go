@@ -229,7 +229,7 @@ func fills(q *question, text string, terms []lang.Term) bool {
 	}
 	switch q.typ {
 	case typePerson:
-		return hasPerson(q, text, terms)
+		return hasPerson(q, text, terms) || namedActor(q, text, terms)
 	case typeTime:
 		return hasTime(q, text, terms)
 	case typePlace:
@@ -425,6 +425,38 @@ func hasPerson(q *question, text string, terms []lang.Term) bool {
 			return true
 		}
 		i = max(i, end-1)
+	}
+	return false
+}
+
+// namedActor reports, for a who-question that says what its answer did
+// ("Who operated the dam?"), whether a name that is no place and not the
+// question's own does it in the sentence: right before the act, or before
+// "which" or "that" ("Ferronorte, which operated the dam,"). A company or a
+// body can be who did it.
+func namedActor(q *question, text string, terms []lang.Term) bool {
+	if q.predicate == nil || len(q.role) > 0 {
+		return false
+	}
+	for k, t := range terms {
+		if !q.predicate.is(t) {
+			continue
+		}
+		j := k - 1
+		if j >= 0 && (terms[j].Text == "which" || terms[j].Text == "that" || terms[j].Text == "que") {
+			j--
+		}
+		if j < 0 || !terms[j].Upper || terms[j].Number || terms[j].Stop || titleWords[terms[j].Text] || !q.new(terms[j]) {
+			continue
+		}
+		from, to := capitalRun(terms, j)
+		var words []string
+		for _, u := range terms[from:to] {
+			words = append(words, u.Text)
+		}
+		if !places(words, true) && !abbreviations(text, terms[from:to]) {
+			return true // "EE.UU." is a place too
+		}
 	}
 	return false
 }

@@ -195,6 +195,9 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who is the governor: a title's abbreviation", "Who is the governor of Antares?", "Gov. Elena Vargas, 54, told reporters she would stay.", true},
 		{"who is the senator: a title's abbreviation", "Who is the senator for Antares?", "Sen. Elena Vargas told reporters she would stay.", true},
 		{"how long: a hyphenated span", "How long is the presidential term?", "She will take office on Jan. 10 for a five-year term.", true},
+		{"who did it: a company that did it", "Who operated the dam?", "Ferronorte, which operated the dam, said it regretted the tragedy.", true},
+		{"who did it: a place that did it is no who", "Who operated the dam?", "Chile operated the dam for years before selling it.", false},
+		{"who did it: a company that did something else", "Who owns the port?", "Ferronorte said the port would reopen on Monday.", false},
 		{"who: nor is the question's person in apposition", "Who stepped in once the minister quit?", "Chile's transport minister, Ana Ruiz, resigned late Monday, after lawmakers said they would back a motion to remove her.", false},
 		{"¿cuántos?: junto a lo contado", "¿Cuántos trabajadores pararon?", "Unos 2.400 trabajadores pararon el lunes.", true},
 	}
