@@ -149,8 +149,8 @@ func union(sets ...map[string]bool) map[string]bool {
 // statedCauses say outright that what follows or precedes is a cause;
 // the other reasonWords ("after", "amid", "accused") often only set a
 // scene.
-var statedCauses = set(`because due therefore thus hence consequently reason caused cause
-	porque debido causa motivo razon ende consiguiente`)
+var statedCauses = set(`because due therefore thus hence consequently reason caused cause lack owing
+	porque debido causa motivo razon ende consiguiente falta`)
 
 // statesCause reports whether a sentence says outright why (see
 // statedCauses), other than in the question's own words, near a word of
@@ -199,7 +199,7 @@ func purposeAt(terms []lang.Term, i int) bool {
 var reasonWords = set(`because after since due following amid over result response reason caused cause prompted
 	citing cited accused accusing protest protesting considered violation violating therefore thus hence consequently
 	porque tras despues debido causa motivo razon respuesta luego ante acusado acusar considerar considero
-	violacion violar alegando argumentando ende consiguiente`)
+	violacion violar alegando argumentando ende consiguiente lack owing thanks falta gracias`)
 
 // locatives stand before a place name.
 var locatives = set(`in at to from near into inside outside en a desde hacia cerca dentro fuera hasta`)

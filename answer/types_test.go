@@ -198,6 +198,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who did it: a company that did it", "Who operated the dam?", "Ferronorte, which operated the dam, said it regretted the tragedy.", true},
 		{"who did it: a place that did it is no who", "Who operated the dam?", "Chile operated the dam for years before selling it.", false},
 		{"who did it: a company that did something else", "Who owns the port?", "Ferronorte said the port would reopen on Monday.", false},
+		{"why: for lack of", "Why were the businessmen acquitted?", "Two businessmen were acquitted for lack of evidence.", true},
+		{"¿por qué?: por falta de", "¿Por qué fueron absueltos los empresarios?", "Dos empresarios fueron absueltos por falta de pruebas.", true},
 		{"who: nor is the question's person in apposition", "Who stepped in once the minister quit?", "Chile's transport minister, Ana Ruiz, resigned late Monday, after lawmakers said they would back a motion to remove her.", false},
 		{"¿cuántos?: junto a lo contado", "¿Cuántos trabajadores pararon?", "Unos 2.400 trabajadores pararon el lunes.", true},
 	}
