@@ -345,9 +345,9 @@ func (qs *question) shape(toks []lang.Term, cat int) {
 	for i := range qs.terms {
 		if qs.terms[i].category {
 			qs.category = &qs.terms[i]
-			if qs.typ == typeQuantity && qs.measure == nil {
-				// "what percentage", "cuánto tiempo" ask a measure,
-				// counting nothing
+			if qs.typ == typeQuantity && qs.measure == nil && !moneyQuestionWords[qs.terms[i].word] {
+				// "what percentage", "cuánto tiempo" ask a measure and
+				// "how much money" an amount, counting nothing
 				qs.counted = &qs.terms[i]
 			}
 		}
@@ -807,6 +807,10 @@ func Kind(q string) string {
 	return "fact"
 }
 
+// chargeNouns after "por qué" ask for which one, not why: "¿Por qué
+// delito fue condenado?", "¿Por qué casos…?"
+var chargeNouns = set(`delito delitos caso casos crimen crimenes cargo cargos acusacion acusaciones condena condenas`)
+
 // reasonNouns name a cause: "what X" asks why when X is one of them.
 var reasonNouns = set(`reason reasons cause causes motive motives grounds justification justifications
 	razon razones motivo motivos causa causas justificacion fundamento fundamentos`)
@@ -827,8 +831,8 @@ func questionType(toks []lang.Term) answerType {
 		case "why":
 			return typeReason
 		case "por":
-			if next == "que" {
-				return typeReason
+			if next == "que" && (i+2 >= len(toks) || !chargeNouns[toks[i+2].Text]) {
+				return typeReason // not "¿Por qué delito…?", for which crime
 			}
 		case "when", "cuando":
 			return typeTime

@@ -244,6 +244,9 @@ func TestQuestionShape(t *testing.T) {
 		{question: "What did the union say?", typ: typeSpeech},
 		{question: "What did the minister ask the strikers to do?", typ: typeSpeech},
 		{question: "¿En qué año se construyó la presa?", typ: typeTime, category: "año"},
+		{question: "¿Por qué delito fue condenado el exministro?", typ: typeAny},
+		{question: "¿Por qué renunció el ministro?", typ: typeReason},
+		{question: "¿Cuánto dinero debe devolver?", typ: typeQuantity, category: "dinero", money: true}, // money is counted by its amount
 		{question: "¿Qué pidió la ministra a los huelguistas?", typ: typeSpeech},
 		{question: "What percentage of sales is the fine?", typ: typeQuantity, category: "percentage", measure: true},
 		{question: "¿Cuánto tiempo tiene la empresa para pagar?", typ: typeQuantity, category: "tiempo", measure: true},
