@@ -183,6 +183,17 @@ func TestQuotesLeaveOutTheDateline(t *testing.T) {
 	}
 }
 
+// A how-many question takes a figure over a vague amount when both
+// answer nearly as well.
+func TestExactFigureOverVagueAmount(t *testing.T) {
+	e := engineFS(t, map[string]string{"dam.md": article("Village buried", "2031-09-06",
+		"The governor vowed on Friday to rebuild the village buried by the mud, as rescuers searched for dozens of people still missing.",
+		"Forty-one people have been confirmed dead and 37 remain missing, according to the emergency office.")})
+	if a := ask(t, e, "How many people are still missing?"); a.Refused || !strings.Contains(a.Answer, "37") {
+		t.Fatalf("answer %q", a.Answer)
+	}
+}
+
 // A question naming something in two capitalised words that no passage
 // puts together is refused, though each word alone is in the articles; a
 // name the articles do give, in any case, and a title before a name are

@@ -418,8 +418,11 @@ func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool)
 			return nil, false, false
 		}
 		best = typed
-		if q.typ == typeReason {
+		switch q.typ {
+		case typeReason:
 			best = statedCause(q, best, cands)
+		case typeQuantity:
+			best = exactFigure(q, best, cands)
 		}
 		best = withPredicate(q, best, cands)
 	}
@@ -445,6 +448,28 @@ func statedCause(q *question, best *candidate, cands []*candidate) *candidate {
 	says := func(c *candidate) bool { return statesCause(q, lang.Terms(c.chunk.Language, c.text())) }
 	return nearlyAsGood(best, cands, says)
 }
+
+// exactFigure returns, for a how-many question, a sentence nearly as good
+// as best that gives the figure in digits or words ("37 remain missing")
+// when best gives only a vague amount ("dozens of people still missing").
+func exactFigure(q *question, best *candidate, cands []*candidate) *candidate {
+	if q.measure != nil || q.money {
+		return best
+	}
+	exact := func(c *candidate) bool {
+		for _, t := range lang.Terms(c.chunk.Language, c.text()) {
+			if (t.Number || numberWords[t.Text] && !vagueAmounts[t.Text]) && !q.words[t.Text] {
+				return true
+			}
+		}
+		return false
+	}
+	return nearlyAsGood(best, cands, exact)
+}
+
+// vagueAmounts give an amount without a figure.
+var vagueAmounts = set(`dozens hundreds thousands millions several many scores decenas centenares cientos miles
+	millones varios varias muchos muchas`)
 
 // nearlyAsGood returns best when it has what has asks for, or else the
 // first candidate that has it, holds the kind of answer asked for, covers
