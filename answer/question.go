@@ -835,8 +835,14 @@ func questionType(toks []lang.Term) answerType {
 				return typeReason // not "¿Por qué delito…?", for which crime
 			}
 		case "when", "cuando":
+			if asked {
+				continue // "What did Glas say when he was arrested?"
+			}
 			return typeTime
 		case "where", "donde":
+			if asked {
+				continue // "What happened where the dam burst?"
+			}
 			return typePlace
 		case "how":
 			switch next {

@@ -244,6 +244,8 @@ func TestQuestionShape(t *testing.T) {
 		{question: "What did the union say?", typ: typeSpeech},
 		{question: "What did the minister ask the strikers to do?", typ: typeSpeech},
 		{question: "¿En qué año se construyó la presa?", typ: typeTime, category: "año"},
+		{question: "What did the minister say when she was arrested?", typ: typeSpeech}, // "when" relates
+		{question: "What happened where the dam burst?", typ: typeAny},
 		{question: "¿Por qué delito fue condenado el exministro?", typ: typeAny},
 		{question: "¿Por qué renunció el ministro?", typ: typeReason},
 		{question: "¿Cuánto dinero debe devolver?", typ: typeQuantity, category: "dinero", money: true}, // money is counted by its amount
