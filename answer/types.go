@@ -822,8 +822,11 @@ func hasQuantity(q *question, text string, terms []lang.Term) bool {
 			continue
 		}
 		if q.measure != nil {
-			if i+1 < len(terms) && q.measure[terms[i+1].Text] || q.measure["%"] && percentAt(text, terms, i) ||
-				q.measure["age"] && ageAt(text, terms, i) {
+			// a span or size of what the question is about, not of
+			// something else ("How long did the raid last?" is not
+			// answered by Assange's seven years in London)
+			if i+1 < len(terms) && q.measure[terms[i+1].Text] && near(terms, i+1, eventWindow, q.anyWord) ||
+				q.measure["%"] && percentAt(text, terms, i) || q.measure["age"] && ageAt(text, terms, i) {
 				return true
 			}
 			continue
@@ -910,6 +913,17 @@ func (q *question) counts(w lang.Term) bool {
 func (q *question) topicWord(w lang.Term) bool {
 	for i := range q.terms {
 		if t := &q.terms[i]; !t.entity && !t.general && t.matches(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyWord reports whether a sentence word is one of the question's, a name
+// or a topic word, in any form its terms match.
+func (q *question) anyWord(w lang.Term) bool {
+	for i := range q.terms {
+		if q.terms[i].matches(w) {
 			return true
 		}
 	}

@@ -200,6 +200,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who did it: a company that did something else", "Who owns the port?", "Ferronorte said the port would reopen on Monday.", false},
 		{"why: for lack of", "Why were the businessmen acquitted?", "Two businessmen were acquitted for lack of evidence.", true},
 		{"¿por qué?: por falta de", "¿Por qué fueron absueltos los empresarios?", "Dos empresarios fueron absueltos por falta de pruebas.", true},
+		{"how long: a span of what was asked", "How long did the raid last?", "The raid on the embassy lasted three hours.", true},
+		{"how long: a span of something else", "How long did the raid last?", "People seeking asylum have lived in embassies for years, one in London for seven years.", false},
 		{"who: nor is the question's person in apposition", "Who stepped in once the minister quit?", "Chile's transport minister, Ana Ruiz, resigned late Monday, after lawmakers said they would back a motion to remove her.", false},
 		{"¿cuántos?: junto a lo contado", "¿Cuántos trabajadores pararon?", "Unos 2.400 trabajadores pararon el lunes.", true},
 	}
