@@ -546,6 +546,8 @@ func measureQuestion(toks []lang.Term) map[string]bool {
 			return spanishMeasures[next] // "¿cuánto mide el túnel?"
 		case (t == "que" || t == "cual" || t == "what") && (next == "edad" || next == "age"):
 			return ageUnits
+		case (t == "what" || t == "cual") && measureNouns[attributeAfter(toks, i+1)] != nil:
+			return measureNouns[attributeAfter(toks, i+1)] // "What is the height of the volcano?"
 		case (t == "what" || t == "which" || t == "que" || t == "cual") && percentNouns[next]:
 			return percentUnits
 		}
@@ -558,6 +560,29 @@ func measureQuestion(toks []lang.Term) map[string]bool {
 var spanishMeasures = map[string]map[string]bool{
 	"mide": union(lengthUnits, otherUnits), "miden": union(lengthUnits, otherUnits), "media": union(lengthUnits, otherUnits),
 	"pesa": weightUnits, "pesan": weightUnits, "pesaba": weightUnits, "dura": timeUnits, "duro": timeUnits, "durara": timeUnits,
+}
+
+// measureNouns name a measure a "what is the X of" question asks, and
+// the units of its answer.
+var measureNouns = map[string]map[string]bool{
+	"height": union(lengthUnits, otherUnits), "length": union(lengthUnits, timeUnits), "depth": lengthUnits,
+	"width": lengthUnits, "weight": weightUnits, "altura": union(lengthUnits, otherUnits), "longitud": lengthUnits,
+	"profundidad": lengthUnits, "ancho": lengthUnits, "peso": weightUnits, "duration": timeUnits, "duracion": timeUnits,
+}
+
+// attributeAfter returns the noun of "is/was the X of" or "es/fue la X de"
+// after toks[i:], or "".
+func attributeAfter(toks []lang.Term, i int) string {
+	for ; i < len(toks) && i < 5; i++ {
+		switch t := toks[i].Text; {
+		case t == "is" || t == "was" || t == "the" || t == "es" || t == "fue" || t == "era" || t == "la" || t == "el":
+		case i+1 < len(toks) && (toks[i+1].Text == "of" || toks[i+1].Text == "de" || toks[i+1].Text == "del"):
+			return t
+		default:
+			return ""
+		}
+	}
+	return ""
 }
 
 // percentNouns make a "what X" question ask for a percentage.
@@ -857,8 +882,8 @@ func questionType(toks []lang.Term) answerType {
 			case next == "year" || next == "date" || next == "day" || next == "month" || next == "time" || next == "hour" ||
 				next == "año" || next == "fecha" || next == "dia" || next == "mes" || next == "hora":
 				return typeTime
-			case percentNouns[next] || next == "age" || next == "edad":
-				return typeQuantity // "what percentage of sales…", "¿qué edad tiene?"
+			case percentNouns[next] || next == "age" || next == "edad" || measureNouns[attributeAfter(toks, i+1)] != nil:
+				return typeQuantity // "what percentage of sales…", "¿qué edad tiene?", "what is the height of…"
 			}
 			// "what reasons", "on what legal grounds", "what was the
 			// cause of", "¿cuáles fueron los motivos…?": a why question

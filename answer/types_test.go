@@ -202,6 +202,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"¿por qué?: por falta de", "¿Por qué fueron absueltos los empresarios?", "Dos empresarios fueron absueltos por falta de pruebas.", true},
 		{"how long: a span of what was asked", "How long did the raid last?", "The raid on the embassy lasted three hours.", true},
 		{"how long: a span of something else", "How long did the raid last?", "People seeking asylum have lived in embassies for years, one in London for seven years.", false},
+		{"what is the height of: a height", "What is the height of the volcano?", "The volcano rises 3,400 metres above the valley.", true},
+		{"what is the height of: a toll is no height", "What is the height of the volcano?", "The volcano has killed seven people since February.", false},
 		{"who: nor is the question's person in apposition", "Who stepped in once the minister quit?", "Chile's transport minister, Ana Ruiz, resigned late Monday, after lawmakers said they would back a motion to remove her.", false},
 		{"¿cuántos?: junto a lo contado", "¿Cuántos trabajadores pararon?", "Unos 2.400 trabajadores pararon el lunes.", true},
 	}
@@ -248,6 +250,9 @@ func TestQuestionShape(t *testing.T) {
 		{question: "¿En qué año se construyó la presa?", typ: typeTime, category: "año"},
 		{question: "What did the minister say when she was arrested?", typ: typeSpeech}, // "when" relates
 		{question: "What happened where the dam burst?", typ: typeAny},
+		{question: "What is the height of the volcano?", typ: typeQuantity, anchor: "volcano", measure: true},
+		{question: "¿Cuál es la longitud del túnel?", typ: typeQuantity, measure: true},
+		{question: "What is the name of the volcano?", typ: typeInstance, category: "volcano", anchor: "volcano"},
 		{question: "¿Por qué delito fue condenado el exministro?", typ: typeAny},
 		{question: "¿Por qué renunció el ministro?", typ: typeReason},
 		{question: "¿Cuánto dinero debe devolver?", typ: typeQuantity, category: "dinero", money: true}, // money is counted by its amount
