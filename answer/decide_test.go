@@ -194,6 +194,18 @@ func TestExactFigureOverVagueAmount(t *testing.T) {
 	}
 }
 
+// "Which country besides Mexico…" sets Mexico aside: a sentence about
+// Mexico is no better for naming it, and the answer names another.
+func TestBesidesSetsANameAside(t *testing.T) {
+	e := engineFS(t, map[string]string{"ties.md": article("Ties cut", "2031-05-03",
+		"Mexico's government cut diplomatic relations with Ecuador on Friday and said it would take the case to The Hague.",
+		"Nicaragua also cut diplomatic relations with Ecuador on Saturday, calling the raid reprehensible.")})
+	a := ask(t, e, "Which country besides Mexico cut diplomatic relations with Ecuador?")
+	if a.Refused || !strings.Contains(a.Answer, "Nicaragua") || strings.Contains(a.Answer, "The Hague") {
+		t.Fatalf("answer %q", a.Answer)
+	}
+}
+
 // A question naming something in two capitalised words that no passage
 // puts together is refused, though each word alone is in the articles; a
 // name the articles do give, in any case, and a title before a name are

@@ -223,6 +223,40 @@ var elapsedWords = set(`has have had been lleva llevan llevaba llevaban`)
 var regionalDemonyms = set(`european african asian american latin arab caribbean andean nordic scandinavian balkan
 	europeo europea africano africana asiatico asiatica americano americana latino latina arabe caribeno caribena andino andina`)
 
+// excluded reports whether toks[i] is a name the question sets aside
+// ("Which country besides Mexico broke off relations?", "además de
+// México"): the answer names another, so a sentence about it is no better
+// for naming it. It stays among the question's words, so it is never
+// taken for the answer either.
+func excluded(toks []lang.Term, i int) bool {
+	if !toks[i].Upper {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		t := toks[j].Text
+		if exclusionWords[t] || (t == "than" || t == "from" || t == "de") && j > 0 && exclusionWords[toks[j-1].Text+" "+t] {
+			return true
+		}
+		if !toks[j].Upper && !toks[j].Stop {
+			return false
+		}
+	}
+	return false
+}
+
+// exclusionWords set aside the name after them; setAside are their words,
+// which say nothing of the topic.
+var (
+	exclusionWords = set(`besides except excepto salvo`)
+	setAside       = set(`besides except excepto salvo apart aside ademas aparte`)
+)
+
+func init() {
+	for _, w := range []string{"other than", "apart from", "aside from", "además de", "aparte de", "ademas de"} {
+		exclusionWords[w] = true
+	}
+}
+
 // happenWords only say that something took place ("When did the raid
 // happen?", "¿Qué ocurrió…?"): the question's other words say what.
 var happenWords = set(`happen happens happened happening occur occurs occurred occurring
@@ -249,7 +283,7 @@ func analyse(rq *retrieval.Query) *question {
 		// "now", "currently" ask for the latest state (asksLatest), "first"
 		// and "initially" for the earliest, "happen" only that something
 		// took place; they are not the topic a sentence must mention
-		if t.Stop || len(t.Text) < 2 || typeWord(t.Text) || recencyWords[t.Text] || happenWords[t.Text] || i == first {
+		if t.Stop || len(t.Text) < 2 || typeWord(t.Text) || recencyWords[t.Text] || happenWords[t.Text] || i == first || excluded(toks, i) || setAside[t.Text] {
 			continue
 		}
 		qt, ok := termOf(rq, qs, i, seen)
