@@ -20,9 +20,10 @@ func TestTranslate(t *testing.T) {
 		{Spanish, "huelguistas", nil, []string{"strikers"}},
 		{English, "walkout", nil, []string{"huelga"}},
 		{English, "resigned", nil, []string{"dimitió", "renunció"}},
-		{Spanish, "dimitio", nil, []string{"resigned"}}, // folded
-		{English, "toll", nil, []string{"cifra"}},       // "death toll" is "cifra de muertos"
-		{English, "years", []string{"años"}, nil},       // with its ñ, as Fold keeps it
+		{Spanish, "dimitio", nil, []string{"resigned"}},      // folded
+		{English, "toll", nil, []string{"cifra"}},            // "death toll" is "cifra de muertos"
+		{Spanish, "rompio", nil, []string{"severed", "cut"}}, // "rompió relaciones": cut or severed ties
+		{English, "years", []string{"años"}, nil},            // with its ñ, as Fold keeps it
 	}
 	for _, tt := range tests {
 		core, gen := Translations(tt.from, tt.word)
