@@ -172,6 +172,12 @@ func TestQuotesLeaveOutTheDateline(t *testing.T) {
 		!strings.HasPrefix(a.Citations[0].Quote, "Police raided") || !strings.Contains(a.Citations[0].Text, "PUERTO ALTO") {
 		t.Fatalf("answer %q, citations %+v", a.Answer, a.Citations)
 	}
+	// a where-question may be answered by the place the story was filed from
+	w := engineFS(t, map[string]string{"vote.md": article("Council vote", "2031-05-04",
+		"WASHINGTON (Test Wire) — The Permanent Council approved a resolution on Wednesday condemning the raid on the embassy in Quito.")})
+	if a := ask(t, w, "Where did the Permanent Council approve the resolution?"); a.Refused || !strings.Contains(a.Answer, "WASHINGTON") {
+		t.Fatalf("where: answer %q", a.Answer)
+	}
 	s, err := e.Summarize(context.Background(), answer.SummaryOptions{Length: "short"})
 	if err != nil {
 		t.Fatal(err)

@@ -663,16 +663,27 @@ type point struct {
 	chunk      *corpus.Chunk
 	doc        *corpus.Document
 	first, end int // sentence indexes [first, end) in chunk
+	// dateline keeps a dateline that opens the quote: for a
+	// where-question the place the story was filed from may be the answer
+	// ("WASHINGTON — The Permanent Council approved…").
+	dateline bool
 }
 
 func (e *Engine) compose(a *Answer, q *question, best *candidate, cands []*candidate) {
+	// a where-question's answer may be the place a story was filed from
+	quote := func(points []point) {
+		for i := range points {
+			points[i].dateline = q.typ == typePlace
+		}
+		cite(a, points)
+	}
 	points := e.withContext(q, best)
 	// Two articles that give different figures for the same thing are both
 	// cited, and the answer says they differ; unless the question asks for
 	// the latest or the first figure, which then changed over time.
 	if other := conflict(best, cands); other != nil && !asksLatest(q) && !q.earliest {
 		points = append(points, e.withContext(q, other)...)
-		cite(a, points)
+		quote(points)
 		a.Note = differNote(q.lang, best, other)
 		return
 	}
@@ -692,7 +703,7 @@ func (e *Engine) compose(a *Answer, q *question, best *candidate, cands []*candi
 			}
 			if c.typed && c.knownCov >= 0.5 && !overlaps(points, c) {
 				points = append(points, e.withContext(q, c)...)
-				cite(a, points)
+				quote(points)
 				return
 			}
 		}
@@ -701,7 +712,7 @@ func (e *Engine) compose(a *Answer, q *question, best *candidate, cands []*candi
 		// it holds what was asked: a second sentence would only add a
 		// citation to check (when it covers the question only in part,
 		// the answer says so)
-		cite(a, points)
+		quote(points)
 		return
 	}
 	for _, c := range cands[1:] {
@@ -723,7 +734,7 @@ func (e *Engine) compose(a *Answer, q *question, best *candidate, cands []*candi
 		points = append(points, e.withContext(q, c)...)
 		break
 	}
-	cite(a, points)
+	quote(points)
 }
 
 func overlaps(points []point, c *candidate) bool {
@@ -796,7 +807,7 @@ func cite(a *Answer, points []point) {
 func (p point) span() (start, end int) {
 	start, end = p.chunk.Sentences[p.first].Start, p.chunk.Sentences[p.end-1].End
 	first := p.chunk.Text[start:p.chunk.Sentences[p.first].End]
-	if d := datelineEnd(first); d > 0 {
+	if d := datelineEnd(first); d > 0 && !p.dateline {
 		rest := strings.TrimLeft(first[d:], " \u00a0")
 		if len(rest) >= minQuoteAfterDateline {
 			start += len(first) - len(rest)
