@@ -213,6 +213,35 @@ func (q *question) withNames(terms []lang.Term) *question {
 	return &v
 }
 
+// measures reads the measure a question asks, if any (see
+// measureQuestion): it is then no money question ("what percentage of
+// sales is the fine?"), and may ask how long something has gone on.
+func (qs *question) measures(toks []lang.Term) {
+	qs.measure = measureQuestion(toks)
+	if qs.measure == nil {
+		return
+	}
+	qs.money = false
+	for _, t := range toks {
+		qs.elapsed = qs.elapsed || qs.measure["years"] && elapsedWords[t.Text]
+	}
+}
+
+// roleCountry returns the term of the demonym or possessive before a
+// "which X" role at toks[cat] ("which Honduran leader"), or nil; not a
+// region's ("which Central American president", "which European leader"),
+// which holds many peoples.
+func roleCountry(qs *question, toks []lang.Term, cat int) *qterm {
+	p := cat - 1
+	if p <= 0 || !toks[p].Upper || p > 1 && toks[p-1].Upper || regionalDemonyms[toks[p].Text] {
+		return nil
+	}
+	if possessive(qs.text, toks[p]) || lexicon.KindOf(toks[p].Text) == lexicon.KindDemonym {
+		return qs.entityTerm(toks[p])
+	}
+	return nil
+}
+
 // elapsedWords make a "how long" question ask how long something has
 // gone on ("How long had he been living there?", "¿Cuánto tiempo lleva
 // preso?"), which "since December" answers; "How long was the sentence?"
@@ -369,13 +398,7 @@ func termWeight(info retrieval.TermInfo, general bool, maxIDF float64) float64 {
 // known: what it counts, the instance or role it asks for, the thing whose
 // date it asks, and whether it wants an amount or a measure.
 func (qs *question) shape(toks []lang.Term, cat int) {
-	qs.measure = measureQuestion(toks)
-	if qs.measure != nil {
-		qs.money = false // "what percentage of sales is the fine?"
-		for _, t := range toks {
-			qs.elapsed = qs.elapsed || qs.measure["years"] && elapsedWords[t.Text]
-		}
-	}
+	qs.measures(toks)
 	for i := range qs.terms {
 		if qs.terms[i].category {
 			qs.category = &qs.terms[i]
@@ -411,13 +434,7 @@ func (qs *question) shape(toks []lang.Term, cat int) {
 			// "which judge…" asks who: a name by the word "judge"
 			qs.typ = typePerson
 			qs.role = []*qterm{qs.category}
-			if p := cat - 1; p > 0 && toks[p].Upper && (p == 1 || !toks[p-1].Upper) && !regionalDemonyms[toks[p].Text] &&
-				(possessive(qs.text, toks[p]) || lexicon.KindOf(toks[p].Text) == lexicon.KindDemonym) {
-				// "which Honduran leader", not "which Central American
-				// president" nor "which European leader": a region
-				// holds many peoples
-				qs.possessor = qs.entityTerm(toks[p])
-			}
+			qs.possessor = roleCountry(qs, toks, cat)
 		}
 	}
 	qs.predicate = predicateTerm(qs, toks, cat)
@@ -882,55 +899,69 @@ func questionType(toks []lang.Term) answerType {
 			next = toks[i+1].Text
 		}
 		switch t.Text {
-		case "who", "whom", "quien", "quienes":
+		case "who", "whom", "quien", "quienes", "when", "cuando", "where", "donde":
 			if asked {
-				continue // "the name of the commander who led…"
+				// "the name of the commander who led…", "What did Glas say
+				// when he was arrested?": the clause relates
+				continue
 			}
-			return typePerson
+			return whType[t.Text]
 		case "why":
 			return typeReason
 		case "por":
 			if next == "que" && (i+2 >= len(toks) || !chargeNouns[toks[i+2].Text]) {
 				return typeReason // not "¿Por qué delito…?", for which crime
 			}
-		case "when", "cuando":
-			if asked {
-				continue // "What did Glas say when he was arrested?"
-			}
-			return typeTime
-		case "where", "donde":
-			if asked {
-				continue // "What happened where the dam burst?"
-			}
-			return typePlace
 		case "how":
-			switch next {
-			case "many", "much", "far", "long", "old", "often", "high", "tall", "big", "large", "deep", "wide", "heavy":
+			if howQuantity[next] {
 				return typeQuantity
 			}
 		case "cuanto", "cuantos", "cuanta", "cuantas":
 			return typeQuantity
 		case "what", "which", "que", "cual", "cuales":
 			asked = asked || i == 0 || interrogative(toks, i)
-			switch {
-			case next == "year" || next == "date" || next == "day" || next == "month" || next == "time" || next == "hour" ||
-				next == "año" || next == "fecha" || next == "dia" || next == "mes" || next == "hora":
-				return typeTime
-			case percentNouns[next] || next == "age" || next == "edad" || measureNouns[attributeAfter(toks, i+1)] != nil:
-				return typeQuantity // "what percentage of sales…", "¿qué edad tiene?", "what is the height of…"
-			}
-			// "what reasons", "on what legal grounds", "what was the
-			// cause of", "¿cuáles fueron los motivos…?": a why question
-			for j := i + 1; j < len(toks) && j <= i+3; j++ {
-				if reasonNouns[toks[j].Text] {
-					return typeReason
-				}
+			if typ := whatType(toks, i); typ != typeAny {
+				return typ
 			}
 		case "date", "fecha":
 			// "What is his date of birth?", "¿Cuál es la fecha…?"
 			if i > 0 {
 				return typeTime
 			}
+		}
+	}
+	return typeAny
+}
+
+// whType is the type the question words a relative clause may also open
+// ask for.
+var whType = map[string]answerType{"who": typePerson, "whom": typePerson, "quien": typePerson, "quienes": typePerson,
+	"when": typeTime, "cuando": typeTime, "where": typePlace, "donde": typePlace}
+
+// howQuantity are the words after "how" that ask for a number.
+var howQuantity = set(`many much far long old often high tall big large deep wide heavy`)
+
+// timeNouns after "what"/"which" ask when: "what year", "¿qué día?".
+var timeNouns = set(`year date day month time hour año fecha dia mes hora`)
+
+// whatType is what "what X"/"which X" at toks[i] asks for, or typeAny:
+// a time ("what year"), a quantity ("what percentage", "¿qué edad?",
+// "what is the height of"), or a cause ("what reasons", "on what legal
+// grounds", "¿cuáles fueron los motivos…?").
+func whatType(toks []lang.Term, i int) answerType {
+	next := ""
+	if i+1 < len(toks) {
+		next = toks[i+1].Text
+	}
+	switch {
+	case timeNouns[next]:
+		return typeTime
+	case percentNouns[next] || next == "age" || next == "edad" || measureNouns[attributeAfter(toks, i+1)] != nil:
+		return typeQuantity
+	}
+	for j := i + 1; j < len(toks) && j <= i+3; j++ {
+		if reasonNouns[toks[j].Text] {
+			return typeReason
 		}
 	}
 	return typeAny

@@ -20,6 +20,23 @@ var speechVerbs = set(`say says said saying tell tells told announce announces a
 	agrego anadir anadio escribir escribio publicar publico responder respondio calificar califico condenar
 	condeno criticar critico opinar opino comentar comento negar nego confirmar confirmo`)
 
+// askedBy reports whether the verb of asking at terms[i] has one of the
+// speaker's words, at[k], for its subject: before it ("Mexico asked the
+// court to…"; after the verb stands whom it asks), near, or however far
+// back for a participle after a comma ("…, asking the judges to…"), whose
+// subject is the clause's.
+func askedBy(text string, terms []lang.Term, i int, at []int) bool {
+	t := terms[i]
+	clause := strings.HasSuffix(strings.TrimRight(text[:t.Start], " "), ",") &&
+		(strings.HasSuffix(t.Text, "ing") || strings.HasSuffix(t.Text, "ando") || strings.HasSuffix(t.Text, "iendo"))
+	for _, j := range at {
+		if j < i && (i-j <= speakerWindow || clause) {
+			return true
+		}
+	}
+	return false
+}
+
 // requestVerbs report what someone asked for, with the one asked after
 // them: "asking the judges to suspend Ecuador", "pidió a la ONU".
 var requestVerbs = set(`ask asks asked asking request requests requested requesting demand demands demanded
@@ -167,17 +184,9 @@ func hasSpeech(q *question, text string, terms []lang.Term) bool {
 		return true
 	}
 	for i, t := range terms {
-		if requestVerbs[t.Text] && !negated(text, terms, i) {
-			// "Mexico asked the court to…": the speaker comes first; after
-			// the verb stands whom it asks. After a comma, a participle
-			// ("…, asking the judges to…") has the clause's subject for
-			// its speaker, however far back
-			clause := strings.HasSuffix(strings.TrimRight(text[:t.Start], " "), ",") &&
-				(strings.HasSuffix(t.Text, "ing") || strings.HasSuffix(t.Text, "ando") || strings.HasSuffix(t.Text, "iendo"))
-			for _, j := range at {
-				if j < i && (i-j <= speakerWindow || clause) {
-					return true
-				}
+		if requestVerbs[t.Text] {
+			if !negated(text, terms, i) && askedBy(text, terms, i, at) {
+				return true
 			}
 			continue
 		}

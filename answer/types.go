@@ -805,53 +805,71 @@ func locativeBefore(terms []lang.Term, i int) bool {
 // many countries voted"); when it asks about money, it must be an amount.
 func hasQuantity(q *question, text string, terms []lang.Term) bool {
 	for i, t := range terms {
-		if q.measure["%"] && fractionWords[t.Text] && !q.words[t.Text] {
-			return true // "What share…?": "about a fifth"
-		}
-		if q.elapsed && (t.Text == "since" || t.Text == "desde") && i+1 < len(terms) &&
-			(timeWord(terms, i+1) || isYear(terms[i+1])) && !q.words[terms[i+1].Text] {
-			return true // "How long had he lived there?": "since December"
+		if wordAmount(q, terms, i) {
+			return true
 		}
 		if !(t.Number || numberWords[t.Text]) || isDate(terms, i) || q.words[t.Text] {
 			continue
 		}
-		if q.money {
+		switch {
+		case q.money:
 			if nearMoney(text, terms, i) && (amountOfTopic(q, terms, i) || nearAct(q, terms, i, shortLine)) {
 				return true
 			}
-			continue
-		}
-		if q.measure != nil {
-			// a span or size of what the question is about, not of
-			// something else ("How long did the raid last?" is not
-			// answered by Assange's seven years in London)
-			if i+1 < len(terms) && q.measure[terms[i+1].Text] && near(terms, i+1, eventWindow, q.anyWord) ||
-				q.measure["%"] && percentAt(text, terms, i) || q.measure["age"] && ageAt(text, terms, i) {
+		case q.measure != nil:
+			if measured(q, text, terms, i) {
 				return true
 			}
-			continue
-		}
-		if q.counted == nil {
+		case q.counted == nil:
+			return true
+		case countsOther(q, terms, i):
+			// "seven years": the number counts something else
+		case countsNear(q, terms, i):
 			return true
 		}
-		if countsOther(q, terms, i) {
-			continue // "seven years": the number counts something else
-		}
-		from, to := i-3, i+4
-		if i+1 < len(terms) && (terms[i+1].Stop || verbForm(terms[i+1])) {
-			// "Four prisoners fled; two were caught": a number standing
-			// for a noun named before it counts that noun
-			from = i - 6
-		}
-		if len(terms) <= shortLine {
-			// "Workers on strike: about 2,400": a short line is about
-			// what it names
-			from, to = 0, len(terms)
-		}
-		for j := max(0, from); j < len(terms) && j <= to; j++ {
-			if j != i && !terms[j].Stop && q.counts(terms[j]) {
-				return true
-			}
+	}
+	return false
+}
+
+// wordAmount reports whether terms[i] opens an amount in words that a
+// measure question takes: a fraction for "What share…?" ("about a fifth"),
+// "since" a date for "How long had he lived there?" ("since December").
+func wordAmount(q *question, terms []lang.Term, i int) bool {
+	t := terms[i]
+	if q.measure["%"] && fractionWords[t.Text] && !q.words[t.Text] {
+		return true
+	}
+	return q.elapsed && (t.Text == "since" || t.Text == "desde") && i+1 < len(terms) &&
+		(timeWord(terms, i+1) || isYear(terms[i+1])) && !q.words[terms[i+1].Text]
+}
+
+// measured reports whether the number at terms[i] is a measure the
+// question asks: with its unit and near a word of the question (a span of
+// what the question is about: "How long did the raid last?" is not
+// answered by Assange's seven years in London), a percentage, or an age.
+func measured(q *question, text string, terms []lang.Term, i int) bool {
+	return i+1 < len(terms) && q.measure[terms[i+1].Text] && near(terms, i+1, eventWindow, q.anyWord) ||
+		q.measure["%"] && percentAt(text, terms, i) || q.measure["age"] && ageAt(text, terms, i)
+}
+
+// countsNear reports whether the number at terms[i] counts what the
+// question counts: the counted noun or a topic word stands within a few
+// words of it.
+func countsNear(q *question, terms []lang.Term, i int) bool {
+	from, to := i-3, i+4
+	if i+1 < len(terms) && (terms[i+1].Stop || verbForm(terms[i+1])) {
+		// "Four prisoners fled; two were caught": a number standing for a
+		// noun named before it counts that noun
+		from = i - 6
+	}
+	if len(terms) <= shortLine {
+		// "Workers on strike: about 2,400": a short line is about what it
+		// names
+		from, to = 0, len(terms)
+	}
+	for j := max(0, from); j < len(terms) && j <= to; j++ {
+		if j != i && !terms[j].Stop && q.counts(terms[j]) {
+			return true
 		}
 	}
 	return false
