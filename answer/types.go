@@ -115,8 +115,11 @@ var (
 		mes meses año años decada decadas siglo siglos`)
 	weightUnits = set(`kg g t ton tons tonne tonnes pound pounds lb lbs tonelada toneladas kilo kilos kilogramo kilogramos
 		libra libras`)
-	otherUnits = set(`hectare hectares acre acres percent degree degrees hectarea hectareas grado grados por`)
-	units      = union(lengthUnits, timeUnits, weightUnits, otherUnits)
+	otherUnits = set(`hectare hectares acre acres percent degree degrees hectarea hectareas grado grados por
+		litre litres liter liters litro litros gallon gallons barrel barrels barril barriles`)
+	units = union(lengthUnits, timeUnits, weightUnits, otherUnits)
+	// volumeWords make a unit of volume or area with the unit after them.
+	volumeWords = set(`cubic square cubicos cuadrados cubicas cuadradas`)
 	// percentUnits answer "what percentage": "%" stands for the sign
 	// (see percentAt).
 	percentUnits = set(`% percent por`)
@@ -281,6 +284,9 @@ func (q *question) new(t lang.Term) bool {
 // name.
 func timeWord(terms []lang.Term, i int) bool {
 	t := terms[i]
+	if timeZones[t.Text] {
+		return true // "12:40 GMT": a clock's zone, no name
+	}
 	if !lang.IsTimeWord(t.Text) {
 		return false
 	}
@@ -344,6 +350,9 @@ func percentAt(text string, terms []lang.Term, i int) bool {
 	}
 	return i+2 < len(terms) && (terms[i+1].Text == "por" && terms[i+2].Text == "ciento" || terms[i+1].Text == "per" && terms[i+2].Text == "cent")
 }
+
+// timeZones follow a clock time.
+var timeZones = set(`gmt utc est edt cst cdt mst mdt pst pdt cet cest bst`)
 
 // nameRun returns the end (exclusive) of the run of capitalised words that
 // starts at terms[i] of text, allowing connectors ("Court of Justice", "Ruiz
@@ -893,8 +902,8 @@ func countsOther(q *question, terms []lang.Term, i int) bool {
 	n := 0
 	for j := i + 1; j < len(terms) && j <= i+4; j++ {
 		t := terms[j]
-		if moreWords[t.Text] {
-			continue // "38 more strikers": the noun comes after
+		if moreWords[t.Text] || numberWords[t.Text] || volumeWords[t.Text] {
+			continue // "38 more strikers", "9 million cubic metres of…": the noun comes after
 		}
 		if t.Stop || t.Number || t.Upper || units[t.Text] {
 			break

@@ -204,6 +204,7 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"how long: a span of something else", "How long did the raid last?", "People seeking asylum have lived in embassies for years, one in London for seven years.", false},
 		{"what is the height of: a height", "What is the height of the volcano?", "The volcano rises 3,400 metres above the valley.", true},
 		{"what is the height of: a toll is no height", "What is the height of the volcano?", "The volcano has killed seven people since February.", false},
+		{"which company: a clock's zone is no name", "Which company built the dam?", "12:40 GMT — The dam has collapsed, local radio reports.", false},
 		{"who: nor is the question's person in apposition", "Who stepped in once the minister quit?", "Chile's transport minister, Ana Ruiz, resigned late Monday, after lawmakers said they would back a motion to remove her.", false},
 		{"¿cuántos?: junto a lo contado", "¿Cuántos trabajadores pararon?", "Unos 2.400 trabajadores pararon el lunes.", true},
 	}

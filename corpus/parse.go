@@ -77,7 +77,7 @@ func Parse(name string, data []byte) (*Document, error) {
 			body = plainToText(stripRefMarks(string(rest)), fm.Title == "")
 		}
 	}
-	body = strings.Join(dropBoilerplateLines(strings.Split(lang.Normalize(body), "\n\n")), "\n\n")
+	body = strings.Join(dropBackMatter(dropBoilerplateLines(strings.Split(lang.Normalize(body), "\n\n"))), "\n\n")
 	body = strings.TrimSpace(body)
 	if body == "" {
 		return nil, ErrNoText

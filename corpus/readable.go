@@ -96,6 +96,26 @@ const maxPageLine = 160
 // a longer one is prose, whatever words it uses.
 const maxBoilerplateLine = 300
 
+// backMatter are the headings of an encyclopedia article's closing
+// sections, lists of sources and links rather than the story.
+var backMatter = map[string]bool{"references": true, "notes": true, "external links": true, "see also": true,
+	"further reading": true, "bibliography": true, "footnotes": true, "citations": true, "referencias": true,
+	"notas": true, "enlaces externos": true, "véase también": true, "vease tambien": true, "bibliografía": true,
+	"bibliografia": true, "notas y referencias": true}
+
+// dropBackMatter removes, from the first paragraph after the opening one
+// that is only such a heading ("== References ==", "Referencias"), that
+// paragraph and all after it: the article's end.
+func dropBackMatter(paras []string) []string {
+	for i := 1; i < len(paras); i++ {
+		h := strings.ToLower(strings.Trim(strings.TrimSpace(paras[i]), "=#: "))
+		if backMatter[h] {
+			return paras[:i]
+		}
+	}
+	return paras
+}
+
 // dropBoilerplateLines removes newsletter sign-ups ("Sign up for our daily
 // newsletter…", "Suscríbase a nuestro boletín…"), rights notices and the
 // page's furniture (see pageLine) from the paragraphs.

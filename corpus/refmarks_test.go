@@ -102,3 +102,18 @@ func TestParseDropsPageLines(t *testing.T) {
 		}
 	}
 }
+
+// An encyclopedia article ends with lists of sources and links: from their
+// heading on, nothing is the story. Prose that mentions references stays.
+func TestParseDropsBackMatter(t *testing.T) {
+	const wiki = "---\ntitle: Dam failure\n---\n\n= Dam failure =\n\nThe dam collapsed on 3 September, killing 41 people.\n\n" +
+		"References to the inspection reports were made in court.\n\n== References ==\n\n1. \"Dam collapse kills dozens\". Example Times.\n\n" +
+		"== External links ==\n\n- Official site\n"
+	doc, err := Parse("a.md", []byte(wiki))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(doc.Text, "kills dozens") || strings.Contains(doc.Text, "Official site") || !strings.Contains(doc.Text, "References to the inspection") {
+		t.Errorf("text %q", doc.Text)
+	}
+}
