@@ -56,7 +56,9 @@ type Citation struct {
 	Date    string `json:"date,omitempty"`
 	ChunkID string `json:"chunk_id"`
 	// Text is the whole chunk; Quote the sentence(s) of it the answer used,
-	// exactly as the article has them.
+	// exactly as the article has them (an article's first sentence without
+	// the dateline that opens it, "QUITO, Ecuador —", unless the question
+	// asks where).
 	Text  string `json:"text"`
 	Quote string `json:"quote"`
 	// Start and End locate Quote in the document's text (byte offsets).

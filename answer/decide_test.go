@@ -166,7 +166,12 @@ func TestPronounQuoteAnswersWhatXSaid(t *testing.T) {
 func TestQuotesLeaveOutTheDateline(t *testing.T) {
 	e := engineFS(t, map[string]string{"raid.md": article("Embassy raided", "2031-05-03",
 		"PUERTO ALTO, Costa Verde (Test Wire) — Police raided the embassy late Friday to arrest a former minister.",
-		"The government defended the raid on Saturday.")})
+		"The government defended the raid on Saturday.",
+		"NATO chief Mark Rutte told reporters: the alliance would answer any attack on an embassy.")})
+	// only an article's first sentence opens with a dateline
+	if a := ask(t, e, "What would the alliance answer?"); a.Refused || !strings.Contains(a.Answer, "Mark Rutte") {
+		t.Fatalf("not a lead: answer %q", a.Answer)
+	}
 	a := ask(t, e, "When did police raid the embassy?")
 	if a.Refused || !strings.HasPrefix(a.Answer, "Police raided") || len(a.Citations) != 1 ||
 		!strings.HasPrefix(a.Citations[0].Quote, "Police raided") || !strings.Contains(a.Citations[0].Text, "PUERTO ALTO") {
@@ -208,6 +213,16 @@ func TestBesidesSetsANameAside(t *testing.T) {
 		"Nicaragua also cut diplomatic relations with Ecuador on Saturday, calling the raid reprehensible.")})
 	a := ask(t, e, "Which country besides Mexico cut diplomatic relations with Ecuador?")
 	if a.Refused || !strings.Contains(a.Answer, "Nicaragua") || strings.Contains(a.Answer, "The Hague") {
+		t.Fatalf("answer %q", a.Answer)
+	}
+}
+
+// A question in quotation marks is what someone asked, and answers "what
+// did X ask"; a bare question line (an interviewer's) answers nothing.
+func TestQuotedQuestionIsSpeech(t *testing.T) {
+	e := engineFS(t, map[string]string{"flood.md": article("Flood damage", "2031-05-03",
+		"Senator Ana Ruiz asked the water agency on Monday: “Who will pay for the flood damage in Puerto Alto?”")})
+	if a := ask(t, e, "What did Ana Ruiz ask the water agency?"); a.Refused || !strings.Contains(a.Answer, "Who will pay") {
 		t.Fatalf("answer %q", a.Answer)
 	}
 }

@@ -457,8 +457,9 @@ func exactFigure(q *question, best *candidate, cands []*candidate) *candidate {
 		return best
 	}
 	exact := func(c *candidate) bool {
-		for _, t := range lang.Terms(c.chunk.Language, c.text()) {
-			if (t.Number || numberWords[t.Text] && !vagueAmounts[t.Text]) && !q.words[t.Text] {
+		terms := lang.Terms(c.chunk.Language, c.text())
+		for i, t := range terms {
+			if (t.Number && !isDate(terms, i) || numberWords[t.Text] && !vagueAmounts[t.Text] && !articleNumbers[t.Text]) && !q.words[t.Text] {
 				return true
 			}
 		}
@@ -466,6 +467,10 @@ func exactFigure(q *question, best *candidate, cands []*candidate) *candidate {
 	}
 	return nearlyAsGood(best, cands, exact)
 }
+
+// articleNumbers are number words that more often are articles or
+// fractions than a figure ("una presa", "half").
+var articleNumbers = set(`one un uno una once half medio media mitad hundred`)
 
 // vagueAmounts give an amount without a figure.
 var vagueAmounts = set(`dozens hundreds thousands millions several many scores decenas centenares cientos miles
@@ -807,7 +812,10 @@ func cite(a *Answer, points []point) {
 func (p point) span() (start, end int) {
 	start, end = p.chunk.Sentences[p.first].Start, p.chunk.Sentences[p.end-1].End
 	first := p.chunk.Text[start:p.chunk.Sentences[p.first].End]
-	if d := datelineEnd(first); d > 0 && !p.dateline {
+	if p.chunk.Ordinal != 0 || p.first != 0 || p.dateline {
+		return start, end // only an article's first sentence opens with a dateline
+	}
+	if d := datelineEnd(first); d > 0 {
 		rest := strings.TrimLeft(first[d:], " \u00a0")
 		if len(rest) >= minQuoteAfterDateline {
 			start += len(first) - len(rest)

@@ -250,7 +250,7 @@ var elapsedWords = set(`has have had been lleva llevan llevaba llevaban`)
 
 // regionalDemonyms name the peoples of a region, not of one country.
 var regionalDemonyms = set(`european african asian american latin arab caribbean andean nordic scandinavian balkan
-	europeo europea africano africana asiatico asiatica americano americana latino latina arabe caribeno caribena andino andina`)
+	europeo europea africano africana asiatico asiatica americano americana latino latina arabe caribeño caribeña andino andina`)
 
 // excluded reports whether toks[i] is a name the question sets aside
 // ("Which country besides Mexico broke off relations?", "además de
@@ -624,10 +624,10 @@ var measureNouns = map[string]map[string]bool{
 // attributeAfter returns the noun of "is/was the X of" or "es/fue la X de"
 // after toks[i:], or "".
 func attributeAfter(toks []lang.Term, i int) string {
-	for ; i < len(toks) && i < 5; i++ {
-		switch t := toks[i].Text; {
+	for k := i; k < len(toks) && k < i+4; k++ {
+		switch t := toks[k].Text; {
 		case t == "is" || t == "was" || t == "the" || t == "es" || t == "fue" || t == "era" || t == "la" || t == "el":
-		case i+1 < len(toks) && (toks[i+1].Text == "of" || toks[i+1].Text == "de" || toks[i+1].Text == "del"):
+		case k+1 < len(toks) && (toks[k+1].Text == "of" || toks[k+1].Text == "de" || toks[k+1].Text == "del"):
 			return t
 		default:
 			return ""

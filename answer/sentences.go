@@ -174,7 +174,9 @@ func otherActor(q *question, text string, terms []lang.Term, matched map[string]
 // asks reports whether a sentence is a question ("How many beds does the
 // city have?"): it states nothing, so it answers nothing.
 func asks(s string) bool {
-	return strings.HasSuffix(strings.TrimRight(s, " *_\"'»”’)]"), "?")
+	// a question in quotation marks is what someone asked: "Senator Ruiz
+	// asked the agency: “Who will pay for the damage?”" states that
+	return strings.HasSuffix(strings.TrimRight(s, " *_"), "?")
 }
 
 // How much a question term found only around a sentence counts towards its

@@ -15,9 +15,9 @@ var speechVerbs = set(`say says said saying tell tells told announce announces a
 	comment commented urge urged call called describe described criticize criticized criticise criticised
 	condemn condemned praise praised deny denied confirm confirmed
 	decir dice dicen dijo dijeron dicho afirmar afirma afirmo afirmaron declarar declara declaro declararon
-	senalar senala senalo senalaron asegurar asegura aseguro aseguraron indicar indica indico anunciar anuncia
+	señalar señala señalo señalaron asegurar asegura aseguro aseguraron indicar indica indico anunciar anuncia
 	anuncio anunciaron explicar explica explico sostener sostiene sostuvo advertir advierte advirtio agregar
-	agrego anadir anadio escribir escribio publicar publico responder respondio calificar califico condenar
+	agrego añadir añadio escribir escribio publicar publico responder respondio calificar califico condenar
 	condeno criticar critico opinar opino comentar comento negar nego confirmar confirmo`)
 
 // askedBy reports whether the verb of asking at terms[i] has one of the
@@ -52,7 +52,7 @@ var speechNouns = set(`statement statements comments comment remarks remark word
 // border the port?" asks no speech.
 var askedSpeech = set(`say said tell told announce announced declare declared claim claimed respond responded
 	reply replied comment commented argue argued warn warned write wrote tweet tweeted ask asked urge urged
-	dijo dicho dice declaro afirmo anuncio respondio opino comento senalo aseguro advirtio escribio pidio`)
+	dijo dicho dice declaro afirmo anuncio respondio opino comento señalo aseguro advirtio escribio pidio`)
 
 // speechAux stand between "what" and the speaker in an English question:
 // "What did China say", "What has the union said".
@@ -255,7 +255,8 @@ func pronounSpeaks(text string, terms []lang.Term) bool {
 			continue
 		}
 		for j := max(0, i-1); j < len(terms) && j <= i+1; j++ {
-			if j != i && pronouns[terms[j].Text] {
+			// "él", not the article "el" ("dijo el ministro"), which folds alike
+			if j != i && pronouns[terms[j].Text] && (terms[j].Text != "el" || strings.EqualFold(terms[j].Word, "él")) {
 				return true
 			}
 		}

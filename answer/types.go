@@ -58,21 +58,23 @@ func afterLocative(terms []lang.Term, i int) bool {
 
 // placeOf reports whether the name that starts at terms[i] names a place
 // by the noun before it: "the port of Puerto Quilmo", "la ciudad de
-// Guayaquil". The noun is a place by WordNet, or one of placeNouns.
+// Guayaquil". The noun is one of placeNouns (WordNet's places also hold
+// "side" and "seat": "at the side of Rafael Correa" names a person).
 func placeOf(terms []lang.Term, i int) bool {
 	if i < 2 || !ofWords[terms[i-1].Text] {
 		return false
 	}
-	w := terms[i-2].Text
-	return placeNouns[w] || lexicon.KindOf(w) == lexicon.KindPlace
+	return placeNouns[terms[i-2].Text]
 }
 
 // ofWords join a place noun to its name; placeNouns are Spanish nouns of
 // places (WordNet knows the English ones).
 var (
 	ofWords    = set(`of de del`)
-	placeNouns = set(`ciudad ciudades puerto pueblo aldea provincia departamento region municipio localidad comuna
-		estado isla bahia valle villa barrio capital`)
+	placeNouns = set(`city cities town towns village villages port ports province provinces state region district county
+		capital island municipality department neighbourhood neighborhood valley bay
+		ciudad ciudades puerto pueblo aldea provincia departamento region municipio localidad comuna
+		estado isla bahia valle villa barrio`)
 )
 
 // unnamed reports whether the noun at terms[i] is introduced as an unnamed
@@ -225,7 +227,7 @@ func fills(q *question, text string, terms []lang.Term) bool {
 			terms = terms[1:]
 		}
 	}
-	if q.future && q.measure == nil && !speaksOfFuture(terms) {
+	if q.future && !q.measure["years"] && !speaksOfFuture(terms) {
 		// "Who will replace her?", "When will the court rule?": a
 		// sentence only about the past does not answer
 		return false
@@ -455,8 +457,9 @@ func namedActor(q *question, text string, terms []lang.Term) bool {
 		if j >= 0 && (terms[j].Text == "which" || terms[j].Text == "that" || terms[j].Text == "que") {
 			j--
 		}
-		if j < 0 || !terms[j].Upper || terms[j].Number || terms[j].Stop || titleWords[terms[j].Text] || !q.new(terms[j]) {
-			continue
+		if j < 0 || j == 0 && !q.proper[terms[j].Text] || !terms[j].Upper || terms[j].Number || terms[j].Stop ||
+			titleWords[terms[j].Text] || !q.new(terms[j]) {
+			continue // a sentence's first word is capitalised anyway ("Engineers operated…")
 		}
 		from, to := capitalRun(terms, j)
 		var words []string
@@ -845,8 +848,9 @@ func hasQuantity(q *question, text string, terms []lang.Term) bool {
 // "since" a date for "How long had he lived there?" ("since December").
 func wordAmount(q *question, terms []lang.Term, i int) bool {
 	t := terms[i]
-	if q.measure["%"] && fractionWords[t.Text] && !q.words[t.Text] {
-		return true
+	if q.measure["%"] && fractionWords[t.Text] && !q.words[t.Text] && i+1 < len(terms) && ofWords[terms[i+1].Text] &&
+		near(terms, i, eventWindow, q.anyWord) {
+		return true // "about a fifth of Chile's fruit exports", not "the third round"
 	}
 	return q.elapsed && (t.Text == "since" || t.Text == "desde") && i+1 < len(terms) &&
 		(timeWord(terms, i+1) || isYear(terms[i+1])) && !q.words[terms[i+1].Text]

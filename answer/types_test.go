@@ -195,7 +195,7 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who is the governor: a title's abbreviation", "Who is the governor of Antares?", "Gov. Elena Vargas, 54, told reporters she would stay.", true},
 		{"who is the senator: a title's abbreviation", "Who is the senator for Antares?", "Sen. Elena Vargas told reporters she would stay.", true},
 		{"how long: a hyphenated span", "How long is the presidential term?", "She will take office on Jan. 10 for a five-year term.", true},
-		{"who did it: a company that did it", "Who operated the dam?", "Ferronorte, which operated the dam, said it regretted the tragedy.", true},
+		{"who did it: a company that did it", "Who operated the dam?", "The company Ferronorte, which operated the dam, said it regretted the tragedy.", true},
 		{"who did it: a place that did it is no who", "Who operated the dam?", "Chile operated the dam for years before selling it.", false},
 		{"who did it: a company that did something else", "Who owns the port?", "Ferronorte said the port would reopen on Monday.", false},
 		{"why: for lack of", "Why were the businessmen acquitted?", "Two businessmen were acquitted for lack of evidence.", true},
@@ -205,6 +205,10 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"what is the height of: a height", "What is the height of the volcano?", "The volcano rises 3,400 metres above the valley.", true},
 		{"what is the height of: a toll is no height", "What is the height of the volcano?", "The volcano has killed seven people since February.", false},
 		{"which company: a clock's zone is no name", "Which company built the dam?", "12:40 GMT — The dam has collapsed, local radio reports.", false},
+		{"who did it: a sentence's first word is capitalised anyway", "Who operated the dam?", "Engineers operated the dam until 2020, when it was sold.", false},
+		{"what share: an ordinal is no share", "What share of the exports go through the port?", "The third round of talks on the exports failed at the port.", false},
+		{"how tall will: a height set before is another's", "How tall will the new dam be?", "The old dam was 40 metres tall.", false},
+		{"who: a person at the side of someone", "Who stood by the strikers?", "The strikers stood at the side of Ana Ruiz on Monday.", true},
 		{"who: nor is the question's person in apposition", "Who stepped in once the minister quit?", "Chile's transport minister, Ana Ruiz, resigned late Monday, after lawmakers said they would back a motion to remove her.", false},
 		{"¿cuántos?: junto a lo contado", "¿Cuántos trabajadores pararon?", "Unos 2.400 trabajadores pararon el lunes.", true},
 	}
@@ -252,6 +256,7 @@ func TestQuestionShape(t *testing.T) {
 		{question: "What did the minister say when she was arrested?", typ: typeSpeech}, // "when" relates
 		{question: "What happened where the dam burst?", typ: typeAny},
 		{question: "What is the height of the volcano?", typ: typeQuantity, anchor: "volcano", measure: true},
+		{question: "Tell me, what is the height of the volcano?", typ: typeQuantity, anchor: "volcano", measure: true},
 		{question: "¿Cuál es la longitud del túnel?", typ: typeQuantity, measure: true},
 		{question: "What is the name of the volcano?", typ: typeInstance, category: "volcano", anchor: "volcano"},
 		{question: "¿Por qué delito fue condenado el exministro?", typ: typeAny},
@@ -592,6 +597,22 @@ func TestNamedNextLendsOnlyANewName(t *testing.T) {
 		namedNext(q, cands, terms, func(*question) bool { return false })
 		if cands[0].lends != want {
 			t.Errorf("next %q: lends %v, want %v", next, cands[0].lends, want)
+		}
+	}
+}
+
+// A quotation attributed to a pronoun is the pronoun's, and "el" before a
+// name is the article, not "él".
+func TestPronounSpeaks(t *testing.T) {
+	for s, want := range map[string]bool{
+		"“We ask both sides to stay calm,” she said.":             true,
+		"«Fue un error», dijo él.":                                true,
+		"«Fue un error», dijo el ministro de Defensa, Juan Ruiz.": false,
+		"She said the talks would resume.":                        false, // no quotation
+	} {
+		l := lang.Detect(s, lang.English)
+		if got := pronounSpeaks(s, lang.Terms(l, s)); got != want {
+			t.Errorf("pronounSpeaks(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

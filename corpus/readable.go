@@ -79,14 +79,20 @@ var (
 	rights       = regexp.MustCompile(`(?i)(all rights reserved|todos los derechos reservados|^©|^copyright\b)`)
 	// pageLine matches a whole short paragraph that is the page's furniture
 	// as a copied article keeps it: advertising and "read more" slots,
-	// share and follow buttons, a wire's credit and standards lines.
-	pageLine = regexp.MustCompile(`(?i)^(?:advertisement\b.*|publicidad|anuncio|scroll to continue|sign up here\.?|` +
-		`(?:additional )?(?:reporting|writing|editing|compiled|edited|research) by [^.;]{1,60}` +
-		`(?:;\s*(?:additional )?(?:reporting|writing|editing|compiled|edited|research) by [^.;]{1,60})*\.?|` +
-		`our standards:.*|(?:read more|related(?: coverage| stories| articles| news| content| links)?|see also|` +
-		`more on this(?: story)?|lee también|leer más|te puede interesar|también te puede interesar|más información|` +
-		`noticias relacionadas)(?:\s*:.{0,100}|\s*\.)?|share (?:this|on)\b.{0,60}|compartir(?: en)?\b.{0,60}|` +
-		`(?:follow us|síguenos)\b.{0,80})$`)
+	// share and follow buttons, a wire's standards line; creditLine a
+	// wire's credits, names only ("Reporting by Marco Aquino; Editing by
+	// Sandra Maler"). Prose that opens with the same words is no match
+	// ("Advertisement revenue fell…", "Writing by hand is a dying art").
+	pageLine = regexp.MustCompile(`(?i)^(?:advertisement(?:\s*[·|•-]\s*scroll to continue)?|publicidad|anuncio|scroll to continue|` +
+		`sign up here\.?|our standards:.*|(?:read more|related(?: coverage| stories| articles| news| content| links)?|` +
+		`see also|more on this(?: story)?|lee también|leer más|te puede interesar|también te puede interesar|` +
+		`más información|noticias relacionadas)(?:\s*:.{0,100}|\s*\.)?|` +
+		`share (?:this(?: article| story)?|on (?:facebook|twitter|x|whatsapp|linkedin|email))|` +
+		`compartir(?: en (?:facebook|twitter|x|whatsapp))?|(?:follow us|síguenos) (?:on|en) .{0,60})$`)
+	creditName = `\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)*`
+	creditLine = regexp.MustCompile(`^(?:(?:Additional r|R)eporting|Writing|Editing) by ` + creditName +
+		`(?:(?:, | and )` + creditName + `)*(?: in ` + creditName + `)?` +
+		`(?:; (?:(?:[Aa]dditional r|[Rr])eporting|[Ww]riting|[Ee]diting) by ` + creditName + `(?:(?:, | and )` + creditName + `)*(?: in ` + creditName + `)?)*\.?$`)
 )
 
 // maxPageLine is the longest paragraph pageLine judges.
@@ -123,7 +129,7 @@ func dropBoilerplateLines(paras []string) []string {
 	out := paras[:0:0]
 	for _, p := range paras {
 		if len(p) <= maxBoilerplateLine && (callToAction.MatchString(p) && mailbox.MatchString(p) || rights.MatchString(p)) ||
-			len(p) <= maxPageLine && pageLine.MatchString(strings.TrimSpace(p)) {
+			len(p) <= maxPageLine && (pageLine.MatchString(strings.TrimSpace(p)) || creditLine.MatchString(strings.TrimSpace(p))) {
 			continue
 		}
 		out = append(out, p)

@@ -28,7 +28,9 @@ func stripRefMarks(s string) string {
 	if strings.Contains(s, "[") {
 		s = dropRefMarks(s)
 	}
-	if strings.Contains(s, "''") {
+	if strings.Contains(s, "'''") {
+		// wiki text sets its subject in bold in its first line; without
+		// that, two apostrophes are a typist's ("the workers'' union")
 		s = wikiEmphasis.ReplaceAllString(s, "$1$2")
 	}
 	return s

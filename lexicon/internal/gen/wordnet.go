@@ -339,7 +339,7 @@ func wnPointerWeight(sym string, r, nHypo int) (base float64, ok bool) {
 // pointerRelations adds to g the links from stem from to the words of
 // synset to that pointer p reaches (all, or its one target word), each
 // weighted by w and the word's sense rank; derivations also go to der,
-// and pertainyms both ways, WordNet linking them one way only.
+// and pertainyms and causes both ways, WordNet linking them one way only.
 func (wn *wordnet) pointerRelations(g, der graph, from string, p wnPtr, to *wnSynset, w float64) {
 	derivation := p.sym == "+" || p.sym == "\\" || p.sym == "<"
 	for i, word := range to.words {
