@@ -116,6 +116,19 @@ func TestInterviewReplyAnswers(t *testing.T) {
 	}
 }
 
+// An interviewer's question that closes one chunk lends its words to the
+// reply that opens the next.
+func TestInterviewReplyInTheNextChunk(t *testing.T) {
+	e := engineFS(t, map[string]string{"talk.md": article("The mayor on the outbreak", "2031-03-20",
+		"The mayor spoke to the radio about the outbreak.",
+		"**Radio: Who is paying for the field hospital?**",
+		"## Funding",
+		"Mayor: The regional government is paying. The ministry promised money but it has not arrived.")})
+	if a := ask(t, e, "Who is paying for the field hospital?"); a.Refused || !strings.Contains(a.Answer, "regional government") {
+		t.Fatalf("answer %q", a.Answer)
+	}
+}
+
 // A how-many question about an everyday noun the articles never use
 // ("personas") is counted by the noun the number comes with ("fallecidos");
 // one about a noun of topic they never use ("soldados") is refused.

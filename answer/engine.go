@@ -215,6 +215,10 @@ func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 			if i > 0 {
 				sur.prev = stems[i-1]
 				sur.prevAsks = asks(h.Chunk.Sentence(i - 1))
+			} else if s, ok := e.lastAsked(h.Chunk); ok {
+				// an interviewer's question that closed the chunk before
+				_, sur.prev = sentenceStems(l, s)
+				sur.prevAsks = true
 			}
 			if i+1 < n {
 				sur.next = stems[i+1]
@@ -353,6 +357,21 @@ func (e *Engine) neighbourNames(q *question, ch *corpus.Chunk, step int) bool {
 	}
 	s := nb.Sentence(i)
 	return fills(q.forLang(nb.Language), s, lang.Terms(nb.Language, s))
+}
+
+// lastAsked returns the last sentence of the chunk before ch when it is a
+// question (see asks): an interview's question and its reply may fall in
+// two chunks.
+func (e *Engine) lastAsked(ch *corpus.Chunk) (string, bool) {
+	if ch.Ordinal == 0 {
+		return "", false
+	}
+	prev := e.corpus.Chunk(corpus.ChunkID(ch.DocID, ch.Ordinal-1))
+	if prev == nil || len(prev.Sentences) == 0 {
+		return "", false
+	}
+	s := prev.Sentence(len(prev.Sentences) - 1)
+	return s, asks(s)
 }
 
 // nextNames reports, for a who question, whether the first sentence of

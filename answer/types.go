@@ -454,8 +454,14 @@ func namedActor(q *question, text string, terms []lang.Term) bool {
 			continue
 		}
 		j := k - 1
+		for j >= 0 && auxiliaries[terms[j].Text] {
+			j-- // "the regional government is paying"
+		}
 		if j >= 0 && (terms[j].Text == "which" || terms[j].Text == "that" || terms[j].Text == "que") {
 			j--
+		}
+		if bodyNoun(q, terms, j) {
+			return true
 		}
 		if j < 0 || j == 0 && !q.proper[terms[j].Text] || !terms[j].Upper || terms[j].Number || terms[j].Stop ||
 			titleWords[terms[j].Text] || !q.new(terms[j]) {
@@ -468,6 +474,22 @@ func namedActor(q *question, text string, terms []lang.Term) bool {
 		}
 		if !places(words, true) && !abbreviations(text, terms[from:to]) {
 			return true // "EE.UU." is a place too
+		}
+	}
+	return false
+}
+
+// bodyNoun reports whether terms[j] is an English noun WordNet files as a
+// group (a government, a union, a company), in lower case, not the
+// question's, after a determiner: "The regional government is paying"
+// answers "Who is paying…?".
+func bodyNoun(q *question, terms []lang.Term, j int) bool {
+	if j < 1 || terms[j].Upper || terms[j].Stop || !q.new(terms[j]) || nounKind(terms[j].Text) != lexicon.KindGroup {
+		return false
+	}
+	for d := j - 1; d >= 0 && d >= j-2; d-- {
+		if terms[d].Text == "the" {
+			return true
 		}
 	}
 	return false

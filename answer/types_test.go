@@ -146,7 +146,7 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who will: a sentence about what is to come", "Who will lead the port talks?", "Transport Minister Ana Ruiz will lead the port talks.", true},
 		{"who: a name the articles give initials is a body", "Who reopened the port talks?", "The port talks were reopened by the operator, Terminal Pacifico Sur.", false},
 		{"who: a court's chamber is a body", "Which judge wrote the ruling?", "The ruling was written by the Fourth Chamber, whose judges voted three to two.", false},
-		{"dateline names nobody", "Who urged both sides to talk?", "PUERTO ALTO, Chile (Test Wire) — The government urged both sides to talk.", false},
+		{"dateline names nobody", "Who urged both sides to talk?", "PUERTO ALTO, Chile (Test Wire) — Both sides were urged to talk.", false},
 		{"¿quién?: un nombre", "¿Quién dirige el sindicato?", "El sindicato lo dirige Héctor Saldías, operador de grúas.", true},
 		{"who: a title with a word the question lacks is another's", "Who stepped in once the minister quit?", "The office said Deputy Transport Minister Ana Ruiz would take over.", true},
 		{"who: the question's titled person is not the answer", "Who stepped in once the minister quit?", "Transport Minister Ana Ruiz quit on Monday.", false},
@@ -209,6 +209,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"what share: an ordinal is no share", "What share of the exports go through the port?", "The third round of talks on the exports failed at the port.", false},
 		{"how tall will: a height set before is another's", "How tall will the new dam be?", "The old dam was 40 metres tall.", false},
 		{"who: a person at the side of someone", "Who stood by the strikers?", "The strikers stood at the side of Ana Ruiz on Monday.", true},
+		{"who did it: a body in lower case", "Who is paying for the field hospital?", "Sánchez: The regional government is paying for it.", true},
+		{"who did it: a body that does something else", "Who is paying for the field hospital?", "The regional government is building a field hospital.", false},
 		{"who: nor is the question's person in apposition", "Who stepped in once the minister quit?", "Chile's transport minister, Ana Ruiz, resigned late Monday, after lawmakers said they would back a motion to remove her.", false},
 		{"¿cuántos?: junto a lo contado", "¿Cuántos trabajadores pararon?", "Unos 2.400 trabajadores pararon el lunes.", true},
 	}
