@@ -1,5 +1,7 @@
 package lang
 
+import "strings"
+
 // Detect guesses whether s is English or Spanish from its stop words and
 // letters, returning fallback when the text gives no evidence either way.
 func Detect(s string, fallback Lang) Lang {
@@ -15,13 +17,18 @@ func Detect(s string, fallback Lang) Lang {
 		if inES && !inEN {
 			es++
 		}
-	}
-	for _, r := range s {
-		switch r {
-		case 'ñ', 'Ñ', '¿', '¡', 'á', 'é', 'í', 'ó', 'ú':
-			es++
+		if !t.Upper {
+			// a name's accents say nothing of the language around it
+			// ("Which judge sentenced Raúl Benítez?")
+			for _, r := range s[t.Start:t.End] {
+				switch r {
+				case 'ñ', 'á', 'é', 'í', 'ó', 'ú':
+					es++
+				}
+			}
 		}
 	}
+	es += strings.Count(s, "¿") + strings.Count(s, "¡")
 	switch {
 	case es > en:
 		return Spanish

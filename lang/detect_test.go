@@ -14,6 +14,18 @@ func TestDetect(t *testing.T) {
 		want     lang.Lang
 	}{
 		{
+			name:     "an English question about a Spanish name",
+			in:       "Which judge sentenced Raúl Benítez?",
+			fallback: lang.Spanish,
+			want:     lang.English,
+		},
+		{
+			name:     "a Spanish question without its opening mark",
+			in:       "cuándo renunció el ministro",
+			fallback: lang.English,
+			want:     lang.Spanish,
+		},
+		{
 			name:     "english paragraph",
 			in:       "Ecuadorian police broke through the external doors of the embassy in the capital, Quito, to arrest Jorge Glas, who had been residing there since December.",
 			fallback: lang.Spanish,
