@@ -67,7 +67,10 @@ func OpenSQLite(ctx context.Context, path string) (*SQLite, error) {
 	db.SetMaxIdleConns(sqliteMaxConns)
 	s := &SQLite{db: db, path: abs}
 	s.records = records{backend: s}
-	if err := db.PingContext(ctx); err != nil {
+	// A new connection sets WAL mode, which takes a lock no busy timeout
+	// waits for: several processes opening a new file at once may find it
+	// busy, and connect again, as a write would retry.
+	if err := retryBusy(ctx, func() error { return db.PingContext(ctx) }); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
@@ -191,7 +194,13 @@ func (s *SQLite) timeArg(t time.Time) any { return sqliteTime(t) }
 // and runs it again, after a short random pause, while SQLite reports the
 // database busy or locked after its busy timeout.
 func (s *SQLite) write(ctx context.Context, fn func(*sql.Tx) error) error {
-	return retry(ctx, sqliteBusyRetries, 10*time.Millisecond, 100*time.Millisecond, isSQLiteBusy, func() error { return s.tx(ctx, fn) })
+	return retryBusy(ctx, func() error { return s.tx(ctx, fn) })
+}
+
+// retryBusy runs fn, and again after a short random pause, while SQLite
+// reports the database busy or locked.
+func retryBusy(ctx context.Context, fn func() error) error {
+	return retry(ctx, sqliteBusyRetries, 10*time.Millisecond, 100*time.Millisecond, isSQLiteBusy, fn)
 }
 
 func (s *SQLite) tx(ctx context.Context, fn func(*sql.Tx) error) error {
