@@ -347,31 +347,34 @@ func (e *Engine) neighbourNames(q *question, ch *corpus.Chunk, step int) bool {
 	if q.typ != typePerson {
 		return false
 	}
-	nb := e.corpus.Chunk(corpus.ChunkID(ch.DocID, ch.Ordinal+step))
+	nb, s, ok := e.neighbourSentence(ch, step)
+	return ok && fills(q.forLang(nb.Language), s, lang.Terms(nb.Language, s))
+}
+
+// neighbourSentence returns the chunk step away from ch (-1 or +1) and its
+// sentence next to ch: its last before ch, its first after; ok is false
+// when there is none.
+func (e *Engine) neighbourSentence(ch *corpus.Chunk, step int) (nb *corpus.Chunk, s string, ok bool) {
+	if ch.Ordinal+step < 0 {
+		return nil, "", false
+	}
+	nb = e.corpus.Chunk(corpus.ChunkID(ch.DocID, ch.Ordinal+step))
 	if nb == nil || len(nb.Sentences) == 0 {
-		return false
+		return nil, "", false
 	}
 	i := 0
 	if step < 0 {
 		i = len(nb.Sentences) - 1
 	}
-	s := nb.Sentence(i)
-	return fills(q.forLang(nb.Language), s, lang.Terms(nb.Language, s))
+	return nb, nb.Sentence(i), true
 }
 
 // lastAsked returns the last sentence of the chunk before ch when it is a
 // question (see asks): an interview's question and its reply may fall in
 // two chunks.
 func (e *Engine) lastAsked(ch *corpus.Chunk) (string, bool) {
-	if ch.Ordinal == 0 {
-		return "", false
-	}
-	prev := e.corpus.Chunk(corpus.ChunkID(ch.DocID, ch.Ordinal-1))
-	if prev == nil || len(prev.Sentences) == 0 {
-		return "", false
-	}
-	s := prev.Sentence(len(prev.Sentences) - 1)
-	return s, asks(s)
+	_, s, ok := e.neighbourSentence(ch, -1)
+	return s, ok && asks(s)
 }
 
 // nextNames reports, for a who question, whether the first sentence of
@@ -830,10 +833,10 @@ func cite(a *Answer, points []point) {
 // shows the whole passage.
 func (p point) span() (start, end int) {
 	start, end = p.chunk.Sentences[p.first].Start, p.chunk.Sentences[p.end-1].End
-	first := p.chunk.Text[start:p.chunk.Sentences[p.first].End]
 	if p.chunk.Ordinal != 0 || p.first != 0 || p.dateline {
 		return start, end // only an article's first sentence opens with a dateline
 	}
+	first := p.chunk.Text[start:p.chunk.Sentences[p.first].End]
 	if d := datelineEnd(first); d > 0 {
 		rest := strings.TrimLeft(first[d:], " \u00a0")
 		if len(rest) >= minQuoteAfterDateline {

@@ -233,13 +233,16 @@ func (qs *question) measures(toks []lang.Term) {
 // which holds many peoples.
 func roleCountry(qs *question, toks []lang.Term, cat int) *qterm {
 	p := cat - 1
-	if p <= 0 || !toks[p].Upper || p > 1 && toks[p-1].Upper || regionalDemonyms[toks[p].Text] {
+	if p <= 0 || p > 1 && toks[p-1].Upper || regionalDemonyms[toks[p].Text] || !countryWord(qs, toks[p]) {
 		return nil
 	}
-	if possessive(qs.text, toks[p]) || lexicon.KindOf(toks[p].Text) == lexicon.KindDemonym {
-		return qs.entityTerm(toks[p])
-	}
-	return nil
+	return qs.entityTerm(toks[p])
+}
+
+// countryWord reports whether t names whose a role is: a possessive
+// ("Ecuador's president") or a demonym ("the Mexican ambassador").
+func countryWord(qs *question, t lang.Term) bool {
+	return t.Upper && (possessive(qs.text, t) || lexicon.KindOf(t.Text) == lexicon.KindDemonym)
 }
 
 // elapsedWords make a "how long" question ask how long something has
@@ -281,7 +284,7 @@ var (
 )
 
 func init() {
-	for _, w := range []string{"other than", "apart from", "aside from", "además de", "aparte de", "ademas de"} {
+	for _, w := range []string{"other than", "apart from", "aside from", "aparte de", "ademas de"} {
 		exclusionWords[w] = true
 	}
 }
@@ -537,7 +540,7 @@ func roleTerms(q *question, toks []lang.Term) []*qterm {
 			}
 			break
 		}
-		if t.Upper && (possessive(q.text, t) || lexicon.KindOf(t.Text) == lexicon.KindDemonym) {
+		if countryWord(q, t) {
 			q.possessor = q.entityTerm(t) // "Ecuador's president", "the Mexican ambassador"
 			continue
 		}

@@ -153,11 +153,7 @@ func otherActor(q *question, text string, terms []lang.Term, matched map[string]
 	if !missing {
 		return false
 	}
-	if end := datelineEnd(text); end > 0 {
-		for len(terms) > 0 && terms[0].Start < end {
-			terms = terms[1:]
-		}
-	}
+	terms = afterDateline(text, terms)
 	var words []string
 	for _, t := range terms {
 		if !t.Upper || t.Number {
@@ -474,8 +470,7 @@ func isQuoteMark(r rune) bool {
 // isDate reports whether the number at terms[i] is part of a date (a year,
 // or a day next to a month name) rather than a quantity.
 func isDate(terms []lang.Term, i int) bool {
-	t := terms[i].Text
-	if len(t) == 4 && (t[:2] == "19" || t[:2] == "20") {
+	if isYear(terms[i]) {
 		return true
 	}
 	// a month or a day names a date; "year", "week" after a number make

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -166,19 +167,9 @@ func speakerTerms(qs *question, words []lang.Term) []*qterm {
 // negated verb ("no ha dicho si pedirá a Naciones Unidas…") reports no
 // speech.
 func hasSpeech(q *question, text string, terms []lang.Term) bool {
-	var at []int // the speaker's words in the sentence
-	for _, sp := range q.speaker {
-		found := -1
-		for j, t := range terms {
-			if sp.matches(t) {
-				found = j
-				break
-			}
-		}
-		if found < 0 {
-			return false
-		}
-		at = append(at, found)
+	at, ok := speakerAt(q, terms)
+	if !ok {
+		return false
 	}
 	if strings.ContainsAny(text, "\"“”«»") || startsWithQuote(text) {
 		return true
@@ -270,17 +261,19 @@ var pronouns = set(`he she they el ella ellos ellas`)
 // hasAllSpeaker reports whether a sentence has every word of the question's
 // speaker.
 func hasAllSpeaker(q *question, terms []lang.Term) bool {
+	_, ok := speakerAt(q, terms)
+	return ok && len(q.speaker) > 0
+}
+
+// speakerAt returns where in the sentence each word of the question's
+// speaker first stands; ok is false when one is missing.
+func speakerAt(q *question, terms []lang.Term) (at []int, ok bool) {
 	for _, sp := range q.speaker {
-		found := false
-		for _, t := range terms {
-			if sp.matches(t) {
-				found = true
-				break
-			}
+		found := slices.IndexFunc(terms, sp.matches)
+		if found < 0 {
+			return nil, false
 		}
-		if !found {
-			return false
-		}
+		at = append(at, found)
 	}
-	return len(q.speaker) > 0
+	return at, true
 }

@@ -222,11 +222,7 @@ func set(words string) map[string]bool {
 func fills(q *question, text string, terms []lang.Term) bool {
 	// a dateline ("QUITO, Ecuador (AP) —") names where the story was
 	// filed and who filed it, not what a question asks
-	if end := datelineEnd(text); end > 0 {
-		for len(terms) > 0 && terms[0].Start < end {
-			terms = terms[1:]
-		}
-	}
+	terms = afterDateline(text, terms)
 	if q.future && !q.measure["years"] && !speaksOfFuture(terms) {
 		// "Who will replace her?", "When will the court rule?": a
 		// sentence only about the past does not answer
@@ -468,11 +464,7 @@ func namedActor(q *question, text string, terms []lang.Term) bool {
 			continue // a sentence's first word is capitalised anyway ("Engineers operated…")
 		}
 		from, to := capitalRun(terms, j)
-		var words []string
-		for _, u := range terms[from:to] {
-			words = append(words, u.Text)
-		}
-		if !places(words, true) && !abbreviations(text, terms[from:to]) {
+		if !placeRun(terms, from, to) && !abbreviations(text, terms[from:to]) {
 			return true // "EE.UU." is a place too
 		}
 	}
@@ -1268,6 +1260,17 @@ func opensSentence(text string, terms []lang.Term, i int) bool {
 
 // datelineSeps end a dateline.
 var datelineSeps = []string{" — ", " – ", " -- ", ".- ", ".— ", " - ", ": "}
+
+// afterDateline returns the sentence's terms after the dateline that
+// opens it, if any.
+func afterDateline(text string, terms []lang.Term) []lang.Term {
+	if end := datelineEnd(text); end > 0 {
+		for len(terms) > 0 && terms[0].Start < end {
+			terms = terms[1:]
+		}
+	}
+	return terms
+}
 
 // datelineEnd returns the offset just past a dateline that opens text
 // ("QUITO, Ecuador (AP) — ", "MEXICO CITY: ", "TEGUCIGALPA, HONDURAS.- "), or
