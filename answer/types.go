@@ -777,6 +777,24 @@ func near(terms []lang.Term, i, n int, is func(lang.Term) bool) bool {
 	return false
 }
 
+// nearContent is near counting content words only: "Bail for the mine's
+// manager, Jorge Salas, was set at 200,000 soles" has the bail six words
+// from its amount, though twelve terms.
+func nearContent(terms []lang.Term, i, n int, is func(lang.Term) bool) bool {
+	for _, step := range []int{-1, 1} {
+		for j, seen := i+step, 0; j >= 0 && j < len(terms) && seen < n; j += step {
+			if terms[j].Stop {
+				continue
+			}
+			seen++
+			if is(terms[j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // nearAct reports whether one of the question's everyday verbs, itself
 // and not a related word, stands within n words of terms[i]: for "When did
 // the strike end?" the act is "end", though "end" says little of a topic
@@ -991,11 +1009,11 @@ func nearMoney(text string, terms []lang.Term, i int) bool {
 
 // amountOfTopic reports whether the amount at terms[i] is of what the
 // question asks: what it names ("how much compensation") or one of its
-// topic words ("How much did the repairs cost?") stands within a few words
-// of it, and not "$4.5 million a day" in a sentence about losses for "How
+// topic words ("How much did the repairs cost?") stands within a few
+// content words of it, and not "$4.5 million a day" in a sentence about losses for "How
 // much compensation did the state seek?".
 func amountOfTopic(q *question, terms []lang.Term, i int) bool {
-	return near(terms, i, shortLine, func(w lang.Term) bool {
+	return nearContent(terms, i, shortLine, func(w lang.Term) bool {
 		return q.counted != nil && q.counted.matches(w) || q.topicWord(w)
 	})
 }

@@ -75,6 +75,7 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"how much: money", "How much did the repairs cost?", "The repairs to the cranes cost $4 million.", true},
 		{"how much: an amount of something else", "How much compensation did the state seek?", "The company said the stoppage was costing it about $4.5 million a day.", false},
 		{"how much: an amount of what is asked", "How much compensation did the state seek?", "The state will seek $3 million in compensation.", true},
+		{"how much: the topic many small words away", "How much was the bail for Hector Saldias?", "Bail for the union's leader, Hector Saldias, was set at $200,000.", true},
 		{"how many: 'more' stands before what is counted", "How many children were hurt?", "From a crowd with children police took 38 more strikers into custody.", false},
 		{"how many: a topic word after another noun", "¿Cuántos soldados murieron?", "Dos personas murieron en la ladera sur.", false},
 		{"how many people: any person counts", "How many people died in the fire?", "Two villagers died in the fire.", true},
