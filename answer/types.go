@@ -825,8 +825,34 @@ func hasPlace(q *question, terms []lang.Term) bool {
 		if determiners[terms[j].Text] && j > 0 {
 			j--
 		}
-		if locatives[terms[j].Text] || placeOf(terms, i) && locativeBefore(terms, i-2) {
+		if locatives[terms[j].Text] || placeOf(terms, i) && locativeBefore(terms, i-2) || namedSite(q, terms, i) {
 			return true
+		}
+	}
+	return false
+}
+
+// namedSite reports whether the name at terms[i] ends a place phrase that
+// a locative opens: a few lower-case words and "of" or "de" between ("in
+// the municipal stadium of Villa Esperanza", "en el polideportivo
+// municipal de San Isidro"). The phrase holds nouns and adjectives only:
+// "in tents bought by the mayor of Villa Esperanza" names where the mayor
+// is.
+func namedSite(q *question, terms []lang.Term, i int) bool {
+	if i < 3 || !ofWords[terms[i-1].Text] {
+		return false
+	}
+	for k, words := i-2, 0; k >= 0 && words <= 3; k-- {
+		t := terms[k]
+		switch {
+		case locatives[t.Text]:
+			return words > 0
+		case t.Upper || t.Number || verbForm(t):
+			return false
+		case !t.Stop:
+			words++
+		case !determiners[t.Text]:
+			return false
 		}
 	}
 	return false
