@@ -412,7 +412,7 @@ func (qs *question) shape(toks []lang.Term, cat int) {
 			}
 		}
 	}
-	if qs.typ == typePerson && definitionQuestion(toks) {
+	if qs.typ == typePerson && definitionQuestion(qs.text, toks) {
 		// "Who is Roberto Canseco?" asks what the articles say of him
 		qs.typ = typeAny
 	}
@@ -495,15 +495,16 @@ var (
 
 // definitionQuestion reports "who is/was <name>" questions, which ask who
 // someone named is rather than for a name.
-func definitionQuestion(toks []lang.Term) bool {
+func definitionQuestion(text string, toks []lang.Term) bool {
 	for i, t := range toks {
 		if t.Text != "who" && t.Text != "quien" && t.Text != "quienes" {
 			continue
 		}
-		if i+2 >= len(toks) || !copulas[toks[i+1].Text] {
+		next := afterCopula(text, toks, i)
+		if next < 0 || next >= len(toks) {
 			return false
 		}
-		for _, u := range toks[i+2:] {
+		for _, u := range toks[next:] {
 			if !u.Upper && !connectors[u.Text] {
 				return false
 			}
@@ -520,11 +521,13 @@ func definitionQuestion(toks []lang.Term) bool {
 func roleTerms(q *question, toks []lang.Term) []*qterm {
 	start := -1
 	for i, t := range toks {
-		if (t.Text == "who" || t.Text == "quien" || t.Text == "quienes") && i+2 < len(toks) && copulas[toks[i+1].Text] &&
-			(determiners[toks[i+2].Text] || toks[i+2].Upper) {
-			// "who was the judge", "who is Chile's minister"; not the
-			// passive "who was arrested"
-			start = i + 2
+		if t.Text != "who" && t.Text != "quien" && t.Text != "quienes" {
+			continue
+		}
+		if next := afterCopula(q.text, toks, i); next > 0 && next < len(toks) && (determiners[toks[next].Text] || toks[next].Upper) {
+			// "who was the judge", "who is Chile's minister", "who's
+			// the prosecutor"; not the passive "who was arrested"
+			start = next
 			break
 		}
 	}
@@ -551,6 +554,19 @@ func roleTerms(q *question, toks []lang.Term) []*qterm {
 		}
 	}
 	return out
+}
+
+// afterCopula returns the index of the word after the copula that follows
+// toks[i] ("who is", "quién es", or the "'s" of "who's", which the
+// tokens drop), or -1.
+func afterCopula(text string, toks []lang.Term, i int) int {
+	switch {
+	case possessive(text, toks[i]):
+		return i + 1
+	case i+1 < len(toks) && copulas[toks[i+1].Text]:
+		return i + 2
+	}
+	return -1
 }
 
 // possessive reports whether the word t of text is written with "'s".

@@ -254,6 +254,8 @@ func TestQuestionShape(t *testing.T) {
 		{question: "Who was arrested?", typ: typePerson},
 		{question: "Who was the transport minister who resigned?", typ: typePerson, role: "transport"}, // the role ends at "who
 		{question: "Who is Hector Saldias?", typ: typeAny},                                             // what the articles say of him
+		{question: "Who's Hector Saldias?", typ: typeAny},                                              // "'s" is "is"
+		{question: "Who's the transport minister?", typ: typePerson, role: "transport"},
 		{question: "¿Quién es Ana Ruiz?", typ: typeAny},
 		{question: "Which country abstained?", typ: typeInstance, category: "country"},
 		{question: "¿Qué país se abstuvo?", typ: typeInstance, category: "pais"},
