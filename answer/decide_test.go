@@ -377,6 +377,17 @@ func TestAnswerPicksTheSentence(t *testing.T) {
 			want:     "because the company plans",
 		},
 		{
+			// "what time" wants the clock: the sentence that gives it wins
+			// over a better-scoring one that gives only the day
+			name: "what time: the clock over the day",
+			article: article("Pipe bursts at Cerro Alto mine", "2025-03-04",
+				"Authorities cut off tap water to two towns on Tuesday after a pipe at the Cerro Alto gold mine burst overnight, officials said.",
+				"The company said the rupture began at about 23:40 on Monday in a pipe that carries solution from the leach pad.",
+				"Repairs on the mine's pipe began on Wednesday."),
+			question: "What time did the pipe at the mine burst?",
+			want:     "23:40",
+		},
+		{
 			// a heading says what the lines under it are about
 			name: "an info-box line under its heading",
 			article: article("Dockers back at work", "2025-06-28",

@@ -445,6 +445,8 @@ func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool)
 			best = statedCause(q, best, cands)
 		case typeQuantity:
 			best = exactFigure(q, best, cands)
+		case typeTime:
+			best = clockTime(q, best, cands)
 		}
 		best = withPredicate(q, best, cands)
 	}
@@ -469,6 +471,35 @@ func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool)
 func statedCause(q *question, best *candidate, cands []*candidate) *candidate {
 	says := func(c *candidate) bool { return statesCause(q, lang.Terms(c.chunk.Language, c.text())) }
 	return nearlyAsGood(best, cands, says)
+}
+
+// clockTime returns, for a question about the time of day, the best
+// sentence of the kind asked that gives the clock ("at about 23:40 … a
+// steel pipeline … burst") when best gives only the day ("burst overnight
+// on Monday"), however much better best scores: the asker wants the hour.
+func clockTime(q *question, best *candidate, cands []*candidate) *candidate {
+	if !q.clock {
+		return best
+	}
+	says := func(c *candidate) bool {
+		text := c.text()
+		terms := lang.Terms(c.chunk.Language, text)
+		for i := range terms {
+			if clockAt(text, terms, i) {
+				return true
+			}
+		}
+		return false
+	}
+	if says(best) {
+		return best
+	}
+	for _, c := range cands {
+		if c.typed && c.coverage >= partialCov && says(c) {
+			return c
+		}
+	}
+	return best
 }
 
 // exactFigure returns, for a how-many question, a sentence nearly as good

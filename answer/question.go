@@ -140,6 +140,10 @@ type question struct {
 	// ("How many shelters were evacuees first sent to?"): the oldest
 	// article that answers it does.
 	earliest bool
+	// clock is true for a question about the time of day ("What time did
+	// the pipe burst?", "¿A qué hora…?"): a sentence that gives the clock
+	// answers it, a date alone only in part.
+	clock bool
 	// speaker holds the terms naming who a "what did X say" question
 	// asks about (see speechQuestion).
 	speaker []*qterm
@@ -305,6 +309,7 @@ func analyse(rq *retrieval.Query) *question {
 	cat := categoryIndex(toks)
 	first := earliestAt(rq.Text, toks)
 	qs.earliest = first >= 0
+	qs.clock = qs.typ == typeTime && asksClock(toks)
 	if qs.typ == typeReason && cat >= 0 && !reasonNouns[toks[cat].Text] {
 		cat = -1 // "on what legal grounds": "legal" is no category
 	}
@@ -950,6 +955,16 @@ func questionType(toks []lang.Term) answerType {
 		}
 	}
 	return typeAny
+}
+
+// asksClock reports "what time" and "qué hora" (the folded "qué" is "que").
+func asksClock(toks []lang.Term) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		if (toks[i].Text == "what" || toks[i].Text == "que") && (toks[i+1].Text == "time" || toks[i+1].Text == "hora") {
+			return true
+		}
+	}
+	return false
 }
 
 // whType is the type the question words a relative clause may also open
