@@ -497,3 +497,18 @@ func TestSpeechAboutAnUnknownTopicIsRefused(t *testing.T) {
 		t.Errorf("the raid: refused")
 	}
 }
+
+// "¿Cómo se llama X?" asks for X's name as "what is the name of X" does: a
+// sentence that speaks only of "un directivo" does not answer it.
+func TestComoSeLlamaAsksForAName(t *testing.T) {
+	unnamed := engineFS(t, map[string]string{"entrevista.md": articleIn("es", "La bióloga denuncia presiones", "2025-04-02",
+		"La bióloga Ana Torres dijo que recibió una llamada de un directivo de la empresa minera que le pidió prudencia con sus cifras.",
+		"La empresa no respondió a las preguntas de este diario.")})
+	if a := ask(t, unnamed, "¿Cómo se llama el directivo de la empresa minera?"); !a.Refused {
+		t.Errorf("an unnamed directivo answered: %q", a.Answer)
+	}
+	named := engineFS(t, map[string]string{"entrevista.md": articleIn("es", "La bióloga denuncia presiones", "2025-04-02",
+		"La bióloga Ana Torres dijo que recibió una llamada de un directivo de la empresa minera que le pidió prudencia con sus cifras.",
+		"El directivo de la empresa minera, Pablo Ríos, negó haber llamado a la bióloga.")})
+	answersWith(t, named, "Pablo Ríos", "¿Cómo se llama el directivo de la empresa minera?")
+}

@@ -667,17 +667,22 @@ var percentNouns = set(`percentage percent proportion share porcentaje proporcio
 // of his birth", "la causa de la muerte".
 var aspectNouns = set(`date day year time cause reason number amount size name fecha dia año hora causa motivo razon numero cantidad nombre`)
 
-// namedThing returns, for "what is the name of X" ("¿cómo se llama…?"
-// aside), the term of X's head noun: the last content word of the words
+// namedThing returns, for "what is the name of X" and "¿cómo se llama
+// X?", the term of X's head noun: the last content word of the words
 // after "name of", before a verb or a stop word ("the TV station attacked
 // in January" → station). Nil for any other question.
 func namedThing(q *question, toks []lang.Term) *qterm {
 	for i := 0; i+2 < len(toks); i++ {
-		if toks[i].Text != "name" && toks[i].Text != "nombre" || toks[i+1].Text != "of" && toks[i+1].Text != "de" && toks[i+1].Text != "del" {
+		from := i + 2
+		switch {
+		case (toks[i].Text == "name" || toks[i].Text == "nombre") && ofWords[toks[i+1].Text]:
+		case toks[i].Text == "como" && toks[i+1].Text == "se" && calledWords[toks[i+2].Text]:
+			from = i + 3 // "¿Cómo se llama el directivo…?"
+		default:
 			continue
 		}
 		var head *qterm
-		for _, t := range toks[i+2:] {
+		for _, t := range toks[from:] {
 			if t.Stop && head == nil {
 				continue // "the", "la"
 			}
@@ -697,6 +702,9 @@ func namedThing(q *question, toks []lang.Term) *qterm {
 	}
 	return nil
 }
+
+// calledWords are the forms of "llamarse" that ask a name after "cómo se".
+var calledWords = set(`llama llaman llamaba llamaban llamo`)
 
 // aspectNoun reports a noun that names an aspect of something else: the
 // listed ones, and in English what WordNet files as an attribute
