@@ -186,8 +186,8 @@ func blockLines(block string) []string {
 
 // joinLines makes paragraphs of the lines of one block. A line that wraps
 // onto the next (lang.Wraps, or a line of prose nearly as long as the
-// block's longest, as in text hard-wrapped at a fixed width) is joined to it
-// with a space. Other line breaks are kept, so headlines, bylines, datelines,
+// block's longest, as in text hard-wrapped at a fixed width, unless both
+// open with a "Key:") is joined to it with a space. Other line breaks are kept, so headlines, bylines, datelines,
 // list items and "Key: value" lines stay lines of their own, and a heading
 // (lang.Heading) is a paragraph of its own.
 func joinLines(lines []string) []string {
@@ -228,8 +228,8 @@ func wraps(line, next string, width int) bool {
 	if lk == lang.Prose && nk == lang.Prose {
 		return true // sentences: joining them cuts them the same
 	}
-	if !isProse(lk) || !isProse(nk) {
-		return false
+	if !isProse(lk) || !isProse(nk) || lang.Keyed(line) && lang.Keyed(next) {
+		return false // two "Key: value" lines too long to be an info box's: still two
 	}
 	return width >= 50 && utf8.RuneCountInString(line)*4 >= width*3
 }

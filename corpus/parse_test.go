@@ -476,6 +476,15 @@ func TestParseLines(t *testing.T) {
 			text: "Born: 10 September 1969\nOffice: Vice President, 2013–2018\nParty: Alianza PAIS",
 		},
 		{
+			name: "info box lines too long for a box, each its own line",
+			in: "Lugar: provincia de Norte, a unos 480 km al sur de la capital\n" +
+				"Causa según el instituto: corrosión externa de la tubería, que no fue reemplazada pese a la advertencia de 2023\n" +
+				"Volumen derramado: 1.650 metros cúbicos, según el informe final del instituto del 24 de abril (la empresa estimó 300)",
+			text: "Lugar: provincia de Norte, a unos 480 km al sur de la capital\n" +
+				"Causa según el instituto: corrosión externa de la tubería, que no fue reemplazada pese a la advertencia de 2023\n" +
+				"Volumen derramado: 1.650 metros cúbicos, según el informe final del instituto del 24 de abril (la empresa estimó 300)",
+		},
+		{
 			name: "section heading glued to the text below",
 			in:   "Background and previous convictions\nGlas, who was vice president, is in prison.",
 			text: "Background and previous convictions\nGlas, who was vice president, is in prison.",

@@ -264,12 +264,16 @@ var creditKeys = set("photo", "photos", "foto", "fotos", "image", "imagen", "cre
 // capitalised key of at most four words, a colon and a space, and a short
 // value without final punctuation.
 func isKeyValue(line string) bool {
+	return Keyed(line) && len(strings.Fields(line)) <= 16
+}
+
+// Keyed reports whether a trimmed line opens as an info box's "Key: value"
+// does, whatever the value's length: a capitalised key of at most four
+// words without sentence marks, a colon and a space, and a value.
+func Keyed(line string) bool {
 	key, value, ok := strings.Cut(line, ": ")
 	if !ok || key == "" || strings.TrimSpace(value) == "" || !unicode.IsUpper(firstRune(key)) {
 		return false
 	}
-	if len(strings.Fields(key)) > 4 || len(strings.Fields(line)) > 16 {
-		return false
-	}
-	return !strings.ContainsAny(key, ".!?\"“”«»")
+	return len(strings.Fields(key)) <= 4 && !strings.ContainsAny(key, ".!?\"“”«»")
 }
