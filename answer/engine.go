@@ -738,8 +738,10 @@ func (e *Engine) compose(a *Answer, q *question, best *candidate, cands []*candi
 	points := e.withContext(q, best)
 	// Two articles that give different figures for the same thing are both
 	// cited, and the answer says they differ; unless the question asks for
-	// the latest or the first figure, which then changed over time.
-	if other := conflict(best, cands); other != nil && !asksLatest(q) && !q.earliest {
+	// the latest or the first figure, which then changed over time, or asks
+	// for no figure: "who replaced the minister?" is not answered by two
+	// death tolls.
+	if other := conflict(best, cands); other != nil && !asksLatest(q) && !q.earliest && (q.typ == typeQuantity || q.typ == typeAny) {
 		points = append(points, e.withContext(q, other)...)
 		quote(points)
 		a.Note = differNote(q.lang, best, other)

@@ -44,6 +44,21 @@ func TestDisagreeingSourcesAreBothCited(t *testing.T) {
 	}
 }
 
+// Figures that differ beside what a question asks are no disagreement
+// about its answer: a who question is answered by one source.
+func TestDifferingFiguresBesideAWhoQuestion(t *testing.T) {
+	e := engineFS(t, map[string]string{
+		"live.md": "---\ntitle: Minister resigns\nsource: Herald\ndate: 2025-03-18\n---\n\n" +
+			"Environment Minister Rosa Vidal has resigned, and the president has named Tomás Aguirre to replace her; the spill's death toll stands at two.\n",
+		"wiki.md": "---\ntitle: River spill\nsource: Encyclopedia\ndate: 2025-04-22\n---\n\n" +
+			"The spill cut off water to 46,000 people, caused three deaths and led the environment minister, Rosa Vidal, to resign.\n",
+	})
+	a := ask(t, e, "Who did the president name to replace the environment minister?")
+	if a.Refused || !strings.Contains(a.Answer, "Tomás Aguirre") || len(a.Citations) != 1 || a.Note != "" {
+		t.Fatalf("answer %q with %d citations, note %q", a.Answer, len(a.Citations), a.Note)
+	}
+}
+
 func TestLatestPrefersNewestSource(t *testing.T) {
 	e := engineFS(t, map[string]string{
 		"early.md": "---\ntitle: Glas held\nsource: A\ndate: 2024-04-06\n---\n\nGlas remains held in a maximum-security prison in Guayaquil.\n",
