@@ -380,6 +380,31 @@ func nameRun(text string, terms []lang.Term, i int) (end int, org bool) {
 	return end, org
 }
 
+// personBeforeBody splits a run that names a body after a person ("Judge
+// Lucía Berrocal Tapia of the First Administrative Court", "Ana Ruiz of
+// the Ministry of Health"): when the words before its first connector
+// hold no body's word and two capitalised words besides titles, they are
+// the person's name, ending there. Else the run stays a body's ("Bank of
+// America", "Council on Foreign Relations").
+func personBeforeBody(terms []lang.Term, i, end int) (int, bool) {
+	names := 0
+	for j := i; j < end; j++ {
+		t := terms[j]
+		switch {
+		case orgHeads[t.Text]:
+			return end, true
+		case !t.Upper:
+			if names >= 2 && j > i {
+				return j, false
+			}
+			return end, true
+		case !titleWords[t.Text]:
+			names++
+		}
+	}
+	return end, true
+}
+
 // weekday reports whether a folded word names a day of the week.
 func weekday(w string) bool {
 	_, ok := lang.Weekday(w)
@@ -405,6 +430,9 @@ func hasPerson(q *question, text string, terms []lang.Term) bool {
 			continue
 		}
 		end, org := nameRun(text, terms, i)
+		if org {
+			end, org = personBeforeBody(terms, i, end)
+		}
 		if org || noPersonRun(q, text, terms, i, end) {
 			i = end - 1
 			continue

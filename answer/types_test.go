@@ -55,6 +55,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who: a surname given in full elsewhere", "Who arrived at the port on Saturday?", "Saldias, 54, arrived at the port on Saturday.", true},
 		{"who: a lone capital is no surname", "Who arrived at the port on Saturday?", "Quilmo, a port town, saw arrivals on Saturday.", false},
 		{"who: a body is no person", "Who called the strike?", "The Puerto Alto Port Workers Union called the strike.", false},
+		{"who: a person named before the body she sits on", "Which judge annulled the strike ban?", "On March 25, Judge Lucía Berrocal Tapia of the First Administrative Court of Puerto Alto annulled the strike ban.", true},
+		{"who: a body named with a place is no judge", "Which judge annulled the strike ban?", "On March 25, the First Administrative Court of Puerto Alto annulled the strike ban.", false},
 		{"who: a body with a plural possessive is no person", "Who called the strike?", "The strike was called by the Puerto Alto Port Workers' Union.", false},
 		{"who: a name by the role asked", "Who is the transport minister?", "Transport Minister Ana Ruiz urged both sides to talk.", true},
 		{"who: a name far from the role", "Who is the transport minister?", "Hector Saldias, who leads the union that the government and its transport minister oppose, spoke.", false},
