@@ -947,7 +947,11 @@ func wordAmount(q *question, terms []lang.Term, i int) bool {
 // what the question is about: "How long did the raid last?" is not
 // answered by Assange's seven years in London), a percentage, or an age.
 func measured(q *question, text string, terms []lang.Term, i int) bool {
-	return i+1 < len(terms) && q.measure[terms[i+1].Text] && near(terms, i+1, eventWindow, q.anyWord) ||
+	u := i + 1
+	if u+1 < len(terms) && volumeWords[terms[u].Text] {
+		u++ // "300 cubic metres", "2 square kilometres"
+	}
+	return u < len(terms) && q.measure[terms[u].Text] && near(terms, u, eventWindow, q.anyWord) ||
 		q.measure["%"] && percentAt(text, terms, i) || q.measure["age"] && ageAt(text, terms, i)
 }
 
