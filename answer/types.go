@@ -952,7 +952,24 @@ func measured(q *question, text string, terms []lang.Term, i int) bool {
 		u++ // "300 cubic metres", "2 square kilometres"
 	}
 	return u < len(terms) && q.measure[terms[u].Text] && near(terms, u, eventWindow, q.anyWord) ||
-		q.measure["%"] && percentAt(text, terms, i) || q.measure["age"] && ageAt(text, terms, i)
+		q.measure["%"] && percentAt(text, terms, i) || q.measure["age"] && (ageAt(text, terms, i) || agedAt(q, text, terms, i))
+}
+
+// agedAt reports whether "N-year-old" opens at terms[i], of no one the
+// sentence names just before who is not asked about: "A 52-year-old
+// engineer, he ran…" gives the age of whoever the sentence speaks of,
+// though a pronoun names him; "Ana Ruiz met a 74-year-old fisherman" does
+// not give hers.
+func agedAt(q *question, text string, terms []lang.Term, i int) bool {
+	if i+2 >= len(terms) || terms[i+1].Text != "year" || terms[i+2].Text != "old" || text[terms[i].End] != '-' {
+		return false
+	}
+	for j := max(0, i-5); j < i; j++ {
+		if terms[j].Upper && !terms[j].Stop && q.new(terms[j]) && j > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // countsNear reports whether the number at terms[i] counts what the

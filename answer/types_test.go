@@ -84,6 +84,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"how much: a number that is no amount", "How much did the repairs cost?", "The repairs took four weeks.", false},
 		{"how high: a number with a unit", "How high did the ash rise?", "Ash from a fire rose 3 kilometres over the port.", true},
 		{"how high: a rate", "How high was inflation in March?", "Inflation rose to 5 percent in March.", true},
+		{"how old: an N-year-old the sentence's person is", "How old is Hector Saldias?", "A 54-year-old crane operator, he has led the union since 2019.", true},
+		{"how old: another person's N-year-old", "How old is Hector Saldias?", "The minister, Ana Ruiz, met a 74-year-old crane operator.", false},
 		{"how big: a volume, its unit after cubic", "How big was the fuel spill at the port?", "The company said about 300 cubic metres of fuel spilled into the port.", true},
 		{"how much: an amount by the question's everyday verb", "How much did the port pay?", "The port paid $3 million to the workers.", true},
 		{"how high: a number of days is no height", "How high did the ash rise?", "The ash rose for 30 days.", false},
