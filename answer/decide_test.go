@@ -377,6 +377,17 @@ func TestAnswerPicksTheSentence(t *testing.T) {
 			want:     "because the company plans",
 		},
 		{
+			// "who told…" asks for a speaker: the sentence where a name
+			// says it, over one nearly as good that names someone else
+			name: "who told: the speaker",
+			article: article("Spill cuts water", "2025-03-04",
+				"The spill cut off drinking water from the river to about 46,000 people and led Environment Minister Rosa Vidal to resign.",
+				"\"Nobody should drink river water until we say otherwise,\" emergency office director Álvaro Pinzón told reporters."),
+			question: "Who told people not to drink the river water?",
+			want:     "Álvaro Pinzón",
+			avoid:    "Rosa Vidal",
+		},
+		{
 			// "what time" wants the clock: the sentence that gives it wins
 			// over a better-scoring one that gives only the day
 			name: "what time: the clock over the day",

@@ -447,6 +447,8 @@ func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool)
 			best = exactFigure(q, best, cands)
 		case typeTime:
 			best = clockTime(q, best, cands)
+		case typePerson:
+			best = spokenBy(q, best, cands)
 		}
 		best = withPredicate(q, best, cands)
 	}
@@ -500,6 +502,23 @@ func clockTime(q *question, best *candidate, cands []*candidate) *candidate {
 		}
 	}
 	return best
+}
+
+// spokenBy returns, for a question about who said something, a sentence
+// nearly as good as best that says someone said it ("…," ONEM director
+// Álvaro Pinzón told reporters) when best reports no speech.
+func spokenBy(q *question, best *candidate, cands []*candidate) *candidate {
+	if !q.saidBy {
+		return best
+	}
+	return nearlyAsGood(best, cands, func(c *candidate) bool {
+		for _, t := range lang.Terms(c.chunk.Language, c.text()) {
+			if speechVerbs[t.Text] {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // exactFigure returns, for a how-many question, a sentence nearly as good

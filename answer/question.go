@@ -140,6 +140,10 @@ type question struct {
 	// ("How many shelters were evacuees first sent to?"): the oldest
 	// article that answers it does.
 	earliest bool
+	// saidBy is true for a who question about a speaker ("Who said…?",
+	// "Who told people not to…?", "¿Quién dijo…?"): the answer is where a
+	// name says it.
+	saidBy bool
 	// clock is true for a question about the time of day ("What time did
 	// the pipe burst?", "¿A qué hora…?"): a sentence that gives the clock
 	// answers it, a date alone only in part.
@@ -310,6 +314,7 @@ func analyse(rq *retrieval.Query) *question {
 	first := earliestAt(rq.Text, toks)
 	qs.earliest = first >= 0
 	qs.clock = qs.typ == typeTime && asksClock(toks)
+	qs.saidBy = qs.typ == typePerson && asksSpeaker(toks)
 	if qs.typ == typeReason && cat >= 0 && !reasonNouns[toks[cat].Text] {
 		cat = -1 // "on what legal grounds": "legal" is no category
 	}
@@ -963,6 +968,17 @@ func questionType(toks []lang.Term) answerType {
 		}
 	}
 	return typeAny
+}
+
+// asksSpeaker reports a "who" or "quién" followed by a verb of speech:
+// "Who said…", "who warned…", "¿Quién dijo…?".
+func asksSpeaker(toks []lang.Term) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		if (toks[i].Text == "who" || toks[i].Text == "quien") && askedSpeech[toks[i+1].Text] {
+			return true
+		}
+	}
+	return false
 }
 
 // asksClock reports "what time" and "qué hora" (the folded "qué" is "que").
