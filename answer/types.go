@@ -164,11 +164,30 @@ var statedCauses = set(`because due therefore thus hence consequently reason cau
 // of the characterisation, far from the raid.
 func statesCause(q *question, terms []lang.Term) bool {
 	for i, t := range terms {
-		if (statedCauses[t.Text] && !q.words[t.Text] || purposeAt(terms, i)) && nearEvent(q, terms, i, eventWindow) {
+		if (statedCauses[t.Text] && !q.words[t.Text] && !dueToDo(terms, i) || purposeAt(terms, i)) && nearEvent(q, terms, i, eventWindow) {
 			return true
 		}
 	}
 	return false
+}
+
+// infinitiveTakers are the words whose "to" and verb say what someone
+// means or is set to do, not why they did something else.
+var infinitiveTakers = set(`expected scheduled set plan plans planned planning want wants wanted going able likely
+	unlikely about try tries tried trying decide decides decided agree agreed refuse refused refuses promise promised
+	promises hope hopes hoped intend intends intended need needs needed seek seeks sought offered threatened vowed
+	pledged continue continued began begin start started ready willing supposed`)
+
+// dueToDo reports "due" that says what is expected, not why: "is due to
+// visit the area", "was due to arrive", where "due to" is followed by a
+// verb, not by the cause it names ("due to the tensions", "was due to
+// corrosion").
+func dueToDo(terms []lang.Term, i int) bool {
+	if terms[i].Text != "due" || i == 0 || !copulas[terms[i-1].Text] || i+2 >= len(terms) || terms[i+1].Text != "to" {
+		return false
+	}
+	v := terms[i+2]
+	return !v.Stop && !v.Upper && !v.Number && lexicon.KindOf(v.Text) == lexicon.KindNone && !strings.HasSuffix(v.Text, "ion")
 }
 
 // purposeAt reports whether a purpose clause opens at terms[i]: "to" and a
@@ -188,8 +207,8 @@ func purposeAt(terms []lang.Term, i int) bool {
 		if i > 0 && (terms[i-1].Text == "order" || terms[i-1].Text == "as") {
 			return true
 		}
-		if i+2 >= len(terms) {
-			return false
+		if i+2 >= len(terms) || i > 0 && (infinitiveTakers[terms[i-1].Text] || terms[i-1].Text == "due") {
+			return false // "is due to visit", "plans to build": what is meant to happen, not why
 		}
 		v, obj := terms[i+1], terms[i+2]
 		return !v.Upper && !v.Stop && !v.Number && (determiners[obj.Text] || obj.Upper && !obj.Number)
@@ -1096,7 +1115,7 @@ func amountOfTopic(q *question, terms []lang.Term, i int) bool {
 // hasReason: a word that introduces a cause.
 func hasReason(q *question, terms []lang.Term) bool {
 	for i, t := range terms {
-		if reasonWords[t.Text] && !q.words[t.Text] || purposeAt(terms, i) && nearEvent(q, terms, i, eventWindow) {
+		if reasonWords[t.Text] && !q.words[t.Text] && !dueToDo(terms, i) || purposeAt(terms, i) && nearEvent(q, terms, i, eventWindow) {
 			return true
 		}
 	}

@@ -86,6 +86,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"how high: a rate", "How high was inflation in March?", "Inflation rose to 5 percent in March.", true},
 		{"how old: an N-year-old the sentence's person is", "How old is Hector Saldias?", "A 54-year-old crane operator, he has led the union since 2019.", true},
 		{"how old: another person's N-year-old", "How old is Hector Saldias?", "The minister, Ana Ruiz, met a 74-year-old crane operator.", false},
+		{"why: a visit due is no cause", "Why did Ana Ruiz resign?", "Ana Ruiz is due to visit the port on Wednesday.", false},
+		{"why: due to a cause", "Why did Ana Ruiz resign?", "Ana Ruiz resigned due to the strike.", true},
 		{"how big: a volume, its unit after cubic", "How big was the fuel spill at the port?", "The company said about 300 cubic metres of fuel spilled into the port.", true},
 		{"how much: an amount by the question's everyday verb", "How much did the port pay?", "The port paid $3 million to the workers.", true},
 		{"how high: a number of days is no height", "How high did the ash rise?", "The ash rose for 30 days.", false},
@@ -562,6 +564,8 @@ func TestPurposeAt(t *testing.T) {
 		"they met in order to talk":                         true,
 		"entraron para detener a Glas":                      true,
 		"votaron para nada":                                 false,
+		"the minister is due to visit the area":             false, // what is set to happen
+		"the company plans to build a dam":                  false,
 	}
 	sentenceTable(t, "purposeAt", rows, func(_ string, terms []lang.Term) bool {
 		for i := range terms {
