@@ -388,6 +388,18 @@ func TestAnswerPicksTheSentence(t *testing.T) {
 			avoid:    "Rosa Vidal",
 		},
 		{
+			// "who runs X" asks for X's leader: a name by a leader's
+			// title, not any name by X
+			name: "who runs: the leader",
+			article: article("Water cut in three towns", "2025-03-04",
+				"The emergency office ordered three towns to stop drawing river water, spokesman Luis Mora of the emergency office said.",
+				"Army trucks began delivering bottled water on Tuesday afternoon to the three towns.",
+				"\"Nobody should drink it,\" said Ana Pinzón, the office's director, outside the town hall."),
+			question: "Who runs the emergency office?",
+			want:     "Ana Pinzón",
+			avoid:    "Luis Mora",
+		},
+		{
 			// "what time" wants the clock: the sentence that gives it wins
 			// over a better-scoring one that gives only the day
 			name: "what time: the clock over the day",

@@ -144,6 +144,10 @@ type question struct {
 	// "Who told people not to…?", "¿Quién dijo…?"): the answer is where a
 	// name says it.
 	saidBy bool
+	// leads is true for a who question about whoever leads something ("Who
+	// runs the emergency office?", "¿Quién dirige el instituto?"): the
+	// answer names a person by a leader's title or the verb.
+	leads bool
 	// clock is true for a question about the time of day ("What time did
 	// the pipe burst?", "¿A qué hora…?"): a sentence that gives the clock
 	// answers it, a date alone only in part.
@@ -315,6 +319,7 @@ func analyse(rq *retrieval.Query) *question {
 	qs.earliest = first >= 0
 	qs.clock = qs.typ == typeTime && asksClock(toks)
 	qs.saidBy = qs.typ == typePerson && asksSpeaker(toks)
+	qs.leads = qs.typ == typePerson && len(qs.role) == 0 && asksLeader(toks)
 	if qs.typ == typeReason && cat >= 0 && !reasonNouns[toks[cat].Text] {
 		cat = -1 // "on what legal grounds": "legal" is no category
 	}
@@ -975,6 +980,26 @@ func questionType(toks []lang.Term) answerType {
 func asksSpeaker(toks []lang.Term) bool {
 	for i := 0; i+1 < len(toks); i++ {
 		if (toks[i].Text == "who" || toks[i].Text == "quien") && askedSpeech[toks[i+1].Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// leadVerbs ask who leads something after "who" or "quién".
+var leadVerbs = set(`runs ran heads headed leads led directs directed chairs chaired manages managed
+	dirige dirigia dirigio encabeza encabezaba lidera lideraba preside presidia`)
+
+// leaderWords name a leader, or lead, in the answering sentence.
+var leaderWords = set(`director directors head heads headed chief chiefs president chairman chairwoman chair chairs
+	leader leaders manager managers executive ceo boss runs ran run running leads led lead leading directs directed
+	directora directores jefe jefa presidente presidenta lider gerente titular dirige dirigia dirigio encabeza
+	encabezaba lidera lideraba preside presidia`)
+
+// asksLeader reports "who runs…", "who heads…", "¿quién dirige…?".
+func asksLeader(toks []lang.Term) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		if (toks[i].Text == "who" || toks[i].Text == "quien") && leadVerbs[toks[i+1].Text] {
 			return true
 		}
 	}

@@ -475,7 +475,7 @@ func hasPerson(q *question, text string, terms []lang.Term) bool {
 			continue
 		}
 		single := caps == 1 && (i > 0 && titleWords[terms[i-1].Text] || q.surnames[terms[end-1].Text])
-		if fresh && (caps >= 2 || single) && nearRole(q, terms, i, end) {
+		if fresh && (caps >= 2 || single) && nearRole(q, terms, i, end) && (!q.leads || nearLeader(terms, i, end)) {
 			return true
 		}
 		i = max(i, end-1)
@@ -693,6 +693,18 @@ func nearRole(q *question, terms []lang.Term, from, to int) bool {
 		// the other language's word for it counts ("minister", "ministra"),
 		// and a title's abbreviation ("Gov. Elena Vargas")
 		if head.matches(terms[j]) || cognate(head.word, terms[j].Text) || abbreviates(terms[j], head) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearLeader reports whether a leader's title or a verb of leading stands
+// within four words of the name at terms[from:to]: "ONEM director Álvaro
+// Pinzón", "Ana Ruiz, who heads the office".
+func nearLeader(terms []lang.Term, from, to int) bool {
+	for j := max(0, from-4); j < len(terms) && j < to+4; j++ {
+		if leaderWords[terms[j].Text] {
 			return true
 		}
 	}

@@ -184,8 +184,9 @@ const initialsWeight = 0.9
 // the initials of "Andrés Manuel López Obrador".
 func (ix *Index) addInitials(words []Word) {
 	for i := 0; i < len(words); {
+		upper := words[i].Upper
 		j := i
-		for j < len(words) && words[j].Upper && !words[j].Number && words[j].content() &&
+		for j < len(words) && words[j].Upper == upper && !words[j].Number && words[j].content() &&
 			(j == i || words[j].Start-words[j-1].End == 1) {
 			j++
 		}
@@ -198,9 +199,11 @@ func (ix *Index) addInitials(words []Word) {
 			run = append(run, w.Text)
 		}
 		// the run and its tails: "President López Obrador" holds the
-		// name "López Obrador"
+		// name "López Obrador"; a name asked in lower case ("who runs
+		// the national emergency office") only whole, as its words in a
+		// row are common words
 		for from := 0; from+2 <= len(run); from++ {
-			acrs := ix.initialsFor(run[from:])
+			acrs := ix.initialsFor(run[from:], !upper)
 			for _, acr := range acrs {
 				for k := i + from; k < j; k++ {
 					words[k].Related = append(words[k].Related, Alt{Stem: acr, Weight: initialsWeight, IDF: ix.lex.idf(acr)})
@@ -261,11 +264,15 @@ func isWord(acr string) bool {
 }
 
 // initialsFor returns, sorted, the acronyms the articles use as words whose
-// names hold the folded words of run in a row.
-func (ix *Index) initialsFor(run []string) []string {
+// names hold the folded words of run in a row, or are those words when
+// whole is set.
+func (ix *Index) initialsFor(run []string, whole bool) []string {
 	ix.initialsOnce.Do(func() { ix.initials = initialsByWord(ix.acronyms, ix.lex) })
 	var out []string
 	for _, in := range ix.initials[run[0]] {
+		if whole && !slices.Equal(in.words, run) {
+			continue
+		}
 		if len(in.acr) >= len(run) && containsRun(in.words, run) {
 			out = append(out, in.acr)
 		}

@@ -192,6 +192,24 @@ func TestNameReachesItsInitials(t *testing.T) {
 	}
 }
 
+// A name asked in lower case ("the national emergency office") reaches its
+// initials only whole: its words are common words, and "the emergency
+// office" may be any.
+func TestLowerCaseNameReachesItsInitials(t *testing.T) {
+	ix := relatedIndex(t, map[string]string{"a.md": "---\ntitle: Water cut\nlanguage: en\n---\n\n" +
+		"The National Emergency Office (ONEM) cut the water.\n\n\"Nobody should drink it,\" ONEM director Ana Pinzón said.\n"})
+	for _, w := range ix.Analyse("who runs the national emergency office").Words {
+		if (w.Text == "national" || w.Text == "emergency" || w.Text == "office") && !hasAlt(w.Related, "onem") {
+			t.Errorf("%s: related %+v, want onem", w.Text, w.Related)
+		}
+	}
+	for _, w := range ix.Analyse("who runs the emergency office").Words {
+		if hasAlt(w.Related, "onem") {
+			t.Errorf("%s: related %+v; part of a name in lower case is no name", w.Text, w.Related)
+		}
+	}
+}
+
 func hasAlt(alts []Alt, stem string) bool {
 	for _, a := range alts {
 		if a.Stem == stem {
