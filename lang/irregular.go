@@ -38,6 +38,65 @@ func init() {
 	}
 }
 
+// Spanish verbs whose root vowel changes where the stress falls on it, as
+// Snowball does not see: "piden" and "pidió" are "pedir" ("ped", as
+// "pedido" is), "murieron" and "muere" are "morir", "vuelve" is "volver".
+// The forms news writes are mapped to the infinitive: the third persons and
+// "tú" of the present, and for verbs in -ir the third persons of the
+// preterite and the gerund. The first person is left out: "encuentro",
+// "juego", "pienso" are more often nouns. So are verbs whose changed forms
+// are common nouns ("cuenta", "prueba", "muestra").
+func init() {
+	changes := []struct {
+		from, present, past string // the root vowel and what it becomes
+		verbs               string
+	}{
+		{"e", "ie", "", `cerrar comenzar empezar pensar gobernar despertar recomendar negar calentar defender entender
+			perder encender extender atender`},
+		{"e", "ie", "i", `sentir preferir advertir mentir convertir herir referir sugerir consentir invertir requerir
+			transferir`},
+		{"o", "ue", "", `costar encontrar recordar aprobar sonar soltar volver devolver resolver mover llover renovar
+			acordar rogar colgar poder`},
+		{"o", "ue", "u", `morir dormir`},
+		{"e", "i", "i", `pedir seguir conseguir perseguir servir medir repetir elegir impedir competir despedir vestir
+			corregir regir`},
+		{"u", "ue", "", `jugar`},
+	}
+	add := func(form, inf string) {
+		if _, taken := irregularES[form]; !taken {
+			irregularES[form] = inf
+		}
+	}
+	for _, c := range changes {
+		for _, inf := range strings.Fields(c.verbs) {
+			root, end := inf[:len(inf)-2], inf[len(inf)-2:]
+			i := strings.LastIndex(root, c.from)
+			if i < 0 {
+				continue
+			}
+			changed := func(v string) string { return root[:i] + v + root[i+len(c.from):] }
+			present := []string{"e", "es", "en"}
+			if end == "ar" {
+				present = []string{"a", "as", "an"}
+			}
+			for _, e := range present {
+				add(changed(c.present)+e, inf)
+			}
+			if c.past != "" {
+				for _, e := range []string{"io", "ieron", "iendo", "iera", "ieran"} {
+					add(changed(c.past)+e, inf)
+				}
+			}
+		}
+	}
+	// participles of their own ("muerto" keeps its root: as a noun, "los
+	// muertos", it has its own synonyms, "fallecidos")
+	for form, inf := range map[string]string{"vuelto": "volver", "devuelto": "devolver", "devuelta": "devolver", "resuelto": "resolver", "resuelta": "resolver",
+		"abierto": "abrir", "abierta": "abrir", "cubierto": "cubrir", "cubierta": "cubrir", "dicho": "decir", "dicha": "decir"} {
+		add(form, inf)
+	}
+}
+
 // irregularEN maps English irregular verb forms to their base form, so that
 // "sought" matches "seek" and "broke" matches "break". Snowball stems only
 // regular inflections.

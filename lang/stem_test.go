@@ -60,8 +60,9 @@ func TestStem(t *testing.T) {
 
 // TestStemIrregular checks that irregular forms stem like their base form:
 // English ones, so "sought" in a question finds "seek" in an article and
-// back, and Spanish irregular preterites, whose root Snowball leaves apart,
-// like their infinitive.
+// back, and Spanish irregular preterites and forms whose root vowel changes
+// ("piden", "murió"), whose root Snowball leaves apart, like their
+// infinitive.
 func TestStemIrregular(t *testing.T) {
 	tests := []struct {
 		l          lang.Lang
@@ -98,6 +99,18 @@ func TestStemIrregular(t *testing.T) {
 		{lang.Spanish, "puso", "poner"},
 		{lang.Spanish, "trajeron", "traer"},
 		{lang.Spanish, "produjo", "producir"},
+		// root vowels that change under stress
+		{lang.Spanish, "piden", "pedido"},
+		{lang.Spanish, "pidió", "pedir"},
+		{lang.Spanish, "murieron", "morir"},
+		{lang.Spanish, "muere", "morir"},
+		{lang.Spanish, "vuelve", "volvió"},
+		{lang.Spanish, "siguen", "seguir"},
+		{lang.Spanish, "siguió", "seguir"},
+		{lang.Spanish, "cierra", "cerró"},
+		{lang.Spanish, "advirtió", "advertir"},
+		{lang.Spanish, "cuesta", "costó"},
+		{lang.Spanish, "devuelto", "devolver"},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.l)+"/"+tt.form, func(t *testing.T) {
