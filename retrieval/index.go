@@ -106,11 +106,12 @@ func Build(ctx context.Context, docs []*corpus.Document, opts Options) (*Index, 
 // termsVersion changes whenever lang.Terms would read the same chunk into
 // other BM25 terms (t2: "May" the month is indexed, not dropped as the
 // verb; t3: concessive conjunctions, "although", "aunque", are stop
-// words): segments record it beside the chunker's version and are rebuilt
+// words; t4: Spanish verbs whose root vowel changes stem as their
+// infinitive, "piden" as "pedir"): segments record it beside the chunker's version and are rebuilt
 // when it changes. Vectors depend on the chunks and the embedder's ID
 // alone (the local embedder hashes words by lang.IsStop, so it still drops
 // "May" the month).
-const termsVersion = "t3"
+const termsVersion = "t4"
 
 // segmentVersion is what a segment records of the program that made it.
 const segmentVersion = corpus.ChunkerVersion + "/" + termsVersion
