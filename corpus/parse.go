@@ -110,6 +110,8 @@ func Parse(name string, data []byte) (*Document, error) {
 			return nil, fmt.Errorf("front matter: date %q is not a date like 2024-04-06", fm.Date)
 		}
 		doc.Date = d
+	} else {
+		doc.Date = textDate(body) // a press release's "San Aurelio, 28 de marzo de 2025"
 	}
 	// A language footnote has no stemmer for is read like the detected one.
 	if l, ok := lang.Parse(fm.Language); ok {
