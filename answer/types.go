@@ -980,7 +980,10 @@ func wordAmount(q *question, terms []lang.Term, i int) bool {
 func measured(q *question, text string, terms []lang.Term, i int) bool {
 	u := i + 1
 	if u+1 < len(terms) && volumeWords[terms[u].Text] {
-		u++ // "300 cubic metres", "2 square kilometres"
+		if !q.measure["litres"] {
+			return false // "300 cubic metres" is no length: "how long" is not asking it
+		}
+		u++ // "300 cubic metres" for "how big", "how much"
 	}
 	return u < len(terms) && q.measure[terms[u].Text] && near(terms, u, eventWindow, q.anyWord) ||
 		q.measure["%"] && percentAt(text, terms, i) || q.measure["age"] && (ageAt(text, terms, i) || agedAt(q, text, terms, i))

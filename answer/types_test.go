@@ -88,6 +88,7 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"how old: another person's N-year-old", "How old is Hector Saldias?", "The minister, Ana Ruiz, met a 74-year-old crane operator.", false},
 		{"why: a visit due is no cause", "Why did Ana Ruiz resign?", "Ana Ruiz is due to visit the port on Wednesday.", false},
 		{"why: due to a cause", "Why did Ana Ruiz resign?", "Ana Ruiz resigned due to the strike.", true},
+		{"how long: a volume is no length", "How long did the fuel spill last?", "About 300 cubic metres of fuel spilled at the port.", false},
 		{"how big: a volume, its unit after cubic", "How big was the fuel spill at the port?", "The company said about 300 cubic metres of fuel spilled into the port.", true},
 		{"how much: an amount by the question's everyday verb", "How much did the port pay?", "The port paid $3 million to the workers.", true},
 		{"how high: a number of days is no height", "How high did the ash rise?", "The ash rose for 30 days.", false},
