@@ -10,7 +10,7 @@ import (
 
 // ChunkerVersion changes whenever Split would cut the same text differently,
 // so indexes built by an older version are rebuilt.
-const ChunkerVersion = "c2"
+const ChunkerVersion = "c3"
 
 // Chunk sizes in words. A chunk gathers whole paragraphs up to targetWords; a
 // paragraph longer than maxWords is cut between sentences.
@@ -66,6 +66,7 @@ type unit struct {
 	from  int       // where the unit's text starts: before a list item's marker
 	words int
 	para  int
+	asks  bool // the unit ends with a question mark
 }
 
 func (u unit) heading() bool { return u.span.Kind == lang.Heading }
@@ -82,7 +83,9 @@ func sentencesOf(text string) []unit {
 				line := strings.LastIndexByte(para[:sp.Start], '\n') + 1
 				from = off + line + len(para[line:sp.Start]) - len(strings.TrimLeftFunc(para[line:sp.Start], unicode.IsSpace))
 			}
-			units = append(units, unit{span: s, from: from, words: len(strings.Fields(text[s.Start:s.End])), para: p})
+			t := text[s.Start:s.End]
+			asks := strings.HasSuffix(strings.TrimRight(t, " *_\"”»'’"), "?")
+			units = append(units, unit{span: s, from: from, words: len(strings.Fields(t)), para: p, asks: asks})
 		}
 		off += len(para) + 2
 	}
@@ -125,7 +128,27 @@ func startsChunk(units []unit, i, words int) bool {
 		return !units[i-1].heading()
 	}
 	newPara := u.para != units[i-1].para
-	return newPara && words+paraWords(units, i) > targetWords || words+u.words > maxWords
+	if newPara && askingPara(units, i-1) && words+u.words <= maxWords {
+		return false // an interview's answer stays with its question
+	}
+	next := paraWords(units, i)
+	if newPara && askingPara(units, i) {
+		// a question goes with its answer: the chunk closes before it
+		// when the two would not fit
+		if j := i + 1; j < len(units) && !units[j].heading() {
+			next += paraWords(units, j)
+		}
+	}
+	return newPara && words+next > targetWords || words+u.words > maxWords
+}
+
+// askingPara reports whether units[i] is a paragraph of its own that asks
+// a question, as an interviewer's does ("**¿Cuánto tardará el río en
+// recuperarse?**", once Markdown drops the stars).
+func askingPara(units []unit, i int) bool {
+	u := units[i]
+	alone := (i == 0 || units[i-1].para != u.para) && (i+1 == len(units) || units[i+1].para != u.para)
+	return alone && !u.heading() && u.asks
 }
 
 func hasBody(units []unit) bool {

@@ -430,3 +430,23 @@ func BenchmarkSplit(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)*100/float64(len(text)>>10), "chunks/100KB")
 }
+
+// An interviewer's question, a paragraph of its own, stays in the chunk of
+// the answer under it: the chunk closes before the question when the two
+// would not fit, not between them.
+func TestSplitKeepsQuestionWithAnswer(t *testing.T) {
+	intro := strings.TrimSpace(strings.Repeat("The scientist has measured the river every day since the spill and says the damage will last. ", 3))
+	text := intro + "\n\nHow long will the river take to recover?\n\n" +
+		"For the fish, between five and ten years. We need to study the sediments before we give a better figure, and we have asked for funds."
+	d := doc("interview", text)
+	chunks := corpus.Split(d)
+	checkChunks(t, d, chunks)
+	for _, c := range chunks {
+		if strings.Contains(c.Text, "How long will the river") && !strings.Contains(c.Text, "between five and ten years") {
+			t.Fatalf("the question's chunk lacks its answer: %q", c.Text)
+		}
+	}
+	if len(chunks) != 2 {
+		t.Errorf("%d chunks, want the intro apart from the question and its answer", len(chunks))
+	}
+}
