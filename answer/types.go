@@ -164,11 +164,25 @@ var statedCauses = set(`because due therefore thus hence consequently reason cau
 // of the characterisation, far from the raid.
 func statesCause(q *question, terms []lang.Term) bool {
 	for i, t := range terms {
-		if (statedCauses[t.Text] && !q.words[t.Text] && !dueToDo(terms, i) || purposeAt(terms, i)) && nearEvent(q, terms, i, eventWindow) {
+		if (statedCauses[t.Text] && !q.words[t.Text] && !dueToDo(terms, i) || groundsAt(terms, i) || purposeAt(terms, i)) &&
+			nearEvent(q, terms, i, eventWindow) {
 			return true
 		}
 	}
 	return false
+}
+
+// groundsAt reports "on the ground(s) that/of" at terms[i], as rulings give
+// their reason ("annulled the suspension on the ground that INPA had not
+// heard the company"), or "on grounds of"; not "on the ground" alone.
+func groundsAt(terms []lang.Term, i int) bool {
+	if t := terms[i].Text; t != "ground" && t != "grounds" || i+1 >= len(terms) || i == 0 {
+		return false
+	}
+	if next := terms[i+1].Text; next != "that" && next != "of" {
+		return false
+	}
+	return terms[i-1].Text == "on" || terms[i-1].Text == "the" && i > 1 && terms[i-2].Text == "on"
 }
 
 // infinitiveTakers are the words whose "to" and verb say what someone
@@ -1130,7 +1144,8 @@ func amountOfTopic(q *question, terms []lang.Term, i int) bool {
 // hasReason: a word that introduces a cause.
 func hasReason(q *question, terms []lang.Term) bool {
 	for i, t := range terms {
-		if reasonWords[t.Text] && !q.words[t.Text] && !dueToDo(terms, i) || purposeAt(terms, i) && nearEvent(q, terms, i, eventWindow) {
+		if reasonWords[t.Text] && !q.words[t.Text] && !dueToDo(terms, i) || groundsAt(terms, i) ||
+			purposeAt(terms, i) && nearEvent(q, terms, i, eventWindow) {
 			return true
 		}
 	}
