@@ -265,7 +265,8 @@ func fills(q *question, text string, terms []lang.Term) bool {
 	case typePerson:
 		return hasPerson(q, text, terms) || namedActor(q, text, terms)
 	case typeTime:
-		return hasTime(q, text, terms)
+		// a caption dates its photo, not the event it shows
+		return !caption(text) && hasTime(q, text, terms)
 	case typePlace:
 		return hasPlace(q, terms)
 	case typeQuantity:
@@ -782,6 +783,16 @@ func otherPlaceBefore(possessor *qterm, terms []lang.Term, from, to int) bool {
 		words = append(words, terms[j].Text)
 	}
 	return len(words) > 1 && len(words) < to-from && places(words, true)
+}
+
+// captionKeys open a photo's caption: "Photo caption: Soldiers unload
+// water in the square on March 4".
+var captionKeys = map[string]bool{"caption": true, "photo caption": true, "pie de foto": true, "leyenda": true}
+
+// caption reports whether a sentence is a photo's caption.
+func caption(text string) bool {
+	key, _, ok := strings.Cut(text, ": ")
+	return ok && captionKeys[lang.Fold(strings.ToLower(strings.TrimSpace(key)))]
 }
 
 // hasTime: a month, weekday, year or relative day, by a word of the event

@@ -86,6 +86,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"how high: a rate", "How high was inflation in March?", "Inflation rose to 5 percent in March.", true},
 		{"how old: an N-year-old the sentence's person is", "How old is Hector Saldias?", "A 54-year-old crane operator, he has led the union since 2019.", true},
 		{"how old: another person's N-year-old", "How old is Hector Saldias?", "The minister, Ana Ruiz, met a 74-year-old crane operator.", false},
+		{"when: a caption dates its photo", "When was the water cut off?", "Photo caption: Soldiers unload water in the square on March 4, after the water was cut off.", false},
+		{"when: the story's own sentence", "When was the water cut off?", "The water was cut off on Tuesday in three towns.", true},
 		{"why: a ruling's ground", "Why did the court annul the strike ban?", "The court annulled the strike ban on the ground that the union had not been heard.", true},
 		{"why: the ground is no ground", "Why did the union hold the strike?", "The union held the strike on the ground floor of the port.", false},
 		{"why: a visit due is no cause", "Why did Ana Ruiz resign?", "Ana Ruiz is due to visit the port on Wednesday.", false},
