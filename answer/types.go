@@ -116,12 +116,15 @@ var (
 		decade decades century centuries segundo segundos minuto minutos hora horas dia dias semana semanas
 		mes meses año años decada decadas siglo siglos`)
 	weightUnits = set(`kg g t ton tons tonne tonnes pound pounds lb lbs tonelada toneladas kilo kilos kilogramo kilogramos
-		libra libras`)
+		libra libras ounce ounces oz onza onzas gram grams gramo gramos`)
 	otherUnits = set(`hectare hectares acre acres percent degree degrees hectarea hectareas grado grados por
 		litre litres liter liters litro litros gallon gallons barrel barrels barril barriles`)
 	units = union(lengthUnits, timeUnits, weightUnits, otherUnits)
 	// volumeWords make a unit of volume or area with the unit after them.
 	volumeWords = set(`cubic square cubicos cuadrados cubicas cuadradas`)
+	// unitModifiers stand between a number and its unit: "180,000 troy ounces",
+	// "5,000 metric tons".
+	unitModifiers = set(`troy metric metricas metricos`)
 	// percentUnits answer "what percentage": "%" stands for the sign
 	// (see percentAt).
 	percentUnits = set(`% percent por`)
@@ -1072,7 +1075,7 @@ func countsOther(q *question, terms []lang.Term, i int) bool {
 	n := 0
 	for j := i + 1; j < len(terms) && j <= i+4; j++ {
 		t := terms[j]
-		if moreWords[t.Text] || numberWords[t.Text] || volumeWords[t.Text] {
+		if moreWords[t.Text] || numberWords[t.Text] || volumeWords[t.Text] || unitModifiers[t.Text] {
 			continue // "38 more strikers", "9 million cubic metres of…": the noun comes after
 		}
 		if t.Stop || t.Number || t.Upper || units[t.Text] {

@@ -92,6 +92,7 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"why: the ground is no ground", "Why did the union hold the strike?", "The union held the strike on the ground floor of the port.", false},
 		{"why: a visit due is no cause", "Why did Ana Ruiz resign?", "Ana Ruiz is due to visit the port on Wednesday.", false},
 		{"why: due to a cause", "Why did Ana Ruiz resign?", "Ana Ruiz resigned due to the strike.", true},
+		{"how much: an amount in troy ounces", "How much gold did the port ship?", "The port shipped about 180,000 troy ounces of gold in 2024.", true},
 		{"how long: a volume is no length", "How long did the fuel spill last?", "About 300 cubic metres of fuel spilled at the port.", false},
 		{"how big: a volume, its unit after cubic", "How big was the fuel spill at the port?", "The company said about 300 cubic metres of fuel spilled into the port.", true},
 		{"how much: an amount by the question's everyday verb", "How much did the port pay?", "The port paid $3 million to the workers.", true},
