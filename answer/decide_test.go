@@ -400,6 +400,16 @@ func TestAnswerPicksTheSentence(t *testing.T) {
 			avoid:    "Luis Mora",
 		},
 		{
+			// "11 people were detained" after a sentence about protesters
+			// counts detained protesters
+			name: "how many X: people, X around",
+			article: article("March on the palace", "2025-03-18",
+				"Riot police used tear gas to disperse a group of protesters who tried to reach the palace gates.",
+				"The march had been peaceful until then. The interior ministry says 11 people were detained."),
+			question: "How many protesters were detained?",
+			want:     "11 people",
+		},
+		{
 			// "what time" wants the clock: the sentence that gives it wins
 			// over a better-scoring one that gives only the day
 			name: "what time: the clock over the day",

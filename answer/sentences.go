@@ -253,7 +253,8 @@ func (c *candidate) scoreAgainst(q *question, terms []lang.Term, stems map[strin
 		c.knownCov = knownCtx / knownTotal
 		c.sentKnownCov = knownSent / knownTotal
 	}
-	c.typed = fills(q.forLang(l), c.text(), terms) || datesTitle(q.forLang(l), c, terms, sur.title)
+	c.typed = fills(q.forLang(l), c.text(), terms) || datesTitle(q.forLang(l), c, terms, sur.title) ||
+		peopleOfContext(q.forLang(l), c, terms)
 	c.pair = pairBonus(q, terms)
 	c.order = orderAgreement(q, terms)
 	c.novelty = novelty(q, terms)
@@ -267,6 +268,26 @@ func (c *candidate) scoreAgainst(q *question, terms []lang.Term, stems map[strin
 		// its words are context for the reply after it, never an answer
 		c.sentCov, c.coverage, c.knownCov, c.sentKnownCov, c.typed, c.score = 0, 0, 0, 0, false, 0
 	}
+}
+
+// peopleOfContext reports, for "how many X" where X are people of some
+// kind, whether the sentence counts "people" by a word of the question
+// while the sentences around it speak of X: "The interior ministry says
+// 11 people were detained", after "police dispersed a group of
+// protesters", counts detained protesters. Without X around ("Two people
+// died" for "how many soldiers died?") it counts anyone.
+func peopleOfContext(q *question, c *candidate, terms []lang.Term) bool {
+	if q.typ != typeQuantity || q.counted == nil || q.measure != nil || q.money || !c.near[q.counted.stem] ||
+		!personNoun(q.lang, q.counted.word) {
+		return false
+	}
+	for i, t := range terms {
+		if (t.Number || numberWords[t.Text]) && !isDate(terms, i) && i+1 < len(terms) && peopleWords[terms[i+1].Text] &&
+			countsNear(q, terms, i) {
+			return true
+		}
+	}
+	return false
 }
 
 // datesTitle reports, for a when question, whether the candidate is its

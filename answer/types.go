@@ -1097,6 +1097,21 @@ func countsOther(q *question, terms []lang.Term, i int) bool {
 // "two villagers died".
 var peopleWords = set(`people persons person personas persona gente individuals`)
 
+// personNoun reports whether a question's noun names a kind of person, by
+// WordNet: in English as written, in Spanish by its English translations
+// ("manifestantes" → "demonstrators").
+func personNoun(l lang.Lang, w string) bool {
+	if l == lang.English {
+		return nounKind(w) == lexicon.KindPerson
+	}
+	for _, e := range lang.Translate(l, w) {
+		if nounKind(e) == lexicon.KindPerson {
+			return true
+		}
+	}
+	return false
+}
+
 // shortLine is the most words a line may have for a number anywhere in it
 // to count what the line names (an info-box line, a caption).
 const shortLine = 8
