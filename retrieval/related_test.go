@@ -2,6 +2,8 @@ package retrieval
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -313,5 +315,56 @@ func TestUnusedWordReachesItsWeakDerivedForms(t *testing.T) {
 	used := relatedIndex(t, map[string]string{"a.md": doc + "\nBirds fly over the port.\n"})
 	if alts := used.Related(lang.English, "flown"); has(alts, flight) {
 		t.Errorf("Related(flown) = %v with fly in the articles: a weak link", alts)
+	}
+}
+
+// stubEmbedder gives each text a fixed direction by the first of its
+// markers it holds, and the question one of its own, so the vector ranking
+// is known in advance.
+type stubEmbedder struct{ dirs map[string][]float32 }
+
+func (stubEmbedder) ID() string { return "stub" }
+
+func (s stubEmbedder) Embed(_ context.Context, texts []string) ([][]float32, error) {
+	out := make([][]float32, len(texts))
+	for i, t := range texts {
+		out[i] = []float32{0, 0, 1}
+		for m, v := range s.dirs {
+			if strings.Contains(t, m) {
+				out[i] = v
+			}
+		}
+	}
+	return out, nil
+}
+
+// A chunk far ahead of the rest in BM25 (the only one with the question's
+// rarest word) stays first though the vectors rank it below chunks that
+// share only a common word: the fusion adds the lists' normalised scores
+// to their ranks.
+func TestFusionKeepsAFarLexicalLead(t *testing.T) {
+	files := fstest.MapFS{"far.md": {Data: []byte("---\ntitle: Distances\nlanguage: en\n---\n\nThe capital lies 480 km north of the farm, over the pass.\n")}}
+	for i := range 5 {
+		files[fmt.Sprintf("farm%d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: Harvest %d\nlanguage: en\n---\n\nThe farm grows apples, pears and plums in year %d.\n", i, i))}
+	}
+	for i := range 3 {
+		files[fmt.Sprintf("other%d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: Weather %d\nlanguage: en\n---\n\nRain fell on the coast on day %d.\n", i, i))}
+	}
+	docs, _, err := corpus.Load(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	emb := stubEmbedder{dirs: map[string][]float32{
+		"farm grows": {1, 0, 0},     // as the question
+		"480 km":     {0.8, 0.6, 0}, // close, below the farm chunks
+		"How far":    {1, 0, 0},
+	}}
+	ix, _, err := Build(context.Background(), docs, Options{Embedder: emb})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits, err := ix.Search(context.Background(), "How far is the farm from the capital?", 3)
+	if err != nil || len(hits) == 0 || !strings.Contains(hits[0].Chunk.Text, "480 km") {
+		t.Fatalf("first hit: %+v, %v", hits, err)
 	}
 }

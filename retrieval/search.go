@@ -32,6 +32,15 @@ func (ix *Index) denseWeight() float64 {
 // 1/(rrfK+r) to its score.
 const rrfK = 60
 
+// scoreBonus is how much a list's scores count beside its ranks in the
+// fusion: each chunk also gets, in proportion to its score against the
+// list's best (its similarity, from the list's lowest to its highest), up
+// to scoreBonus times what the list's first place adds. Ranks alone forget
+// how far ahead a chunk is: the only passage that holds a question's rarest
+// word may lead BM25 by far and still fall below the first candidates when
+// the hashed vectors rank it low.
+const scoreBonus = 0.5
+
 // Hit is a retrieved chunk with its scores.
 type Hit struct {
 	Chunk *corpus.Chunk
@@ -47,7 +56,8 @@ type Hit struct {
 // Search returns the k chunks that best match the query, best first: the
 // reciprocal-rank fusion of a vector search in the chromem-go collection
 // and a BM25 search, each over max(4k, 50) candidates, the vector ranking
-// weighted by denseWeight. Fewer than k come back only when the
+// weighted by denseWeight, with each list's normalised scores added
+// (scoreBonus). Fewer than k come back only when the
 // corpus holds fewer chunks.
 func (ix *Index) Search(ctx context.Context, query string, k int) ([]Hit, error) {
 	r, err := ix.Retrieve(ctx, query, k)
@@ -89,15 +99,30 @@ func (ix *Index) search(ctx context.Context, q *Query, k int) ([]Hit, error) {
 		return f
 	}
 	dw := ix.denseWeight()
+	top := 1 / float64(rrfK+1) // what a list's first place adds
+	minSim, maxSim := 1.0, -1.0
+	for _, d := range dense {
+		minSim, maxSim = min(minSim, float64(d.Similarity)), max(maxSim, float64(d.Similarity))
+	}
 	for r, d := range dense {
 		f := get(ix.byID[d.ID])
-		f.score += dw / float64(rrfK+r+1)
 		f.sim = float64(d.Similarity)
+		f.score += dw / float64(rrfK+r+1)
+		if maxSim > minSim {
+			f.score += scoreBonus * dw * top * (f.sim - minSim) / (maxSim - minSim)
+		}
+	}
+	maxLex := 0.0
+	for _, s := range lexical {
+		maxLex = max(maxLex, s.score)
 	}
 	for r, s := range lexical {
 		f := get(s.idx)
-		f.score += 1 / float64(rrfK+r+1)
 		f.lex = s.score
+		f.score += 1 / float64(rrfK+r+1)
+		if maxLex > 0 {
+			f.score += scoreBonus * top * s.score / maxLex
+		}
 	}
 	hits := make([]Hit, 0, len(acc))
 	for i, f := range acc {
