@@ -592,6 +592,11 @@ func newest(q *question, best *candidate, cands []*candidate) *candidate {
 	return byDate(q, best, cands, func(c, than *candidate) bool { return c.doc.Date > than.doc.Date })
 }
 
+// olderThan reports whether c's article is dated before than's.
+func olderThan(c, than *candidate) bool {
+	return c.doc.Date != "" && than.doc.Date != "" && c.doc.Date < than.doc.Date
+}
+
 // byDate returns, of best and the candidates that answer the question at
 // least latestShare as well as best, at least partly, and with the kind of
 // answer asked for, the one that comes first by before (newer, or older).
@@ -798,8 +803,8 @@ func (e *Engine) compose(a *Answer, q *question, best *candidate, cands []*candi
 		if c.score < 0.8*best.score || c.knownCov < 0.5 {
 			break
 		}
-		if overlaps(points, c) {
-			continue
+		if overlaps(points, c) || asksLatest(q) && olderThan(c, best) {
+			continue // the latest answer is not completed by older news
 		}
 		adds := false
 		for s := range c.matched {

@@ -59,6 +59,22 @@ func TestDifferingFiguresBesideAWhoQuestion(t *testing.T) {
 	}
 }
 
+// The latest figure is not completed with an older article's: an answer
+// about "now" cites the newest source alone.
+func TestLatestIsNotCompletedByOlderNews(t *testing.T) {
+	e := engineFS(t, map[string]string{
+		"march.md": "---\ntitle: El instituto suspende la mina y cuadruplica la estimación del derrame\nsource: A\ndate: 2025-03-07\nlanguage: es\n---\n\n" +
+			"El instituto ordenó la suspensión de la mina y elevó a 1.200 metros cúbicos su estimación del volumen de solución que se vertió al río, cuatro veces más que la cifra de la empresa.\n\n" +
+			"\"La empresa nos habló de 300 metros cúbicos. Nuestras mediciones en el río no son compatibles con esa cifra\", afirmó la funcionaria.\n",
+		"april.md": "---\ntitle: Claves del derrame de cianuro en el río\nsource: B\ndate: 2025-04-28\nlanguage: es\n---\n\n" +
+			"Volumen derramado: 1.650 metros cúbicos, según el informe final del instituto\n\nTramo de río contaminado: 62 km\n",
+	})
+	a := ask(t, e, "¿Cuál es la cifra más reciente de metros cúbicos derramados?")
+	if a.Refused || !strings.Contains(a.Answer, "1.650") || len(a.Citations) != 1 {
+		t.Fatalf("answer %q with %d citations", a.Answer, len(a.Citations))
+	}
+}
+
 func TestLatestPrefersNewestSource(t *testing.T) {
 	e := engineFS(t, map[string]string{
 		"early.md": "---\ntitle: Glas held\nsource: A\ndate: 2024-04-06\n---\n\nGlas remains held in a maximum-security prison in Guayaquil.\n",
