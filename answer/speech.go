@@ -14,12 +14,14 @@ var speechVerbs = set(`say says said saying tell tells told announce announces a
 	declare declares declared claim claims claimed add adds added warn warns warned write writes wrote
 	post posted tweet tweeted argue argues argued insist insisted note noted reply replied respond responded
 	comment commented urge urged call called describe described criticize criticized criticise criticised
-	condemn condemned praise praised deny denied confirm confirmed
+	condemn condemned praise praised deny denied confirm confirmed promise promises promised pledge pledges
+	pledged vow vows vowed
 	decir dice dicen dijo dijeron dicho afirmar afirma afirmo afirmaron declarar declara declaro declararon
 	señalar señala señalo señalaron asegurar asegura aseguro aseguraron indicar indica indico anunciar anuncia
 	anuncio anunciaron explicar explica explico sostener sostiene sostuvo advertir advierte advirtio agregar
 	agrego añadir añadio escribir escribio publicar publico responder respondio calificar califico condenar
-	condeno criticar critico opinar opino comentar comento negar nego confirmar confirmo`)
+	condeno criticar critico opinar opino comentar comento negar nego confirmar confirmo prometer promete
+	prometio prometieron`)
 
 // askedBy reports whether the verb of asking at terms[i] has one of the
 // speaker's words, at[k], for its subject: before it ("Mexico asked the
@@ -53,7 +55,8 @@ var speechNouns = set(`statement statements comments comment remarks remark word
 // border the port?" asks no speech.
 var askedSpeech = set(`say said tell told announce announced declare declared claim claimed respond responded
 	reply replied comment commented argue argued warn warned write wrote tweet tweeted ask asked urge urged
-	dijo dicho dice declaro afirmo anuncio respondio opino comento señalo aseguro advirtio escribio pidio`)
+	promise promised pledge pledged vow vowed
+	dijo dicho dice declaro afirmo anuncio respondio opino comento señalo aseguro advirtio escribio pidio prometio`)
 
 // speechAux stand between "what" and the speaker in an English question:
 // "What did China say", "What has the union said".

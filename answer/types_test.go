@@ -307,6 +307,7 @@ func TestQuestionShape(t *testing.T) {
 		{question: "What did the union say about the ruling?", typ: typeSpeech},
 		{question: "¿Qué dijo el presidente de Chile sobre la renuncia?", typ: typeSpeech},
 		{question: "What did the union ask for?", typ: typeAny},                                              // no speech verb
+		{question: "What did the minister promise?", typ: typeSpeech},                                        // a promise is said
 		{question: "What states border the port?", typ: typeAny, category: "states"},                         // "states" asks no speech
 		{question: "What did investigators find after the company announced the recall?", typ: typeAny},      // the verb is in another clause
 		{question: "What reasons has the union given for the strike?", typ: typeReason, category: "reasons"}, // a cause noun asks why
