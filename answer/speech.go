@@ -238,17 +238,21 @@ func spokeBefore(q *question, cands []*candidate, terms [][]lang.Term) {
 	}
 }
 
-// pronounSpeaks reports whether a sentence quotes someone it names by a
-// pronoun only: a quotation mark, and "he said", "said she", "dijo él".
+// pronounSpeaks reports whether a sentence quotes or reports someone it
+// names by a pronoun only: a quotation mark and "he said", "said she",
+// "dijo él"; or, without quotation marks, the pronoun as the subject of
+// the verb ("In his first remarks he promised to publish…").
 func pronounSpeaks(text string, terms []lang.Term) bool {
-	if !strings.ContainsAny(text, "\"“”«»") {
-		return false
-	}
+	quotes := strings.ContainsAny(text, "\"“”«»")
 	for i, t := range terms {
 		if !speechVerbs[t.Text] {
 			continue
 		}
-		for j := max(0, i-1); j < len(terms) && j <= i+1; j++ {
+		to := i + 1
+		if !quotes {
+			to = i - 1 // reported speech: "he promised", not "promised he"
+		}
+		for j := max(0, i-1); j < len(terms) && j <= to; j++ {
 			// "él", not the article "el" ("dijo el ministro"), which folds alike
 			if j != i && pronouns[terms[j].Text] && (terms[j].Text != "el" || strings.EqualFold(terms[j].Word, "él")) {
 				return true

@@ -630,10 +630,12 @@ func TestNamedNextLendsOnlyANewName(t *testing.T) {
 // name is the article, not "él".
 func TestPronounSpeaks(t *testing.T) {
 	for s, want := range map[string]bool{
-		"“We ask both sides to stay calm,” she said.":             true,
-		"«Fue un error», dijo él.":                                true,
-		"«Fue un error», dijo el ministro de Defensa, Juan Ruiz.": false,
-		"She said the talks would resume.":                        false, // no quotation
+		"“We ask both sides to stay calm,” she said.":              true,
+		"«Fue un error», dijo él.":                                 true,
+		"«Fue un error», dijo el ministro de Defensa, Juan Ruiz.":  false,
+		"She said the talks would resume.":                         true, // reported: the pronoun is the subject
+		"In his first remarks he promised to publish the reports.": true,
+		"Police said she was arrested on Friday.":                  false, // the pronoun is no speaker
 	} {
 		l := lang.Detect(s, lang.English)
 		if got := pronounSpeaks(s, lang.Terms(l, s)); got != want {
