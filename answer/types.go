@@ -103,7 +103,7 @@ var moneyWords = set(`dollar dollars usd euro euros eur peso pesos dolar dolares
 // moneyQuestionWords make a "how much" question ask for money.
 var moneyQuestionWords = set(`money cost costs costo costo pay paid pagar pago pagaron fine multa reparations reparacion
 	reparaciones damages daños compensation compensacion indemnizacion worth price precio budget presupuesto
-	dinero fund fondos funds reward recompensa bounty ransom rescate bail fianza salary salario sueldo wage
+	dinero plata fund fondos funds reward recompensa bounty ransom rescate bail fianza salary salario sueldo wage
 	offer offers offered ofrece ofrecen ofrecio ofrecieron`)
 
 // Units measure: a "how high" or "how long" question wants a number with

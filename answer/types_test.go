@@ -283,7 +283,8 @@ func TestQuestionShape(t *testing.T) {
 		{question: "What is the name of the volcano?", typ: typeInstance, category: "volcano", anchor: "volcano"},
 		{question: "¿Por qué delito fue condenado el exministro?", typ: typeAny},
 		{question: "¿Por qué renunció el ministro?", typ: typeReason},
-		{question: "¿Cuánto dinero debe devolver?", typ: typeQuantity, category: "dinero", money: true}, // money is counted by its amount
+		{question: "¿Cuánto dinero debe devolver?", typ: typeQuantity, category: "dinero", money: true},       // money is counted by its amount
+		{question: "¿Cuánta plata recibirá cada familia?", typ: typeQuantity, category: "plata", money: true}, // "plata", as Latin America says money
 		{question: "¿Qué pidió la ministra a los huelguistas?", typ: typeSpeech},
 		{question: "What percentage of sales is the fine?", typ: typeQuantity, category: "percentage", measure: true},
 		{question: "¿Cuánto tiempo tiene la empresa para pagar?", typ: typeQuantity, category: "tiempo", measure: true},
