@@ -15,6 +15,7 @@ var questionSets = map[string][]string{
 	"../testdata/corpus-wire": {"../testdata/eval/wire-dev.jsonl", "../testdata/eval/wire-heldout.jsonl"},
 	"../testdata/corpus-fresh": {"../testdata/eval/fresh-dev.jsonl", "../testdata/eval/fresh-heldout.jsonl",
 		"../testdata/eval/fresh-dev2.jsonl"},
+	"../testdata/corpus-fresh2": {"../testdata/eval/fresh2-dev.jsonl", "../testdata/eval/fresh2-heldout.jsonl"},
 }
 
 // setKinds are the kinds a question may be labelled with.
