@@ -811,8 +811,8 @@ func categoryIndex(toks []lang.Term) int {
 				return j
 			}
 		case "cuantos", "cuantas", "cuanto", "cuanta":
-			if i+1 < len(toks) && !toks[i+1].Stop {
-				return i + 1
+			if i+1 < len(toks) && !toks[i+1].Stop && !spanishAux[toks[i+1].Text] {
+				return i + 1 // not "¿cuánto va a costar…?": "va" counts nothing
 			}
 		}
 	}
@@ -869,6 +869,11 @@ func nounAfter(toks []lang.Term, j int) int {
 	}
 	return -1
 }
+
+// spanishAux are forms of "ir", "haber", "ser" and "estar" that open a
+// verb phrase after "cuánto" ("¿cuánto va a costar?", "¿cuántos han
+// muerto?"), where a counted noun would stand.
+var spanishAux = set(`va van iba iban ha han habia habian hay fue fueron es son era eran esta estan estaba estaban`)
 
 // verbForm reports a verb where a "what X" question would have its noun:
 // English in -ed ("what ruled out…"), Spanish in -ó, -aron or -ieron ("¿a

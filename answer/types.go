@@ -101,7 +101,7 @@ var moneyWords = set(`dollar dollars usd euro euros eur peso pesos dolar dolares
 	cordoba cordobas guarani guaranies franc francs franco francos yen yuan rupee rupees libra libras`)
 
 // moneyQuestionWords make a "how much" question ask for money.
-var moneyQuestionWords = set(`money cost costs costo costo pay paid pagar pago pagaron fine multa reparations reparacion
+var moneyQuestionWords = set(`money cost costs costo costar cuesta cuestan costara costo costaron pay paid pagar pago pagaron fine multa reparations reparacion
 	reparaciones damages daños compensation compensacion indemnizacion worth price precio budget presupuesto
 	dinero plata fund fondos funds reward recompensa bounty ransom rescate bail fianza salary salario sueldo wage
 	offer offers offered ofrece ofrecen ofrecio ofrecieron`)

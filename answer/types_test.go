@@ -284,6 +284,7 @@ func TestQuestionShape(t *testing.T) {
 		{question: "¿Por qué delito fue condenado el exministro?", typ: typeAny},
 		{question: "¿Por qué renunció el ministro?", typ: typeReason},
 		{question: "¿Cuánto dinero debe devolver?", typ: typeQuantity, category: "dinero", money: true},       // money is counted by its amount
+		{question: "¿Cuánto va a costar la auditoría?", typ: typeQuantity, money: true},                       // "costar" asks an amount of money
 		{question: "¿Cuánta plata recibirá cada familia?", typ: typeQuantity, category: "plata", money: true}, // "plata", as Latin America says money
 		{question: "¿Qué pidió la ministra a los huelguistas?", typ: typeSpeech},
 		{question: "What percentage of sales is the fine?", typ: typeQuantity, category: "percentage", measure: true},
