@@ -140,6 +140,10 @@ type question struct {
 	// ("How many shelters were evacuees first sent to?"): the oldest
 	// article that answers it does.
 	earliest bool
+	// owner is whose role a who question asks, named with "'s" and no
+	// place's ("Who was FENA's lawyer?"): the answer's name must stand by
+	// it, as another party's lawyer is not FENA's.
+	owner *qterm
 	// saidBy is true for a who question about a speaker ("Who said…?",
 	// "Who told people not to…?", "¿Quién dijo…?"): the answer is where a
 	// name says it.
@@ -202,6 +206,7 @@ func (q *question) forLang(l lang.Lang) *question {
 		return out
 	}
 	v.counted, v.category, v.anchor, v.possessor, v.predicate = same(q.counted), same(q.category), same(q.anchor), same(q.possessor), same(q.predicate)
+	v.owner = same(q.owner)
 	v.role, v.speaker = sameAll(q.role), sameAll(q.speaker)
 	if q.views == nil {
 		q.views = map[lang.Lang]*question{}
@@ -539,7 +544,8 @@ func roleTerms(q *question, toks []lang.Term) []*qterm {
 		if t.Text != "who" && t.Text != "quien" && t.Text != "quienes" {
 			continue
 		}
-		if next := afterCopula(q.text, toks, i); next > 0 && next < len(toks) && (determiners[toks[next].Text] || toks[next].Upper) {
+		if next := afterCopula(q.text, toks, i); next > 0 && next < len(toks) &&
+			(determiners[toks[next].Text] || toks[next].Upper || possessive(q.text, toks[next])) {
 			// "who was the judge", "who is Chile's minister", "who's
 			// the prosecutor"; not the passive "who was arrested"
 			start = next
@@ -560,6 +566,10 @@ func roleTerms(q *question, toks []lang.Term) []*qterm {
 		}
 		if countryWord(q, t) {
 			q.possessor = q.entityTerm(t) // "Ecuador's president", "the Mexican ambassador"
+			continue
+		}
+		if possessive(q.text, t) && !t.Stop {
+			q.owner = q.termOf(t) // "FENA's lawyer": the lawyer of FENA, named by it
 			continue
 		}
 		for i := range q.terms {
@@ -592,6 +602,16 @@ func possessive(text string, t lang.Term) bool {
 		}
 	}
 	return false
+}
+
+// termOf returns the question's term for the token, or nil.
+func (q *question) termOf(t lang.Term) *qterm {
+	for i := range q.terms {
+		if q.terms[i].word == t.Text {
+			return &q.terms[i]
+		}
+	}
+	return nil
 }
 
 // entityTerm returns the question's name term for the token, or nil.

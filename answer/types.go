@@ -703,6 +703,9 @@ func nearRole(q *question, terms []lang.Term, from, to int) bool {
 	if q.possessor != nil && otherPlaceBefore(q.possessor, terms, from, to) {
 		return false
 	}
+	if q.owner != nil && !near(terms, from, to-from+ownerWindow, q.owner.matches) {
+		return false // "the lawyer representing AUFES" for "FENA's lawyer"
+	}
 	head := q.roleHead()
 	if genericRoles[head.word] && titled(terms, from, to) {
 		return true // "which leader": "President Xiomara Castro"
@@ -728,6 +731,10 @@ func nearLeader(terms []lang.Term, from, to int) bool {
 	}
 	return false
 }
+
+// ownerWindow is how many words from a name the owner of the role asked
+// may stand: "Sonia Vera, who represents Glas", "Glas's lawyer, Sonia Vera".
+const ownerWindow = 6
 
 // roleHead is the head noun of the role a who question asks about:
 // "foreign minister" is a minister, not anything foreign, and "the
