@@ -410,6 +410,16 @@ func TestAnswerPicksTheSentence(t *testing.T) {
 			want:     "11 people",
 		},
 		{
+			// "what date" wants the day of the month: the sentence that
+			// gives it wins over a better-scoring one with the month alone
+			name: "what date: the day over the month",
+			article: article("Weld flagged before the crash", "2025-03-12",
+				"An internal report shows that an ultrasound inspection of the track carried out in November 2024 detected a defect in the weld.",
+				"The ultrasound inspection of 14 November 2024 classed the defect as category 2."),
+			question: "On what date did the ultrasound inspection detect the defect in the track?",
+			want:     "14 November",
+		},
+		{
 			// "what time" wants the clock: the sentence that gives it wins
 			// over a better-scoring one that gives only the day
 			name: "what time: the clock over the day",

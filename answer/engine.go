@@ -446,7 +446,7 @@ func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool)
 		case typeQuantity:
 			best = exactFigure(q, best, cands)
 		case typeTime:
-			best = clockTime(q, best, cands)
+			best = dayDate(q, clockTime(q, best, cands), cands)
 		case typePerson:
 			best = spokenBy(q, best, cands)
 		}
@@ -488,6 +488,34 @@ func clockTime(q *question, best *candidate, cands []*candidate) *candidate {
 		terms := lang.Terms(c.chunk.Language, text)
 		for i := range terms {
 			if clockAt(text, terms, i) {
+				return true
+			}
+		}
+		return false
+	}
+	if says(best) {
+		return best
+	}
+	for _, c := range cands {
+		if c.typed && c.coverage >= partialCov && says(c) {
+			return c
+		}
+	}
+	return best
+}
+
+// dayDate returns, for a question about a date, the best sentence of the
+// kind asked that gives the day of the month ("del 14 de noviembre de
+// 2024") when best gives the month alone ("realizada en noviembre de
+// 2024"), however much better best scores: the asker wants the day.
+func dayDate(q *question, best *candidate, cands []*candidate) *candidate {
+	if !q.day {
+		return best
+	}
+	says := func(c *candidate) bool {
+		terms := lang.Terms(c.chunk.Language, c.text())
+		for i, t := range terms {
+			if t.Number && len(t.Text) <= 2 && isDate(terms, i) && !q.words[t.Text] {
 				return true
 			}
 		}

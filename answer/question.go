@@ -156,6 +156,10 @@ type question struct {
 	// the pipe burst?", "¿A qué hora…?"): a sentence that gives the clock
 	// answers it, a date alone only in part.
 	clock bool
+	// day is true for a question about a date ("What date…?", "¿En qué
+	// fecha…?", "what day…?"): a sentence that gives the day of the month
+	// answers it better than one with the month alone.
+	day bool
 	// speaker holds the terms naming who a "what did X say" question
 	// asks about (see speechQuestion).
 	speaker []*qterm
@@ -461,6 +465,7 @@ func (qs *question) shape(toks []lang.Term, cat int) {
 		}
 	}
 	qs.predicate = predicateTerm(qs, toks, cat)
+	qs.day = qs.typ == typeTime && qs.category != nil && dayNouns[qs.category.word]
 	if qs.typ == typeAny {
 		if sp := speechQuestion(qs, toks); len(sp) > 0 {
 			qs.typ, qs.speaker = typeSpeech, sp
@@ -1030,6 +1035,9 @@ func asksLeader(toks []lang.Term) bool {
 	}
 	return false
 }
+
+// dayNouns after "what"/"qué" ask for a date with its day.
+var dayNouns = set(`date day fecha dia`)
 
 // asksClock reports "what time" and "qué hora" (the folded "qué" is "que").
 func asksClock(toks []lang.Term) bool {
