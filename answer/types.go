@@ -229,7 +229,12 @@ func purposeAt(terms []lang.Term, i int) bool {
 		}
 		v, obj := terms[i+1], terms[i+2]
 		return !v.Upper && !v.Stop && !v.Number && (determiners[obj.Text] || obj.Upper && !obj.Number)
+	case "so":
+		return word(i+1) == "that" // "stepping down so that the investigation can proceed"
 	case "para":
+		if word(i+1) == "que" {
+			return true // "para que la investigación avance"
+		}
 		w := word(i + 1)
 		return len(w) > 3 && (strings.HasSuffix(w, "ar") || strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ir"))
 	}

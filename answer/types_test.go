@@ -576,6 +576,9 @@ func TestPurposeAt(t *testing.T) {
 		"they met in order to talk":                         true,
 		"entraron para detener a Glas":                      true,
 		"votaron para nada":                                 false,
+		"she stepped down so that the inquiry can proceed":  true,
+		"renunció para que la investigación avance":         true,
+		"it was so bad that nobody came":                    false,
 		"the minister is due to visit the area":             false, // what is set to happen
 		"the company plans to build a dam":                  false,
 	}
