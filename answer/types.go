@@ -486,7 +486,9 @@ func hasPerson(q *question, text string, terms []lang.Term) bool {
 				caps++
 				if q.new(u) {
 					fresh = true
-				} else if q.names(u) {
+				} else if q.names(u) || q.proper[u.Text] && q.words[u.Text] {
+					// the question's person, as it writes him, in lower
+					// case too ("who took over from salcedo?")
 					asked = true
 				}
 			}

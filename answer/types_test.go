@@ -55,6 +55,7 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who: a surname given in full elsewhere", "Who arrived at the port on Saturday?", "Saldias, 54, arrived at the port on Saturday.", true},
 		{"who: a lone capital is no surname", "Who arrived at the port on Saturday?", "Quilmo, a port town, saw arrivals on Saturday.", false},
 		{"who: a body is no person", "Who called the strike?", "The Puerto Alto Port Workers Union called the strike.", false},
+		{"who: the question's person asked in lower case", "who took over from saldias as union leader?", "Union leader Hector Saldias resigned on Friday.", false},
 		{"who: the owner's lawyer", "Who was the union's lawyer?", "Ana Ruiz, the lawyer representing the union, spoke.", true},
 		{"who: another party's lawyer", "Who was the union's lawyer?", "Ana Ruiz, the lawyer representing the company, spoke.", false},
 		{"who: an owner written in lower case", "who was fena's lawyer?", "Ana Ruiz, the lawyer representing the union, spoke.", false},
@@ -238,7 +239,7 @@ func TestFillsByAnswerType(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			q := analyse(ix.Analyse(tt.question))
-			q.proper = map[string]bool{"panama": true}
+			q.proper = map[string]bool{"panama": true, "saldias": true}
 			q.surnames = map[string]bool{"saldias": true}
 			q.bodies = map[string]bool{"terminal pacifico sur": true}
 			l := lang.Detect(tt.sentence, lang.English)
