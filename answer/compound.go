@@ -93,7 +93,7 @@ func (e *Engine) askParts(ctx context.Context, q string, parts []string, k int) 
 	for i, p := range parts {
 		p = ResolveFollowUp(p, history)
 		history = append(history, Turn{Role: "user", Text: p})
-		res, err := e.corpus.Retrieve(ctx, p, max(k, candidateChunks))
+		res, err := e.corpus.Retrieve(ctx, spelledOut(p), max(k, candidateChunks))
 		if err != nil {
 			return nil, nil, fmt.Errorf("search: %w", err)
 		}

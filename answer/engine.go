@@ -71,7 +71,7 @@ func (e *Engine) ask(ctx context.Context, q string, k int) (*Answer, *retrieval.
 		return e.askParts(ctx, q, parts, k)
 	}
 	start := time.Now()
-	res, err := e.corpus.Retrieve(ctx, q, max(k, candidateChunks))
+	res, err := e.corpus.Retrieve(ctx, spelledOut(q), max(k, candidateChunks))
 	if err != nil {
 		return nil, nil, fmt.Errorf("search: %w", err)
 	}

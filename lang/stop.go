@@ -13,12 +13,12 @@ var extraStop = map[Lang]map[string]bool{
 		"said", "says", "say", "told", "tell", "according", "mr", "ms", "mrs",
 		"isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't",
 		"can't", "won't", "it's", "that's", "what's", "who's", "let", "like", "well",
-		"although", "though", "despite", "whereas"),
+		"although", "though", "despite", "whereas", "vs", "versus"),
 	Spanish: set("cual", "cuales", "cuándo", "cuando", "donde", "dónde", "como", "cómo",
 		"quien", "quién", "quiénes", "qué", "cuál", "cuáles", "cuánto", "cuánta",
 		"cuántos", "cuántas", "dijo", "dice", "según", "sr", "sra", "señor",
 		"puede", "pueden", "podría", "ser", "sido", "hacer", "hizo", "hace",
-		"tras", "así", "aún", "sino", "cada", "aunque", "pese"),
+		"tras", "así", "aún", "sino", "cada", "aunque", "pese", "vs", "versus"),
 }
 
 func set(words ...string) map[string]bool {

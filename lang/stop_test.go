@@ -31,6 +31,8 @@ func TestIsStop(t *testing.T) {
 		{"cuando", false, true, true},
 		{"although", true, false, true}, // a concessive conjunction carries no topic
 		{"aunque", false, true, true},
+		{"vs", true, true, true}, // "day one vs the final total" compares, it names nothing
+		{"versus", true, true, true},
 		{"embassy", false, false, false},
 		{"embajada", false, false, false},
 		{"glas", false, false, false},

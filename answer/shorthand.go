@@ -1,0 +1,31 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+)
+
+// shorthand spells out the abbreviations people type in chat ("how many ppl
+// were hurt?", "¿xq cerraron la mina?") as the articles write them, so the
+// words reach the corpus. Only forms that are no word of either language
+// are listed.
+var shorthand = map[string]string{
+	"ppl": "people", "govt": "government", "gov't": "government", "dept": "department", "intl": "international",
+	"natl": "national", "yrs": "years", "approx": "approximately", "xq": "por qué", "pq": "por qué",
+	"tb": "también", "gob": "gobierno",
+}
+
+// shorthandWord finds a chat abbreviation as a whole word.
+var shorthandWord = regexp.MustCompile(`(?i)\b(ppl|govt|gov't|dept|intl|natl|yrs|approx|xq|pq|tb|gob)\b`)
+
+// spelledOut returns q with its chat abbreviations spelled out (see
+// shorthand); the question shown stays as asked. A form in capitals is an
+// acronym ("the PQ party"), not chat.
+func spelledOut(q string) string {
+	return shorthandWord.ReplaceAllStringFunc(q, func(w string) string {
+		if w == strings.ToUpper(w) {
+			return w
+		}
+		return shorthand[strings.ToLower(w)]
+	})
+}
