@@ -422,6 +422,25 @@ func nameRun(text string, terms []lang.Term, i int) (end int, org bool) {
 	return end, org
 }
 
+// runNames counts the capitalised words of a name run, titles aside, and
+// reports whether one is new to the question and whether one is the
+// question's own person, as it writes him, in lower case too ("who took
+// over from salcedo?").
+func runNames(q *question, run []lang.Term) (caps int, fresh, asked bool) {
+	for _, u := range run {
+		if !u.Upper || titleWords[u.Text] {
+			continue
+		}
+		caps++
+		if q.new(u) {
+			fresh = true
+		} else if q.names(u) || q.proper[u.Text] && q.words[u.Text] {
+			asked = true
+		}
+	}
+	return caps, fresh, asked
+}
+
 // personBeforeBody splits a run that names a body after a person ("Judge
 // Lucía Berrocal Tapia of the First Administrative Court", "Ana Ruiz of
 // the Ministry of Health"): when the words before its first connector
@@ -479,20 +498,7 @@ func hasPerson(q *question, text string, terms []lang.Term) bool {
 			i = end - 1
 			continue
 		}
-		caps := 0
-		fresh, asked := false, false
-		for _, u := range terms[i:end] {
-			if u.Upper && !titleWords[u.Text] {
-				caps++
-				if q.new(u) {
-					fresh = true
-				} else if q.names(u) || q.proper[u.Text] && q.words[u.Text] {
-					// the question's person, as it writes him, in lower
-					// case too ("who took over from salcedo?")
-					asked = true
-				}
-			}
-		}
+		caps, fresh, asked := runNames(q, terms[i:end])
 		if asked {
 			// "President Andrés Manuel López Obrador" for a question
 			// that names López Obrador: its own person, not the answer
