@@ -420,6 +420,16 @@ func TestAnswerPicksTheSentence(t *testing.T) {
 			want:     "14 November",
 		},
 		{
+			// a weekday is a day: "what day" keeps the sentence that
+			// dates the event asked by it over another event's date
+			name: "what day: a weekday is a day",
+			article: article("Dockers strike", "2025-03-19",
+				"Dockworkers at Puerto Alto began an indefinite strike on Monday, halting the port.",
+				"The company had offered the dockworkers a 3 percent raise on 14 March, before the strike."),
+			question: "What day did the dockworkers begin the strike?",
+			want:     "Monday",
+		},
+		{
 			// "what time" wants the clock: the sentence that gives it wins
 			// over a better-scoring one that gives only the day
 			name: "what time: the clock over the day",

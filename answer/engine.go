@@ -506,8 +506,9 @@ func clockTime(q *question, best *candidate, cands []*candidate) *candidate {
 
 // dayDate returns, for a question about a date, the best sentence of the
 // kind asked that gives the day of the month ("del 14 de noviembre de
-// 2024") when best gives the month alone ("realizada en noviembre de
-// 2024"), however much better best scores: the asker wants the day.
+// 2024") when best gives no day ("realizada en noviembre de 2024"),
+// however much better best scores: the asker wants the day. A weekday or
+// "yesterday" is a day.
 func dayDate(q *question, best *candidate, cands []*candidate) *candidate {
 	if !q.day {
 		return best
@@ -517,6 +518,9 @@ func dayDate(q *question, best *candidate, cands []*candidate) *candidate {
 		for i, t := range terms {
 			if t.Number && len(t.Text) <= 2 && isDate(terms, i) && !q.words[t.Text] {
 				return true
+			}
+			if _, weekday := lang.Weekday(t.Text); weekday && timeWord(terms, i) || relativeDays[t.Text] {
+				return true // "began an indefinite strike on Monday": a day too
 			}
 		}
 		return false
@@ -531,6 +535,9 @@ func dayDate(q *question, best *candidate, cands []*candidate) *candidate {
 	}
 	return best
 }
+
+// relativeDays name a day by today's.
+var relativeDays = set(`today yesterday tomorrow hoy ayer anteayer`)
 
 // spokenBy returns, for a question about who said something, a sentence
 // nearly as good as best that says someone said it ("…," ONEM director

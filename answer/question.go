@@ -1026,10 +1026,12 @@ var leaderWords = set(`director directors head heads headed chief chiefs preside
 	directora directores jefe jefa presidente presidenta lider gerente titular dirige dirigia dirigio encabeza
 	encabezaba lidera lideraba preside presidia`)
 
-// asksLeader reports "who runs…", "who heads…", "¿quién dirige…?".
+// asksLeader reports "who runs…", "who heads…", "¿quién dirige…?"; not
+// "who managed to escape".
 func asksLeader(toks []lang.Term) bool {
 	for i := 0; i+1 < len(toks); i++ {
-		if (toks[i].Text == "who" || toks[i].Text == "quien") && leadVerbs[toks[i+1].Text] {
+		if (toks[i].Text == "who" || toks[i].Text == "quien") && leadVerbs[toks[i+1].Text] &&
+			(i+2 >= len(toks) || toks[i+2].Text != "to") {
 			return true
 		}
 	}

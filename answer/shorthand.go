@@ -12,11 +12,10 @@ import (
 var shorthand = map[string]string{
 	"ppl": "people", "govt": "government", "gov't": "government", "dept": "department", "intl": "international",
 	"natl": "national", "yrs": "years", "approx": "approximately", "xq": "por qué", "pq": "por qué",
-	"tb": "también", "gob": "gobierno",
 }
 
 // shorthandWord finds a chat abbreviation as a whole word.
-var shorthandWord = regexp.MustCompile(`(?i)\b(ppl|govt|gov't|dept|intl|natl|yrs|approx|xq|pq|tb|gob)\b`)
+var shorthandWord = regexp.MustCompile(`(?i)\b(ppl|govt|gov't|dept|intl|natl|yrs|approx|xq|pq)\b`)
 
 // spelledOut returns q with its chat abbreviations spelled out (see
 // shorthand); the question shown stays as asked. A form in capitals is an

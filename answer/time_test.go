@@ -51,7 +51,7 @@ func TestDifferingFiguresBesideAWhoQuestion(t *testing.T) {
 		"live.md": "---\ntitle: Minister resigns\nsource: Herald\ndate: 2025-03-18\n---\n\n" +
 			"Environment Minister Rosa Vidal has resigned, and the president has named Tomás Aguirre to replace her; the spill's death toll stands at two.\n",
 		"wiki.md": "---\ntitle: River spill\nsource: Encyclopedia\ndate: 2025-04-22\n---\n\n" +
-			"The spill cut off water to 46,000 people, caused three deaths and led the environment minister, Rosa Vidal, to resign.\n",
+			"The president named Tomás Aguirre to replace Environment Minister Rosa Vidal, who resigned after the spill caused three deaths.\n",
 	})
 	a := ask(t, e, "Who did the president name to replace the environment minister?")
 	if a.Refused || !strings.Contains(a.Answer, "Tomás Aguirre") || len(a.Citations) != 1 || a.Note != "" {

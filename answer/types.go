@@ -196,16 +196,20 @@ var infinitiveTakers = set(`expected scheduled set plan plans planned planning w
 	pledged continue continued began begin start started ready willing supposed`)
 
 // dueToDo reports "due" that says what is expected, not why: "is due to
-// visit the area", "was due to arrive", where "due to" is followed by a
-// verb, not by the cause it names ("due to the tensions", "was due to
-// corrosion").
+// visit the area", "was due to arrive", where "due to" is followed by one
+// of the verbs a schedule takes (scheduleVerbs), not by the cause it names
+// ("due to the tensions", "was due to negligence", "is due to low water").
 func dueToDo(terms []lang.Term, i int) bool {
 	if terms[i].Text != "due" || i == 0 || !copulas[terms[i-1].Text] || i+2 >= len(terms) || terms[i+1].Text != "to" {
 		return false
 	}
-	v := terms[i+2]
-	return !v.Stop && !v.Upper && !v.Number && lexicon.KindOf(v.Text) == lexicon.KindNone && !strings.HasSuffix(v.Text, "ion")
+	return scheduleVerbs[terms[i+2].Text]
 }
+
+// scheduleVerbs follow "is due to" when it says what is set to happen.
+var scheduleVerbs = set(`visit arrive begin start meet take hold return leave resume travel sign appear speak
+	testify vote rule decide give open close attend present end expire finish announce deliver report publish
+	release launch reopen be`)
 
 // purposeAt reports whether a purpose clause opens at terms[i]: "to" and a
 // verb with its object ("… late Friday to arrest a former vice
@@ -716,7 +720,7 @@ func nearRole(q *question, terms []lang.Term, from, to int) bool {
 	if q.possessor != nil && otherPlaceBefore(q.possessor, terms, from, to) {
 		return false
 	}
-	if q.owner != nil && !near(terms, from, to-from+ownerWindow, q.owner.matches) {
+	if o := q.namedOwner(); o != nil && !near(terms, from, to-from+ownerWindow, o.matches) {
 		return false // "the lawyer representing AUFES" for "FENA's lawyer"
 	}
 	head := q.roleHead()
@@ -733,16 +737,34 @@ func nearRole(q *question, terms []lang.Term, from, to int) bool {
 	return false
 }
 
-// nearLeader reports whether a leader's title or a verb of leading stands
-// within four words of the name at terms[from:to]: "ONEM director Álvaro
-// Pinzón", "Ana Ruiz, who heads the office".
+// leaderTitles are the titles of those who lead what they hold: a
+// minister heads a ministry; a spokesman or a lawyer heads nothing.
+var leaderTitles = set(`minister ministro ministra mayor alcalde alcaldesa governor gobernador gobernadora secretary
+	secretario secretaria commander comandante chancellor canciller king queen rey reina general`)
+
+// nearLeader reports whether a leader's word, a title or a verb of leading
+// stands within four words of the name at terms[from:to]: "ONEM director
+// Álvaro Pinzón", "Transport Minister Ana Ruiz", "Ana Ruiz, who heads the
+// office", "chaired by Ana Ruiz".
 func nearLeader(terms []lang.Term, from, to int) bool {
 	for j := max(0, from-4); j < len(terms) && j < to+4; j++ {
-		if leaderWords[terms[j].Text] {
+		if t := terms[j].Text; leaderWords[t] || leadVerbs[t] || leaderTitles[t] {
 			return true
 		}
 	}
 	return false
+}
+
+// namedOwner returns the owner of the role a who question asks, written
+// in lower case with "'s", when the articles write it only with a capital
+// and it is no place ("fena's lawyer"); "the city's mayor" has none. A
+// capitalised owner is the possessor's (see otherPlaceBefore). Nil
+// otherwise.
+func (q *question) namedOwner() *qterm {
+	if o := q.owner; o != nil && q.proper[o.word] && !places([]string{o.word}, true) {
+		return o
+	}
+	return nil
 }
 
 // ownerWindow is how many words from a name the owner of the role asked
@@ -939,6 +961,13 @@ func hasPlace(q *question, terms []lang.Term) bool {
 	return false
 }
 
+// relationNouns stand in a locative phrase before a name that is no place:
+// "in support of", "on behalf of", "at the request of", "in the words of",
+// "a favor de", "a cargo de", "en nombre de".
+var relationNouns = set(`support behalf request words name honor honour memory favor favour presence hands custody
+	charge defence defense protest solidarity apoyo favor cargo nombre manos memoria presencia honor peticion
+	solicitud palabras parte defensa protesta solidaridad`)
+
 // namedSite reports whether the name at terms[i] ends a place phrase that
 // a locative opens: a few lower-case words and "of" or "de" between ("in
 // the municipal stadium of Villa Esperanza", "en el polideportivo
@@ -948,6 +977,9 @@ func hasPlace(q *question, terms []lang.Term) bool {
 func namedSite(q *question, terms []lang.Term, i int) bool {
 	if i < 3 || !ofWords[terms[i-1].Text] {
 		return false
+	}
+	if relationNouns[terms[i-2].Text] {
+		return false // "in support of Jorge Glas", "a cargo de Ana Ruiz"
 	}
 	for k, words := i-2, 0; k >= 0 && words <= 3; k-- {
 		t := terms[k]
@@ -1032,6 +1064,8 @@ func measured(q *question, text string, terms []lang.Term, i int) bool {
 			return false // "300 cubic metres" is no length: "how long" is not asking it
 		}
 		u++ // "300 cubic metres" for "how big", "how much"
+	} else if u+1 < len(terms) && volumeWords[terms[u+1].Text] && !q.measure["litres"] {
+		return false // "1.650 metros cúbicos": a volume, written after its unit
 	}
 	return u < len(terms) && q.measure[terms[u].Text] && near(terms, u, eventWindow, q.anyWord) ||
 		q.measure["%"] && percentAt(text, terms, i) || q.measure["age"] && (ageAt(text, terms, i) || agedAt(q, text, terms, i))
@@ -1047,8 +1081,8 @@ func agedAt(q *question, text string, terms []lang.Term, i int) bool {
 		return false
 	}
 	for j := max(0, i-5); j < i; j++ {
-		if terms[j].Upper && !terms[j].Stop && q.new(terms[j]) && j > 0 {
-			return false
+		if terms[j].Upper && !terms[j].Stop && q.new(terms[j]) && j > 0 && !timeWord(terms, j) && !places([]string{terms[j].Text}, true) {
+			return false // a name, not "On Monday, a 54-year-old…"
 		}
 	}
 	return true

@@ -450,3 +450,18 @@ func TestSplitKeepsQuestionWithAnswer(t *testing.T) {
 		t.Errorf("%d chunks, want the intro apart from the question and its answer", len(chunks))
 	}
 }
+
+// An answer longer than a chunk's target still stays with its question: the
+// question alone would be a chunk no search can use.
+func TestSplitKeepsQuestionWithLongAnswer(t *testing.T) {
+	intro := strings.TrimSpace(strings.Repeat("The scientist has measured the river every day since the spill and says the damage will last. ", 3))
+	answer := strings.TrimSpace(strings.Repeat("For the fish it will take between five and ten years, and we still need to study the sediments. ", 4))
+	d := doc("interview", intro+"\n\nHow long will the river take to recover?\n\n"+answer)
+	chunks := corpus.Split(d)
+	checkChunks(t, d, chunks)
+	for _, c := range chunks {
+		if strings.Contains(c.Text, "How long will the river") && !strings.Contains(c.Text, "between five and ten years") {
+			t.Fatalf("the question's chunk lacks its answer: %q", c.Text)
+		}
+	}
+}

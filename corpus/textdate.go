@@ -19,6 +19,10 @@ const (
 	dateLineWords = 16
 )
 
+// publishedKeys name a text's own date in a "Key: value" line.
+var publishedKeys = map[string]bool{"date": true, "dated": true, "published": true, "updated": true, "last updated": true,
+	"fecha": true, "publicado": true, "actualizado": true, "actualizacion": true, "fecha de publicacion": true}
+
 // datelineEnds close a dateline before the story: "Lima, 14 de marzo.- El…".
 var datelineEnds = []string{".-", " — ", " – ", " -- "}
 
@@ -41,6 +45,9 @@ func textDate(body string) string {
 		if line == "" || len(strings.Fields(line)) > dateLineWords || lang.LineKind(line) == lang.Prose {
 			continue
 		}
+		if key, _, ok := strings.Cut(line, ": "); ok && lang.Keyed(line) && !publishedKeys[lang.Fold(strings.ToLower(key))] {
+			continue // "Born: 10 September 1969", "Fecha del derrame: 3 de marzo": another's date
+		}
 		if d := fullDate(lang.Tokenize(line)); d != "" {
 			return d
 		}
@@ -58,8 +65,8 @@ func fullDate(toks []lang.Token) string {
 		n, err := strconv.Atoi(toks[i].Text)
 		return n, err == nil && n >= lo && n <= hi
 	}
-	skip := func(i int) int { // "de" between the parts
-		if i < len(toks) && toks[i].Text == "de" {
+	skip := func(i int) int { // "de" or "del" between the parts
+		if i < len(toks) && (toks[i].Text == "de" || toks[i].Text == "del") {
 			return i + 1
 		}
 		return i

@@ -20,6 +20,11 @@ func TestTextDate(t *testing.T) {
 		{"a sentence's date is an event's", "Spill\n\nOn 3 March 2025, a pipeline burst at the mine.\n\nWater was cut.", ""},
 		{"a dateline without a year", "Spill\n\nLIMA, Oct 3 (Wire) - Congress voted on Thursday.", ""},
 		{"no such day", "Statement\n\nLima, 31 de abril de 2025\n\nText.", ""},
+		{"año with del", "Comunicado\n\nLima, 14 de marzo del 2031\n\nTexto.", "2031-03-14"},
+		{"an info box's date is another's", "Jorge Glas\n\nBorn: 10 September 1969\nOffice: Vice President", ""},
+		{"an event's date in a fact box", "Claves del derrame\n\nFecha del derrame: 3 de marzo de 2025\nLugar: Quebrada Honda", ""},
+		{"a timeline line", "Timeline\n\nMarch 3, 2025: the pipe bursts\nMarch 6, 2025: the mine is shut", ""},
+		{"an update line", "Claves del derrame\n\nActualizado: 28 de abril de 2025\nMuertos: 4", "2025-04-28"},
 		{"a date far down the text", "Title\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\nSix.\n\nSeven.\n\nEight.\n\nLima, 14 de marzo de 2031", ""},
 	}
 	for _, tt := range tests {

@@ -184,9 +184,8 @@ const initialsWeight = 0.9
 // the initials of "Andrés Manuel López Obrador".
 func (ix *Index) addInitials(words []Word) {
 	for i := 0; i < len(words); {
-		upper := words[i].Upper
 		j := i
-		for j < len(words) && words[j].Upper == upper && !words[j].Number && words[j].content() &&
+		for j < len(words) && words[j].Upper && !words[j].Number && words[j].content() &&
 			(j == i || words[j].Start-words[j-1].End == 1) {
 			j++
 		}
@@ -199,11 +198,9 @@ func (ix *Index) addInitials(words []Word) {
 			run = append(run, w.Text)
 		}
 		// the run and its tails: "President López Obrador" holds the
-		// name "López Obrador"; a name asked in lower case ("who runs
-		// the national emergency office") only whole, as its words in a
-		// row are common words
+		// name "López Obrador"
 		for from := 0; from+2 <= len(run); from++ {
-			acrs := ix.initialsFor(run[from:], !upper)
+			acrs := ix.initialsFor(run[from:])
 			for _, acr := range acrs {
 				for k := i + from; k < j; k++ {
 					words[k].Related = append(words[k].Related, Alt{Stem: acr, Weight: initialsWeight, IDF: ix.lex.idf(acr)})
@@ -215,6 +212,60 @@ func (ix *Index) addInitials(words []Word) {
 		}
 		i = j
 	}
+	ix.addLowerInitials(words)
+}
+
+// addLowerInitials adds the initials of a name the question writes in
+// lower case ("who runs the national emergency office", "¿quién dirige la
+// oficina nacional de gestión de emergencias?"): only a whole name, its
+// words in a row with its connectors between, as its words alone are
+// common words.
+func (ix *Index) addLowerInitials(words []Word) {
+	ix.initialsOnce.Do(func() { ix.initials = initialsByWord(ix.acronyms, ix.lex) })
+	for s := range words {
+		if words[s].Upper || !words[s].content() {
+			continue
+		}
+		for _, in := range ix.initials[words[s].Text] {
+			at := wholeName(words, s, in.words)
+			if len(at) < 2 {
+				continue
+			}
+			for _, k := range at {
+				if !hasAlt(words[k].Related, in.acr) {
+					words[k].Related = append(words[k].Related, Alt{Stem: in.acr, Weight: initialsWeight, IDF: ix.lex.idf(in.acr)})
+				}
+			}
+		}
+	}
+}
+
+// wholeName returns the indexes of words[s:] that spell name in lower
+// case, word by word with only connectors between, or nil.
+func wholeName(words []Word, s int, name []string) []int {
+	var at []int
+	k := s
+	for _, w := range name {
+		for k < len(words) && connectors[words[k].Text] {
+			k++
+		}
+		if k == len(words) || words[k].Upper || words[k].Text != w {
+			return nil
+		}
+		at = append(at, k)
+		k++
+	}
+	return at
+}
+
+// hasAlt reports whether alts holds stem.
+func hasAlt(alts []Alt, stem string) bool {
+	for _, a := range alts {
+		if a.Stem == stem {
+			return true
+		}
+	}
+	return false
 }
 
 // abbrev is an acronym the articles use as a word, with the folded
@@ -264,15 +315,11 @@ func isWord(acr string) bool {
 }
 
 // initialsFor returns, sorted, the acronyms the articles use as words whose
-// names hold the folded words of run in a row, or are those words when
-// whole is set.
-func (ix *Index) initialsFor(run []string, whole bool) []string {
+// names hold the folded words of run in a row.
+func (ix *Index) initialsFor(run []string) []string {
 	ix.initialsOnce.Do(func() { ix.initials = initialsByWord(ix.acronyms, ix.lex) })
 	var out []string
 	for _, in := range ix.initials[run[0]] {
-		if whole && !slices.Equal(in.words, run) {
-			continue
-		}
 		if len(in.acr) >= len(run) && containsRun(in.words, run) {
 			out = append(out, in.acr)
 		}

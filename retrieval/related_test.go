@@ -210,15 +210,18 @@ func TestLowerCaseNameReachesItsInitials(t *testing.T) {
 			t.Errorf("%s: related %+v; part of a name in lower case is no name", w.Text, w.Related)
 		}
 	}
-}
-
-func hasAlt(alts []Alt, stem string) bool {
-	for _, a := range alts {
-		if a.Stem == stem {
-			return true
+	for _, w := range ix.Analyse("what did the national emergency office announce").Words {
+		if (w.Text == "national" || w.Text == "office") && !hasAlt(w.Related, "onem") {
+			t.Errorf("%s: related %+v, want onem; words after the name leave it whole", w.Text, w.Related)
 		}
 	}
-	return false
+	es := relatedIndex(t, map[string]string{"b.md": "---\ntitle: Agua\nlanguage: es\n---\n\n" +
+		"La Oficina Nacional de Gestión de Emergencias (ONGE) cortó el agua.\n\nLa ONGE pidió calma.\n"})
+	for _, w := range es.Analyse("¿quién dirige la oficina nacional de gestión de emergencias?").Words {
+		if (w.Text == "oficina" || w.Text == "emergencias") && !hasAlt(w.Related, "onge") {
+			t.Errorf("%s: related %+v, want onge; connectors stand inside a name", w.Text, w.Related)
+		}
+	}
 }
 
 // weightsOf gives each stem of the query terms its greatest weight for a
