@@ -4,12 +4,13 @@ import "testing"
 
 func TestSpelledOut(t *testing.T) {
 	for in, want := range map[string]string{
-		"how many ppl were hurt?":     "how many people were hurt?",
-		"What did the Govt say?":      "What did the government say?",
-		"¿xq cerraron la mina?":       "¿por qué cerraron la mina?",
-		"who runs the dept of health": "who runs the department of health",
-		"apple pie and people":        "apple pie and people",       // inside words nothing changes
-		"What did the PQ party say?":  "What did the PQ party say?", // capitals: an acronym
+		"how many ppl were hurt?":          "how many people were hurt?",
+		"What did the Govt say?":           "What did the government say?",
+		"¿xq cerraron la mina?":            "¿por qué cerraron la mina?",
+		"who runs the dept of health":      "who runs the department of health",
+		"apple pie and people":             "apple pie and people",             // inside words nothing changes
+		"What did the PQ party say?":       "What did the PQ party say?",       // capitals: an acronym
+		"how many tb cases were reported?": "how many tb cases were reported?", // "tb" is a word too
 	} {
 		if got := spelledOut(in); got != want {
 			t.Errorf("spelledOut(%q) = %q, want %q", in, got, want)
