@@ -493,11 +493,19 @@ func clockTime(q *question, best *candidate, cands []*candidate) *candidate {
 		}
 		return false
 	}
-	if says(best) {
+	return firstThat(best, cands, says)
+}
+
+// firstThat returns best when has holds for it, or else the first
+// candidate of the kind asked, covering the question at least partly, for
+// which it holds, however much better best scores (the asker said what
+// the answer must give); else best. See nearlyAsGood for the milder rule.
+func firstThat(best *candidate, cands []*candidate, has func(*candidate) bool) *candidate {
+	if has(best) {
 		return best
 	}
 	for _, c := range cands {
-		if c.typed && c.coverage >= partialCov && says(c) {
+		if c.typed && c.coverage >= partialCov && has(c) {
 			return c
 		}
 	}
@@ -525,15 +533,7 @@ func dayDate(q *question, best *candidate, cands []*candidate) *candidate {
 		}
 		return false
 	}
-	if says(best) {
-		return best
-	}
-	for _, c := range cands {
-		if c.typed && c.coverage >= partialCov && says(c) {
-			return c
-		}
-	}
-	return best
+	return firstThat(best, cands, says)
 }
 
 // relativeDays name a day by today's.
