@@ -1031,6 +1031,8 @@ func hasQuantity(q *question, text string, terms []lang.Term) bool {
 			}
 		case q.counted == nil:
 			return true
+		case countsNamedPeople(q, terms, i):
+			return true
 		case countsOther(q, terms, i):
 			// "seven years": the number counts something else
 		case countsNear(q, terms, i):
@@ -1105,6 +1107,30 @@ func countsNear(q *question, terms []lang.Term, i int) bool {
 	}
 	for j := max(0, from); j < len(terms) && j <= to; j++ {
 		if j != i && !terms[j].Stop && q.counts(terms[j]) {
+			return true
+		}
+	}
+	return false
+}
+
+// countsNamedPeople reports, for "how many X" where X are people, whether
+// the number at terms[i] counts people of some kind in a sentence that
+// names X by a form of the word: "More than 240 firefighters, soldiers and
+// volunteers took part in the rescue" counts the rescuers.
+func countsNamedPeople(q *question, terms []lang.Term, i int) bool {
+	j := i + 1
+	for j < len(terms) && moreWords[terms[j].Text] {
+		j++
+	}
+	return j < len(terms) && nounKind(terms[j].Text) == lexicon.KindPerson && personNoun(q.lang, q.counted.word) &&
+		namesCounted(q, terms)
+}
+
+// namesCounted reports whether a sentence has a form of the question's
+// counted noun ("rescue" for "rescuers").
+func namesCounted(q *question, terms []lang.Term) bool {
+	for _, t := range terms {
+		if !t.Stop && q.counted.matches(t) {
 			return true
 		}
 	}

@@ -100,6 +100,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"why: a visit due is no cause", "Why did Ana Ruiz resign?", "Ana Ruiz is due to visit the port on Wednesday.", false},
 		{"why: due to a cause", "Why did Ana Ruiz resign?", "Ana Ruiz resigned due to the strike.", true},
 		{"why: was due to a cause", "Why did the crane fall?", "The crane fall was due to negligence, the port said.", true},
+		{"how many rescuers: people the sentence says rescued", "How many rescuers took part?", "More than 240 firefighters and soldiers took part in the rescue at the port.", true},
+		{"how many soldiers: other people", "How many soldiers died at the port?", "Two firefighters died at the port on Friday.", false},
 		{"how much: an amount in troy ounces", "How much gold did the port ship?", "The port shipped about 180,000 troy ounces of gold in 2024.", true},
 		{"how long: a volume written after its unit", "¿Cuál es la longitud del tramo contaminado?", "Se vertieron 1.650 metros cúbicos al tramo contaminado del río.", false},
 		{"how old: a weekday before the age", "How old is Hector Saldias?", "On Monday, a 54-year-old crane operator, he led the union out.", true},
