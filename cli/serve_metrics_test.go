@@ -50,12 +50,18 @@ func TestServeMetricsAfterAnAsk(t *testing.T) {
 
 	in := g.ask(t, srv, serveAskGlas)
 	a := serveAnswer(ctx, t, srv, in.ID)
-	// The metrics are updated before the question's log line is written.
+	// The question's counters and timings are updated before its log line
+	// is written.
 	if _, err := p.stderr.wait(ctx, func(r serveRecord) bool { return r.str("msg") == "question" && r.str("id") == in.ID }); err != nil {
 		t.Fatalf("no question log line for interaction %s: %v", in.ID, err)
 	}
 
-	m := p.metrics()
+	// The queue's depth drops once the job that wrote the line returns: poll
+	// for it (waitMetrics gives up when ctx ends, and the check below fails).
+	m := p.waitMetrics(ctx, func(m serveMetrics) bool {
+		v, ok := m.value("footnote_queue_depth")
+		return ok && v == 0
+	})
 	if v, ok := m.value("footnote_questions_total", "mode", "extractive", "outcome", "answered"); !ok || v != 1 {
 		t.Errorf(`footnote_questions_total{mode="extractive",outcome="answered"} = %v (present %v), want 1`, v, ok)
 	}
