@@ -223,7 +223,7 @@ func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 			if i+1 < n {
 				sur.next = stems[i+1]
 			}
-			c := &candidate{chunk: h.Chunk, doc: h.Doc, sent: i, rank: r}
+			c := &candidate{chunk: h.Chunk, doc: h.Doc, sent: i, terms: terms[i], rank: r}
 			c.scoreAgainst(q, terms[i], stems[i], sur)
 			chunkCands[i] = c
 			out = append(out, c)
@@ -471,7 +471,7 @@ func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool)
 // best that says outright why ("because…") when best does not ("after…",
 // "amid…").
 func statedCause(q *question, best *candidate, cands []*candidate) *candidate {
-	says := func(c *candidate) bool { return statesCause(q, lang.Terms(c.chunk.Language, c.text())) }
+	says := func(c *candidate) bool { return statesCause(q, c.terms) }
 	return nearlyAsGood(best, cands, says)
 }
 
@@ -484,10 +484,8 @@ func clockTime(q *question, best *candidate, cands []*candidate) *candidate {
 		return best
 	}
 	says := func(c *candidate) bool {
-		text := c.text()
-		terms := lang.Terms(c.chunk.Language, text)
-		for i := range terms {
-			if clockAt(text, terms, i) {
+		for i := range c.terms {
+			if clockAt(c.text(), c.terms, i) {
 				return true
 			}
 		}
@@ -522,12 +520,11 @@ func dayDate(q *question, best *candidate, cands []*candidate) *candidate {
 		return best
 	}
 	says := func(c *candidate) bool {
-		terms := lang.Terms(c.chunk.Language, c.text())
-		for i, t := range terms {
-			if t.Number && len(t.Text) <= 2 && isDate(terms, i) && !q.words[t.Text] {
+		for i, t := range c.terms {
+			if t.Number && len(t.Text) <= 2 && isDate(c.terms, i) && !q.words[t.Text] {
 				return true
 			}
-			if _, weekday := lang.Weekday(t.Text); weekday && timeWord(terms, i) || relativeDays[t.Text] {
+			if _, weekday := lang.Weekday(t.Text); weekday && timeWord(c.terms, i) || relativeDays[t.Text] {
 				return true // "began an indefinite strike on Monday": a day too
 			}
 		}
@@ -547,7 +544,7 @@ func spokenBy(q *question, best *candidate, cands []*candidate) *candidate {
 		return best
 	}
 	return nearlyAsGood(best, cands, func(c *candidate) bool {
-		for _, t := range lang.Terms(c.chunk.Language, c.text()) {
+		for _, t := range c.terms {
 			if speechVerbs[t.Text] {
 				return true
 			}
@@ -564,9 +561,8 @@ func exactFigure(q *question, best *candidate, cands []*candidate) *candidate {
 		return best
 	}
 	exact := func(c *candidate) bool {
-		terms := lang.Terms(c.chunk.Language, c.text())
-		for i, t := range terms {
-			if (t.Number && !isDate(terms, i) || numberWords[t.Text] && !vagueAmounts[t.Text] && !articleNumbers[t.Text]) && !q.words[t.Text] {
+		for i, t := range c.terms {
+			if (t.Number && !isDate(c.terms, i) || numberWords[t.Text] && !vagueAmounts[t.Text] && !articleNumbers[t.Text]) && !q.words[t.Text] {
 				return true
 			}
 		}

@@ -15,8 +15,9 @@ import (
 type candidate struct {
 	chunk *corpus.Chunk
 	doc   *corpus.Document
-	sent  int // index into chunk.Sentences
-	rank  int // the chunk's rank in the search
+	sent  int         // index into chunk.Sentences
+	terms []lang.Term // the sentence's, as candidates read them
+	rank  int         // the chunk's rank in the search
 	// sentCov is the weighted share of the question's terms the sentence
 	// has; coverage counts those around it too, for less (see surround);
 	// knownCov is coverage of the terms the corpus knows.

@@ -81,8 +81,7 @@ func auxBefore(toks []lang.Term, i int) bool {
 var asOf = map[lang.Lang]string{lang.English: "As of %s: ", lang.Spanish: "A fecha de %s: "}
 
 // quantities returns the numbers a sentence states that are not dates.
-func quantities(text string, l lang.Lang) map[string]bool {
-	terms := lang.Terms(l, text)
+func quantities(terms []lang.Term) map[string]bool {
 	out := map[string]bool{}
 	for i, t := range terms {
 		if (t.Number || numberWords[t.Text]) && !isDate(terms, i) {
@@ -96,7 +95,7 @@ func quantities(text string, l lang.Lang) map[string]bool {
 // that answers the same question with a different number: both cover most
 // of the same question terms and neither shares a number with the other.
 func conflict(best *candidate, cands []*candidate) *candidate {
-	bq := quantities(best.text(), best.chunk.Language)
+	bq := quantities(best.terms)
 	if len(bq) == 0 {
 		return nil
 	}
@@ -113,7 +112,7 @@ func conflict(best *candidate, cands []*candidate) *candidate {
 		if shared == 0 || float64(shared) < 0.6*float64(len(best.matched)) {
 			continue
 		}
-		cq := quantities(c.text(), c.chunk.Language)
+		cq := quantities(c.terms)
 		if len(cq) == 0 {
 			continue
 		}

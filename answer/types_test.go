@@ -636,7 +636,7 @@ func TestNamedNextLendsOnlyANewName(t *testing.T) {
 		for i := range cands {
 			s := chunks[0].Sentence(i)
 			terms[i] = lang.Terms(lang.English, s)
-			cands[i] = &candidate{chunk: &chunks[0], doc: doc, sent: i, typed: fills(q, s, terms[i])}
+			cands[i] = &candidate{chunk: &chunks[0], doc: doc, sent: i, terms: terms[i], typed: fills(q, s, terms[i])}
 		}
 		namedNext(q, cands, terms, func(*question) bool { return false })
 		if cands[0].lends != want {
