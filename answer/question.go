@@ -326,9 +326,6 @@ func analyse(rq *retrieval.Query) *question {
 	cat := categoryIndex(toks)
 	first := earliestAt(rq.Text, toks)
 	qs.earliest = first >= 0
-	qs.clock = qs.typ == typeTime && asksClock(toks)
-	qs.saidBy = qs.typ == typePerson && asksSpeaker(toks)
-	qs.leads = qs.typ == typePerson && len(qs.role) == 0 && asksLeader(toks)
 	if qs.typ == typeReason && cat >= 0 && !reasonNouns[toks[cat].Text] {
 		cat = -1 // "on what legal grounds": "legal" is no category
 	}
@@ -465,7 +462,11 @@ func (qs *question) shape(toks []lang.Term, cat int) {
 		}
 	}
 	qs.predicate = predicateTerm(qs, toks, cat)
+	// what the answer must give, once the type and role are known
+	qs.clock = qs.typ == typeTime && wordPair(toks, clockAskers, clockNouns) >= 0
 	qs.day = qs.typ == typeTime && qs.category != nil && dayNouns[qs.category.word]
+	qs.saidBy = qs.typ == typePerson && wordPair(toks, whoWords, askedSpeech) >= 0
+	qs.leads = qs.typ == typePerson && len(qs.role) == 0 && asksLeader(toks)
 	if qs.typ == typeAny {
 		if sp := speechQuestion(qs, toks); len(sp) > 0 {
 			qs.typ, qs.speaker = typeSpeech, sp
@@ -621,10 +622,8 @@ func (q *question) termOf(t lang.Term) *qterm {
 
 // entityTerm returns the question's name term for the token, or nil.
 func (q *question) entityTerm(t lang.Term) *qterm {
-	for i := range q.terms {
-		if q.terms[i].entity && q.terms[i].word == t.Text {
-			return &q.terms[i]
-		}
+	if tm := q.termOf(t); tm != nil && tm.entity {
+		return tm
 	}
 	return nil
 }
@@ -929,13 +928,11 @@ func afterSentenceStart(q string, i int) bool {
 // typeWord reports question words that only say what kind of answer is
 // wanted ("how many", "how far", "cuántos").
 func typeWord(w string) bool {
-	switch w {
-	case "many", "much", "far", "long", "often", "old", "high", "tall", "big", "large", "deep", "wide", "heavy",
-		"cuanto", "cuantos", "cuanta", "cuantas":
-		return true
-	}
-	return false
+	return howQuantity[w] || cuantoWords[w]
 }
+
+// cuantoWords ask "how many" or "how much" in Spanish, folded.
+var cuantoWords = set(`cuanto cuantos cuanta cuantas`)
 
 // Kind names what a question asks for, as question sets label it: "who",
 // "when", "where", "why", "how-many", or "fact" for anything else.
@@ -1005,51 +1002,49 @@ func questionType(toks []lang.Term) answerType {
 	return typeAny
 }
 
-// asksSpeaker reports a "who" or "quién" followed by a verb of speech:
-// "Who said…", "who warned…", "¿Quién dijo…?".
-func asksSpeaker(toks []lang.Term) bool {
+// wordPair returns the index of the first word of firsts that the next
+// word of seconds follows ("who said", "qué hora"), or -1.
+func wordPair(toks []lang.Term, firsts, seconds map[string]bool) int {
 	for i := 0; i+1 < len(toks); i++ {
-		if (toks[i].Text == "who" || toks[i].Text == "quien") && askedSpeech[toks[i+1].Text] {
-			return true
+		if firsts[toks[i].Text] && seconds[toks[i+1].Text] {
+			return i
 		}
 	}
-	return false
+	return -1
 }
+
+// whoWords open a question about a person whose act the next word says:
+// "who said", "¿quién dirige?".
+var whoWords = set(`who quien`)
+
+// clockAskers and clockNouns ask the time of day: "what time", "qué hora"
+// (the folded "qué" is "que").
+var (
+	clockAskers = set(`what que`)
+	clockNouns  = set(`time hora`)
+)
 
 // leadVerbs ask who leads something after "who" or "quién".
 var leadVerbs = set(`runs ran heads headed leads led directs directed chairs chaired manages managed
 	dirige dirigia dirigio encabeza encabezaba lidera lideraba preside presidia`)
 
-// leaderWords name a leader, or lead, in the answering sentence.
-var leaderWords = set(`director directors head heads headed chief chiefs president chairman chairwoman chair chairs
+// leaderWords name a leader, or lead, in the answering sentence: a
+// leader's noun, a verb of leading (leadVerbs) or the title of one who
+// leads what it holds (leaderTitles).
+var leaderWords = union(set(`director directors head heads headed chief chiefs president chairman chairwoman chair chairs
 	leader leaders manager managers executive ceo boss runs ran run running leads led lead leading directs directed
 	directora directores jefe jefa presidente presidenta lider gerente titular dirige dirigia dirigio encabeza
-	encabezaba lidera lideraba preside presidia`)
+	encabezaba lidera lideraba preside presidia`), leadVerbs, leaderTitles)
 
 // asksLeader reports "who runs…", "who heads…", "¿quién dirige…?"; not
 // "who managed to escape".
 func asksLeader(toks []lang.Term) bool {
-	for i := 0; i+1 < len(toks); i++ {
-		if (toks[i].Text == "who" || toks[i].Text == "quien") && leadVerbs[toks[i+1].Text] &&
-			(i+2 >= len(toks) || toks[i+2].Text != "to") {
-			return true
-		}
-	}
-	return false
+	i := wordPair(toks, whoWords, leadVerbs)
+	return i >= 0 && (i+2 >= len(toks) || toks[i+2].Text != "to")
 }
 
 // dayNouns after "what"/"qué" ask for a date with its day.
 var dayNouns = set(`date day fecha dia`)
-
-// asksClock reports "what time" and "qué hora" (the folded "qué" is "que").
-func asksClock(toks []lang.Term) bool {
-	for i := 0; i+1 < len(toks); i++ {
-		if (toks[i].Text == "what" || toks[i].Text == "que") && (toks[i+1].Text == "time" || toks[i+1].Text == "hora") {
-			return true
-		}
-	}
-	return false
-}
 
 // whType is the type the question words a relative clause may also open
 // ask for.

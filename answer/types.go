@@ -748,7 +748,7 @@ var leaderTitles = set(`minister ministro ministra mayor alcalde alcaldesa gover
 // office", "chaired by Ana Ruiz".
 func nearLeader(terms []lang.Term, from, to int) bool {
 	for j := max(0, from-4); j < len(terms) && j < to+4; j++ {
-		if t := terms[j].Text; leaderWords[t] || leadVerbs[t] || leaderTitles[t] {
+		if leaderWords[terms[j].Text] {
 			return true
 		}
 	}
@@ -837,7 +837,7 @@ var captionKeys = map[string]bool{"caption": true, "photo caption": true, "pie d
 // caption reports whether a sentence is a photo's caption.
 func caption(text string) bool {
 	key, _, ok := strings.Cut(text, ": ")
-	return ok && captionKeys[lang.Fold(strings.ToLower(strings.TrimSpace(key)))]
+	return ok && captionKeys[lang.Fold(key)]
 }
 
 // hasTime: a month, weekday, year or relative day, by a word of the event
