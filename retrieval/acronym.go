@@ -221,12 +221,12 @@ func (ix *Index) addInitials(words []Word) {
 // words in a row with its connectors between, as its words alone are
 // common words.
 func (ix *Index) addLowerInitials(words []Word) {
-	ix.initialsOnce.Do(func() { ix.initials = initialsByWord(ix.acronyms, ix.lex) })
+	initials := ix.wordInitials()
 	for s := range words {
 		if words[s].Upper || !words[s].content() {
 			continue
 		}
-		for _, in := range ix.initials[words[s].Text] {
+		for _, in := range initials[words[s].Text] {
 			at := wholeName(words, s, in.words)
 			if len(at) < 2 {
 				continue
@@ -314,12 +314,18 @@ func isWord(acr string) bool {
 	return false
 }
 
+// wordInitials returns the index's acronyms used as words, by each word
+// of their names (see initialsByWord), built on first use.
+func (ix *Index) wordInitials() map[string][]abbrev {
+	ix.initialsOnce.Do(func() { ix.initials = initialsByWord(ix.acronyms, ix.lex) })
+	return ix.initials
+}
+
 // initialsFor returns, sorted, the acronyms the articles use as words whose
 // names hold the folded words of run in a row.
 func (ix *Index) initialsFor(run []string) []string {
-	ix.initialsOnce.Do(func() { ix.initials = initialsByWord(ix.acronyms, ix.lex) })
 	var out []string
-	for _, in := range ix.initials[run[0]] {
+	for _, in := range ix.wordInitials()[run[0]] {
 		if len(in.acr) >= len(run) && containsRun(in.words, run) {
 			out = append(out, in.acr)
 		}
