@@ -1,10 +1,7 @@
 package corpus
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/footnote-bot/footnote/lang"
 )
@@ -45,51 +42,11 @@ func textDate(body string) string {
 		if line == "" || len(strings.Fields(line)) > dateLineWords || lang.LineKind(line) == lang.Prose {
 			continue
 		}
-		if key, _, ok := strings.Cut(line, ": "); ok && lang.Keyed(line) && !publishedKeys[lang.Fold(strings.ToLower(key))] {
+		if key, _, ok := strings.Cut(line, ": "); ok && lang.Keyed(line) && !publishedKeys[lang.Fold(key)] {
 			continue // "Born: 10 September 1969", "Fecha del derrame: 3 de marzo": another's date
 		}
-		if d := fullDate(lang.Tokenize(line)); d != "" {
-			return d
-		}
-	}
-	return ""
-}
-
-// fullDate finds "28 de marzo de 2025", "28 March 2025" or "March 28,
-// 2025" among the tokens.
-func fullDate(toks []lang.Token) string {
-	num := func(i, lo, hi int) (int, bool) {
-		if i < 0 || i >= len(toks) || !toks[i].Number {
-			return 0, false
-		}
-		n, err := strconv.Atoi(toks[i].Text)
-		return n, err == nil && n >= lo && n <= hi
-	}
-	skip := func(i int) int { // "de" or "del" between the parts
-		if i < len(toks) && (toks[i].Text == "de" || toks[i].Text == "del") {
-			return i + 1
-		}
-		return i
-	}
-	for i, t := range toks {
-		m, ok := lang.Month(t.Text)
-		if !ok {
-			continue
-		}
-		day, dayOK := num(i-1, 1, 31)
-		if !dayOK && i >= 2 && toks[i-1].Text == "de" {
-			day, dayOK = num(i-2, 1, 31)
-		}
-		year, yearOK := num(skip(i+1), 1900, 2100)
-		if !dayOK { // "March 28, 2025"
-			day, dayOK = num(i+1, 1, 31)
-			year, yearOK = num(i+2, 1900, 2100)
-		}
-		if dayOK && yearOK {
-			d := time.Date(year, m, day, 0, 0, 0, 0, time.UTC)
-			if d.Day() == day { // not 31 April
-				return fmt.Sprintf("%04d-%02d-%02d", year, int(m), day)
-			}
+		if ds := lang.FullDates(lang.Fold(line)); len(ds) > 0 {
+			return ds[0].Date.Format("2006-01-02")
 		}
 	}
 	return ""

@@ -50,21 +50,17 @@ func weekday(w string) time.Weekday {
 	return d
 }
 
-var monthRe = `(` + lang.MonthPattern(lang.English, true) + `|` + lang.MonthPattern(lang.Spanish, false) + `)`
-
 // Date patterns, tried on folded text (lower case, no accents), most
-// precise first.
+// precise first (full dates are lang.FullDates').
 var (
-	dayMonthYear = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:de\s+)?` + monthRe + `\.?,?\s+(?:de\s+|del\s+)?(\d{4})\b`)
-	monthDayYear = regexp.MustCompile(`\b` + monthRe + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
-	dayMonth     = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:de\s+)?` + monthRe + `\b`)
-	monthDay     = regexp.MustCompile(`\b` + monthRe + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b`)
-	monthYear    = regexp.MustCompile(`\b(?:in|en|de)\s+` + monthRe + `\s+(?:of\s+|de\s+|del\s+)?(\d{4})\b`)
-	monthAlone   = regexp.MustCompile(`\b(?:in|en|early|late|mid|a\s+principios\s+de|a\s+finales\s+de)\s+` + monthRe + `\b`)
-	weekdayRe    = regexp.MustCompile(`\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday|domingo|lunes|martes|miercoles|jueves|viernes|sabado)\b`)
-	relativeRe   = regexp.MustCompile(`\b(yesterday|today|ayer|hoy|last year|el año pasado|this year|este año|next year|last month|el mes pasado)\b`)
-	yearRe       = regexp.MustCompile(`\b(?:in|en|de|del)\s+((?:19|20)\d{2})\b`)
-	capitalMay   = regexp.MustCompile(`\bMay\s+\d`)
+	dayMonth   = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:de\s+)?` + lang.AnyMonth + `\b`)
+	monthDay   = regexp.MustCompile(`\b` + lang.AnyMonth + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b`)
+	monthYear  = regexp.MustCompile(`\b(?:in|en|de)\s+` + lang.AnyMonth + `\s+(?:of\s+|de\s+|del\s+)?(\d{4})\b`)
+	monthAlone = regexp.MustCompile(`\b(?:in|en|early|late|mid|a\s+principios\s+de|a\s+finales\s+de)\s+` + lang.AnyMonth + `\b`)
+	weekdayRe  = regexp.MustCompile(`\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday|domingo|lunes|martes|miercoles|jueves|viernes|sabado)\b`)
+	relativeRe = regexp.MustCompile(`\b(yesterday|today|ayer|hoy|last year|el año pasado|this year|este año|next year|last month|el mes pasado)\b`)
+	yearRe     = regexp.MustCompile(`\b(?:in|en|de|del)\s+((?:19|20)\d{2})\b`)
+	capitalMay = regexp.MustCompile(`\bMay\s+\d`)
 )
 
 // Resolve finds the first date a sentence states ("since December" dates a
@@ -105,29 +101,11 @@ func (r *resolver) consider(at int, w When) {
 	}
 }
 
-// day returns the date y-m-d; ok is false when no such day exists.
-func day(y, m, d int) (time.Time, bool) {
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	return t, t.Day() == d && d > 0
-}
-
 // fullDates considers the dates with day, month and year ("23 May 2024",
 // "April 5, 2024").
 func (r *resolver) fullDates() {
-	s := r.s
-	for _, m := range dayMonthYear.FindAllStringSubmatchIndex(s, -1) {
-		d, _ := strconv.Atoi(s[m[2]:m[3]])
-		y, _ := strconv.Atoi(s[m[6]:m[7]])
-		if t, ok := day(y, int(month(s[m[4]:m[5]])), d); ok {
-			r.consider(m[0], When{t, Day})
-		}
-	}
-	for _, m := range monthDayYear.FindAllStringSubmatchIndex(s, -1) {
-		d, _ := strconv.Atoi(s[m[4]:m[5]])
-		y, _ := strconv.Atoi(s[m[6]:m[7]])
-		if t, ok := day(y, int(month(s[m[2]:m[3]])), d); ok {
-			r.consider(m[0], When{t, Day})
-		}
+	for _, d := range lang.FullDates(r.s) {
+		r.consider(d.At, When{d.Date, Day})
 	}
 }
 
@@ -139,7 +117,7 @@ func (r *resolver) daysWithoutYear() {
 	for _, m := range dayMonth.FindAllStringSubmatchIndex(s, -1) {
 		d, _ := strconv.Atoi(s[m[2]:m[3]])
 		mon := int(month(s[m[4]:m[5]]))
-		if t, ok := day(inferYear(r.article, mon), mon, d); ok {
+		if t, ok := lang.Day(inferYear(r.article, mon), mon, d); ok {
 			r.consider(m[0], When{t, Day})
 		}
 	}
@@ -149,7 +127,7 @@ func (r *resolver) daysWithoutYear() {
 			continue // the modal verb "may", not the month
 		}
 		d, _ := strconv.Atoi(s[m[4]:m[5]])
-		if t, ok := day(inferYear(r.article, int(mon)), int(mon), d); ok {
+		if t, ok := lang.Day(inferYear(r.article, int(mon)), int(mon), d); ok {
 			r.consider(m[0], When{t, Day})
 		}
 	}
