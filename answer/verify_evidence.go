@@ -136,24 +136,30 @@ var relatedStems = func(from, to lang.Lang, stem string) []string { return nil }
 // bilingual glossary and general news vocabulary of package lang, and the
 // months.
 func translate(l lang.Lang, w string) []string {
-	return translations(l, w, true)
+	if names, ok := monthNames(w); ok {
+		return names
+	}
+	return lang.Translate(l, w)
 }
 
 // translateCore is translate without the general vocabulary, whose lines
 // mix senses: a round trip through it would make "fired" of "shot".
 func translateCore(l lang.Lang, w string) []string {
-	return translations(l, w, false)
-}
-
-func translations(l lang.Lang, w string, vocabulary bool) []string {
-	if m, ok := lang.Month(w); ok {
-		return []string{lang.MonthName(lang.English, m), lang.MonthName(lang.Spanish, m)}
-	}
-	if vocabulary {
-		return lang.Translate(l, w)
+	if names, ok := monthNames(w); ok {
+		return names
 	}
 	core, _ := lang.Translations(l, w)
 	return core
+}
+
+// monthNames gives the names in both languages of the month a folded word
+// names, and whether it names one.
+func monthNames(w string) ([]string, bool) {
+	m, ok := lang.Month(w)
+	if !ok {
+		return nil, false
+	}
+	return []string{lang.MonthName(lang.English, m), lang.MonthName(lang.Spanish, m)}, true
 }
 
 // splitDate cuts "2024-04-06" into year, month and day.
