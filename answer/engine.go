@@ -524,7 +524,7 @@ func dayDate(q *question, best *candidate, cands []*candidate) *candidate {
 			if t.Number && len(t.Text) <= 2 && isDate(c.terms, i) && !q.words[t.Text] {
 				return true
 			}
-			if _, weekday := lang.Weekday(t.Text); weekday && timeWord(c.terms, i) || relativeDays[t.Text] {
+			if weekday(t.Text) && timeWord(c.terms, i) || relativeDays[t.Text] {
 				return true // "began an indefinite strike on Monday": a day too
 			}
 		}

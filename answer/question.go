@@ -100,8 +100,11 @@ type question struct {
 	words map[string]bool    // folded words of the question, for type checks
 	stems map[string]bool    // stems of the question's content words
 	pairs map[[2]string]bool // consecutive content stems of the question
-	// counted is what a "how many" question counts ("people"), if named.
-	counted *qterm
+	// counted is what a "how many" question counts ("people"), if named;
+	// countsPersons is true when that is a kind of person ("protesters",
+	// "rescuers"; see personNoun).
+	counted       *qterm
+	countsPersons bool
 	// category is what a "which X" question wants an instance of.
 	category *qterm
 	// money is true for "how much" questions about an amount of money.
@@ -467,6 +470,7 @@ func (qs *question) shape(toks []lang.Term, cat int) {
 	qs.day = qs.typ == typeTime && qs.category != nil && dayNouns[qs.category.word]
 	qs.saidBy = qs.typ == typePerson && wordPair(toks, whoWords, askedSpeech) >= 0
 	qs.leads = qs.typ == typePerson && len(qs.role) == 0 && asksLeader(toks)
+	qs.countsPersons = qs.counted != nil && personNoun(qs.lang, qs.counted.word)
 	if qs.typ == typeAny {
 		if sp := speechQuestion(qs, toks); len(sp) > 0 {
 			qs.typ, qs.speaker = typeSpeech, sp

@@ -278,8 +278,7 @@ func (c *candidate) scoreAgainst(q *question, terms []lang.Term, stems map[strin
 // protesters", counts detained protesters. Without X around ("Two people
 // died" for "how many soldiers died?") it counts anyone.
 func peopleOfContext(q *question, c *candidate, terms []lang.Term) bool {
-	if q.typ != typeQuantity || q.counted == nil || q.measure != nil || q.money || !c.near[q.counted.stem] ||
-		!personNoun(q.lang, q.counted.word) {
+	if q.typ != typeQuantity || !q.countsPersons || q.measure != nil || q.money || !c.near[q.counted.stem] {
 		return false
 	}
 	for i, t := range terms {

@@ -1122,8 +1122,7 @@ func countsNamedPeople(q *question, terms []lang.Term, i int) bool {
 	for j < len(terms) && moreWords[terms[j].Text] {
 		j++
 	}
-	return j < len(terms) && nounKind(terms[j].Text) == lexicon.KindPerson && personNoun(q.lang, q.counted.word) &&
-		namesCounted(q, terms)
+	return q.countsPersons && j < len(terms) && nounKind(terms[j].Text) == lexicon.KindPerson && namesCounted(q, terms)
 }
 
 // namesCounted reports whether a sentence has a form of the question's
