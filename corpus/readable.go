@@ -7,6 +7,8 @@ import (
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/footnote-bot/footnote/lang"
 )
 
 // readable returns the node holding a page's article as readability finds
@@ -103,18 +105,18 @@ const maxPageLine = 160
 const maxBoilerplateLine = 300
 
 // backMatter are the headings of an encyclopedia article's closing
-// sections, lists of sources and links rather than the story.
+// sections, lists of sources and links rather than the story, folded
+// ("véase también" is "vease tambien").
 var backMatter = map[string]bool{"references": true, "notes": true, "external links": true, "see also": true,
 	"further reading": true, "bibliography": true, "footnotes": true, "citations": true, "referencias": true,
-	"notas": true, "enlaces externos": true, "véase también": true, "vease tambien": true, "bibliografía": true,
-	"bibliografia": true, "notas y referencias": true}
+	"notas": true, "enlaces externos": true, "vease tambien": true, "bibliografia": true, "notas y referencias": true}
 
 // dropBackMatter removes, from the first paragraph after the opening one
 // that is only such a heading ("== References ==", "Referencias"), that
 // paragraph and all after it: the article's end.
 func dropBackMatter(paras []string) []string {
 	for i := 1; i < len(paras); i++ {
-		h := strings.ToLower(strings.Trim(strings.TrimSpace(paras[i]), "=#: "))
+		h := lang.Fold(strings.Trim(strings.TrimSpace(paras[i]), "=#: "))
 		if backMatter[h] {
 			return paras[:i]
 		}

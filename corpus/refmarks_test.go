@@ -126,4 +126,12 @@ func TestParseDropsBackMatter(t *testing.T) {
 	if strings.Contains(doc.Text, "kills dozens") || strings.Contains(doc.Text, "Official site") || !strings.Contains(doc.Text, "References to the inspection") {
 		t.Errorf("text %q", doc.Text)
 	}
+	// a Spanish heading, with its accents
+	es, err := Parse("b.md", []byte("---\ntitle: Presa\n---\n\nLa presa colapsó el 3 de septiembre.\n\n== Véase también ==\n\n- Otras presas\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(es.Text, "Otras presas") || !strings.Contains(es.Text, "La presa colapsó") {
+		t.Errorf("text %q", es.Text)
+	}
 }
