@@ -465,17 +465,23 @@ func (qs *question) shape(toks []lang.Term, cat int) {
 		}
 	}
 	qs.predicate = predicateTerm(qs, toks, cat)
-	// what the answer must give, once the type and role are known
-	qs.clock = qs.typ == typeTime && wordPair(toks, clockAskers, clockNouns) >= 0
-	qs.day = qs.typ == typeTime && qs.category != nil && dayNouns[qs.category.word]
-	qs.saidBy = qs.typ == typePerson && wordPair(toks, whoWords, askedSpeech) >= 0
-	qs.leads = qs.typ == typePerson && len(qs.role) == 0 && asksLeader(toks)
-	qs.countsPersons = qs.counted != nil && personNoun(qs.lang, qs.counted.word)
+	qs.wants(toks)
 	if qs.typ == typeAny {
 		if sp := speechQuestion(qs, toks); len(sp) > 0 {
 			qs.typ, qs.speaker = typeSpeech, sp
 		}
 	}
+}
+
+// wants reads what the answer must give beyond its type, once the type and
+// role are final: the clock, the day, a speaker, a leader, a count of
+// persons.
+func (qs *question) wants(toks []lang.Term) {
+	qs.clock = qs.typ == typeTime && wordPair(toks, clockAskers, clockNouns) >= 0
+	qs.day = qs.typ == typeTime && qs.category != nil && dayNouns[qs.category.word]
+	qs.saidBy = qs.typ == typePerson && wordPair(toks, whoWords, askedSpeech) >= 0
+	qs.leads = qs.typ == typePerson && len(qs.role) == 0 && asksLeader(toks)
+	qs.countsPersons = qs.counted != nil && personNoun(qs.lang, qs.counted.word)
 }
 
 // predicateTerm returns the word a "which X" question says of X, or a
