@@ -64,12 +64,17 @@ func (ix *Index) Analyse(question string) *Query {
 // words analyses the tokens of s in language l.
 func (ix *Index) words(l lang.Lang, s string) []Word {
 	terms := lang.Terms(l, s)
+	phrasal := phrasalKeys(l, s, terms)
 	out := make([]Word, len(terms))
 	for i, t := range terms {
 		w := Word{Term: t}
 		if w.content() {
 			w.Info = ix.Term(l, t.Word)
-			w.Related = ix.Related(l, t.Word)
+			if p, ok := phrasal[i]; ok {
+				w.Related = ix.related(l, p[0], p[1])
+			} else {
+				w.Related = ix.Related(l, t.Word)
+			}
 			if name, ok := ix.Acronym(t.Text); ok {
 				w.Acronym = name
 				w.AcronymStems = lang.ContentStems(lang.Detect(name, l), name)

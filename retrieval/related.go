@@ -63,7 +63,17 @@ func sameRoot(a, b string) bool {
 // one entry per stem and language (a translation is tagged with its
 // language; see Alt.Lang).
 func (ix *Index) Related(qLang lang.Lang, word string) []Alt {
+	return ix.related(qLang, word, lang.Stem(qLang, word))
+}
+
+// related is Related for the lexicon entry entry: the word's own stem, or a
+// phrasal verb's stems ("kick out" for "kicked ... out", see phrasalKey).
+// word is the word as written, or the phrase, for the glossary.
+func (ix *Index) related(qLang lang.Lang, word, entry string) []Alt {
 	own := lang.Stem(qLang, word)
+	if i := strings.IndexByte(word, ' '); i > 0 {
+		own = lang.Stem(qLang, word[:i])
+	}
 	type key struct {
 		stem string
 		l    lang.Lang
@@ -78,7 +88,7 @@ func (ix *Index) Related(qLang lang.Lang, word string) []Alt {
 		best[k] = max(best[k], w)
 	}
 	unused := ix.lex.postings[own] == nil
-	for _, r := range lexicon.Synonyms(qLang, own) {
+	for _, r := range lexicon.Synonyms(qLang, entry) {
 		// a word no article uses reaches further, to a weaker link that
 		// looks like a form of it (a later sense's derived form, "fly" →
 		// "flight"): its only way in
@@ -97,7 +107,7 @@ func (ix *Index) Related(qLang lang.Lang, word string) []Alt {
 				add(st, vocabularyWeight)
 			}
 		}
-		for _, r := range lexicon.Translations(qLang, own) {
+		for _, r := range lexicon.Translations(qLang, entry) {
 			if float64(r.Weight) < minLexiconWeight || shortSpanish(other, r.Stem) {
 				continue
 			}

@@ -1,0 +1,77 @@
+package retrieval
+
+import (
+	"strings"
+
+	"github.com/footnote-bot/footnote/lang"
+	"github.com/footnote-bot/footnote/lexicon"
+)
+
+// An English phrasal verb means something its verb alone does not: "step
+// down" is resign, "call off" is cancel, "kick a country out" is expel.
+// The lexicon keys such verbs by their stems ("kick out"); phrasalKeys
+// finds them in a question so that the verb's related words are the
+// phrase's, not the bare verb's ("step" → "pace").
+
+// separable are the particles that may stand after the verb's object
+// ("kick a country out", "turn the offer down"); the rest of particles
+// only directly after the verb ("step in", "look into").
+var separable = map[string]bool{
+	"out": true, "up": true, "down": true, "off": true, "over": true, "away": true, "back": true,
+}
+
+var particles = map[string]bool{
+	"out": true, "up": true, "down": true, "off": true, "over": true, "away": true, "back": true,
+	"in": true, "on": true, "into": true, "through": true, "around": true, "aside": true,
+}
+
+// maxObject is the most words between a verb and its separable particle.
+const maxObject = 3
+
+// phrasalKeys returns, for each English term that is the verb of a
+// phrasal verb the lexicon knows, the phrase as written ("kicked out")
+// and its lexicon key ("kick out"), by the term's index. A particle goes
+// with the nearest content word before it that makes a known phrase with
+// it, within maxObject words and with no punctuation between ("why did
+// the strike that shut down the port": "shut down", not "strike down").
+// s is the text the terms were read from.
+func phrasalKeys(l lang.Lang, s string, terms []lang.Term) map[int][2]string {
+	if l != lang.English {
+		return nil
+	}
+	var out map[int][2]string
+	for j, p := range terms {
+		if !particles[p.Text] {
+			continue
+		}
+		reach := 1
+		if separable[p.Text] {
+			reach = maxObject + 1
+		}
+		for i := j - 1; i >= 0 && j-i <= reach; i-- {
+			if !plainGap(s[terms[i].End:terms[i+1].Start]) {
+				break
+			}
+			v := terms[i]
+			if v.Stop || v.Number || particles[v.Text] || len(v.Text) < 2 {
+				continue
+			}
+			key := v.Stem + " " + p.Text
+			if len(lexicon.Synonyms(l, key)) == 0 && len(lexicon.Translations(l, key)) == 0 {
+				continue
+			}
+			if out == nil {
+				out = map[int][2]string{}
+			}
+			out[i] = [2]string{v.Word + " " + p.Text, key}
+			break
+		}
+	}
+	return out
+}
+
+// plainGap reports whether the text between two words is only spaces or
+// a possessive's apostrophe: no punctuation that ends a clause.
+func plainGap(gap string) bool {
+	return strings.Trim(gap, " \t'’") == ""
+}
