@@ -134,6 +134,9 @@ type question struct {
 	// role holds the terms naming the role a "who is X's minister"
 	// question asks the holder of; the name must stand by one of them.
 	role []*qterm
+	// roleKinds are the stems of the kinds of person the role's head word
+	// covers ("ambassador", "consul" for "diplomat"; see kindsOfRole).
+	roleKinds map[string]bool
 	// possessor is the place whose role a who question asks about
 	// ("Ecuador's president", "the president of Ecuador"): a name that
 	// another place's word stands right before ("Mexico's President…")
@@ -482,6 +485,7 @@ func (qs *question) wants(toks []lang.Term) {
 	qs.saidBy = qs.typ == typePerson && wordPair(toks, whoWords, askedSpeech) >= 0
 	qs.leads = qs.typ == typePerson && len(qs.role) == 0 && asksLeader(toks)
 	qs.countsPersons = qs.counted != nil && personNoun(qs.lang, qs.counted.word)
+	qs.roleKinds = kindsOfRole(qs)
 }
 
 // predicateTerm returns the word a "which X" question says of X, or a
@@ -898,10 +902,22 @@ func nounAfter(toks []lang.Term, j int) int {
 			break
 		}
 	}
+	// "which ostrenian diplomat", "which foreign minister": a word WordNet
+	// knows no noun kind of before one it does is the noun's adjective
+	if j+1 < len(toks) && !toks[j].Upper && !toks[j].Stop && !toks[j+1].Stop && !toks[j+1].Upper && toks[j+1].Start-toks[j].End == 1 &&
+		adjectiveKind(nounKind(toks[j].Text)) && nounKind(toks[j+1].Text) != lexicon.KindNone && !adjectiveKind(nounKind(toks[j+1].Text)) {
+		j++
+	}
 	if j < len(toks) && !toks[j].Stop && !toks[j].Upper && !verbForm(toks[j]) {
 		return j
 	}
 	return -1
+}
+
+// adjectiveKind reports a kind a word before a noun has when it only
+// qualifies it: none WordNet knows, or a people's ("mexican").
+func adjectiveKind(k lexicon.Kind) bool {
+	return k == lexicon.KindNone || k == lexicon.KindDemonym
 }
 
 // spanishAux are forms of "ir", "haber", "ser" and "estar" that open a

@@ -730,7 +730,7 @@ func nearRole(q *question, terms []lang.Term, from, to int) bool {
 	for j := max(0, from-4); j < len(terms) && j < to+4; j++ {
 		// the other language's word for it counts ("minister", "ministra"),
 		// and a title's abbreviation ("Gov. Elena Vargas")
-		if head.matches(terms[j]) || cognate(head.word, terms[j].Text) || abbreviates(terms[j], head) {
+		if head.matches(terms[j]) || q.roleKind(terms[j]) || cognate(head.word, terms[j].Text) || abbreviates(terms[j], head) {
 			return true
 		}
 	}
@@ -786,6 +786,40 @@ func (q *question) roleHead() *qterm {
 		}
 	}
 	return q.role[len(q.role)-1]
+}
+
+// minRoleKind is the weakest lexicon link from a role's word to a kind of
+// person it covers: WordNet's hyponyms of "diplomat" (ambassador, consul,
+// envoy) weigh 0.3, too little to search by but enough to say that the
+// ambassador named is a diplomat.
+const minRoleKind = 0.25
+
+// kindsOfRole returns the stems of the English person nouns WordNet
+// relates to the head of the role a who question asks for, however
+// weakly: "which diplomat" is answered by a name by "ambassador". Nil for
+// a question without a role, or in Spanish (the thesaurus says no kinds).
+func kindsOfRole(q *question) map[string]bool {
+	if len(q.role) == 0 || q.lang != lang.English {
+		return nil
+	}
+	var out map[string]bool
+	for _, r := range lexicon.Synonyms(lang.English, q.roleHead().stem) {
+		if r.Weight < minRoleKind || strings.Contains(r.Stem, " ") || nounKind(r.Stem) != lexicon.KindPerson {
+			continue
+		}
+		if out == nil {
+			out = map[string]bool{}
+		}
+		out[r.Stem] = true
+	}
+	return out
+}
+
+// roleKind reports whether a sentence word is a kind of person the role
+// covers, as a noun: "diplomatic" shares the stem of "diplomat" but names
+// no one.
+func (q *question) roleKind(t lang.Term) bool {
+	return q.roleKinds[t.Stem] && nounKind(t.Text) == lexicon.KindPerson
 }
 
 // otherPlaceBefore reports whether, within the few words before a name

@@ -67,6 +67,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who: a body with a plural possessive is no person", "Who called the strike?", "The strike was called by the Puerto Alto Port Workers' Union.", false},
 		{"who: a name by the role asked", "Who is the transport minister?", "Transport Minister Ana Ruiz urged both sides to talk.", true},
 		{"who: a name far from the role", "Who is the transport minister?", "Hector Saldias, who leads the union that the government and its transport minister oppose, spoke.", false},
+		{"which X: a name by a kind of X", "Which diplomat was expelled?", "Chile expelled the Peruvian ambassador, Ana Ruiz, on Monday.", true},
+		{"which X: an adjective sharing a kind's stem names none", "Which ambassador was expelled?", "Chile expelled Ana Ruiz under diplomatic rules on Monday.", false},
 		{"who: passive asks no role", "Who was arrested at the port?", "Police arrested Hector Saldias at the port.", true},
 		{"when: a weekday", "When did the strike begin?", "The strike began on Monday.", true},
 		{"when: a date by the question's everyday verb", "When did the strike end?", "Ended: June 27, 2025", true},
@@ -308,6 +310,9 @@ func TestQuestionShape(t *testing.T) {
 		{question: "Which Chilean minister urged talks?", typ: typePerson, category: "minister", role: "minister"},
 		{question: "Which country abstained in the vote?", typ: typeInstance, category: "country"},
 		{question: "Which Central American president urged talks?", typ: typePerson, category: "president", role: "president"},
+		{question: "which chilean diplomat was expelled?", typ: typePerson, category: "diplomat", role: "diplomat"}, // a people's word in lower case
+		{question: "which foreign minister urged talks?", typ: typePerson, category: "minister", role: "minister"},
+		{question: "what's the limit on the bridge?", typ: typeAny},                                            // "the" is no adjective of "limit"
 		{question: "According to the union, which country abstained?", typ: typeInstance, category: "country"}, // a lead-in before the question word
 		{question: "How many port workers walked out?", typ: typeQuantity, category: "workers", counted: "workers"},
 		{question: "How many people, workers included, walked out?", typ: typeQuantity, category: "people", counted: "people"},
