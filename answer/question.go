@@ -667,7 +667,9 @@ func measureQuestion(toks []lang.Term) map[string]bool {
 			return timeUnits
 		case (t == "cuanto" || t == "cuanta") && spanishMeasures[next] != nil:
 			return spanishMeasures[next] // "¿cuánto mide el túnel?"
-		case (t == "que" || t == "cual" || t == "what") && (next == "edad" || next == "age"):
+		case (t == "que" || t == "cual" || t == "what") && (next == "edad" || next == "age"),
+			(t == "cuantos" || t == "cuanto") && next == "años" && i+2 < len(toks) && ageVerbs[toks[i+2].Text]:
+			// "¿cuántos años tiene X?" asks X's age, as "how old"
 			return ageUnits
 		case (t == "what" || t == "cual") && measureNouns[attributeAfter(toks, i+1)] != nil:
 			return measureNouns[attributeAfter(toks, i+1)] // "What is the height of the volcano?"
@@ -677,6 +679,9 @@ func measureQuestion(toks []lang.Term) map[string]bool {
 	}
 	return nil
 }
+
+// ageVerbs follow "cuántos años" in a Spanish question of age.
+var ageVerbs = set(`tiene tienen tenia tenian tendra cumple cumplen cumplio cumplira`)
 
 // spanishMeasures are the verbs a Spanish "cuánto" question measures
 // with, and the units of their answers.

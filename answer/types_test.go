@@ -83,6 +83,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"how many: next to what is counted", "How many workers walked out?", "About 2,400 workers walked out at the port.", true},
 		{"how many: a number of something else", "How many workers walked out?", "Ships waited for 14 days while the cranes idled.", false},
 		{"how many: a date is no count", "How many workers walked out?", "The workers walked out on 3 March.", false},
+		{"¿cuántos años tiene?: an age", "¿Cuántos años tiene Ana Ruiz?", "Ana Ruiz, de 54 años, dirige el puerto.", true},
+		{"¿cuántos años tiene?: a share is no age", "¿Cuántos años tiene Ana Ruiz?", "Ana Ruiz obtuvo el 4,1 % de los votos.", false},
 		{"how much: money", "How much did the repairs cost?", "The repairs to the cranes cost $4 million.", true},
 		{"how much: an amount of something else", "How much compensation did the state seek?", "The company said the stoppage was costing it about $4.5 million a day.", false},
 		{"how much: an amount of what is asked", "How much compensation did the state seek?", "The state will seek $3 million in compensation.", true},
@@ -306,7 +308,9 @@ func TestQuestionShape(t *testing.T) {
 		{question: "What percentage of sales is the fine?", typ: typeQuantity, category: "percentage", measure: true},
 		{question: "¿Cuánto tiempo tiene la empresa para pagar?", typ: typeQuantity, category: "tiempo", measure: true},
 		{question: "How old is the governor?", typ: typeQuantity, measure: true},
-		{question: "Which minister urged talks?", typ: typePerson, category: "minister", role: "minister"}, // WordNet: a minister is a person
+		{question: "¿Cuántos años tiene el gobernador?", typ: typeQuantity, category: "años", measure: true}, // an age, as "how old"
+		{question: "¿Cuántos años duró la huelga?", typ: typeQuantity, category: "años", counted: "años"},    // a count of years
+		{question: "Which minister urged talks?", typ: typePerson, category: "minister", role: "minister"},   // WordNet: a minister is a person
 		{question: "Which Chilean minister urged talks?", typ: typePerson, category: "minister", role: "minister"},
 		{question: "Which country abstained in the vote?", typ: typeInstance, category: "country"},
 		{question: "Which Central American president urged talks?", typ: typePerson, category: "president", role: "president"},
