@@ -21,10 +21,16 @@ var shorthandWord = regexp.MustCompile(`(?i)\b(ppl|govt|gov't|dept|intl|natl|yrs
 // shorthand); the question shown stays as asked. A form in capitals is an
 // acronym ("the PQ party"), not chat.
 func spelledOut(q string) string {
-	return shorthandWord.ReplaceAllStringFunc(q, func(w string) string {
+	q = shorthandWord.ReplaceAllStringFunc(q, func(w string) string {
 		if w == strings.ToUpper(w) {
 			return w
 		}
 		return shorthand[strings.ToLower(w)]
 	})
+	return didContraction.ReplaceAllString(q, "$1 did")
 }
+
+// didContraction is a question word with "'d" for "did" ("why'd she
+// quit?", "where'd they go?"), which would otherwise be one token that
+// asks nothing. "Who'd" is left alone: it is as often "who would".
+var didContraction = regexp.MustCompile(`(?i)\b(why|how|where|when|what)['’]d\b`)

@@ -11,6 +11,9 @@ func TestSpelledOut(t *testing.T) {
 		"apple pie and people":             "apple pie and people",             // inside words nothing changes
 		"What did the PQ party say?":       "What did the PQ party say?",       // capitals: an acronym
 		"how many tb cases were reported?": "how many tb cases were reported?", // "tb" is a word too
+		"why'd villegas step down":         "why did villegas step down",
+		"Where’d the envoy go?":            "Where did the envoy go?",
+		"who'd replace her?":               "who'd replace her?", // "who would" as often as "who did"
 	} {
 		if got := spelledOut(in); got != want {
 			t.Errorf("spelledOut(%q) = %q, want %q", in, got, want)
