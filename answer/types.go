@@ -422,8 +422,31 @@ func nameRun(text string, terms []lang.Term, i int) (end int, org bool) {
 		if !connectors[t.Text] || j == i {
 			break
 		}
+		if commonNounOf(terms[j-1], t) {
+			org = true // "the Joint Declaration of Taluma", "the Bank of Spain"
+		}
 	}
 	return end, org
+}
+
+// commonNounOf reports whether a capitalised word before "of" or "de" in
+// a name is a common noun of the language, not a person's word or a
+// title: the name is a thing's or a body's ("Declaration of Taluma",
+// "Banco de España"), not a person's ("Secretary of State Ana Ruiz",
+// "Fernández de Kirchner").
+func commonNounOf(w, of lang.Term) bool {
+	l := lang.English
+	switch of.Text {
+	case "of":
+	case "de", "del":
+		l = lang.Spanish
+	default:
+		return false
+	}
+	if !w.Upper || titleWords[w.Text] || len(w.Text) < 4 || nounKind(w.Text) == lexicon.KindPerson {
+		return false
+	}
+	return len(lexicon.Synonyms(l, w.Stem)) > 0
 }
 
 // runNames counts the capitalised words of a name run, titles aside, and
@@ -459,7 +482,7 @@ func personBeforeBody(terms []lang.Term, i, end int) (int, bool) {
 		case orgHeads[t.Text]:
 			return end, true
 		case !t.Upper:
-			if names >= 2 && j > i {
+			if names >= 2 && j > i && !commonNounOf(terms[j-1], t) {
 				return j, false
 			}
 			return end, true
