@@ -12,7 +12,8 @@ var recencyWords = map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields(`latest now currently current today recent recently newest lately still
-		ultimo ultima ultimos ultimas ahora actualmente hoy reciente recientemente todavia aun`) {
+		ultimo ultima ultimos ultimas ahora actualmente hoy reciente recientemente todavia aun
+		remain remains sigue siguen continua continuan`) {
 		recencyWords[w] = true
 	}
 }

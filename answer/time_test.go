@@ -88,3 +88,18 @@ func TestLatestPrefersNewestSource(t *testing.T) {
 		t.Fatalf("answer %q citing %s", a.Answer, a.Citations[0].DocID)
 	}
 }
+
+// "Still" asks for the latest state, in Spanish as "sigue": the newest
+// article's count answers, and "gente" is counted by "personas".
+func TestStillAsksTheLatestCount(t *testing.T) {
+	e := engineFS(t, map[string]string{
+		"early.md": "---\ntitle: Detenidos en el puerto\nsource: A\ndate: 2025-01-21\nlanguage: es\n---\n\n" +
+			"Dos personas siguen detenidas en el puerto, dijo la policía.\n",
+		"late.md": "---\ntitle: Liberan a un detenido del puerto\nsource: B\ndate: 2025-04-10\nlanguage: es\n---\n\n" +
+			"Una persona permanece detenida en el puerto, dijo la policía.\n",
+	})
+	a := ask(t, e, "¿Cuánta gente sigue detenida en el puerto?")
+	if a.Refused || len(a.Citations) == 0 || a.Citations[0].DocID != "late" || !strings.HasPrefix(a.Answer, "A fecha de 2025-04-10") {
+		t.Fatalf("answer %q", a.Answer)
+	}
+}

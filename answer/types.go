@@ -1221,7 +1221,7 @@ func countsOther(q *question, terms []lang.Term, i int) bool {
 		// a topic word right after the number ("seven arrests" for "how
 		// many were arrested"), not after its noun ("dos personas
 		// murieron" counts no soldiers)
-		if q.counted.matches(t) || peopleWords[q.counted.word] && nounKind(t.Text) == lexicon.KindPerson || n == 0 && q.topicWord(t) {
+		if q.counted.matches(t) || peopleWords[q.counted.word] && (peopleWords[t.Text] || nounKind(t.Text) == lexicon.KindPerson) || n == 0 && q.topicWord(t) {
 			return false
 		}
 		n++
