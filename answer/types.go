@@ -751,9 +751,9 @@ func nearRole(q *question, terms []lang.Term, from, to int) bool {
 		return true // "which leader": "President Xiomara Castro"
 	}
 	for j := max(0, from-4); j < len(terms) && j < to+4; j++ {
-		// the other language's word for it counts ("minister", "ministra"),
-		// and a title's abbreviation ("Gov. Elena Vargas")
-		if head.matches(terms[j]) || q.roleKind(terms[j]) || cognate(head.word, terms[j].Text) || abbreviates(terms[j], head) {
+		// a kind of person the role covers counts, and a title's
+		// abbreviation ("Gov. Elena Vargas")
+		if namesRole(head, terms[j]) || q.roleKind(terms[j]) || abbreviates(terms[j], head) {
 			return true
 		}
 	}
@@ -836,6 +836,21 @@ func kindsOfRole(q *question) map[string]bool {
 		out[r.Stem] = true
 	}
 	return out
+}
+
+// namesRole reports whether a sentence word is the role's word, or the
+// other language's for it ("minister", "ministra"), in a form that names
+// a person: "government" shares the root of "governor", and "presidency"
+// of "president", but they name a body and an office.
+func namesRole(head *qterm, t lang.Term) bool {
+	if !head.matches(t) && !cognate(head.word, t.Text) {
+		return false
+	}
+	switch nounKind(t.Text) {
+	case lexicon.KindGroup, lexicon.KindPlace, lexicon.KindTime, lexicon.KindAttribute:
+		return nounKind(head.word) != lexicon.KindPerson
+	}
+	return true
 }
 
 // roleKind reports whether a sentence word is a kind of person the role

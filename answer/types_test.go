@@ -57,6 +57,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who: a thing's name with 'of' is no person", "Who signed for the port?", "The port signed the Joint Declaration of Taluma on Monday.", false},
 		{"who: a titled person before 'of' is one", "Who signed for the port?", "Secretary of State Ana Ruiz signed for the port on Monday.", true},
 		{"who: a person before the body she sits on", "Who signed for the port?", "Ana Ruiz Tapia of the Port Council signed on Monday.", true},
+		{"who: a body sharing the role's root is no role", "Who is the governor of the province?", "Ana Ruiz said the provincial government is paying.", false},
+		{"who: the role's word in the other language", "Who is the minister?", "La ministra Ana Ruiz habló el lunes.", true},
 		{"who: a body is no person", "Who called the strike?", "The Puerto Alto Port Workers Union called the strike.", false},
 		{"who: the question's person asked in lower case", "who took over from saldias as union leader?", "Union leader Hector Saldias resigned on Friday.", false},
 		{"who heads: a minister heads a ministry", "Who heads the transport ministry?", "Transport Minister Ana Ruiz urged both sides to talk.", true},
