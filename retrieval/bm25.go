@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -136,6 +137,41 @@ func (b *bm25) similar(stem string) string {
 	}
 	return best
 }
+
+// family returns the indexed stems other than stem that match it loosely
+// (see lang.StemsMatch): its derived forms the stemmer keeps apart
+// ("presid" of "preside" and "president" of "presidenta", "deten" and
+// "detencion"), at most maxFamily of them, most frequent first.
+func (b *bm25) family(stem string) []string {
+	var out []string
+	consider := func(s string) {
+		if s != stem && lang.StemsMatch(s, stem) && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	for n := len(stem) - 1; n >= 5; n-- {
+		if b.postings[stem[:n]] != nil {
+			consider(stem[:n])
+		}
+	}
+	if len(stem) >= 5 {
+		prefix := stem
+		if len(stem) >= 7 {
+			prefix = stem[:len(stem)-1]
+		}
+		for i := sort.SearchStrings(b.vocab, prefix); i < len(b.vocab) && strings.HasPrefix(b.vocab[i], prefix); i++ {
+			consider(b.vocab[i])
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(b.postings[out[i]]) > len(b.postings[out[j]]) })
+	if len(out) > maxFamily {
+		out = out[:maxFamily]
+	}
+	return out
+}
+
+// maxFamily is the most derived forms a word is searched by.
+const maxFamily = 4
 
 type scored struct {
 	idx   int

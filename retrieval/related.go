@@ -36,6 +36,7 @@ const (
 	minLexiconWeight  = 0.45 // thesaurus and dictionary links weaker than this are noise
 	minUnknownLink    = 0.25 // but for a word no article uses, the weakest link kept
 	twoStepMin        = 0.65 // the second step of a translation keeps only close links
+	familyWeight      = 0.7  // a derived form sharing the word's root (see bm25.family)
 )
 
 // shortSpanish reports whether a translation's stem in language l is a
@@ -95,6 +96,11 @@ func (ix *Index) related(qLang lang.Lang, word, entry string) []Alt {
 		if w := float64(r.Weight); w >= minLexiconWeight || unused && w >= minUnknownLink && sameRoot(own, r.Stem) {
 			add(r.Stem, synonymWeight*w)
 		}
+	}
+	// the word's derived forms the stemmer keeps apart ("preside" and
+	// "presidenta", "detenida" and "detención")
+	for _, st := range ix.lex.family(own) {
+		add(st, familyWeight)
 	}
 	if other := qLang.Other(); ix.lex.langs[other] {
 		l = other
