@@ -3,6 +3,7 @@ package answer
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/footnote-bot/footnote/lang"
 )
@@ -26,8 +27,20 @@ func asksLatest(q *question) bool {
 			return true
 		}
 	}
+	text := " " + strings.Join(strings.FieldsFunc(lang.Fold(q.text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ") + " "
+	for _, p := range recencyPhrases {
+		if strings.Contains(text, " "+p+" ") {
+			return true
+		}
+	}
 	return false
 }
+
+// recencyPhrases ask for the latest state in more than one word ("How
+// many have died so far?").
+var recencyPhrases = []string{"so far", "to date", "as of now", "at present", "by now", "hasta la fecha", "a la fecha", "hasta el momento"}
 
 // earliestWords ask for the first state of things whatever stands around
 // them ("Where were they initially taken?").

@@ -103,3 +103,17 @@ func TestStillAsksTheLatestCount(t *testing.T) {
 		t.Fatalf("answer %q", a.Answer)
 	}
 }
+
+// "So far" asks for the latest figure as "now" does.
+func TestSoFarAsksTheLatest(t *testing.T) {
+	e := engineFS(t, map[string]string{
+		"early.md": "---\ntitle: Protests spread\nsource: A\ndate: 2025-05-04\n---\n\n" +
+			"3 people have died in the port protests, the ombudsman said.\n",
+		"late.md": "---\ntitle: Ombudsman's report\nsource: B\ndate: 2025-07-15\n---\n\n" +
+			"14 people have died in the port protests, the ombudsman said.\n",
+	})
+	a := ask(t, e, "How many people have died in the port protests so far?")
+	if a.Refused || len(a.Citations) == 0 || a.Citations[0].DocID != "late" || !strings.HasPrefix(a.Answer, "As of 2025-07-15") {
+		t.Fatalf("answer %q", a.Answer)
+	}
+}

@@ -383,6 +383,13 @@ func clockAt(text string, terms []lang.Term, i int) bool {
 	return false
 }
 
+// clockPart reports whether the number at terms[i] is the hour or the
+// minutes of a time of day ("20:30 — The mission said…", a live blog's
+// stamp), which counts nothing.
+func clockPart(text string, terms []lang.Term, i int) bool {
+	return clockAt(text, terms, i) || i > 0 && terms[i-1].Number && clockAt(text, terms, i-1)
+}
+
 // percentAt reports whether the number at terms[i] is a percentage: "8 %",
 // "5%", "8 percent", "8 por ciento".
 func percentAt(text string, terms []lang.Term, i int) bool {
@@ -1089,7 +1096,7 @@ func hasQuantity(q *question, text string, terms []lang.Term) bool {
 		if wordAmount(q, terms, i) {
 			return true
 		}
-		if !(t.Number || numberWords[t.Text]) || isDate(terms, i) || q.words[t.Text] {
+		if !(t.Number || numberWords[t.Text]) || isDate(terms, i) || q.words[t.Text] || clockPart(text, terms, i) {
 			continue
 		}
 		switch {

@@ -90,6 +90,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"how many: a date is no count", "How many workers walked out?", "The workers walked out on 3 March.", false},
 		{"¿cuántos años tiene?: an age", "¿Cuántos años tiene Ana Ruiz?", "Ana Ruiz, de 54 años, dirige el puerto.", true},
 		{"¿cuántos años tiene?: a share is no age", "¿Cuántos años tiene Ana Ruiz?", "Ana Ruiz obtuvo el 4,1 % de los votos.", false},
+		{"how many: a live blog's time stamp counts nothing", "How many observers were sent?", "20:30 — The mission said its observers were sent to the port.", false},
+		{"how many: a count after a time stamp", "How many observers were sent?", "20:30 — The mission said 86 observers were sent to the port.", true},
 		{"how much: money", "How much did the repairs cost?", "The repairs to the cranes cost $4 million.", true},
 		{"how much: an amount of something else", "How much compensation did the state seek?", "The company said the stoppage was costing it about $4.5 million a day.", false},
 		{"how much: an amount of what is asked", "How much compensation did the state seek?", "The state will seek $3 million in compensation.", true},
