@@ -435,10 +435,13 @@ func refersBack(terms []lang.Term) bool {
 var numberWords = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields(`one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
+	for _, w := range strings.Fields(`one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+		sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
 		hundred hundreds thousand thousands million millions billion dozen dozens half several
-		uno una dos tres cuatro cinco seis siete ocho nueve diez once doce quince veinte treinta cuarenta cincuenta
-		cien ciento cientos mil miles millon millones docena docenas medio mitad varios`) {
+		uno una dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciseis
+		diecisiete dieciocho diecinueve veinte veintiun veintiuno veintiuna veintidos veintitres veinticuatro
+		veinticinco veintiseis veintisiete veintiocho veintinueve treinta cuarenta cincuenta sesenta setenta
+		ochenta noventa cien ciento cientos mil miles millon millones docena docenas medio mitad varios`) {
 		numberWords[w] = true
 	}
 }

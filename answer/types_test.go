@@ -92,6 +92,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"¿cuántos años tiene?: a share is no age", "¿Cuántos años tiene Ana Ruiz?", "Ana Ruiz obtuvo el 4,1 % de los votos.", false},
 		{"how many: a live blog's time stamp counts nothing", "How many observers were sent?", "20:30 — The mission said its observers were sent to the port.", false},
 		{"how many: a count after a time stamp", "How many observers were sent?", "20:30 — The mission said 86 observers were sent to the port.", true},
+		{"how many: a teen in words", "How many workers were hurt?", "Fourteen workers were hurt at the port.", true},
+		{"¿cuántos?: un número en letras", "¿Cuántos trabajadores resultaron heridos?", "Dieciséis trabajadores resultaron heridos en el puerto.", true},
 		{"how much: money", "How much did the repairs cost?", "The repairs to the cranes cost $4 million.", true},
 		{"how much: an amount of something else", "How much compensation did the state seek?", "The company said the stoppage was costing it about $4.5 million a day.", false},
 		{"how much: an amount of what is asked", "How much compensation did the state seek?", "The state will seek $3 million in compensation.", true},
