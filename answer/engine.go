@@ -93,6 +93,9 @@ func (e *Engine) ask(ctx context.Context, q string, k int) (*Answer, *retrieval.
 		if asksLatest(qs) && best.doc.Date != "" {
 			a.Answer = fmt.Sprintf(asOf[qs.lang], best.doc.Date) + a.Answer
 		}
+		if qs.typ == typeTime {
+			a.Answer += dateGloss(qs.lang, best)
+		}
 	} else {
 		refuse(a, qs, cands)
 	}

@@ -150,11 +150,13 @@ func (c *fuConversation) answerEntities(text string, qEnts []*fuEntity) []*fuEnt
 
 var (
 	fuMarkerText = regexp.MustCompile(`\s*\[\d+\]`)
-	fuAsOfText   = regexp.MustCompile(`^As of \d{4}-\d{2}-\d{2}:\s*`)
+	fuAsOfText   = regexp.MustCompile(`^(?:As of|A fecha de) \d{4}-\d{2}-\d{2}:\s*`)
+	fuGlossText  = regexp.MustCompile(`\s\([^()]* (?:was|fue el) [^()]*\d{4}\.\)`)
 )
 
 // fuCleanTurnText drops what footnote adds to an answer (citation markers, an
-// "As of" prefix, small-print lines) so only the articles' words remain.
+// "As of" prefix, a resolved date's gloss, small-print lines) so only the
+// articles' words remain.
 func fuCleanTurnText(s string) string {
 	var keep []string
 	for _, line := range strings.Split(s, "\n") {
@@ -164,6 +166,7 @@ func fuCleanTurnText(s string) string {
 		keep = append(keep, line)
 	}
 	s = strings.Join(keep, "\n")
+	s = fuGlossText.ReplaceAllString(s, "")
 	s = fuMarkerText.ReplaceAllString(s, "")
 	s = fuAsOfText.ReplaceAllString(strings.TrimSpace(s), "")
 	return strings.TrimSpace(s)

@@ -112,6 +112,16 @@ func IsTimeWord(w string) bool {
 	return m || d || relativeTimeWords[w]
 }
 
+// WeekdayName returns the weekday's name in language l, in lower case
+// with its accents ("miércoles").
+func WeekdayName(l Lang, d time.Weekday) string {
+	i := (int(d) + 6) % 7 // the names start on Monday
+	if l == Spanish {
+		return weekdayNamesES[i]
+	}
+	return weekdayNamesEN[i]
+}
+
 // MonthName returns the month's folded name in language l.
 func MonthName(l Lang, m time.Month) string {
 	if l == Spanish {
