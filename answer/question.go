@@ -452,7 +452,7 @@ func (qs *question) shape(toks []lang.Term, cat int) {
 		// "What was the name of the TV station…?" asks for a name, by
 		// the word "station" where a sentence speaks of "a TV station"
 		qs.typ, qs.category = typeInstance, named
-		if qs.categoryKind() == lexicon.KindPerson {
+		if qs.categoryIsPerson() {
 			// "the name of the police commander who…": a person's, by
 			// the word "commander"
 			qs.typ, qs.role = typePerson, []*qterm{named}

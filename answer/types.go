@@ -740,6 +740,27 @@ var genericRoles = set(`leader leaders official officials politician politicians
 	lider lideres dirigente dirigentes funcionario funcionaria funcionarios politico politica politicos
 	mandatario mandataria mandatarios autoridad autoridades`)
 
+// roleReach is how many words before a name its role may stand: four,
+// or up to eight across the complement of a role set off by a comma
+// before the name ("el directivo de la empresa minera, Pablo Ríos", "the
+// president of the National Electoral Council, Ana Ruiz"): the words
+// between are only connectors and nouns, no verb and no other comma.
+func roleReach(terms []lang.Term, from int) int {
+	const near, far = 4, 8
+	if from == 0 || terms[from].Start-terms[from-1].End != 2 {
+		return near // no comma (or other one mark) right before the name
+	}
+	for k := from - 1; k >= 0 && k > from-far; k-- {
+		if k < from-1 && terms[k+1].Start-terms[k].End != 1 {
+			return near // punctuation between: another clause
+		}
+		if verbForm(terms[k]) || auxiliaries[terms[k].Text] {
+			return near
+		}
+	}
+	return far
+}
+
 // nearRole reports whether the name at terms[from:to] stands within a few
 // words of a term naming the role the question asks about, when it asks
 // about one ("Ambassador Raquel Serur", "the ambassador, Raquel Serur").
@@ -757,7 +778,7 @@ func nearRole(q *question, terms []lang.Term, from, to int) bool {
 	if genericRoles[head.word] && titled(terms, from, to) {
 		return true // "which leader": "President Xiomara Castro"
 	}
-	for j := max(0, from-4); j < len(terms) && j < to+4; j++ {
+	for j := max(0, from-roleReach(terms, from)); j < len(terms) && j < to+4; j++ {
 		// a kind of person the role covers counts, and a title's
 		// abbreviation ("Gov. Elena Vargas")
 		if namesRole(head, terms[j]) || q.roleKind(terms[j]) || abbreviates(terms[j], head) {
@@ -1374,6 +1395,19 @@ func (q *question) categoryKind() lexicon.Kind {
 		return lexicon.KindNone
 	}
 	return nounKind(q.category.word)
+}
+
+// categoryIsPerson reports whether the thing a "which X" or "what is the
+// name of X" question asks for is a person: WordNet says so of English X,
+// and of Spanish X's translations ("¿cómo se llamaba el estudiante…?").
+func (q *question) categoryIsPerson() bool {
+	if q.category == nil {
+		return false
+	}
+	if q.lang == lang.Spanish {
+		return personNoun(lang.Spanish, q.category.word)
+	}
+	return q.categoryKind() == lexicon.KindPerson
 }
 
 // modifiesCategory reports whether the name ending at terms[to] stands

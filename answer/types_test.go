@@ -59,6 +59,9 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who: a person before the body she sits on", "Who signed for the port?", "Ana Ruiz Tapia of the Port Council signed on Monday.", true},
 		{"who: a body sharing the role's root is no role", "Who is the governor of the province?", "Ana Ruiz said the provincial government is paying.", false},
 		{"who: the role's word in the other language", "Who is the minister?", "La ministra Ana Ruiz habló el lunes.", true},
+		{"who: the role's complement before the name", "Who is the president of the electoral council?", "The president of the National Electoral Council, Ana Ruiz, resigned.", true},
+		{"¿quién?: el complemento del cargo antes del nombre", "¿Quién es el directivo de la empresa minera?", "El directivo de la empresa minera, Pablo Ríos, negó la llamada.", true},
+		{"who: a verb between the role and the name", "Who is the president of the electoral council?", "The council president visited the flooded port, Ana Ruiz said.", false},
 		{"who: a body is no person", "Who called the strike?", "The Puerto Alto Port Workers Union called the strike.", false},
 		{"who: the question's person asked in lower case", "who took over from saldias as union leader?", "Union leader Hector Saldias resigned on Friday.", false},
 		{"who heads: a minister heads a ministry", "Who heads the transport ministry?", "Transport Minister Ana Ruiz urged both sides to talk.", true},
@@ -338,6 +341,8 @@ func TestQuestionShape(t *testing.T) {
 		{question: "Where is the union's leader now?", typ: typePlace},
 		{question: "¿Por qué se convocó la huelga?", typ: typeReason},
 		{question: "What was the name of the police commander who led the raid?", typ: typePerson, category: "commander", anchor: "police", role: "commander"}, // "who" relates
+		{question: "¿Cómo se llamaba el estudiante que murió en la protesta?", typ: typePerson, category: "estudiante", role: "estudiante"},                    // a person, by the glossary's "student"
+		{question: "¿Cómo se llama el puerto que cerró?", typ: typeInstance, category: "puerto"},
 		{question: "What did the union say about the ruling?", typ: typeSpeech},
 		{question: "¿Qué dijo el presidente de Chile sobre la renuncia?", typ: typeSpeech},
 		{question: "What did the union ask for?", typ: typeAny},                                              // no speech verb
