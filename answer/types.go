@@ -540,7 +540,7 @@ func hasPerson(q *question, text string, terms []lang.Term) bool {
 			continue
 		}
 		single := caps == 1 && (i > 0 && titleWords[terms[i-1].Text] || q.surnames[terms[end-1].Text])
-		if fresh && (caps >= 2 || single) && nearRole(q, terms, i, end) && (!q.leads || nearLeader(terms, i, end)) {
+		if fresh && (caps >= 2 || single) && nearRole(q, text, terms, i, end) && (!q.leads || nearLeader(terms, i, end)) {
 			return true
 		}
 		i = max(i, end-1)
@@ -744,15 +744,15 @@ var genericRoles = set(`leader leaders official officials politician politicians
 // or up to eight across the complement of a role set off by a comma
 // before the name ("el directivo de la empresa minera, Pablo Ríos", "the
 // president of the National Electoral Council, Ana Ruiz"): the words
-// between are only connectors and nouns, no verb and no other comma.
-func roleReach(terms []lang.Term, from int) int {
+// between are only connectors and nouns, no verb and no other mark.
+func roleReach(text string, terms []lang.Term, from int) int {
 	const near, far = 4, 8
-	if from == 0 || terms[from].Start-terms[from-1].End != 2 {
-		return near // no comma (or other one mark) right before the name
+	if from == 0 || strings.TrimSpace(text[terms[from-1].End:terms[from].Start]) != "," {
+		return near
 	}
 	for k := from - 1; k >= 0 && k > from-far; k-- {
-		if k < from-1 && terms[k+1].Start-terms[k].End != 1 {
-			return near // punctuation between: another clause
+		if k < from-1 && !plainBetween(text, terms, k+1) {
+			return near // a mark between: another clause
 		}
 		if verbForm(terms[k]) || auxiliaries[terms[k].Text] {
 			return near
@@ -761,10 +761,35 @@ func roleReach(terms []lang.Term, from int) int {
 	return far
 }
 
+// roleReachAfter is how many words after a name its role may stand:
+// four, or up to eight after a copula, across the rest of its clause
+// ("Gregorio Almansa is the hospital's medical director", "Ana Ruiz fue
+// la primera directora de la agencia"): no mark but a possessive's
+// between, and no verb.
+func roleReachAfter(text string, terms []lang.Term, to int) int {
+	const near, far = 4, 8
+	if to >= len(terms) || !copulas[terms[to].Text] || !plainBetween(text, terms, to) {
+		return near
+	}
+	for k := to + 1; k < len(terms) && k < to+far; k++ {
+		if !plainBetween(text, terms, k) || verbForm(terms[k]) {
+			return near
+		}
+	}
+	return far
+}
+
+// plainBetween reports whether only spaces, or a possessive's "'s",
+// stand between terms[k-1] and terms[k]: no comma, dash or bracket.
+func plainBetween(text string, terms []lang.Term, k int) bool {
+	gap := text[terms[k-1].End:terms[k].Start]
+	return strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(gap, "'s"), "’s"), " ") == ""
+}
+
 // nearRole reports whether the name at terms[from:to] stands within a few
 // words of a term naming the role the question asks about, when it asks
 // about one ("Ambassador Raquel Serur", "the ambassador, Raquel Serur").
-func nearRole(q *question, terms []lang.Term, from, to int) bool {
+func nearRole(q *question, text string, terms []lang.Term, from, to int) bool {
 	if len(q.role) == 0 {
 		return true
 	}
@@ -778,7 +803,7 @@ func nearRole(q *question, terms []lang.Term, from, to int) bool {
 	if genericRoles[head.word] && titled(terms, from, to) {
 		return true // "which leader": "President Xiomara Castro"
 	}
-	for j := max(0, from-roleReach(terms, from)); j < len(terms) && j < to+4; j++ {
+	for j := max(0, from-roleReach(text, terms, from)); j < len(terms) && j < to+roleReachAfter(text, terms, to); j++ {
 		// a kind of person the role covers counts, and a title's
 		// abbreviation ("Gov. Elena Vargas")
 		if namesRole(head, terms[j]) || q.roleKind(terms[j]) || abbreviates(terms[j], head) {

@@ -62,6 +62,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who: the role's complement before the name", "Who is the president of the electoral council?", "The president of the National Electoral Council, Ana Ruiz, resigned.", true},
 		{"¿quién?: el complemento del cargo antes del nombre", "¿Quién es el directivo de la empresa minera?", "El directivo de la empresa minera, Pablo Ríos, negó la llamada.", true},
 		{"who: a verb between the role and the name", "Who is the president of the electoral council?", "The council president visited the flooded port, Ana Ruiz said.", false},
+		{"who: the role after a copula", "Who is the medical director of the hospital?", "Gregorio Almansa is the hospital's medical director.", true},
+		{"who: the role after a copula, past a comma", "Who is the medical director of the hospital?", "Gregorio Almansa is a surgeon, and the hospital has a new medical director.", false},
 		{"who: a body is no person", "Who called the strike?", "The Puerto Alto Port Workers Union called the strike.", false},
 		{"who: the question's person asked in lower case", "who took over from saldias as union leader?", "Union leader Hector Saldias resigned on Friday.", false},
 		{"who heads: a minister heads a ministry", "Who heads the transport ministry?", "Transport Minister Ana Ruiz urged both sides to talk.", true},
