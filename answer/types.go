@@ -1079,12 +1079,38 @@ func hasPlace(q *question, terms []lang.Term) bool {
 		if determiners[terms[j].Text] && j > 0 {
 			j--
 		}
-		if locatives[terms[j].Text] || placeOf(terms, i) && locativeBefore(terms, i-2) || namedSite(q, terms, i) {
+		if locatives[terms[j].Text] || placeOf(terms, i) && locativeBefore(terms, i-2) || namedSite(q, terms, i) || distanceFrom(terms, i) {
 			return true
 		}
 	}
 	return false
 }
+
+// distanceFrom reports whether the name at terms[i] is what a distance
+// is measured from: "22 km southwest of Villa Cendal", "a 22 kilómetros
+// al suroeste de Villa Cendal", "480 km south of the capital San
+// Aurelio" places the thing by it.
+func distanceFrom(terms []lang.Term, i int) bool {
+	j := i - 1
+	if j > 0 && determiners[terms[j].Text] {
+		j--
+	}
+	if j < 2 || !ofWords[terms[j].Text] && terms[j].Text != "from" {
+		return false
+	}
+	k := j - 1
+	if compassWords[terms[k].Text] {
+		k-- // "southwest of", "al suroeste de"
+		if k > 0 && (terms[k].Text == "al" || terms[k].Text == "del") {
+			k--
+		}
+	}
+	return k > 0 && lengthUnits[terms[k].Text] && (terms[k-1].Number || numberWords[terms[k-1].Text])
+}
+
+// compassWords name a direction from a place.
+var compassWords = set(`north south east west northeast northwest southeast southwest northern southern eastern western
+	norte sur este oeste noreste noroeste sureste suroeste nordeste sudeste sudoeste`)
 
 // relationNouns stand in a locative phrase before a name that is no place:
 // "in support of", "on behalf of", "at the request of", "in the words of",
