@@ -276,29 +276,31 @@ type abbrev struct {
 }
 
 // initialsByWord indexes the acronyms the articles also use as words by
-// each word of their names.
-func initialsByWord(acronyms map[string]string, lex *bm25) map[string][]abbrev {
+// each word of each name they spell them out as.
+func initialsByWord(acronyms map[string][]string, lex *bm25) map[string][]abbrev {
 	out := map[string][]abbrev{}
-	for acr, name := range acronyms {
+	for acr, names := range acronyms {
 		if lex.postings[acr] == nil || isWord(acr) {
 			continue // "law" for "Lucía Álvarez Weber" is the word law
 		}
-		in := abbrev{acr: acr}
-		for _, t := range lang.Tokenize(name) {
-			if !connectors[t.Text] {
-				in.words = append(in.words, t.Text)
+		for _, name := range names {
+			in := abbrev{acr: acr}
+			for _, t := range lang.Tokenize(name) {
+				if !connectors[t.Text] {
+					in.words = append(in.words, t.Text)
+				}
 			}
-		}
-		seen := map[string]bool{}
-		for _, w := range in.words {
-			if !seen[w] {
-				seen[w] = true
-				out[w] = append(out[w], in)
+			seen := map[string]bool{}
+			for _, w := range in.words {
+				if !seen[w] {
+					seen[w] = true
+					out[w] = append(out[w], in)
+				}
 			}
 		}
 	}
 	for _, list := range out {
-		sort.Slice(list, func(i, j int) bool { return list[i].acr < list[j].acr })
+		sort.SliceStable(list, func(i, j int) bool { return list[i].acr < list[j].acr })
 	}
 	return out
 }
@@ -317,7 +319,7 @@ func isWord(acr string) bool {
 // wordInitials returns the index's acronyms used as words, by each word
 // of their names (see initialsByWord), built on first use.
 func (ix *Index) wordInitials() map[string][]abbrev {
-	ix.initialsOnce.Do(func() { ix.initials = initialsByWord(ix.acronyms, ix.lex) })
+	ix.initialsOnce.Do(func() { ix.initials = initialsByWord(ix.acronymNames, ix.lex) })
 	return ix.initials
 }
 

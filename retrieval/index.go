@@ -61,6 +61,11 @@ type Index struct {
 	lang      lang.Lang
 	dim       int
 	acronyms  map[string]string // folded acronym → the name it stands for
+	// acronymNames holds every name the articles spell each acronym out
+	// as: an English one and a Spanish one often share it ("National
+	// Reconstruction Agency (ARN)", "Agencia de Reconstrucción Nacional
+	// (ARN)").
+	acronymNames map[string][]string
 	// initials lists, by each folded word of their names, the acronyms
 	// the articles also use as words (see addInitials); built on first
 	// use, since telling a word from initials reads the lexicons.
@@ -217,7 +222,7 @@ func assemble(ctx context.Context, docs []*corpus.Document, segs []*segment, dim
 		return nil, err
 	}
 	ix.lex = mergeBM25IDs(lex, ids, dict.words, langs)
-	ix.acronyms = mergeAcronyms(acr)
+	ix.acronyms, ix.acronymNames = mergeAcronyms(acr)
 	at := 0
 	for _, s := range segs {
 		s.Vectors = flat.data[at*dim : (at+len(s.Chunks))*dim : (at+len(s.Chunks))*dim]

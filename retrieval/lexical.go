@@ -142,8 +142,9 @@ func acronymsOf(chunks []corpus.Chunk) map[string]map[string]int {
 }
 
 // mergeAcronyms keeps, for each acronym, the name the documents most often
-// spell it out as, as buildAcronyms does over all their chunks.
-func mergeAcronyms(parts []map[string]map[string]int) map[string]string {
+// spell it out as, as buildAcronyms does over all their chunks, and every
+// name they spell it out as, sorted.
+func mergeAcronyms(parts []map[string]map[string]int) (best map[string]string, all map[string][]string) {
 	total := map[string]map[string]int{}
 	for _, p := range parts {
 		for acr, names := range p {
@@ -157,5 +158,12 @@ func mergeAcronyms(parts []map[string]map[string]int) map[string]string {
 			}
 		}
 	}
-	return mostFrequentNames(total)
+	all = make(map[string][]string, len(total))
+	for acr, names := range total {
+		for name := range names {
+			all[acr] = append(all[acr], name)
+		}
+		sort.Strings(all[acr])
+	}
+	return mostFrequentNames(total), all
 }

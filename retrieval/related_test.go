@@ -3,6 +3,7 @@ package retrieval
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -220,6 +221,27 @@ func TestLowerCaseNameReachesItsInitials(t *testing.T) {
 	for _, w := range es.Analyse("¿quién dirige la oficina nacional de gestión de emergencias?").Words {
 		if (w.Text == "oficina" || w.Text == "emergencias") && !hasAlt(w.Related, "onge") {
 			t.Errorf("%s: related %+v, want onge; connectors stand inside a name", w.Text, w.Related)
+		}
+	}
+}
+
+// An acronym the articles spell out in both languages ("National
+// Reconstruction Agency (ARN)", "Agencia de Reconstrucción Nacional
+// (ARN)") is reached from either name, not only from the one spelled out
+// most often.
+func TestBothNamesReachTheirSharedInitials(t *testing.T) {
+	ix := relatedIndex(t, map[string]string{
+		"en.md": "---\ntitle: Agency\nlanguage: en\n---\n\nThe National Reconstruction Agency (ARN) was created in April.\n\nARN staff visited the town.\n",
+		"es.md": "---\ntitle: Agencia\nlanguage: es\n---\n\nLa Agencia de Reconstrucción Nacional (ARN) abrió oficinas.\n\nLa ARN pidió calma.\n\nLa Agencia de Reconstrucción Nacional (ARN) publicó su plan.\n",
+	})
+	for q, words := range map[string][]string{
+		"who runs the national reconstruction agency":          {"national", "reconstruction", "agency"},
+		"¿quién dirige la agencia de reconstrucción nacional?": {"agencia", "nacional"},
+	} {
+		for _, w := range ix.Analyse(q).Words {
+			if slices.Contains(words, w.Text) && !hasAlt(w.Related, "arn") {
+				t.Errorf("%q: %s related %+v, want arn", q, w.Text, w.Related)
+			}
 		}
 	}
 }
