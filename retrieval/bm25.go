@@ -115,26 +115,11 @@ func (b *bm25) similar(stem string) string {
 		return stem
 	}
 	best := ""
-	consider := func(s string) {
-		if lang.StemsMatch(s, stem) && (best == "" || len(b.postings[s]) > len(b.postings[best])) {
+	b.looseMatches(stem, func(s string) {
+		if best == "" || len(b.postings[s]) > len(b.postings[best]) {
 			best = s
 		}
-	}
-	for n := len(stem) - 1; n >= 5; n-- {
-		if b.postings[stem[:n]] != nil {
-			consider(stem[:n])
-		}
-	}
-	if len(stem) >= 5 {
-		// stems that start with stem, or with all of it but its last letter
-		prefix := stem
-		if len(stem) >= 7 {
-			prefix = stem[:len(stem)-1]
-		}
-		for i := sort.SearchStrings(b.vocab, prefix); i < len(b.vocab) && strings.HasPrefix(b.vocab[i], prefix); i++ {
-			consider(b.vocab[i])
-		}
-	}
+	})
 	return best
 }
 
@@ -144,30 +129,39 @@ func (b *bm25) similar(stem string) string {
 // "detencion"), at most maxFamily of them, most frequent first.
 func (b *bm25) family(stem string) []string {
 	var out []string
-	consider := func(s string) {
-		if s != stem && lang.StemsMatch(s, stem) && !slices.Contains(out, s) {
+	b.looseMatches(stem, func(s string) {
+		if s != stem && !slices.Contains(out, s) {
 			out = append(out, s)
 		}
-	}
-	for n := len(stem) - 1; n >= 5; n-- {
-		if b.postings[stem[:n]] != nil {
-			consider(stem[:n])
-		}
-	}
-	if len(stem) >= 5 {
-		prefix := stem
-		if len(stem) >= 7 {
-			prefix = stem[:len(stem)-1]
-		}
-		for i := sort.SearchStrings(b.vocab, prefix); i < len(b.vocab) && strings.HasPrefix(b.vocab[i], prefix); i++ {
-			consider(b.vocab[i])
-		}
-	}
+	})
 	sort.SliceStable(out, func(i, j int) bool { return len(b.postings[out[i]]) > len(b.postings[out[j]]) })
 	if len(out) > maxFamily {
 		out = out[:maxFamily]
 	}
 	return out
+}
+
+// looseMatches calls f with each indexed stem that matches stem loosely
+// (lang.StemsMatch): its prefixes of five letters or more, and the stems
+// that start with stem, or with all of it but its last letter.
+func (b *bm25) looseMatches(stem string, f func(string)) {
+	for n := len(stem) - 1; n >= 5; n-- {
+		if s := stem[:n]; b.postings[s] != nil && lang.StemsMatch(s, stem) {
+			f(s)
+		}
+	}
+	if len(stem) < 5 {
+		return
+	}
+	prefix := stem
+	if len(stem) >= 7 {
+		prefix = stem[:len(stem)-1]
+	}
+	for i := sort.SearchStrings(b.vocab, prefix); i < len(b.vocab) && strings.HasPrefix(b.vocab[i], prefix); i++ {
+		if lang.StemsMatch(b.vocab[i], stem) {
+			f(b.vocab[i])
+		}
+	}
 }
 
 // maxFamily is the most derived forms a word is searched by.
