@@ -5,20 +5,22 @@ import (
 	"strings"
 	"time"
 
+	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/lang"
 	"github.com/footnote-bot/footnote/timeline"
 )
 
 // dateGloss returns, for a when question answered by a sentence that
-// names its day only relatively ("late Friday", "the following day"),
-// the day that is, resolved against the article's date, to append to the
-// answer: " (Friday was 5 April 2024.)". The quote stays as written; the
-// gloss is ours and says so by its brackets. "" when nothing in the
-// sentence is relative, the article is undated, or the sentence speaks
-// of what is to come (a weekday then lies ahead, not behind).
+// holds the date asked for but names its day only relatively ("late
+// Friday", "the following day"), the day that is, resolved against the
+// article's date, to append to the answer: " (Friday was 5 April 2024.)".
+// The quote stays as written; the gloss is ours and says so by its
+// brackets. "" when the sentence is not the typed answer, nothing in it is
+// relative, the article is undated, or it speaks of what is to come (a
+// weekday then lies ahead, not behind).
 func dateGloss(l lang.Lang, c *candidate) string {
-	article, err := time.Parse("2006-01-02", c.doc.Date)
-	if err != nil {
+	article, ok := docDate(c.doc)
+	if !ok || !c.typed {
 		return ""
 	}
 	text := c.text()
@@ -27,7 +29,7 @@ func dateGloss(l lang.Lang, c *candidate) string {
 	}
 	var parts []string
 	for _, r := range timeline.Relatives(text, article) {
-		parts = append(parts, fmt.Sprintf(glossFormat[l], relativeWord(l, r.Word), longDate(l, r.Date)))
+		parts = append(parts, fmt.Sprintf(glossFormat[l], relativeWord(l, r), longDate(l, r.Date)))
 	}
 	if len(parts) == 0 {
 		return ""
@@ -37,39 +39,38 @@ func dateGloss(l lang.Lang, c *candidate) string {
 
 var glossFormat = map[lang.Lang]string{lang.English: "%s was %s", lang.Spanish: "%s fue el %s"}
 
-// relativeWord writes a folded relative word of either language for a
-// gloss in language l: "Friday", "el miércoles", "The following day".
-func relativeWord(l lang.Lang, w string) string {
-	if d, ok := lang.Weekday(w); ok {
-		if l == lang.Spanish {
-			return "el " + lang.WeekdayName(l, d)
+// relativeWord writes how a sentence named a day, in language l, to open
+// a gloss: "Friday", "El miércoles", "The following day".
+func relativeWord(l lang.Lang, r timeline.Relative) string {
+	es := l == lang.Spanish
+	switch r.Kind {
+	case timeline.Weekday:
+		name := lang.WeekdayName(l, r.Date.Weekday())
+		if es {
+			return "El " + name
 		}
-		name := lang.WeekdayName(l, d)
 		return strings.ToUpper(name[:1]) + name[1:]
+	case timeline.Yesterday:
+		return inLang(es, "Ayer", "Yesterday")
+	case timeline.Today:
+		return inLang(es, "Hoy", "Today")
+	case timeline.NextDay:
+		return inLang(es, "Al día siguiente", "The following day")
 	}
-	for _, m := range relativeMeanings {
-		if m.words[w] {
-			if l == lang.Spanish {
-				return m.es
-			}
-			return m.en
-		}
-	}
-	return w
+	return inLang(es, "El día anterior", "The previous day")
 }
 
-// relativeMeanings group the folded relative words of both languages by
-// what they mean, with how a gloss writes them.
-var relativeMeanings = []struct {
-	words  map[string]bool
-	en, es string
-}{
-	{set(`yesterday ayer`), "Yesterday", "Ayer"},
-	{set(`today hoy`), "Today", "Hoy"},
-	{map[string]bool{"the following day": true, "the next day": true, "the day after": true, "al dia siguiente": true,
-		"el dia siguiente": true, "un dia despues": true}, "The following day", "Al día siguiente"},
-	{map[string]bool{"the day before": true, "the previous day": true, "el dia anterior": true, "un dia antes": true,
-		"la vispera": true}, "The day before", "El día anterior"},
+func inLang(es bool, spanish, english string) string {
+	if es {
+		return spanish
+	}
+	return english
+}
+
+// docDate is an article's date, when it has one.
+func docDate(d *corpus.Document) (time.Time, bool) {
+	t, err := time.Parse("2006-01-02", d.Date)
+	return t, err == nil
 }
 
 // longDate writes a date in language l: "5 April 2024", "5 de abril de

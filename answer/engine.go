@@ -739,8 +739,8 @@ func withFigures(cands []*candidate) []*candidate {
 // dateWords spells an article's date as words of its language ("5 April
 // 2024", "5 abril 2024"), so a question's day, month or year can match it.
 func dateWords(d *corpus.Document) string {
-	t, err := time.Parse("2006-01-02", d.Date)
-	if err != nil {
+	t, ok := docDate(d)
+	if !ok {
 		return ""
 	}
 	return fmt.Sprintf("%d %s %d", t.Day(), lang.MonthName(d.Language, t.Month()), t.Year())

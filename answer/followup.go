@@ -151,7 +151,7 @@ func (c *fuConversation) answerEntities(text string, qEnts []*fuEntity) []*fuEnt
 var (
 	fuMarkerText = regexp.MustCompile(`\s*\[\d+\]`)
 	fuAsOfText   = regexp.MustCompile(`^(?:As of|A fecha de) \d{4}-\d{2}-\d{2}:\s*`)
-	fuGlossText  = regexp.MustCompile(`\s\([^()]* (?:was|fue el) [^()]*\d{4}\.\)`)
+	fuGlossText  = regexp.MustCompile(`\]\s\([^()]* (?:was|fue el) [^()]*\d{4}\.\)`)
 )
 
 // fuCleanTurnText drops what footnote adds to an answer (citation markers, an
@@ -166,7 +166,7 @@ func fuCleanTurnText(s string) string {
 		keep = append(keep, line)
 	}
 	s = strings.Join(keep, "\n")
-	s = fuGlossText.ReplaceAllString(s, "")
+	s = fuGlossText.ReplaceAllString(s, "]") // the gloss follows a citation (see dateGloss)
 	s = fuMarkerText.ReplaceAllString(s, "")
 	s = fuAsOfText.ReplaceAllString(strings.TrimSpace(s), "")
 	return strings.TrimSpace(s)

@@ -88,15 +88,20 @@ type resolver struct {
 	sentence string    // as written: "May" the month is capitalised
 	s        string    // folded
 	article  time.Time // the article's date, zero when unknown
+	last     bool      // keep the last date in the text, not the first
 	best     When
 	at       int // byte offset of best in s
 	found    bool
 }
 
 // consider keeps w, found at byte offset at, if it comes before the best
-// so far, or at the same place and more precise.
+// so far (after it, when r.last), or at the same place and more precise.
 func (r *resolver) consider(at int, w When) {
-	if !r.found || at < r.at || at == r.at && w.Precision < r.best.Precision {
+	earlier := at < r.at
+	if r.last {
+		earlier = at > r.at
+	}
+	if !r.found || earlier || at == r.at && w.Precision < r.best.Precision {
 		r.best, r.at, r.found = w, at, true
 	}
 }
@@ -137,9 +142,7 @@ func (r *resolver) daysWithoutYear() {
 // before the article's date.
 func (r *resolver) weekdays() {
 	for _, m := range weekdayRe.FindAllStringSubmatchIndex(r.s, -1) {
-		wd := weekday(r.s[m[2]:m[3]])
-		back := (int(r.article.Weekday()) - int(wd) + 7) % 7
-		r.consider(m[0], When{r.article.AddDate(0, 0, -back), Day})
+		r.consider(m[0], When{onOrBefore(r.article, weekday(r.s[m[2]:m[3]])), Day})
 	}
 }
 
