@@ -842,7 +842,8 @@ func categoryIndex(toks []lang.Term) int {
 			if !interrogative(toks, i) {
 				continue // "the company which runs it", "la empresa que opera"
 			}
-			return nounAfter(toks, i+1)
+			// English puts an adjective before its noun, Spanish after
+			return nounAfter(toks, i+1, t.Text == "which" || t.Text == "what")
 		case "how":
 			// "how many X": X is what is counted
 			if i+2 < len(toks) && (toks[i+1].Text == "many" || toks[i+1].Text == "much") && !toks[i+2].Stop {
@@ -891,8 +892,10 @@ var (
 )
 
 // nounAfter returns the index of the noun at toks[j], past "other" and
-// "kind of", or -1 when a stop word stands there ("what did…").
-func nounAfter(toks []lang.Term, j int) int {
+// "kind of" (and, in an English question, a lower-case adjective: "which
+// ostrenian diplomat"), or -1 when a stop word stands there ("what
+// did…").
+func nounAfter(toks []lang.Term, j int, english bool) int {
 	for j < len(toks) && otherWords[toks[j].Text] {
 		j++
 	}
@@ -909,7 +912,7 @@ func nounAfter(toks []lang.Term, j int) int {
 	}
 	// "which ostrenian diplomat", "which foreign minister": a word WordNet
 	// knows no noun kind of before one it does is the noun's adjective
-	if j+1 < len(toks) && !toks[j].Upper && !toks[j].Stop && !toks[j+1].Stop && !toks[j+1].Upper && toks[j+1].Start-toks[j].End == 1 &&
+	if english && j+1 < len(toks) && !toks[j].Upper && !toks[j].Stop && !toks[j+1].Stop && !toks[j+1].Upper && toks[j+1].Start-toks[j].End == 1 &&
 		adjectiveKind(nounKind(toks[j].Text)) && nounKind(toks[j+1].Text) != lexicon.KindNone && !adjectiveKind(nounKind(toks[j+1].Text)) {
 		j++
 	}

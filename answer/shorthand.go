@@ -18,8 +18,9 @@ var shorthand = map[string]string{
 var shorthandWord = regexp.MustCompile(`(?i)\b(ppl|govt|gov't|dept|intl|natl|yrs|approx|xq|pq)\b`)
 
 // spelledOut returns q with its chat abbreviations spelled out (see
-// shorthand); the question shown stays as asked. A form in capitals is an
-// acronym ("the PQ party"), not chat.
+// shorthand) and a question word's "'d" as "did" ("why'd" → "why did"); the
+// question shown stays as asked. A form in capitals is an acronym ("the PQ
+// party"), not chat.
 func spelledOut(q string) string {
 	q = shorthandWord.ReplaceAllStringFunc(q, func(w string) string {
 		if w == strings.ToUpper(w) {

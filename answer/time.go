@@ -14,7 +14,7 @@ var recencyWords = map[string]bool{}
 func init() {
 	for _, w := range strings.Fields(`latest now currently current today recent recently newest lately still
 		ultimo ultima ultimos ultimas ahora actualmente hoy reciente recientemente todavia aun
-		remain remains sigue siguen continua continuan`) {
+		remain sigue siguen continua continuan`) {
 		recencyWords[w] = true
 	}
 }
@@ -40,7 +40,7 @@ func asksLatest(q *question) bool {
 
 // recencyPhrases ask for the latest state in more than one word ("How
 // many have died so far?").
-var recencyPhrases = []string{"so far", "to date", "as of now", "at present", "by now", "hasta la fecha", "a la fecha", "hasta el momento"}
+var recencyPhrases = []string{"so far", "to date", "as of now", "at present", "by now", "hasta la fecha", "hasta el momento"}
 
 // earliestWords ask for the first state of things whatever stands around
 // them ("Where were they initially taken?").

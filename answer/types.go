@@ -740,43 +740,43 @@ var genericRoles = set(`leader leaders official officials politician politicians
 	lider lideres dirigente dirigentes funcionario funcionaria funcionarios politico politica politicos
 	mandatario mandataria mandatarios autoridad autoridades`)
 
-// roleReach is how many words before a name its role may stand: four,
-// or up to eight across the complement of a role set off by a comma
-// before the name ("el directivo de la empresa minera, Pablo Ríos", "the
-// president of the National Electoral Council, Ana Ruiz"): the words
-// between are only connectors and nouns, no verb and no other mark.
-func roleReach(text string, terms []lang.Term, from int) int {
-	const near, far = 4, 8
-	if from == 0 || strings.TrimSpace(text[terms[from-1].End:terms[from].Start]) != "," {
-		return near
+// roleNear and roleFar are how many words from a name its role may
+// stand: near anywhere, far only across a role's complement set off by a
+// comma before the name or after a copula (see roleBefore, roleAfter).
+const roleNear, roleFar = 4, 8
+
+// roleBefore reports whether the role word at terms[j] reaches the name
+// opening at terms[from] across the complement of the role and a comma:
+// "el directivo de la empresa minera, Pablo Ríos", "the president of the
+// National Electoral Council, Ana Ruiz". Only the words between count:
+// connectors and nouns, no verb and no other mark.
+func roleBefore(text string, terms []lang.Term, j, from int) bool {
+	if strings.TrimSpace(text[terms[from-1].End:terms[from].Start]) != "," {
+		return false
 	}
-	for k := from - 1; k >= 0 && k > from-far; k-- {
-		if k < from-1 && !plainBetween(text, terms, k+1) {
-			return near // a mark between: another clause
-		}
-		if verbForm(terms[k]) || auxiliaries[terms[k].Text] {
-			return near
+	for k := j + 1; k < from; k++ {
+		if !plainBetween(text, terms, k) || verbForm(terms[k]) || auxiliaries[terms[k].Text] {
+			return false
 		}
 	}
-	return far
+	return true
 }
 
-// roleReachAfter is how many words after a name its role may stand:
-// four, or up to eight after a copula, across the rest of its clause
-// ("Gregorio Almansa is the hospital's medical director", "Ana Ruiz fue
-// la primera directora de la agencia"): no mark but a possessive's
-// between, and no verb.
-func roleReachAfter(text string, terms []lang.Term, to int) int {
-	const near, far = 4, 8
-	if to >= len(terms) || !copulas[terms[to].Text] || !plainBetween(text, terms, to) {
-		return near
+// roleAfter reports whether the role word at terms[j] follows the name
+// ending before terms[to] across a copula and the rest of its clause:
+// "Gregorio Almansa is the hospital's medical director", "Ana Ruiz fue la
+// primera directora de la agencia". Between them only spaces or a
+// possessive's "'s", and no verb.
+func roleAfter(text string, terms []lang.Term, to, j int) bool {
+	if !copulas[terms[to].Text] {
+		return false
 	}
-	for k := to + 1; k < len(terms) && k < to+far; k++ {
-		if !plainBetween(text, terms, k) || verbForm(terms[k]) {
-			return near
+	for k := to; k <= j; k++ {
+		if !plainBetween(text, terms, k) || k > to && verbForm(terms[k]) {
+			return false
 		}
 	}
-	return far
+	return true
 }
 
 // plainBetween reports whether only spaces, or a possessive's "'s",
@@ -803,10 +803,13 @@ func nearRole(q *question, text string, terms []lang.Term, from, to int) bool {
 	if genericRoles[head.word] && titled(terms, from, to) {
 		return true // "which leader": "President Xiomara Castro"
 	}
-	for j := max(0, from-roleReach(text, terms, from)); j < len(terms) && j < to+roleReachAfter(text, terms, to); j++ {
+	for j := max(0, from-roleFar); j < len(terms) && j < to+roleFar; j++ {
 		// a kind of person the role covers counts, and a title's
 		// abbreviation ("Gov. Elena Vargas")
-		if namesRole(head, terms[j]) || q.roleKind(terms[j]) || abbreviates(terms[j], head) {
+		if !namesRole(head, terms[j]) && !q.roleKind(terms[j]) && !abbreviates(terms[j], head) {
+			continue
+		}
+		if j >= from-roleNear && j < to+roleNear || j < from && roleBefore(text, terms, j, from) || j >= to && roleAfter(text, terms, to, j) {
 			return true
 		}
 	}
@@ -870,17 +873,18 @@ func (q *question) roleHead() *qterm {
 // ambassador named is a diplomat.
 const minRoleKind = 0.25
 
-// kindsOfRole returns the stems of the English person nouns WordNet
-// relates to the head of the role a who question asks for, however
-// weakly: "which diplomat" is answered by a name by "ambassador". Nil for
-// a question without a role, or in Spanish (the thesaurus says no kinds).
+// kindsOfRole returns the stems of the English words WordNet relates to
+// the head of the role a who question asks for, however weakly: "which
+// diplomat" is answered by a name by "ambassador". Only those a sentence
+// writes as a person noun count (see roleKind). Nil for a question
+// without a role, or in Spanish (the thesaurus says no kinds).
 func kindsOfRole(q *question) map[string]bool {
 	if len(q.role) == 0 || q.lang != lang.English {
 		return nil
 	}
 	var out map[string]bool
 	for _, r := range lexicon.Synonyms(lang.English, q.roleHead().stem) {
-		if r.Weight < minRoleKind || strings.Contains(r.Stem, " ") || nounKind(r.Stem) != lexicon.KindPerson {
+		if r.Weight < minRoleKind || strings.Contains(r.Stem, " ") {
 			continue
 		}
 		if out == nil {
@@ -1088,8 +1092,7 @@ func hasPlace(q *question, terms []lang.Term) bool {
 
 // distanceFrom reports whether the name at terms[i] is what a distance
 // is measured from: "22 km southwest of Villa Cendal", "a 22 kilómetros
-// al suroeste de Villa Cendal", "480 km south of the capital San
-// Aurelio" places the thing by it.
+// al suroeste de Villa Cendal" place the thing by it.
 func distanceFrom(terms []lang.Term, i int) bool {
 	j := i - 1
 	if j > 0 && determiners[terms[j].Text] {

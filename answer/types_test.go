@@ -63,7 +63,9 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"¿quién?: el complemento del cargo antes del nombre", "¿Quién es el directivo de la empresa minera?", "El directivo de la empresa minera, Pablo Ríos, negó la llamada.", true},
 		{"who: a verb between the role and the name", "Who is the president of the electoral council?", "The council president visited the flooded port, Ana Ruiz said.", false},
 		{"who: the role after a copula", "Who is the medical director of the hospital?", "Gregorio Almansa is the hospital's medical director.", true},
-		{"who: the role after a copula, past a comma", "Who is the medical director of the hospital?", "Gregorio Almansa is a surgeon, and the hospital has a new medical director.", false},
+		{"who: the role after a copula, past a comma", "Who is the medical director of the hospital?", "Gregorio Almansa is a surgeon, and the new medical director spoke.", false},
+		{"who: the role after a copula, a clause after it", "Who is the medical director of the hospital?", "Gregorio Almansa is the hospital's medical director, officials said.", true},
+		{"who: the role's complement, a clause before it", "Who is the president of the electoral council?", "On Monday, the president of the electoral council, Ana Ruiz, resigned.", true},
 		{"who: a body is no person", "Who called the strike?", "The Puerto Alto Port Workers Union called the strike.", false},
 		{"who: the question's person asked in lower case", "who took over from saldias as union leader?", "Union leader Hector Saldias resigned on Friday.", false},
 		{"who heads: a minister heads a ministry", "Who heads the transport ministry?", "Transport Minister Ana Ruiz urged both sides to talk.", true},
@@ -333,7 +335,8 @@ func TestQuestionShape(t *testing.T) {
 		{question: "Which Central American president urged talks?", typ: typePerson, category: "president", role: "president"},
 		{question: "which chilean diplomat was expelled?", typ: typePerson, category: "diplomat", role: "diplomat"}, // a people's word in lower case
 		{question: "which foreign minister urged talks?", typ: typePerson, category: "minister", role: "minister"},
-		{question: "what's the limit on the bridge?", typ: typeAny},                                            // "the" is no adjective of "limit"
+		{question: "what's the limit on the bridge?", typ: typeAny},
+		{question: "¿Qué partido político ganó?", typ: typeInstance, category: "partido"},                      // Spanish puts the adjective after                                            // "the" is no adjective of "limit"
 		{question: "According to the union, which country abstained?", typ: typeInstance, category: "country"}, // a lead-in before the question word
 		{question: "How many port workers walked out?", typ: typeQuantity, category: "workers", counted: "workers"},
 		{question: "How many people, workers included, walked out?", typ: typeQuantity, category: "people", counted: "people"},
