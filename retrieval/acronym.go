@@ -328,8 +328,8 @@ func (ix *Index) wordInitials() map[string][]abbrev {
 func (ix *Index) initialsFor(run []string) []string {
 	var out []string
 	for _, in := range ix.wordInitials()[run[0]] {
-		if len(in.acr) >= len(run) && containsRun(in.words, run) {
-			out = append(out, in.acr)
+		if len(in.acr) >= len(run) && containsRun(in.words, run) && !slices.Contains(out, in.acr) {
+			out = append(out, in.acr) // once, though both its names hold run
 		}
 	}
 	return out

@@ -8,7 +8,8 @@ import (
 
 // A question word reaches the derived forms the stemmer keeps apart,
 // weighing less than the word: "preside" reaches "presidenta", "auditors"
-// "audit"; a word that only begins alike does not ("pres" of "prestamo").
+// "audit"; a word sharing fewer than five letters with it does not
+// ("presento" and "préstamo" share "pres").
 func TestWordReachesItsDerivedForms(t *testing.T) {
 	ix := relatedIndex(t, map[string]string{
 		"es.md": "---\ntitle: Nueva presidenta del consejo\nlanguage: es\n---\n\nOtálora fue elegida nueva presidenta del consejo electoral. El consejo pidió un préstamo.\n",

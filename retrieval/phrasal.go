@@ -71,7 +71,9 @@ func phrasalKeys(l lang.Lang, s string, terms []lang.Term) map[int][2]string {
 }
 
 // plainGap reports whether the text between two words is only spaces or
-// a possessive's apostrophe: no punctuation that ends a clause.
+// a possessive's "'s" (which the tokeniser leaves out) or apostrophe: no
+// punctuation that ends a clause.
 func plainGap(gap string) bool {
+	gap = strings.TrimPrefix(strings.TrimPrefix(gap, "'s"), "’s")
 	return strings.Trim(gap, " \t'’") == ""
 }

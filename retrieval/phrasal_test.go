@@ -19,6 +19,7 @@ func TestPhrasalKeys(t *testing.T) {
 		{lang.English, "who called off the strike", map[string]string{"called": "call off"}},
 		{lang.English, "Can they kick Ecuador out of the UN?", map[string]string{"kick": "kick out"}},
 		{lang.English, "did they turn the offer down", map[string]string{"turn": "turn down"}},
+		{lang.English, "did they kick the country's envoy out", map[string]string{"kick": "kick out"}}, // a possessive is no mark
 		{lang.English, "who took over from salcedo", map[string]string{"took": "take over"}},
 		// the nearest verb takes the particle
 		{lang.English, "what set the fire that shut down the port", map[string]string{"shut": "shut down"}},

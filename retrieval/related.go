@@ -68,8 +68,10 @@ func (ix *Index) Related(qLang lang.Lang, word string) []Alt {
 }
 
 // related is Related for the lexicon entry entry: the word's own stem, or a
-// phrasal verb's stems ("kick out" for "kicked ... out", see phrasalKey).
-// word is the word as written, or the phrase, for the glossary.
+// phrasal verb's stems ("kick out" for "kicked ... out", see phrasalKeys).
+// word is the word as written, or the phrase ("kicked out"), for the
+// glossary; for a phrase, the verb's own stem is left out of the related
+// words and its derived forms are still added.
 func (ix *Index) related(qLang lang.Lang, word, entry string) []Alt {
 	own := lang.Stem(qLang, word)
 	if i := strings.IndexByte(word, ' '); i > 0 {
