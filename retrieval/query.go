@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/footnote-bot/footnote/lang"
+	"github.com/footnote-bot/footnote/lexicon"
 )
 
 // Query is a question analysed against an index, once, for the search and
@@ -64,14 +65,14 @@ func (ix *Index) Analyse(question string) *Query {
 // words analyses the tokens of s in language l.
 func (ix *Index) words(l lang.Lang, s string) []Word {
 	terms := lang.Terms(l, s)
-	phrasal := phrasalKeys(l, s, terms)
+	phrasal := lexicon.Phrasals(l, s, terms)
 	out := make([]Word, len(terms))
 	for i, t := range terms {
 		w := Word{Term: t}
 		if w.content() {
 			w.Info = ix.Term(l, t.Word)
 			if p, ok := phrasal[i]; ok {
-				w.Related = ix.related(l, p[0], p[1])
+				w.Related = ix.related(l, p.Written, p.Key)
 			} else {
 				w.Related = ix.Related(l, t.Word)
 			}

@@ -68,7 +68,7 @@ func (ix *Index) Related(qLang lang.Lang, word string) []Alt {
 }
 
 // related is Related for the lexicon entry entry: the word's own stem, or a
-// phrasal verb's stems ("kick out" for "kicked ... out", see phrasalKeys).
+// phrasal verb's stems ("kick out" for "kicked ... out", see lexicon.Phrasals).
 // word is the word as written, or the phrase ("kicked out"), for the
 // glossary; for a phrase, the verb's own stem is left out of the related
 // words and its derived forms are still added.

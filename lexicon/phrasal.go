@@ -1,17 +1,17 @@
-package retrieval
+package lexicon
 
 import (
 	"strings"
 
 	"github.com/footnote-bot/footnote/lang"
-	"github.com/footnote-bot/footnote/lexicon"
 )
 
 // An English phrasal verb means something its verb alone does not: "step
 // down" is resign, "call off" is cancel, "kick a country out" is expel.
-// The lexicon keys such verbs by their stems ("kick out"); phrasalKeys
-// finds them in a question so that the verb's related words are the
-// phrase's, not the bare verb's ("step" → "pace").
+// The lexicon keys such verbs by their stems ("kick out"); Phrasals finds
+// them in a text, so that a question's verb is searched by the phrase's
+// related words, not the bare verb's ("step" → "pace"), and a sentence's
+// "stepping down" answers "why did she quit?".
 
 // separable are the particles that may stand after the verb's object
 // ("kick a country out", "turn the offer down"); the rest of particles
@@ -28,18 +28,24 @@ var particles = map[string]bool{
 // maxObject is the most words between a verb and its separable particle.
 const maxObject = 3
 
-// phrasalKeys returns, for each English term that is the verb of a
-// phrasal verb the lexicon knows, the phrase as written ("kicked out")
-// and its lexicon key ("kick out"), by the term's index. A particle goes
-// with the nearest content word before it that makes a known phrase with
-// it, within maxObject words and with no punctuation between ("why did
-// the strike that shut down the port": "shut down", not "strike down").
-// s is the text the terms were read from.
-func phrasalKeys(l lang.Lang, s string, terms []lang.Term) map[int][2]string {
+// Phrasal is a phrasal verb in a text: as written ("kicked out") and its
+// lexicon key, its words' stems ("kick out"; see Synonyms).
+type Phrasal struct {
+	Written, Key string
+}
+
+// Phrasals returns, for each English term that is the verb of a phrasal
+// verb the lexicon knows, that phrasal verb, by the term's index. A
+// particle goes with the nearest content word before it that makes a
+// known phrase with it, within maxObject words and with no punctuation
+// between ("why did the strike that shut down the port": "shut down", not
+// "strike down"). s is the text the terms were read from (lang.Terms).
+// Nil for other languages, and when the data failed to load.
+func Phrasals(l lang.Lang, s string, terms []lang.Term) map[int]Phrasal {
 	if l != lang.English {
 		return nil
 	}
-	var out map[int][2]string
+	var out map[int]Phrasal
 	for j, p := range terms {
 		if !particles[p.Text] {
 			continue
@@ -57,13 +63,13 @@ func phrasalKeys(l lang.Lang, s string, terms []lang.Term) map[int][2]string {
 				continue
 			}
 			key := v.Stem + " " + p.Text
-			if len(lexicon.Synonyms(l, key)) == 0 && len(lexicon.Translations(l, key)) == 0 {
+			if len(Synonyms(l, key)) == 0 && len(Translations(l, key)) == 0 {
 				continue
 			}
 			if out == nil {
-				out = map[int][2]string{}
+				out = map[int]Phrasal{}
 			}
-			out[i] = [2]string{v.Word + " " + p.Text, key}
+			out[i] = Phrasal{Written: v.Word + " " + p.Text, Key: key}
 			break
 		}
 	}
