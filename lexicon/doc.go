@@ -1,6 +1,8 @@
 // Package lexicon gives footnote related words for matching a question to
 // articles that word things differently: synonyms and derived forms in the
-// same language, and translations between English and Spanish.
+// same language, and translations between English and Spanish; and it finds
+// in a text the English phrasal verbs it keys ("step down", "kick … out";
+// see Phrasals).
 //
 // Sources, all Debian packages, each turned into a compact table embedded
 // in the binary (data/*.lex.gz) with its licence beside it:
