@@ -667,9 +667,7 @@ func measureQuestion(toks []lang.Term) map[string]bool {
 			return timeUnits
 		case (t == "cuanto" || t == "cuanta") && spanishMeasures[next] != nil:
 			return spanishMeasures[next] // "¿cuánto mide el túnel?"
-		case (t == "que" || t == "cual" || t == "what") && (next == "edad" || next == "age"),
-			(t == "cuantos" || t == "cuanto") && next == "años" && i+2 < len(toks) && ageVerbs[toks[i+2].Text]:
-			// "¿cuántos años tiene X?" asks X's age, as "how old"
+		case asksAge(toks, i):
 			return ageUnits
 		case (t == "what" || t == "cual") && measureNouns[attributeAfter(toks, i+1)] != nil:
 			return measureNouns[attributeAfter(toks, i+1)] // "What is the height of the volcano?"
@@ -678,6 +676,15 @@ func measureQuestion(toks []lang.Term) map[string]bool {
 		}
 	}
 	return nil
+}
+
+// asksAge reports whether an age is asked at toks[i]: "what age", "¿qué
+// edad?", and "¿cuántos años tiene X?", which asks X's age as "how old"
+// does.
+func asksAge(toks []lang.Term, i int) bool {
+	t, next := toks[i].Text, toks[i+1].Text
+	return (t == "que" || t == "cual" || t == "what") && (next == "edad" || next == "age") ||
+		(t == "cuantos" || t == "cuanto") && next == "años" && i+2 < len(toks) && ageVerbs[toks[i+2].Text]
 }
 
 // ageVerbs follow "cuántos años" in a Spanish question of age.

@@ -48,6 +48,42 @@ func shortSpanish(l lang.Lang, stem string) bool {
 	return l == lang.Spanish && len(stem) < minVocabularyStem
 }
 
+// translate adds to a word's related forms, through add, its forms in
+// the corpus's other language: the glossary's, the general vocabulary's,
+// the bilingual dictionary's and, for a word no article uses (unused), a
+// second step through the other language's thesaurus.
+func (ix *Index) translate(qLang lang.Lang, word, entry string, unused bool, add func(stem string, w float64)) {
+	other := qLang.Other()
+	core, gen := lang.Translations(qLang, lang.Fold(word))
+	for _, w := range core {
+		add(lang.Stem(other, w), glossaryWeight)
+	}
+	for _, w := range gen {
+		if st := lang.Stem(other, w); !shortSpanish(other, st) {
+			add(st, vocabularyWeight)
+		}
+	}
+	for _, r := range lexicon.Translations(qLang, entry) {
+		if float64(r.Weight) < minLexiconWeight || shortSpanish(other, r.Stem) {
+			continue
+		}
+		w := translationWeight * float64(r.Weight)
+		add(r.Stem, w)
+		if !unused {
+			continue
+		}
+		// for a word no article uses, a second step through the other
+		// language's thesaurus reaches what it relates the word to:
+		// "ecuatoriano" → "ecuadorian" → "ecuador", a name both languages
+		// share
+		for _, r2 := range lexicon.Synonyms(other, r.Stem) {
+			if float64(r2.Weight) >= twoStepMin {
+				add(r2.Stem, w*synonymWeight*float64(r2.Weight))
+			}
+		}
+	}
+}
+
 // sameRoot reports whether stem b begins as stem a does, but for a's last
 // letter or from its fifth on: "fly" and "flight", "transport" and
 // "transportation", not "transport" and "facility".
@@ -106,33 +142,7 @@ func (ix *Index) related(qLang lang.Lang, word, entry string) []Alt {
 	}
 	if other := qLang.Other(); ix.lex.langs[other] {
 		l = other
-		core, gen := lang.Translations(qLang, lang.Fold(word))
-		for _, w := range core {
-			add(lang.Stem(other, w), glossaryWeight)
-		}
-		for _, w := range gen {
-			if st := lang.Stem(other, w); !shortSpanish(other, st) {
-				add(st, vocabularyWeight)
-			}
-		}
-		for _, r := range lexicon.Translations(qLang, entry) {
-			if float64(r.Weight) < minLexiconWeight || shortSpanish(other, r.Stem) {
-				continue
-			}
-			w := translationWeight * float64(r.Weight)
-			add(r.Stem, w)
-			if ix.lex.postings[own] != nil {
-				continue
-			}
-			// for a word no article uses, a second step through the other language's thesaurus
-			// reaches what it relates the word to: "ecuatoriano" →
-			// "ecuadorian" → "ecuador", a name both languages share
-			for _, r2 := range lexicon.Synonyms(other, r.Stem) {
-				if float64(r2.Weight) >= twoStepMin {
-					add(r2.Stem, w*synonymWeight*float64(r2.Weight))
-				}
-			}
-		}
+		ix.translate(qLang, word, entry, unused, add)
 	}
 	out := make([]Alt, 0, len(best))
 	for k, w := range best {
