@@ -316,6 +316,12 @@ func init() {
 	}
 }
 
+// rightNow reports whether toks[i] is the "right" of "right now", which
+// asks for the latest state as "now" does: no topic of the question.
+func rightNow(toks []lang.Term, i int) bool {
+	return toks[i].Text == "right" && i+1 < len(toks) && toks[i+1].Text == "now"
+}
+
 // happenWords only say that something took place ("When did the raid
 // happen?", "¿Qué ocurrió…?"): the question's other words say what.
 var happenWords = set(`happen happens happened happening occur occurs occurred occurring
@@ -342,7 +348,7 @@ func analyse(rq *retrieval.Query) *question {
 		// "now", "currently" ask for the latest state (asksLatest), "first"
 		// and "initially" for the earliest, "happen" only that something
 		// took place; they are not the topic a sentence must mention
-		if t.Stop || len(t.Text) < 2 || typeWord(t.Text) || recencyWords[t.Text] || happenWords[t.Text] || i == first || excluded(toks, i) || setAside[t.Text] {
+		if t.Stop || len(t.Text) < 2 || typeWord(t.Text) || recencyWords[t.Text] || rightNow(toks, i) || happenWords[t.Text] || i == first || excluded(toks, i) || setAside[t.Text] {
 			continue
 		}
 		qt, ok := termOf(rq, qs, i, seen)

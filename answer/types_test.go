@@ -693,3 +693,28 @@ func TestPronounSpeaks(t *testing.T) {
 		}
 	}
 }
+
+// "Right now" asks for the latest state: "right" is no topic of the
+// question ("The right to a hearing…" does not answer it).
+func TestRightNowIsNoTopic(t *testing.T) {
+	ix := typesIndex(t)
+	for _, question := range []string{"Who is running the port right now?", "who runs the port right now"} {
+		q := analyse(ix.Analyse(question))
+		for _, tm := range q.terms {
+			if tm.word == "right" {
+				t.Errorf("%q: 'right' is a term", question)
+			}
+		}
+		if !asksLatest(q) {
+			t.Errorf("%q: does not ask for the latest", question)
+		}
+	}
+	q := analyse(ix.Analyse("Who has the right to strike at the port?"))
+	found := false
+	for _, tm := range q.terms {
+		found = found || tm.word == "right"
+	}
+	if !found {
+		t.Error("'the right to strike': 'right' is no term")
+	}
+}
