@@ -749,14 +749,14 @@ func namedThing(q *question, toks []lang.Term) *qterm {
 		}
 		var head *qterm
 		for _, t := range toks[from:] {
-			if t.Stop && head == nil {
-				continue // "the", "la"
+			if t.Stop && head == nil || t.Number || numberWords[t.Text] {
+				continue // "the", "la", "los dos empleados"
 			}
 			if t.Upper {
 				continue // "the TV station", "Mexico's ambassador"
 			}
-			if t.Stop || verbForm(t) {
-				break
+			if t.Stop || verbForm(t) || head != nil && q.lang == lang.Spanish {
+				break // Spanish puts the noun first: "los empleados administrativos"
 			}
 			for j := range q.terms {
 				if q.terms[j].word == t.Text {

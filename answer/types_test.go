@@ -351,6 +351,7 @@ func TestQuestionShape(t *testing.T) {
 		{question: "What was the name of the police commander who led the raid?", typ: typePerson, category: "commander", anchor: "police", role: "commander"}, // "who" relates
 		{question: "¿Cómo se llamaba el estudiante que murió en la protesta?", typ: typePerson, category: "estudiante", role: "estudiante"},                    // a person, by the glossary's "student"
 		{question: "¿Cómo se llama el puerto que cerró?", typ: typeInstance, category: "puerto"},
+		{question: "¿Cómo se llaman los dos estibadores portuarios detenidos?", typ: typePerson, category: "estibadores", role: "estibadores"}, // the noun first, a number no noun
 		{question: "What did the union say about the ruling?", typ: typeSpeech},
 		{question: "¿Qué dijo el presidente de Chile sobre la renuncia?", typ: typeSpeech},
 		{question: "What did the union ask for?", typ: typeAny},                                              // no speech verb
