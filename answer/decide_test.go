@@ -565,3 +565,15 @@ func TestComoSeLlamaAsksForAName(t *testing.T) {
 		"El directivo de la empresa minera, Pablo Ríos, negó haber llamado a la bióloga.")})
 	answersWith(t, named, "Pablo Ríos", "¿Cómo se llama el directivo de la empresa minera?")
 }
+
+// A Spanish role is named by itself, a cognate or a translation, not by
+// any word the Spanish thesaurus lists for it: "empleados" lists
+// "ministerio" (for the verb emplear), which names no employee.
+func TestSpanishRoleIsNotTheThesaurusWord(t *testing.T) {
+	e := engineFS(t, map[string]string{"a.md": articleIn("es", "Liberan a los empleados del consulado", "2025-01-21",
+		"La canciller Ana Beltrán, del Ministerio de Exteriores, anunció las medidas.",
+		"Los dos empleados del consulado fueron liberados el domingo.")})
+	if a := ask(t, e, "¿Cómo se llaman los empleados del consulado?"); !a.Refused {
+		t.Errorf("answered %q", a.Answer)
+	}
+}

@@ -740,6 +740,11 @@ var genericRoles = set(`leader leaders official officials politician politicians
 	lider lideres dirigente dirigentes funcionario funcionaria funcionarios politico politica politicos
 	mandatario mandataria mandatarios autoridad autoridades`)
 
+// headRoles are the words for whoever heads a body, one as good as
+// another: the union's "jefe" is its "presidente".
+var headRoles = set(`head chief leader director president chairman chairwoman chair boss
+	jefe jefa lider director directora presidente presidenta`)
+
 // roleNear and roleFar are how many words from a name its role may
 // stand: near anywhere, far only across a role's complement set off by a
 // comma before the name or after a copula (see roleBefore, roleAfter).
@@ -806,7 +811,8 @@ func nearRole(q *question, text string, terms []lang.Term, from, to int) bool {
 	for j := max(0, from-roleFar); j < len(terms) && j < to+roleFar; j++ {
 		// a kind of person the role covers counts, and a title's
 		// abbreviation ("Gov. Elena Vargas")
-		if !namesRole(head, terms[j]) && !q.roleKind(terms[j]) && !abbreviates(terms[j], head) {
+		if !namesRole(q.lang, head, terms[j]) && !q.roleKind(terms[j]) && !abbreviates(terms[j], head) &&
+			!(headRoles[head.word] && headRoles[terms[j].Text]) { // "el jefe del sindicato": its president
 			continue
 		}
 		if j >= from-roleNear && j < to+roleNear || j < from && roleBefore(text, terms, j, from) || j >= to && roleAfter(text, terms, to, j) {
@@ -899,13 +905,35 @@ func kindsOfRole(q *question) map[string]bool {
 // other language's for it ("minister", "ministra"), in a form that names
 // a person: "government" shares the root of "governor", and "presidency"
 // of "president", but they name a body and an office.
-func namesRole(head *qterm, t lang.Term) bool {
-	if !head.matches(t) && !cognate(head.word, t.Text) {
+func namesRole(l lang.Lang, head *qterm, t lang.Term) bool {
+	if !head.matches(t) && !cognate(head.word, t.Text) || l == lang.Spanish && spanishSynonymOnly(head, t) {
 		return false
 	}
 	switch nounKind(t.Text) {
 	case lexicon.KindGroup, lexicon.KindPlace, lexicon.KindTime, lexicon.KindAttribute:
 		return nounKind(head.word) != lexicon.KindPerson
+	}
+	return true
+}
+
+// spanishSynonymOnly reports whether a sentence word matches a Spanish
+// question's role only through the Spanish thesaurus, whose senses are
+// not sorted ("empleado" lists "ministerio" and "servicio" for the verb
+// emplear): a role's word counts as itself, a cognate, an acronym's name
+// or a translation (a related form tagged English).
+func spanishSynonymOnly(head *qterm, t lang.Term) bool {
+	if head.is(t) || cognate(head.word, t.Text) {
+		return false
+	}
+	for _, a := range head.alts {
+		if a.Stem == t.Stem && a.Lang != lang.Spanish {
+			return false
+		}
+	}
+	for _, e := range head.expansion {
+		if lang.StemsMatch(e, t.Stem) {
+			return false
+		}
 	}
 	return true
 }

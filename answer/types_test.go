@@ -66,6 +66,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who: the role after a copula, past a comma", "Who is the medical director of the hospital?", "Gregorio Almansa is a surgeon, and the new medical director spoke.", false},
 		{"who: the role after a copula, a clause after it", "Who is the medical director of the hospital?", "Gregorio Almansa is the hospital's medical director, officials said.", true},
 		{"who: the role's complement, a clause before it", "Who is the president of the electoral council?", "On Monday, the president of the electoral council, Ana Ruiz, resigned.", true},
+		{"¿quién?: el jefe es su presidente", "¿Quién es el jefe del sindicato?", "El presidente del sindicato, Héctor Saldías, habló el lunes.", true},
+		{"who: a leader's title for another", "Who is the head of the union?", "Union president Hector Saldias spoke on Monday.", true},
 		{"who: a body is no person", "Who called the strike?", "The Puerto Alto Port Workers Union called the strike.", false},
 		{"who: the question's person asked in lower case", "who took over from saldias as union leader?", "Union leader Hector Saldias resigned on Friday.", false},
 		{"who heads: a minister heads a ministry", "Who heads the transport ministry?", "Transport Minister Ana Ruiz urged both sides to talk.", true},
