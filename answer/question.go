@@ -348,7 +348,7 @@ func analyse(rq *retrieval.Query) *question {
 		// "now", "currently" ask for the latest state (asksLatest), "first"
 		// and "initially" for the earliest, "happen" only that something
 		// took place; they are not the topic a sentence must mention
-		if t.Stop || len(t.Text) < 2 || typeWord(t.Text) || recencyWords[t.Text] || rightNow(toks, i) || happenWords[t.Text] || i == first || excluded(toks, i) || setAside[t.Text] {
+		if t.Stop || len(t.Text) < 2 || typeWord(t.Text) || recencyWords[t.Text] || rightNow(toks, i) || leaderPhrase(toks, i) || happenWords[t.Text] || i == first || excluded(toks, i) || setAside[t.Text] {
 			continue
 		}
 		qt, ok := termOf(rq, qs, i, seen)
@@ -1086,8 +1086,28 @@ var leaderWords = union(set(`director directors head heads headed chief chiefs p
 // asksLeader reports "who runs…", "who heads…", "¿quién dirige…?"; not
 // "who managed to escape".
 func asksLeader(toks []lang.Term) bool {
-	i := wordPair(toks, whoWords, leadVerbs)
-	return i >= 0 && (i+2 >= len(toks) || toks[i+2].Text != "to")
+	if i := wordPair(toks, whoWords, leadVerbs); i >= 0 && (i+2 >= len(toks) || toks[i+2].Text != "to") {
+		return true
+	}
+	for i := range toks {
+		if leaderPhrase(toks, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// leaderPhrase reports whether toks[i] is the noun of a phrase that says
+// who heads a body: "al frente del INPA", "at the helm of the agency". It
+// names no topic of the question. "In charge of" is not among them: one
+// is in charge of an investigation or a rescue without heading anything.
+func leaderPhrase(toks []lang.Term, i int) bool {
+	if i == 0 || i+1 >= len(toks) {
+		return false
+	}
+	prev, t, next := toks[i-1].Text, toks[i].Text, toks[i+1].Text
+	return prev == "al" && t == "frente" && (next == "de" || next == "del") ||
+		prev == "the" && t == "helm" && next == "of"
 }
 
 // dayNouns after "what"/"qué" ask for a date with its day.

@@ -349,6 +349,7 @@ func TestQuestionShape(t *testing.T) {
 		{question: "¿Qué pasará con la aldea?", typ: typeAny},               // "pasará": a verb
 		{question: "¿Por qué Saldías dejó el puerto?", typ: typeReason},     // no "qué X" in "por qué"
 		{question: "Where is the union's leader now?", typ: typePlace},
+		{question: "¿Quién está al frente del sindicato?", typ: typePerson}, // "al frente de" heads: no topic word
 		{question: "¿Por qué se convocó la huelga?", typ: typeReason},
 		{question: "What was the name of the police commander who led the raid?", typ: typePerson, category: "commander", anchor: "police", role: "commander"}, // "who" relates
 		{question: "¿Cómo se llamaba el estudiante que murió en la protesta?", typ: typePerson, category: "estudiante", role: "estudiante"},                    // a person, by the glossary's "student"
@@ -719,5 +720,23 @@ func TestRightNowIsNoTopic(t *testing.T) {
 	}
 	if !found {
 		t.Error("'the right to strike': 'right' is no term")
+	}
+}
+
+// "Al frente de" asks who heads a body, as "dirige" does: a name needs a
+// leader's word by it, and "frente" is no topic a sentence must hold.
+func TestAlFrenteAsksTheLeader(t *testing.T) {
+	ix := typesIndex(t)
+	q := analyse(ix.Analyse("¿Quién está al frente del sindicato?"))
+	if !q.leads {
+		t.Error("'al frente del sindicato' does not ask who leads")
+	}
+	for _, tm := range q.terms {
+		if tm.word == "frente" {
+			t.Error("'frente' is a term")
+		}
+	}
+	if analyse(ix.Analyse("¿Quién protestó frente al sindicato?")).leads {
+		t.Error("'frente al sindicato' (in front of) asks who leads")
 	}
 }
