@@ -540,7 +540,7 @@ func hasPerson(q *question, text string, terms []lang.Term) bool {
 			continue
 		}
 		single := caps == 1 && (i > 0 && titleWords[terms[i-1].Text] || q.surnames[terms[end-1].Text])
-		if fresh && (caps >= 2 || single) && nearRole(q, text, terms, i, end) && (!q.leads || nearLeader(terms, i, end)) {
+		if fresh && (caps >= 2 || single) && nearRole(q, text, terms, i, end) && (!q.leads || nearLeader(terms, i, end) && nearBody(q, terms, i, end)) {
 			return true
 		}
 		i = max(i, end-1)
@@ -838,6 +838,47 @@ func nearLeader(terms []lang.Term, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// bodyWindow is how far from a leader's name the body he leads is named:
+// "Ingrid Valdés Cornejo, president of the National Institute for
+// Environmental Protection (INPA)".
+const bodyWindow = 10
+
+// nearBody reports, for a question about who leads a body ("who runs the
+// national emergency office"), whether the body stands by the name: the
+// head noun of the question's words for it (the last in English, the
+// first in Spanish: "the office's director", "union president Héctor
+// Saldías"), or two of those words, in any form they match (its initials
+// among them: "ONEM director Álvaro Pinzón"). One other shared word
+// ("national") may be another body's.
+func nearBody(q *question, terms []lang.Term, from, to int) bool {
+	var body []*qterm
+	for i := range q.terms {
+		if t := &q.terms[i]; !t.general && !t.entity && !leaderWords[t.word] {
+			body = append(body, t)
+		}
+	}
+	if len(body) == 0 {
+		return true
+	}
+	head := body[len(body)-1]
+	if q.lang == lang.Spanish {
+		head = body[0]
+	}
+	found := 0
+	for _, b := range body {
+		for j := max(0, from-bodyWindow); j < len(terms) && j < to+bodyWindow; j++ {
+			if b.matches(terms[j]) {
+				if b == head {
+					return true
+				}
+				found++
+				break
+			}
+		}
+	}
+	return found >= 2
 }
 
 // namedOwner returns the owner of the role a who question asks, written
