@@ -820,11 +820,16 @@ func instanceQuestion(toks []lang.Term) bool {
 // matches reports whether a sentence word is this question term, in its
 // own form, a related one or the other language's.
 func (t *qterm) matches(w lang.Term) bool {
-	if lang.StemsMatch(w.Stem, t.stem) || w.Text == t.word {
+	return t.matchesOnly(w, func(retrieval.Alt) bool { return true })
+}
+
+// matchesOnly is matches counting only the related forms keep accepts.
+func (t *qterm) matchesOnly(w lang.Term, keep func(retrieval.Alt) bool) bool {
+	if t.is(w) {
 		return true
 	}
 	for _, a := range t.alts {
-		if a.Stem == w.Stem {
+		if a.Stem == w.Stem && keep(a) {
 			return true
 		}
 	}

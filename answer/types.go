@@ -8,6 +8,7 @@ import (
 	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/lang"
 	"github.com/footnote-bot/footnote/lexicon"
+	"github.com/footnote-bot/footnote/retrieval"
 )
 
 // This file decides whether a sentence holds the kind of thing a question
@@ -963,20 +964,7 @@ func namesRole(l lang.Lang, head *qterm, t lang.Term) bool {
 // emplear): a role's word counts as itself, a cognate, an acronym's name
 // or a translation (a related form tagged English).
 func spanishSynonymOnly(head *qterm, t lang.Term) bool {
-	if head.is(t) || cognate(head.word, t.Text) {
-		return false
-	}
-	for _, a := range head.alts {
-		if a.Stem == t.Stem && a.Lang != lang.Spanish {
-			return false
-		}
-	}
-	for _, e := range head.expansion {
-		if lang.StemsMatch(e, t.Stem) {
-			return false
-		}
-	}
-	return true
+	return !cognate(head.word, t.Text) && !head.matchesOnly(t, func(a retrieval.Alt) bool { return a.Lang != lang.Spanish })
 }
 
 // roleKind reports whether a sentence word is a kind of person the role
