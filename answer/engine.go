@@ -110,7 +110,7 @@ func (e *Engine) ask(ctx context.Context, q string, k int) (*Answer, *retrieval.
 }
 
 // listedChunks is how many of the search's chunks the answer's reading
-// reorders for the passages it lists (see byReading); the answer itself is
+// reads for the passages it lists (see withBestRead); the answer itself is
 // drawn from the first candidateChunks.
 const listedChunks = 10
 

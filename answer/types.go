@@ -744,7 +744,7 @@ var genericRoles = set(`leader leaders official officials politician politicians
 // headRoles are the words for whoever heads a body, one as good as
 // another: the union's "jefe" is its "presidente".
 var headRoles = set(`head chief leader director president chairman chairwoman chair boss
-	jefe jefa lider director directora presidente presidenta`)
+	jefe jefa lider directora presidente presidenta`)
 
 // roleNear and roleFar are how many words from a name its role may
 // stand: near anywhere, far only across a role's complement set off by a
