@@ -856,7 +856,7 @@ func (e *Engine) compose(a *Answer, q *question, best *candidate, cands []*candi
 	// the latest or the first figure, which then changed over time, or asks
 	// for no figure: "who replaced the minister?" is not answered by two
 	// death tolls.
-	if other := conflict(best, cands); other != nil && !asksLatest(q) && !q.earliest && (q.typ == typeQuantity || q.typ == typeAny) {
+	if other := conflict(q, best, cands); other != nil && !asksLatest(q) && !q.earliest && (q.typ == typeQuantity || q.typ == typeAny) {
 		points = append(points, e.withContext(q, other)...)
 		quote(points)
 		a.Note = differNote(q.lang, best, other)

@@ -108,7 +108,7 @@ func quantities(terms []lang.Term) map[string]bool {
 // conflict finds, among the candidates, a sentence from another article
 // that answers the same question with a different number: both cover most
 // of the same question terms and neither shares a number with the other.
-func conflict(best *candidate, cands []*candidate) *candidate {
+func conflict(q *question, best *candidate, cands []*candidate) *candidate {
 	bq := quantities(best.terms)
 	if len(bq) == 0 {
 		return nil
@@ -127,7 +127,7 @@ func conflict(best *candidate, cands []*candidate) *candidate {
 			continue
 		}
 		cq := quantities(c.terms)
-		if len(cq) == 0 {
+		if len(cq) == 0 || !sameFigureTopic(q, best, c) {
 			continue
 		}
 		same := false
@@ -139,6 +139,45 @@ func conflict(best *candidate, cands []*candidate) *candidate {
 		}
 	}
 	return nil
+}
+
+// figureWindow is how near a figure a question word must stand to say
+// what the figure is of.
+const figureWindow = 5
+
+// sameFigureTopic reports whether the figures of two sentences stand by
+// one same question word: "Quiroga, a 49-year-old…" and "Aranda, 61, …
+// against 45.2% for Quiroga" share "Quiroga" but give the ages of two
+// people, so they do not disagree.
+func sameFigureTopic(q *question, a, b *candidate) bool {
+	at := figureTopics(q, a)
+	for s := range figureTopics(q, b) {
+		if at[s] {
+			return true
+		}
+	}
+	return false
+}
+
+// figureTopics returns the stems of the question's terms a candidate
+// holds, in any form they match, within figureWindow words of one of its
+// figures.
+func figureTopics(q *question, c *candidate) map[string]bool {
+	ql := q.forLang(c.chunk.Language)
+	out := map[string]bool{}
+	for i, t := range c.terms {
+		if !(t.Number || numberWords[t.Text]) || isDate(c.terms, i) {
+			continue
+		}
+		for j := max(0, i-figureWindow); j < len(c.terms) && j <= i+figureWindow; j++ {
+			for k := range ql.terms {
+				if j != i && !c.terms[j].Stop && ql.terms[k].matches(c.terms[j]) {
+					out[ql.terms[k].stem] = true
+				}
+			}
+		}
+	}
+	return out
 }
 
 // differNote says in the question's language that two sources disagree.

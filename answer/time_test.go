@@ -117,3 +117,19 @@ func TestSoFarAsksTheLatest(t *testing.T) {
 		t.Fatalf("answer %q", a.Answer)
 	}
 }
+
+// Two articles disagree only about the same thing: one gives Quiroga's
+// age, the other Aranda's, and mentions Quiroga only for her share of the
+// vote, far from its figures.
+func TestFiguresOfAnotherAreNoDisagreement(t *testing.T) {
+	e := engineFS(t, map[string]string{
+		"a.md": "---\ntitle: Quiroga wins primary\nsource: A\ndate: 2025-01-10\n---\n\n" +
+			"Quiroga, a 49-year-old human rights lawyer from the north, won the opposition primary in January.\n",
+		"b.md": "---\ntitle: Aranda declared winner\nsource: B\ndate: 2025-05-04\n---\n\n" +
+			"The council said Aranda, 61, of the ruling party, won the vote by a wide margin against the opposition candidate Quiroga.\n",
+	})
+	a := ask(t, e, "How old is Quiroga?")
+	if a.Refused || len(a.Citations) != 1 || a.Citations[0].DocID != "a" || a.Note != "" {
+		t.Fatalf("answer %q with %d citations, note %q", a.Answer, len(a.Citations), a.Note)
+	}
+}
