@@ -292,6 +292,7 @@ func (e *Engine) candidatesFrom(q *question, hits []retrieval.Hit, from int) []*
 		namedBefore(q, chunkCands, terms, func() bool { return e.prevNames(q, h.Chunk) })
 		spokeBefore(q, chunkCands, terms)
 	}
+	preferOwnLanguage(out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
 	return out
 }

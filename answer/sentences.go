@@ -27,6 +27,9 @@ type candidate struct {
 	// sentKnownCov is the sentence's own coverage of the known terms.
 	sentKnownCov float64
 	typed        bool
+	// ownLang is true when the sentence is in the question's language
+	// (see preferOwnLanguage).
+	ownLang bool
 	// lacksFigure is true when a figure, day or year of the question is
 	// nowhere in the sentence's context.
 	lacksFigure bool
@@ -259,6 +262,7 @@ func (c *candidate) scoreAgainst(q *question, terms []lang.Term, stems map[strin
 	c.pair = pairBonus(q, terms)
 	c.order = orderAgreement(q, terms)
 	c.novelty = novelty(q, terms)
+	c.ownLang = l == q.lang
 	c.score = c.weigh(defaultWeights)
 	if otherActor(q, c.text(), terms, c.matched) {
 		// "Nicaragua also decided to cut all relations with Ecuador" for
@@ -329,6 +333,28 @@ func (c *candidate) weigh(w weights) float64 {
 		s += w.typed
 	}
 	return s
+}
+
+// otherLanguageCost is what a sentence in the other language than the
+// question's loses when the passages read hold sentences in the
+// question's own (see preferOwnLanguage).
+const otherLanguageCost = 0.05
+
+// preferOwnLanguage lowers the score of the candidates in the other
+// language than the question's, when some are in its own: of two passages
+// that answer alike, the asker's own language is quoted ("¿dónde fue la
+// reunión?" quotes "celebrará una sesión … en Taluma" over "held an
+// emergency session in Taluma"). A corpus in one language is untouched.
+func preferOwnLanguage(cands []*candidate) {
+	own := false
+	for _, c := range cands {
+		own = own || c.ownLang
+	}
+	for _, c := range cands {
+		if own && !c.ownLang {
+			c.score -= otherLanguageCost
+		}
+	}
 }
 
 // novelty is the share of a sentence's content words that are not the
