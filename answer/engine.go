@@ -3,7 +3,6 @@ package answer
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -100,7 +99,7 @@ func (e *Engine) ask(ctx context.Context, q string, k int) (*Answer, *retrieval.
 	} else {
 		refuse(a, qs, cands)
 	}
-	a.Retrieved = e.withBestRead(qs, cands, a.Citations, hits, k)
+	a.Retrieved = e.withBestRead(qs, a.Citations, hits, k)
 	a.TimingsMS = map[string]float64{
 		"retrieve": ms(searched.Sub(start)),
 		"answer":   ms(time.Since(searched)),
@@ -116,24 +115,32 @@ const listedChunks = 10
 
 // withBestRead returns the k passages to list (see citedFirst), but lets
 // the chunk the answerer reads best among those the search ranked below
-// them (down to listedChunks) take the place of the listed one it reads
-// worst, when it reads better: a chunk ranked eighth whose sentence holds
-// what was asked is listed instead of one that only shares words. cands
-// are the answer's readings of the first candidateChunks; the rest are
-// read here. Call it once the answer is composed: it reads the chunks'
-// articles' names afresh.
-func (e *Engine) withBestRead(q *question, cands []*candidate, cites []Citation, hits []retrieval.Hit, k int) []Retrieved {
+// them (down to listedChunks) take the place of the listed, uncited one it
+// reads worst, when it reads better: a chunk ranked eighth whose sentence
+// holds what was asked is listed instead of one that only shares words.
+// The answer itself is drawn from the first candidateChunks alone. Call it
+// once the answer is composed: it reads all of hits afresh, their
+// articles' names included.
+func (e *Engine) withBestRead(q *question, cites []Citation, hits []retrieval.Hit, k int) []Retrieved {
 	listed := citedFirst(cites, hits, k)
-	if len(listed) < k || len(hits) <= k {
-		return listed
-	}
-	read := map[string]float64{}
-	for _, c := range append(slices.Clone(cands), e.candidatesFrom(q, hits, candidateChunks)...) {
-		read[c.chunk.ID] = max(read[c.chunk.ID], c.score)
+	cited := map[string]bool{}
+	for _, c := range cites {
+		cited[c.ChunkID] = true
 	}
 	in := map[string]bool{}
+	uncited := false
 	for _, r := range listed {
 		in[r.ChunkID] = true
+		uncited = uncited || !cited[r.ChunkID]
+	}
+	if len(listed) < k || len(hits) <= k || !uncited {
+		return listed // nothing below the listing, or nothing to give way
+	}
+	read := map[string]float64{}
+	for _, c := range e.candidates(q, hits) {
+		if r, ok := read[c.chunk.ID]; !ok || c.score > r {
+			read[c.chunk.ID] = c.score
+		}
 	}
 	var extra *retrieval.Hit
 	for i := range hits {
@@ -141,21 +148,17 @@ func (e *Engine) withBestRead(q *question, cands []*candidate, cites []Citation,
 			extra = h
 		}
 	}
-	cited := map[string]bool{}
-	for _, c := range cites {
-		cited[c.ChunkID] = true
-	}
 	worst := -1
 	for i, r := range listed {
 		if !cited[r.ChunkID] && (worst < 0 || read[r.ChunkID] < read[listed[worst].ChunkID]) {
 			worst = i
 		}
 	}
-	if extra == nil || worst < 0 || read[extra.Chunk.ID] <= read[listed[worst].ChunkID] {
+	if extra == nil || read[extra.Chunk.ID] <= read[listed[worst].ChunkID] {
 		return listed
 	}
-	listed = append(listed[:worst], listed[worst+1:]...)
-	return append(listed, Retrieved{ChunkID: extra.Chunk.ID, DocID: extra.Chunk.DocID, Score: round(extra.Score), Text: extra.Chunk.Text})
+	listed[worst] = Retrieved{ChunkID: extra.Chunk.ID, DocID: extra.Chunk.DocID, Score: round(extra.Score), Text: extra.Chunk.Text}
+	return listed
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
@@ -235,12 +238,6 @@ func firstN(hits []retrieval.Hit, n int) []retrieval.Hit {
 // candidates scores every sentence of the chunks given: the search's best
 // (see firstN, withLeads).
 func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
-	return e.candidatesFrom(q, hits, 0)
-}
-
-// candidatesFrom is candidates for hits[from:] alone, each still ranked
-// by its place in hits, and the names read from all of hits' articles.
-func (e *Engine) candidatesFrom(q *question, hits []retrieval.Hit, from int) []*candidate {
 	var out []*candidate
 	titles := map[string]map[string]bool{}
 	var docs []*corpus.Document
@@ -252,8 +249,8 @@ func (e *Engine) candidatesFrom(q *question, hits []retrieval.Hit, from int) []*
 		}
 	}
 	q.proper, q.surnames, q.bodies = docNames(docs)
-	for r, h := range hits[min(from, len(hits)):] {
-		r += from
+	q.views = nil // the per-language views copy the names (see forLang)
+	for r, h := range hits {
 		l := h.Chunk.Language
 		n := len(h.Chunk.Sentences)
 		terms := make([][]lang.Term, n)

@@ -111,7 +111,7 @@ func (g *Generator) Ask(ctx context.Context, r Request) (*Answer, error) {
 	t := &checkTimes{}
 	if strings.Contains(reply, prompts.NotInSources) {
 		qs := analyse(res.Query)
-		refuse(a, qs, eng.candidates(qs, res.Hits))
+		refuse(a, qs, eng.candidates(qs, firstN(res.Hits, candidateChunks)))
 		a.Verification = &Verification{Dropped: []string{}, Unsupported: []string{}}
 	} else {
 		// The judge and a repair share one deadline.

@@ -11,9 +11,10 @@ import (
 
 // The passages listed with an answer let the chunk the answerer reads
 // best among those the search ranked below them take the place of the
-// listed one it reads worst: a union leader's name ranked eighth is
-// listed before a chunk that only shares the question's words. One that
-// reads worse than every listed chunk is left out.
+// listed one it reads worst: a union leader's name ranked seventh is
+// listed instead of a chunk that only shares the question's words. The
+// one chunk below the listing that reads worse than every listed chunk
+// is left out.
 func TestListingTakesTheBestReadChunkFromBelow(t *testing.T) {
 	files := map[string]string{}
 	for i, p := range []string{
@@ -61,8 +62,7 @@ func TestListingTakesTheBestReadChunkFromBelow(t *testing.T) {
 		{"a sentence of nothing asked reads worse", append(slices.Clone(rest[:5]), ships...), ships, ""},
 	} {
 		order := tc.order
-		cands := e.candidates(q, firstN(order, candidateChunks))
-		listed := e.withBestRead(q, cands, nil, order, 5)
+		listed := e.withBestRead(q, nil, order, 5)
 		if len(listed) != 5 {
 			t.Fatalf("%s: %d listed", tc.name, len(listed))
 		}
