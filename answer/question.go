@@ -688,6 +688,9 @@ func measureQuestion(toks []lang.Term) map[string]bool {
 // edad?", and "¿cuántos años tiene X?", which asks X's age as "how old"
 // does.
 func asksAge(toks []lang.Term, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
 	t, next := toks[i].Text, toks[i+1].Text
 	return (t == "que" || t == "cual" || t == "what") && (next == "edad" || next == "age") ||
 		(t == "cuantos" || t == "cuanto") && next == "años" && i+2 < len(toks) && ageVerbs[toks[i+2].Text]

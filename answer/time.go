@@ -98,21 +98,29 @@ var asOf = map[lang.Lang]string{lang.English: "As of %s: ", lang.Spanish: "A fec
 func quantities(terms []lang.Term) map[string]bool {
 	out := map[string]bool{}
 	for i, t := range terms {
-		if (t.Number || numberWords[t.Text]) && !isDate(terms, i) {
+		if isFigure(terms, i) {
 			out[t.Text] = true
 		}
 	}
 	return out
 }
 
+// isFigure reports whether terms[i] is a number, in digits or words, that
+// is no date.
+func isFigure(terms []lang.Term, i int) bool {
+	return (terms[i].Number || numberWords[terms[i].Text]) && !isDate(terms, i)
+}
+
 // conflict finds, among the candidates, a sentence from another article
 // that answers the same question with a different number: both cover most
-// of the same question terms and neither shares a number with the other.
+// of the same question terms, neither shares a number with the other, and
+// their figures stand by one same question word (see sameFigureTopic).
 func conflict(q *question, best *candidate, cands []*candidate) *candidate {
 	bq := quantities(best.terms)
 	if len(bq) == 0 {
 		return nil
 	}
+	bt := figureTopics(q, best)
 	for _, c := range cands {
 		if c == best || c.doc.ID == best.doc.ID || c.knownCov < 0.75*best.knownCov || !c.typed && best.typed {
 			continue
@@ -127,7 +135,7 @@ func conflict(q *question, best *candidate, cands []*candidate) *candidate {
 			continue
 		}
 		cq := quantities(c.terms)
-		if len(cq) == 0 || !sameFigureTopic(q, best, c) {
+		if len(cq) == 0 || !sharesTopic(bt, figureTopics(q, c)) {
 			continue
 		}
 		same := false
@@ -145,14 +153,15 @@ func conflict(q *question, best *candidate, cands []*candidate) *candidate {
 // what the figure is of.
 const figureWindow = 5
 
-// sameFigureTopic reports whether the figures of two sentences stand by
-// one same question word: "Quiroga, a 49-year-old…" and "Aranda, 61, …
-// against 45.2% for Quiroga" share "Quiroga" but give the ages of two
-// people, so they do not disagree.
-func sameFigureTopic(q *question, a, b *candidate) bool {
-	at := figureTopics(q, a)
-	for s := range figureTopics(q, b) {
-		if at[s] {
+// sharesTopic reports whether two sentences' figure topics (see
+// figureTopics) meet: "Quiroga, a 49-year-old…" and "The council said
+// Aranda, 61, … won against the opposition candidate Quiroga" give two
+// people's ages, the second far from Quiroga, so they do not disagree. A
+// figure that stands by the question's word for another reason
+// ("45.2% for Quiroga") still counts.
+func sharesTopic(a, b map[string]bool) bool {
+	for s := range b {
+		if a[s] {
 			return true
 		}
 	}
@@ -165,13 +174,16 @@ func sameFigureTopic(q *question, a, b *candidate) bool {
 func figureTopics(q *question, c *candidate) map[string]bool {
 	ql := q.forLang(c.chunk.Language)
 	out := map[string]bool{}
-	for i, t := range c.terms {
-		if !(t.Number || numberWords[t.Text]) || isDate(c.terms, i) {
+	for i := range c.terms {
+		if !isFigure(c.terms, i) {
 			continue
 		}
 		for j := max(0, i-figureWindow); j < len(c.terms) && j <= i+figureWindow; j++ {
+			if j == i || c.terms[j].Stop {
+				continue
+			}
 			for k := range ql.terms {
-				if j != i && !c.terms[j].Stop && ql.terms[k].matches(c.terms[j]) {
+				if ql.terms[k].matches(c.terms[j]) {
 					out[ql.terms[k].stem] = true
 				}
 			}

@@ -743,8 +743,8 @@ var genericRoles = set(`leader leaders official officials politician politicians
 
 // headRoles are the words for whoever heads a body, one as good as
 // another: the union's "jefe" is its "presidente".
-var headRoles = set(`head chief leader director president chairman chairwoman chair boss
-	jefe jefa lider directora presidente presidenta`)
+var headRoles = set(`head heads chief chiefs leader leaders director directors president presidents chairman
+	chairwoman chair boss bosses jefe jefa jefes lider lideres directora directores presidente presidenta presidentes`)
 
 // roleNear and roleFar are how many words from a name its role may
 // stand: near anywhere, far only across a role's complement set off by a
@@ -863,10 +863,7 @@ func nearBody(q *question, terms []lang.Term, from, to int) bool {
 	if len(body) == 0 {
 		return true
 	}
-	head := body[len(body)-1]
-	if q.lang == lang.Spanish {
-		head = body[0]
-	}
+	head := bodyHead(q, body)
 	found := 0
 	for _, b := range body {
 		for j := max(0, from-bodyWindow); j < len(terms) && j < to+bodyWindow; j++ {
@@ -880,6 +877,28 @@ func nearBody(q *question, terms []lang.Term, from, to int) bool {
 		}
 	}
 	return found >= 2
+}
+
+// bodyHead returns the head noun of the question's words for a body:
+// the first in Spanish ("el consejo nacional electoral"), in English the
+// last ("the national emergency office") or the one before "of" ("the
+// office of emergency management").
+func bodyHead(q *question, body []*qterm) *qterm {
+	if q.lang == lang.Spanish {
+		return body[0]
+	}
+	toks := lang.Terms(q.lang, q.text)
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i+1].Text != "of" {
+			continue
+		}
+		for _, b := range body {
+			if b.word == toks[i].Text {
+				return b
+			}
+		}
+	}
+	return body[len(body)-1]
 }
 
 // namedOwner returns the owner of the role a who question asks, written
@@ -958,11 +977,12 @@ func namesRole(l lang.Lang, head *qterm, t lang.Term) bool {
 	return true
 }
 
-// spanishSynonymOnly reports whether a sentence word matches a Spanish
-// question's role only through the Spanish thesaurus, whose senses are
-// not sorted ("empleado" lists "ministerio" and "servicio" for the verb
-// emplear): a role's word counts as itself, a cognate, an acronym's name
-// or a translation (a related form tagged English).
+// spanishSynonymOnly reports, for a sentence word that matches a Spanish
+// question's role (namesRole checks that first), whether it does only
+// through the Spanish thesaurus, whose senses are not sorted ("empleado"
+// lists "ministerio" and "servicio" for the verb emplear): a role's word
+// counts as itself, a cognate, an acronym's name or a translation (a
+// related form tagged English).
 func spanishSynonymOnly(head *qterm, t lang.Term) bool {
 	return !cognate(head.word, t.Text) && !head.matchesOnly(t, func(a retrieval.Alt) bool { return a.Lang != lang.Spanish })
 }

@@ -73,6 +73,9 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who heads: a minister heads a ministry", "Who heads the transport ministry?", "Transport Minister Ana Ruiz urged both sides to talk.", true},
 		{"who runs: the leader of another body", "Who runs the national safety office?", "Ana Ruiz, president of the National Workers Union, spoke on Monday.", false},
 		{"who runs: the body's noun by the leader", "Who leads the dockers union in Quilmo?", "Union president Hector Saldias spoke on Monday.", true},
+		{"who runs: the noun before 'of' is the body's", "Who runs the office of port safety?", "Ana Ruiz, director of the office, spoke on Monday.", true},
+		{"who heads: at the helm of", "Who is at the helm of the union?", "Union president Hector Saldias spoke on Monday.", true},
+		{"who heads: at the helm of, a name by no leader's word", "Who is at the helm of the union?", "The union thanked Hector Saldias on Monday.", false},
 		{"who runs: two of the body's words by the leader", "Who runs the port safety office?", "Ana Ruiz, director of port safety, spoke on Monday.", true},
 		{"who heads: a name by no leader's word", "Who heads the transport ministry?", "The transport ministry said Ana Ruiz, a crane operator, urged talks.", false},
 		{"who managed to: no leader asked", "Who managed to escape from the port?", "Hector Saldias managed to escape from the port on Friday.", true},
@@ -352,7 +355,7 @@ func TestQuestionShape(t *testing.T) {
 		{question: "¿Qué pasará con la aldea?", typ: typeAny},               // "pasará": a verb
 		{question: "¿Por qué Saldías dejó el puerto?", typ: typeReason},     // no "qué X" in "por qué"
 		{question: "Where is the union's leader now?", typ: typePlace},
-		{question: "¿Quién está al frente del sindicato?", typ: typePerson}, // "al frente de" heads: no topic word
+		{question: "¿Quién está al frente del sindicato?", typ: typePerson},
 		{question: "¿Por qué se convocó la huelga?", typ: typeReason},
 		{question: "What was the name of the police commander who led the raid?", typ: typePerson, category: "commander", anchor: "police", role: "commander"}, // "who" relates
 		{question: "¿Cómo se llamaba el estudiante que murió en la protesta?", typ: typePerson, category: "estudiante", role: "estudiante"},                    // a person, by the glossary's "student"

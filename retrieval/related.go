@@ -51,8 +51,9 @@ func shortSpanish(l lang.Lang, stem string) bool {
 // translate adds to a word's related forms, through add, its forms in
 // the corpus's other language: the glossary's, the general vocabulary's,
 // the bilingual dictionary's and, for a word no article uses (unused), a
-// second step through the other language's thesaurus.
-func (ix *Index) translate(qLang lang.Lang, word, entry string, unused bool, add func(stem string, w float64)) {
+// second step through the other language's thesaurus. add must tag what
+// it is given as the other language's (related sets its language first).
+func translate(qLang lang.Lang, word, entry string, unused bool, add func(stem string, w float64)) {
 	other := qLang.Other()
 	core, gen := lang.Translations(qLang, lang.Fold(word))
 	for _, w := range core {
@@ -142,7 +143,7 @@ func (ix *Index) related(qLang lang.Lang, word, entry string) []Alt {
 	}
 	if other := qLang.Other(); ix.lex.langs[other] {
 		l = other
-		ix.translate(qLang, word, entry, unused, add)
+		translate(qLang, word, entry, unused, add)
 	}
 	out := make([]Alt, 0, len(best))
 	for k, w := range best {
