@@ -134,6 +134,11 @@ type question struct {
 	// role holds the terms naming the role a "who is X's minister"
 	// question asks the holder of; the name must stand by one of them.
 	role []*qterm
+	// body holds the indexes in terms of the words for the body a "who
+	// leads" question asks about, bodyHead its head noun's (see
+	// leaderBody, nearBody).
+	body     []int
+	bodyHead int
 	// roleKinds are the stems of the kinds of person the role's head word
 	// covers ("ambassador", "consul" for "diplomat"; see kindsOfRole).
 	roleKinds map[string]bool
@@ -490,6 +495,9 @@ func (qs *question) wants(toks []lang.Term) {
 	qs.day = qs.typ == typeTime && qs.category != nil && dayNouns[qs.category.word]
 	qs.saidBy = qs.typ == typePerson && wordPair(toks, whoWords, askedSpeech) >= 0
 	qs.leads = qs.typ == typePerson && len(qs.role) == 0 && asksLeader(toks)
+	if qs.leads {
+		qs.body, qs.bodyHead = leaderBody(qs, toks)
+	}
 	qs.countsPersons = qs.counted != nil && personNoun(qs.lang, qs.counted.word)
 	qs.roleKinds = kindsOfRole(qs)
 }

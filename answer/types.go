@@ -848,27 +848,20 @@ const bodyWindow = 10
 
 // nearBody reports, for a question about who leads a body ("who runs the
 // national emergency office"), whether the body stands by the name: the
-// head noun of the question's words for it (the last in English, the
-// first in Spanish: "the office's director", "union president Héctor
-// Saldías"), or two of those words, in any form they match (its initials
-// among them: "ONEM director Álvaro Pinzón"). One other shared word
-// ("national") may be another body's.
+// head noun of the question's words for it ("the office's director",
+// "union president Héctor Saldías"; see leaderBody), or two of those
+// words, in any form they match (its initials among them: "ONEM director
+// Álvaro Pinzón"). One other shared word ("national") may be another
+// body's.
 func nearBody(q *question, terms []lang.Term, from, to int) bool {
-	var body []*qterm
-	for i := range q.terms {
-		if t := &q.terms[i]; !t.general && !t.entity && !leaderWords[t.word] {
-			body = append(body, t)
-		}
-	}
-	if len(body) == 0 {
+	if len(q.body) == 0 {
 		return true
 	}
-	head := bodyHead(q, body)
 	found := 0
-	for _, b := range body {
+	for _, b := range q.body {
 		for j := max(0, from-bodyWindow); j < len(terms) && j < to+bodyWindow; j++ {
-			if b.matches(terms[j]) {
-				if b == head {
+			if q.terms[b].matches(terms[j]) {
+				if b == q.bodyHead {
 					return true
 				}
 				found++
@@ -879,26 +872,35 @@ func nearBody(q *question, terms []lang.Term, from, to int) bool {
 	return found >= 2
 }
 
-// bodyHead returns the head noun of the question's words for a body:
-// the first in Spanish ("el consejo nacional electoral"), in English the
-// last ("the national emergency office") or the one before "of" ("the
-// office of emergency management").
-func bodyHead(q *question, body []*qterm) *qterm {
-	if q.lang == lang.Spanish {
-		return body[0]
+// leaderBody returns, for a question about who leads a body, the indexes
+// in q.terms of its words for the body (no everyday word, name or word of
+// leading) and of their head noun: the first in Spanish ("el consejo
+// nacional electoral"), in English the last ("the national emergency
+// office") or the one before "of" ("the office of emergency management").
+// toks are the question's tokens.
+func leaderBody(q *question, toks []lang.Term) (body []int, head int) {
+	for i := range q.terms {
+		if t := &q.terms[i]; !t.general && !t.entity && !leaderWords[t.word] {
+			body = append(body, i)
+		}
 	}
-	toks := lang.Terms(q.lang, q.text)
+	if len(body) == 0 {
+		return nil, -1
+	}
+	if q.lang == lang.Spanish {
+		return body, body[0]
+	}
 	for i := 0; i+1 < len(toks); i++ {
 		if toks[i+1].Text != "of" {
 			continue
 		}
 		for _, b := range body {
-			if b.word == toks[i].Text {
-				return b
+			if q.terms[b].word == toks[i].Text {
+				return body, b
 			}
 		}
 	}
-	return body[len(body)-1]
+	return body, body[len(body)-1]
 }
 
 // namedOwner returns the owner of the role a who question asks, written
