@@ -75,60 +75,47 @@ func TestLatestIsNotCompletedByOlderNews(t *testing.T) {
 	}
 }
 
+// A question about the latest state ("now", "sigue", "so far") is
+// answered from the newest article, and says as of when; "gente" is
+// counted by "personas".
 func TestLatestPrefersNewestSource(t *testing.T) {
-	e := engineFS(t, map[string]string{
-		"early.md": "---\ntitle: Glas held\nsource: A\ndate: 2024-04-06\n---\n\nGlas remains held in a maximum-security prison in Guayaquil.\n",
-		"late.md":  "---\ntitle: Glas moved\nsource: B\ndate: 2024-04-09\n---\n\nGlas remains held in the La Roca prison after a hospital stay.\n",
-	})
-	a, err := e.Ask(context.Background(), "Where is Glas held now?", answer.Options{})
-	if err != nil {
-		t.Fatal(err)
+	doc := func(title, date, language, text string) string {
+		return "---\ntitle: " + title + "\nsource: S\ndate: " + date + "\nlanguage: " + language + "\n---\n\n" + text + "\n"
 	}
-	if a.Refused || a.Citations[0].DocID != "late" || !strings.HasPrefix(a.Answer, "As of 2024-04-09") {
-		t.Fatalf("answer %q citing %s", a.Answer, a.Citations[0].DocID)
-	}
-}
-
-// "Still" asks for the latest state, in Spanish as "sigue": the newest
-// article's count answers, and "gente" is counted by "personas".
-func TestStillAsksTheLatestCount(t *testing.T) {
-	e := engineFS(t, map[string]string{
-		"early.md": "---\ntitle: Detenidos en el puerto\nsource: A\ndate: 2025-01-21\nlanguage: es\n---\n\n" +
-			"Dos personas siguen detenidas en el puerto, dijo la policía.\n",
-		"late.md": "---\ntitle: Liberan a un detenido del puerto\nsource: B\ndate: 2025-04-10\nlanguage: es\n---\n\n" +
-			"Una persona permanece detenida en el puerto, dijo la policía.\n",
-	})
-	a := ask(t, e, "¿Cuánta gente sigue detenida en el puerto?")
-	if a.Refused || len(a.Citations) == 0 || a.Citations[0].DocID != "late" || !strings.HasPrefix(a.Answer, "A fecha de 2025-04-10") {
-		t.Fatalf("answer %q", a.Answer)
+	for _, tc := range []struct {
+		question, early, late, asOf string
+	}{
+		{"Where is Glas held now?",
+			doc("Glas held", "2024-04-06", "en", "Glas remains held in a maximum-security prison in Guayaquil."),
+			doc("Glas moved", "2024-04-09", "en", "Glas remains held in the La Roca prison after a hospital stay."),
+			"As of 2024-04-09"},
+		{"¿Cuánta gente sigue detenida en el puerto?",
+			doc("Detenidos en el puerto", "2025-01-21", "es", "Dos personas siguen detenidas en el puerto, dijo la policía."),
+			doc("Liberan a un detenido del puerto", "2025-04-10", "es", "Una persona permanece detenida en el puerto, dijo la policía."),
+			"A fecha de 2025-04-10"},
+		{"How many people have died in the port protests so far?",
+			doc("Protests spread", "2025-05-04", "en", "3 people have died in the port protests, the ombudsman said."),
+			doc("Ombudsman's report", "2025-07-15", "en", "14 people have died in the port protests, the ombudsman said."),
+			"As of 2025-07-15"},
+	} {
+		a := ask(t, engineFS(t, map[string]string{"early.md": tc.early, "late.md": tc.late}), tc.question)
+		if a.Refused || len(a.Citations) == 0 || a.Citations[0].DocID != "late" || !strings.HasPrefix(a.Answer, tc.asOf) {
+			t.Errorf("%q: answer %q", tc.question, a.Answer)
+		}
 	}
 }
 
-// "So far" asks for the latest figure as "now" does.
-func TestSoFarAsksTheLatest(t *testing.T) {
-	e := engineFS(t, map[string]string{
-		"early.md": "---\ntitle: Protests spread\nsource: A\ndate: 2025-05-04\n---\n\n" +
-			"3 people have died in the port protests, the ombudsman said.\n",
-		"late.md": "---\ntitle: Ombudsman's report\nsource: B\ndate: 2025-07-15\n---\n\n" +
-			"14 people have died in the port protests, the ombudsman said.\n",
-	})
-	a := ask(t, e, "How many people have died in the port protests so far?")
-	if a.Refused || len(a.Citations) == 0 || a.Citations[0].DocID != "late" || !strings.HasPrefix(a.Answer, "As of 2025-07-15") {
-		t.Fatalf("answer %q", a.Answer)
-	}
-}
-
-// Two articles disagree only about the same thing: one gives Quiroga's
-// age, the other Aranda's, and mentions Quiroga only for her share of the
+// Two articles disagree only about the same thing: one gives Ibarra's
+// age, the other Lagos's, and mentions Ibarra only for her share of the
 // vote, far from its figures.
 func TestFiguresOfAnotherAreNoDisagreement(t *testing.T) {
 	e := engineFS(t, map[string]string{
-		"a.md": "---\ntitle: Quiroga wins primary\nsource: A\ndate: 2025-01-10\n---\n\n" +
-			"Quiroga, a 49-year-old human rights lawyer from the north, won the opposition primary in January.\n",
-		"b.md": "---\ntitle: Aranda declared winner\nsource: B\ndate: 2025-05-04\n---\n\n" +
-			"The council said Aranda, 61, of the ruling party, won the vote by a wide margin against the opposition candidate Quiroga.\n",
+		"a.md": "---\ntitle: Ibarra wins primary\nsource: A\ndate: 2025-01-10\n---\n\n" +
+			"Ibarra, a 49-year-old human rights lawyer from the north, won the opposition primary in January.\n",
+		"b.md": "---\ntitle: Lagos declared winner\nsource: B\ndate: 2025-05-04\n---\n\n" +
+			"The council said Lagos, 61, of the ruling party, won the vote by a wide margin against the opposition candidate Ibarra.\n",
 	})
-	a := ask(t, e, "How old is Quiroga?")
+	a := ask(t, e, "How old is Ibarra?")
 	if a.Refused || len(a.Citations) != 1 || a.Citations[0].DocID != "a" || a.Note != "" {
 		t.Fatalf("answer %q with %d citations, note %q", a.Answer, len(a.Citations), a.Note)
 	}
