@@ -571,7 +571,7 @@ func TestComoSeLlamaAsksForAName(t *testing.T) {
 // "ministerio" (for the verb emplear), which names no employee.
 func TestSpanishRoleIsNotTheThesaurusWord(t *testing.T) {
 	e := engineFS(t, map[string]string{"a.md": articleIn("es", "Liberan a los empleados del consulado", "2025-01-21",
-		"La canciller Ana Beltrán, del Ministerio de Exteriores, anunció las medidas.",
+		"La canciller Carla Soto, del Ministerio de Exteriores, anunció las medidas.",
 		"Los dos empleados del consulado fueron liberados el domingo.")})
 	if a := ask(t, e, "¿Cómo se llaman los empleados del consulado?"); !a.Refused {
 		t.Errorf("answered %q", a.Answer)

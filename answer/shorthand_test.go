@@ -11,7 +11,7 @@ func TestSpelledOut(t *testing.T) {
 		"apple pie and people":             "apple pie and people",             // inside words nothing changes
 		"What did the PQ party say?":       "What did the PQ party say?",       // capitals: an acronym
 		"how many tb cases were reported?": "how many tb cases were reported?", // "tb" is a word too
-		"why'd villegas step down":         "why did villegas step down",
+		"why'd ferrer step down":           "why did ferrer step down",
 		"Where’d the envoy go?":            "Where did the envoy go?",
 		"who'd replace her?":               "who'd replace her?", // "who would" as often as "who did"
 	} {
