@@ -1390,6 +1390,9 @@ func countsOther(q *question, terms []lang.Term, i int) bool {
 		if moreWords[t.Text] || numberWords[t.Text] || volumeWords[t.Text] || unitModifiers[t.Text] {
 			continue // "38 more strikers", "9 million cubic metres of…": the noun comes after
 		}
+		if n == 0 && timeUnits[t.Text] && !timeUnits[q.counted.word] && !q.counted.matches(t) {
+			return true // "released five days later" counts days, not the officers asked
+		}
 		if t.Stop || t.Number || t.Upper || units[t.Text] {
 			break
 		}

@@ -180,6 +180,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who: a weekday ends a name", "Who urged talks?", "Chile urged talks with Peru Friday evening.", false},
 		{"who: a body joined by 'on'", "Who criticised the raid?", "The raid was criticised by the Council on Foreign Relations.", false},
 		{"how many: a number of something else", "How many police officers took part?", "Police said seven arrests took place.", false},
+		{"how many: a span of days is no count of people", "How many police officers took part in the search?", "Police said the search ended four days later near the port.", false},
+		{"how many: days, when days are asked", "How many days did the search last?", "Police said the search ended four days later.", true},
 		{"how many: 'one of' counts nothing", "How many containers does the port handle?", "Puerto Alto is one of the busiest container ports in Chile.", false},
 		{"how many: words between the number and the noun", "How many gangs were listed?", "The army listed 20 drug-trafficking gangs.", true},
 		{"name of X: an unnamed one", "What is the name of the newspaper that reported the sale?", "A newspaper reported the sale of the cranes.", false},
