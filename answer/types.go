@@ -1488,13 +1488,31 @@ func amountOfTopic(q *question, terms []lang.Term, i int) bool {
 // hasReason: a word that introduces a cause.
 func hasReason(q *question, terms []lang.Term) bool {
 	for i, t := range terms {
-		if reasonWords[t.Text] && !q.words[t.Text] && !dueToDo(terms, i) || groundsAt(terms, i) ||
+		if reasonWords[t.Text] && !q.words[t.Text] && !dueToDo(terms, i) && !datesFrom(terms, i) || groundsAt(terms, i) ||
 			purposeAt(terms, i) && nearEvent(q, terms, i, eventWindow) {
 			return true
 		}
 	}
 	return false
 }
+
+// datesFrom reports whether the word at terms[i] that may give a cause
+// ("since", "after", "tras") gives a time instead: a date, day or year
+// follows it, perhaps after an article ("since April 24", "after 2019",
+// "tras el lunes").
+func datesFrom(terms []lang.Term, i int) bool {
+	if !temporalReasons[terms[i].Text] {
+		return false
+	}
+	j := i + 1
+	if j < len(terms) && determiners[terms[j].Text] {
+		j++
+	}
+	return j < len(terms) && (terms[j].Number || lang.IsTimeWord(terms[j].Text))
+}
+
+// temporalReasons are the reasonWords that may instead say when.
+var temporalReasons = set(`since after following tras despues luego`)
 
 // hasName: a capitalised word, not at the start of the sentence and not
 // the question's own, that names the instance a "which X" question wants.
