@@ -687,6 +687,8 @@ func measureQuestion(toks []lang.Term) map[string]bool {
 			return measureNouns[attributeAfter(toks, i+1)] // "What is the height of the volcano?"
 		case (t == "what" || t == "which" || t == "que" || t == "cual") && percentNouns[next]:
 			return percentUnits
+		case (t == "what" || t == "which" || t == "que" || t == "cual") && measureNouns[next] != nil:
+			return measureNouns[next] // "what distance separates…", "¿a qué distancia…?
 		}
 	}
 	return nil
@@ -720,6 +722,7 @@ var measureNouns = map[string]map[string]bool{
 	"height": union(lengthUnits, otherUnits), "length": union(lengthUnits, timeUnits), "depth": lengthUnits,
 	"width": lengthUnits, "weight": weightUnits, "altura": union(lengthUnits, otherUnits), "longitud": lengthUnits,
 	"profundidad": lengthUnits, "ancho": lengthUnits, "peso": weightUnits, "duration": timeUnits, "duracion": timeUnits,
+	"distance": lengthUnits, "distancia": lengthUnits,
 }
 
 // attributeAfter returns the noun of "is/was the X of" or "es/fue la X de"
@@ -1152,7 +1155,7 @@ func whatType(toks []lang.Term, i int) answerType {
 	switch {
 	case timeNouns[next]:
 		return typeTime
-	case percentNouns[next] || next == "age" || next == "edad" || measureNouns[attributeAfter(toks, i+1)] != nil:
+	case percentNouns[next] || next == "age" || next == "edad" || measureNouns[next] != nil || measureNouns[attributeAfter(toks, i+1)] != nil:
 		return typeQuantity
 	}
 	for j := i + 1; j < len(toks) && j <= i+3; j++ {
