@@ -1051,18 +1051,43 @@ func caption(text string) bool {
 // hasTime: a month, weekday, year or relative day, by a word of the event
 // asked about.
 func hasTime(q *question, text string, terms []lang.Term) bool {
+	dated := datedLabel(text, terms)
 	for i, t := range terms {
 		if !q.new(t) || t.Stop { // a stop word names no date: "may" the verb
 			continue
 		}
 		if timeWord(terms, i) || clockAt(text, terms, i) || isYear(t) {
-			if nearEvent(q, terms, i, eventWindow) || nearAct(q, terms, i, eventWindow) {
+			if dated && t.Start > strings.IndexByte(text, ':') || nearEvent(q, terms, i, eventWindow) || nearAct(q, terms, i, eventWindow) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// datedLabel reports whether a line is a fact box's date: a label of
+// a few words that opens with a word for a date or time, then a colon
+// ("Fecha del derrame: noche del 3 de marzo", "Date of the ruling: 4
+// April"). The box is about what the question asks, or the search would
+// not have found it; the label's noun may be the asker's event in other
+// words ("derrame" for "¿a qué hora reventó el tubo?").
+func datedLabel(text string, terms []lang.Term) bool {
+	colon := strings.IndexByte(text, ':')
+	if colon < 0 || len(terms) == 0 || !dateLabels[terms[0].Text] {
+		return false
+	}
+	words := 0
+	for _, t := range terms {
+		if t.Start > colon {
+			break
+		}
+		words++
+	}
+	return words <= 5
+}
+
+// dateLabels open the label of a fact box's date line.
+var dateLabels = set(`date time day when fecha hora dia cuando`)
 
 // futureWords mark a sentence that speaks of what is to come.
 var futureWords = set(`will would expected scheduled upcoming planned
