@@ -1289,7 +1289,7 @@ func hasQuantity(q *question, text string, terms []lang.Term) bool {
 			}
 		case q.counted == nil:
 			return true
-		case countsNamedPeople(q, terms, i):
+		case countsNamedPeople(q, terms, i), countsAnyone(q, terms, i):
 			return true
 		case countsOther(q, terms, i):
 			// "seven years": the number counts something else
@@ -1381,6 +1381,17 @@ func countsNamedPeople(q *question, terms []lang.Term, i int) bool {
 		j++
 	}
 	return q.countsPersons && j < len(terms) && nounKind(terms[j].Text) == lexicon.KindPerson && namesCounted(q, terms)
+}
+
+// countsAnyone reports, for "how many people", whether the number at
+// terms[i] counts people of some kind: a word for a person follows it
+// ("a 42-member rescue team", "two villagers died").
+func countsAnyone(q *question, terms []lang.Term, i int) bool {
+	j := i + 1
+	for j < len(terms) && moreWords[terms[j].Text] {
+		j++
+	}
+	return peopleWords[q.counted.word] && j < len(terms) && !terms[j].Stop && nounKind(terms[j].Text) == lexicon.KindPerson
 }
 
 // namesCounted reports whether a sentence has a form of the question's

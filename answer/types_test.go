@@ -191,6 +191,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"what distance: a length", "What distance separates the port from the dam?", "The port lies 12 km downstream from the dam.", true},
 		{"what distance: no length", "What distance separates the port from the dam?", "The port lies downstream from the dam, 12 workers said.", false},
 		{"¿qué distancia?: una longitud", "¿A qué distancia del puerto está la presa?", "La presa está a 12 kilómetros del puerto.", true},
+		{"how many people: a number of members", "How many people were on the crane crew?", "The crane crew, which arrived on Monday, was a 12-member unit sent by the regional government.", true},
+		{"how many people: a number of animals", "How many people were on the crane crew?", "The crane crew from Puerto Alto arrived with six dogs.", false},
 		{"how many: 'one of' counts nothing", "How many containers does the port handle?", "Puerto Alto is one of the busiest container ports in Chile.", false},
 		{"how many: words between the number and the noun", "How many gangs were listed?", "The army listed 20 drug-trafficking gangs.", true},
 		{"name of X: an unnamed one", "What is the name of the newspaper that reported the sale?", "A newspaper reported the sale of the cranes.", false},
