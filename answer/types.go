@@ -1057,12 +1057,29 @@ func hasTime(q *question, text string, terms []lang.Term) bool {
 			continue
 		}
 		if timeWord(terms, i) || clockAt(text, terms, i) || isYear(t) {
-			if dated && t.Start > strings.IndexByte(text, ':') || nearEvent(q, terms, i, eventWindow) || nearAct(q, terms, i, eventWindow) {
+			if dated && t.Start > strings.IndexByte(text, ':') || nearEvent(q, terms, i, eventWindow) || nearAct(q, terms, i, eventWindow) ||
+				opensWithDate(terms, i) && near(terms, i, len(terms), q.topicWord) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// opensWithDate reports whether the date word at terms[i] is in the
+// phrase that opens the sentence ("On March 6, 2025, three days after
+// the spill, the institute ordered…", "El 6 de marzo, …"): it dates the
+// sentence's main clause, however far its verb stands.
+func opensWithDate(terms []lang.Term, i int) bool {
+	if i > 5 {
+		return false
+	}
+	for j := 0; j < i; j++ {
+		if !terms[j].Stop && !terms[j].Number && !timeWord(terms, j) {
+			return false
+		}
+	}
+	return true
 }
 
 // datedLabel reports whether a line is a fact box's date: a label of

@@ -147,6 +147,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"¿por qué?: un propósito", "¿Por qué entró la policía en el local?", "La policía entró en el local para detener a Saldías.", true},
 		{"why: no cause", "Why was the strike called?", "The strike was called on Monday.", false},
 		{"¿a qué hora?: la línea de fecha de una ficha", "¿A qué hora reventó la tubería?", "Fecha de la fuga: noche del 3 de marzo, hacia las 23:40", true},
+		{"when: a date that opens the sentence dates its verb", "When did the port authority order the cranes shut?", "On March 6, three days after a fire damaged the main dock and the storage sheds beside it, the port authority ordered the cranes shut.", true},
+		{"when: an opening date, nothing of the question", "When did the port authority order the cranes shut?", "On March 6, the river was closed to fishing.", false},
 		{"when: a fact box's date line", "When did the crane collapse?", "Date of the accident: 3 March 2025", true},
 		{"when: a fact box's line of another label", "When did the crane collapse?", "Cause of the accident: a cable that broke on 3 March", false},
 		{"why: 'since' a date is no cause", "Why did Ana Ruiz resign?", "Port director: Hector Saldias (since April 24)", false},
