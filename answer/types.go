@@ -1250,17 +1250,23 @@ var relationNouns = set(`support behalf request words name honor honour memory f
 // "in tents bought by the mayor of Villa Esperanza" names where the mayor
 // is.
 func namedSite(q *question, terms []lang.Term, i int) bool {
-	if i < 3 || !ofWords[terms[i-1].Text] {
+	of := i - 1
+	if of > 0 && determiners[terms[of].Text] {
+		of-- // "en el kilómetro 214 de la Línea Sur"
+	}
+	if of < 2 || !ofWords[terms[of].Text] {
 		return false
 	}
-	if relationNouns[terms[i-2].Text] {
+	if relationNouns[terms[of-1].Text] {
 		return false // "in support of Jorge Glas", "a cargo de Ana Ruiz"
 	}
-	for k, words := i-2, 0; k >= 0 && words <= 3; k-- {
+	for k, words := of-1, 0; k >= 0 && words <= 3; k-- {
 		t := terms[k]
 		switch {
 		case locatives[t.Text]:
 			return words > 0
+		case t.Number && k == of-1 && words == 0:
+			// "at kilometre 214 of the Southern Line": a point along it
 		case t.Upper || t.Number || verbForm(t):
 			return false
 		case !t.Stop:
