@@ -113,6 +113,10 @@ type question struct {
 	// the court rule?", "¿Cuándo decidirá…?"): a date in the past does not
 	// answer it.
 	future bool
+	// past is true for an English question about what was ("How many
+	// flights did it have before?"): a sentence only about what will be
+	// does not answer it.
+	past bool
 	// measure holds, for "how high", "how long", "how old", the units the
 	// number must come with (metres for a height, not days).
 	measure map[string]bool
@@ -459,6 +463,7 @@ func (qs *question) shape(toks []lang.Term, cat int) {
 	}
 	qs.anchor = anchorTerm(qs, toks)
 	qs.future = asksFuture(toks)
+	qs.past = !qs.future && asksPast(toks)
 	if named := namedThing(qs, toks); qs.typ == typeAny && named != nil {
 		// "What was the name of the TV station…?" asks for a name, by
 		// the word "station" where a sentence speaks of "a TV station"
@@ -1164,4 +1169,16 @@ func whatType(toks []lang.Term, i int) answerType {
 		}
 	}
 	return typeAny
+}
+
+// asksPast reports an English question in the past: "did", "was",
+// "were" or "had" asks what was.
+func asksPast(toks []lang.Term) bool {
+	for _, t := range toks {
+		switch t.Text {
+		case "did", "was", "were", "had":
+			return true
+		}
+	}
+	return false
 }

@@ -274,6 +274,11 @@ func fills(q *question, text string, terms []lang.Term) bool {
 		// sentence only about the past does not answer
 		return false
 	}
+	if q.past && onlyFuture(q, terms) {
+		// "How many flights did it have before?" is not answered by
+		// "it will resume service with three weekly flights"
+		return false
+	}
 	switch q.typ {
 	case typePerson:
 		return hasPerson(q, text, terms) || namedActor(q, text, terms)
@@ -1105,6 +1110,43 @@ func datedLabel(text string, terms []lang.Term) bool {
 
 // dateLabels open the label of a fact box's date line.
 var dateLabels = set(`date time day when fecha hora dia cuando`)
+
+// onlyFuture reports whether a sentence speaks only of what is to come,
+// and of another act than the question's: "will" or a Spanish future
+// ("reanudará") and no past form beside ("will resume", not "said it
+// will"); "the state will seek $3 million" still tells what "did the
+// state seek?" asks.
+func onlyFuture(q *question, terms []lang.Term) bool {
+	future := false
+	for i, t := range terms {
+		switch {
+		case t.Text == "will" || t.Text == "shall":
+			if i+1 < len(terms) && q.topicWord(terms[i+1]) {
+				return false
+			}
+			future = true
+		case spanishFuture(t):
+			if q.topicWord(t) {
+				return false
+			}
+			future = true
+		case pastMarkers[t.Text] || pastForm(t):
+			return false
+		}
+	}
+	return future
+}
+
+// pastForm reports a verb in a past form: English "-ed" ("announced"),
+// a Spanish preterite ("afirmó", "acudieron").
+func pastForm(t lang.Term) bool {
+	w := t.Word
+	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ó") || strings.HasSuffix(w, "aron") || strings.HasSuffix(w, "ieron"))
+}
+
+// pastMarkers show a sentence telling what was, even when it reports
+// what will be.
+var pastMarkers = set(`was were had did said before previously earlier fue fueron habia dijo antes`)
 
 // futureWords mark a sentence that speaks of what is to come.
 var futureWords = set(`will would expected scheduled upcoming planned
