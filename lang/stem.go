@@ -16,7 +16,9 @@ import (
 // "suspender" both give "suspend", while the folded "suspendio" gives
 // "suspendi", as it always did. So pass the written form when there is one
 // (Term.Word). English is folded first and stemmed as before. Numbers and
-// words of three letters or fewer (folded) are returned folded, unstemmed.
+// words of three letters or fewer (folded) are returned folded, unstemmed;
+// a word for a number from two to ninety-nine is returned as its digits
+// ("quince" → "15"; see cardinals).
 func Stem(l Lang, w string) string {
 	if isFolded(w) {
 		return stem(l, w, w)
@@ -37,6 +39,9 @@ func stem(l Lang, w, written string) string {
 		}
 	} else if base, ok := irregularEN[w]; ok {
 		w = base
+	}
+	if d, ok := cardinals[l][w]; ok {
+		return d // "quince" is "15", as a figure would be written
 	}
 	if len(w) <= 3 || w[0] >= '0' && w[0] <= '9' {
 		return w

@@ -37,6 +37,18 @@ func TestStem(t *testing.T) {
 		{name: "es no english irregulars", l: lang.Spanish, in: "sought", want: "sought"},
 		{name: "unknown language stems like english", l: "fr", in: "countries", want: "countri"},
 
+		// Words for numbers are their digits, so "15" finds "quince".
+		{name: "en number word", l: lang.English, in: "fifteen", want: "15"},
+		{name: "en tens", l: lang.English, in: "Forty", want: "40"},
+		{name: "en one is no number", l: lang.English, in: "one", want: "one"},
+		{name: "en multiplier alone", l: lang.English, in: "hundred", want: "hundr"},
+		{name: "es number word", l: lang.Spanish, in: "quince", want: "15"},
+		{name: "es number word with accent", l: lang.Spanish, in: "veintitrés", want: "23"},
+		{name: "es veintiún", l: lang.Spanish, in: "veintiún", want: "21"},
+		{name: "es once is eleven", l: lang.Spanish, in: "once", want: "11"},
+		{name: "en once is no number", l: lang.English, in: "once", want: "onc"},
+		{name: "es una is no number", l: lang.Spanish, in: "una", want: "una"},
+
 		// A word already folded is stemmed as before accents were read:
 		// folding loses the accent that makes "-ió" a verb ending, so
 		// "suspendio" stays apart from "suspender", and callers must pass the
