@@ -356,6 +356,28 @@ func TestEvalMeetsTheBars(t *testing.T) {
 		rep["recall_at_k"], rep["answer_hit"], rep["cited_answers"], rep["citation_precision"], rep["refusal_accuracy"], rep["false_refusals"])
 }
 
+// A held-out set is measured without showing what it asks: --figures-only
+// prints the figures and no question or answer, in text and JSON.
+func TestEvalFiguresOnlyShowsNoQuestion(t *testing.T) {
+	set := filepath.Join(t.TempDir(), "heldout.jsonl")
+	line := `{"id": "h1", "question": "Which regatta crew capsized twice?", "answerable": true, "expect": ["Harbour Club"], "gold": ["The Harbour Club crew capsized twice"]}` + "\n"
+	if err := os.WriteFile(set, []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runCLI(t, nil, "eval", set); !strings.Contains(r.stdout, "regatta") {
+		t.Fatalf("without the flag the miss is listed: %q", r.stdout)
+	}
+	for _, args := range [][]string{{"eval", "--figures-only", set}, {"eval", "--figures-only", "--json", set}} {
+		r := runCLI(t, nil, args...)
+		if r.code != 0 || !strings.Contains(r.stdout, "recall") {
+			t.Fatalf("%v: exit %d, stdout %q", args, r.code, r.stdout)
+		}
+		if strings.Contains(r.stdout, "regatta") || strings.Contains(r.stdout, "h1") {
+			t.Errorf("%v shows the question: %q", args, r.stdout)
+		}
+	}
+}
+
 // A question set about other articles is measured, but the user is told why
 // everything misses and how to point eval at its corpus.
 func TestEvalWarnsWhenTheSetIsAboutAnotherCorpus(t *testing.T) {

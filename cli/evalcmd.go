@@ -32,6 +32,7 @@ func (a cleanAsker) Ask(ctx context.Context, r answer.Request) (*answer.Answer, 
 func runEval(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	strict := fs.Bool("strict", false, "exit 1 when a measure misses footnote's quality bars")
+	figuresOnly := fs.Bool("figures-only", false, "leave out the questions missed and their answers (for a held-out set, which must not be read)")
 	fs.IntVar(&e.cfg.K, "k", e.cfg.K, "passages retrieved per question (recall@k)")
 	fs.BoolVar(&e.cfg.Offline, "offline", e.cfg.Offline, "measure the extractive answers even with a model configured")
 	commonFlags(e, fs)
@@ -61,6 +62,9 @@ func runEval(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
 	rep, err := eval.Run(ctx, cleanAsker{ans}, items, e.cfg.K)
 	if err != nil {
 		return err
+	}
+	if *figuresOnly {
+		rep.Misses = []eval.Miss{}
 	}
 	if *asJSON {
 		if err := writeJSON(e.stdout, rep); err != nil {
