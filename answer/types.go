@@ -1481,8 +1481,7 @@ var moreWords = set(`more other others additional further extra new fewer less`)
 // ("6,000 hectares of coffee"): a measure may be what is asked. "One of"
 // counts nothing ("one of the busiest ports").
 func countsOther(q *question, terms []lang.Term, i int) bool {
-	if next := i + 1; next < len(terms) && (terms[next].Text == "of" || terms[next].Text == "de") &&
-		(terms[i].Text == "one" || terms[i].Text == "uno" || terms[i].Text == "una") {
+	if oneOf(terms, i) {
 		return true // "one of the busiest ports" counts nothing
 	}
 	n := 0
@@ -1507,6 +1506,13 @@ func countsOther(q *question, terms []lang.Term, i int) bool {
 		n++
 	}
 	return n > 0
+}
+
+// oneOf reports "one of" at terms[i], in either language.
+func oneOf(terms []lang.Term, i int) bool {
+	next := i + 1
+	return next < len(terms) && (terms[next].Text == "of" || terms[next].Text == "de") &&
+		(terms[i].Text == "one" || terms[i].Text == "uno" || terms[i].Text == "una")
 }
 
 // peopleWords count any person: "How many people died?" is answered by
