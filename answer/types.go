@@ -1063,7 +1063,7 @@ func hasTime(q *question, text string, terms []lang.Term) bool {
 		}
 		if timeWord(terms, i) || clockAt(text, terms, i) || isYear(t) {
 			if dated && t.Start > strings.IndexByte(text, ':') || nearEvent(q, terms, i, eventWindow) || nearAct(q, terms, i, eventWindow) ||
-				opensWithDate(terms, i) && near(terms, i, len(terms), q.topicWord) {
+				opensWithDate(text, terms, i) && near(terms, i, len(terms), q.topicWord) {
 				return true
 			}
 		}
@@ -1072,10 +1072,11 @@ func hasTime(q *question, text string, terms []lang.Term) bool {
 }
 
 // opensWithDate reports whether the date word at terms[i] is in the
-// phrase that opens the sentence ("On March 6, 2025, three days after
-// the spill, the institute ordered…", "El 6 de marzo, …"): it dates the
+// phrase that opens the sentence, after a preposition or before a comma,
+// colon or dash ("On March 6, 2025, three days after the spill, the
+// institute ordered…", "El 6 de marzo, …", "14 April: …"): it dates the
 // sentence's main clause, however far its verb stands.
-func opensWithDate(terms []lang.Term, i int) bool {
+func opensWithDate(text string, terms []lang.Term, i int) bool {
 	if i > 5 {
 		return false
 	}
@@ -1084,8 +1085,21 @@ func opensWithDate(terms []lang.Term, i int) bool {
 			return false
 		}
 	}
-	return true
+	if i > 0 && openingPrepositions[terms[0].Text] {
+		return true // "On 25 March a court annulled…", "El 6 de marzo, …"
+	}
+	// else the date phrase ends with a comma, a colon or a dash
+	// ("Friday, the court…", "14 April: the team arrives", a live blog's
+	// "12:20 — …"); the date of "Friday was a busy day" is its subject
+	k := i + 1
+	for k < len(terms) && (terms[k].Number || timeWord(terms, k) || ofWords[terms[k].Text]) {
+		k++
+	}
+	return k < len(terms) && strings.ContainsAny(text[terms[k-1].End:terms[k].Start], ",:—–")
 }
+
+// openingPrepositions open a sentence's date phrase.
+var openingPrepositions = set(`on in since by el en desde a hacia`)
 
 // datedLabel reports whether a line is a fact box's date: a label of
 // a few words that opens with a word for a date or time, then a colon
@@ -1094,9 +1108,9 @@ func opensWithDate(terms []lang.Term, i int) bool {
 // not have found it; the label's noun may be the asker's event in other
 // words ("derrame" for "¿a qué hora reventó el tubo?").
 func datedLabel(text string, terms []lang.Term) bool {
-	colon := strings.IndexByte(text, ':')
-	if colon < 0 || len(terms) == 0 || !dateLabels[terms[0].Text] {
-		return false
+	colon := strings.Index(text, ": ")
+	if colon <= 0 || len(terms) == 0 || !dateLabels[terms[0].Text] || text[colon-1] >= '0' && text[colon-1] <= '9' {
+		return false // no label, or a clock's colon ("at 10:30 the crew…")
 	}
 	words := 0
 	for _, t := range terms {
@@ -1109,40 +1123,42 @@ func datedLabel(text string, terms []lang.Term) bool {
 }
 
 // dateLabels open the label of a fact box's date line.
-var dateLabels = set(`date time day when fecha hora dia cuando`)
+var dateLabels = set(`date time day fecha hora dia`)
 
-// onlyFuture reports whether a sentence speaks only of what is to come,
-// and of another act than the question's: "will" or a Spanish future
-// ("reanudará") and no past form beside ("will resume", not "said it
-// will"); "the state will seek $3 million" still tells what "did the
-// state seek?" asks.
+// onlyFuture reports whether a sentence speaks only of what is to come:
+// "will" or a Spanish future ("reanudará") and no past form beside ("will
+// resume", not "said it will").
 func onlyFuture(q *question, terms []lang.Term) bool {
 	future := false
 	for i, t := range terms {
 		switch {
-		case t.Text == "will" || t.Text == "shall":
-			if i+1 < len(terms) && q.topicWord(terms[i+1]) {
-				return false
-			}
+		case t.Text == "will" || t.Text == "shall" || spanishFuture(t):
 			future = true
-		case spanishFuture(t):
-			if q.topicWord(t) {
-				return false
-			}
-			future = true
-		case pastMarkers[t.Text] || pastForm(t):
+		case pastMarkers[t.Text] || pastForm(terms, i):
 			return false
 		}
 	}
 	return future
 }
 
-// pastForm reports a verb in a past form: English "-ed" ("announced"),
-// a Spanish preterite ("afirmó", "acudieron").
-func pastForm(t lang.Term) bool {
+// pastForm reports a verb in a past form at terms[i]: English "-ed"
+// ("announced"), not a participle after "will be" or "has been" ("will
+// be closed") nor a name ("United"); a Spanish preterite ("afirmó",
+// "acudieron").
+func pastForm(terms []lang.Term, i int) bool {
+	t := terms[i]
+	if t.Upper || len(t.Word) <= 4 {
+		return false
+	}
+	if i > 0 && participleAfter[terms[i-1].Text] {
+		return false
+	}
 	w := t.Word
-	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ó") || strings.HasSuffix(w, "aron") || strings.HasSuffix(w, "ieron"))
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ó") || strings.HasSuffix(w, "aron") || strings.HasSuffix(w, "ieron")
 }
+
+// participleAfter stand before a participle that says nothing of the past.
+var participleAfter = set(`be been being`)
 
 // pastMarkers show a sentence telling what was, even when it reports
 // what will be.
@@ -1615,7 +1631,23 @@ func datesFrom(terms []lang.Term, i int) bool {
 	if j < len(terms) && determiners[terms[j].Text] {
 		j++
 	}
-	return j < len(terms) && (terms[j].Number || lang.IsTimeWord(terms[j].Text))
+	if j >= len(terms) {
+		return false
+	}
+	if t := terms[j]; lang.IsTimeWord(t.Text) || isYear(t) {
+		return true // "since April 24", "after 2019", "tras el lunes"
+	}
+	// a day and its month ("after 24 April", "tras el 24 de abril"), not
+	// a count ("after 40 workers were laid off")
+	for k := j + 1; k < len(terms) && k <= j+2; k++ {
+		if lang.IsTimeWord(terms[k].Text) {
+			return terms[j].Number
+		}
+		if !ofWords[terms[k].Text] {
+			break
+		}
+	}
+	return false
 }
 
 // temporalReasons are the reasonWords that may instead say when.

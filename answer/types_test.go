@@ -111,7 +111,7 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"¿cuántos?: un número en letras", "¿Cuántos trabajadores resultaron heridos?", "Dieciséis trabajadores resultaron heridos en el puerto.", true},
 		{"how much: money", "How much did the repairs cost?", "The repairs to the cranes cost $4 million.", true},
 		{"how much: an amount of something else", "How much compensation did the state seek?", "The company said the stoppage was costing it about $4.5 million a day.", false},
-		{"how much: an amount of what is asked", "How much compensation did the state seek?", "The state will seek $3 million in compensation.", true},
+		{"how much: an amount of what is asked", "How much compensation did the state seek?", "The state sought $3 million in compensation.", true},
 		{"how much: the topic many small words away", "How much was the bail for Hector Saldias?", "Bail for the union's leader, Hector Saldias, was set at $200,000.", true},
 		{"how many: 'more' stands before what is counted", "How many children were hurt?", "From a crowd with children police took 38 more strikers into custody.", false},
 		{"how many: a topic word after another noun", "¿Cuántos soldados murieron?", "Dos personas murieron en la ladera sur.", false},
@@ -149,10 +149,15 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"¿a qué hora?: la línea de fecha de una ficha", "¿A qué hora reventó la tubería?", "Fecha de la fuga: noche del 3 de marzo, hacia las 23:40", true},
 		{"when: a date that opens the sentence dates its verb", "When did the port authority order the cranes shut?", "On March 6, three days after a fire damaged the main dock and the storage sheds beside it, the port authority ordered the cranes shut.", true},
 		{"when: an opening date, nothing of the question", "When did the port authority order the cranes shut?", "On March 6, the river was closed to fishing.", false},
+		{"when: a timeline's date and colon open the line", "When did the rescue crew reach the port?", "14 April: after a long voyage past the islands, two stops for fuel and a night at anchor, the rescue crew reaches the port.", true},
+		{"when: a date that is the sentence's subject opens no phrase", "When did the crane collapse?", "Friday was a busy day at the port, where for years the old crane had stood.", false},
 		{"when: a fact box's date line", "When did the crane collapse?", "Date of the accident: 3 March 2025", true},
 		{"when: a fact box's line of another label", "When did the crane collapse?", "Cause of the accident: a cable that broke on 3 March", false},
+		{"when: a clock's colon is no label", "When did the crane collapse?", "Time at 10:30 ran short for the crew, and on Friday the ship left.", false},
 		{"why: 'since' a date is no cause", "Why did Ana Ruiz resign?", "Port director: Hector Saldias (since April 24)", false},
 		{"why: 'since' a cause", "Why did Ana Ruiz resign?", "Ana Ruiz resigned, since the strike had failed.", true},
+		{"why: 'after' a count is a cause", "Why did Ana Ruiz resign?", "Ana Ruiz resigned after 40 workers were laid off.", true},
+		{"why: 'after' a day and month is a time", "Why did Ana Ruiz resign?", "Port director: Hector Saldias (after 24 April)", false},
 		{"¿por qué?: 'tras' una fecha no es causa", "¿Por qué renunció Ana Ruiz?", "El puerto tiene nuevo director tras el 24 de abril.", false},
 		{"why: a consequence of its cause", "Why was the port closed?", "The cranes had failed, and the port was therefore closed.", true},
 		{"¿por qué?: una consecuencia de su causa", "¿Por qué cerró el puerto?", "Las grúas fallaron y, por ende, el puerto cerró.", true},
@@ -198,7 +203,9 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"how many, in the past: only what will be", "How many cranes did the port have before the strike?", "The port will reopen on Monday with three cranes.", false},
 		{"how many, in the past: what was", "How many cranes did the port have before the strike?", "Before the strike the port had twelve cranes.", true},
 		{"how many, in the past: what was said of what will be", "How many cranes did the port order?", "The port announced it will buy three cranes.", true},
-		{"how many, to come: what will be", "How many cranes will the port have?", "The port will reopen on Monday with three cranes.", true},
+		{"how many, in the past: a name in -ed is no past", "How many cranes did the port have before the strike?", "United will reopen the port with three cranes.", false},
+		{"how many, to come: what will be", "How many cranes will the port have once the strike was settled?", "The port will reopen on Monday with three cranes.", true},
+		{"how many, in the past: a participle to come is no past", "How many cranes did the port have before the strike?", "The port will be reopened with three cranes.", false},
 		{"how many: 'one of' counts nothing", "How many containers does the port handle?", "Puerto Alto is one of the busiest container ports in Chile.", false},
 		{"how many: words between the number and the noun", "How many gangs were listed?", "The army listed 20 drug-trafficking gangs.", true},
 		{"name of X: an unnamed one", "What is the name of the newspaper that reported the sale?", "A newspaper reported the sale of the cranes.", false},
@@ -766,5 +773,16 @@ func TestAlFrenteAsksTheLeader(t *testing.T) {
 	}
 	if analyse(ix.Analyse("¿Quién protestó frente al sindicato?")).leads {
 		t.Error("'frente al sindicato' (in front of) asks who leads")
+	}
+}
+
+// "What distance…?" asks a length, as "how far" does; "what is the
+// distance of" too.
+func TestDistanceAsksALength(t *testing.T) {
+	for _, q := range []string{"What distance separates the port from the dam?", "¿A qué distancia del puerto está la presa?", "What was the distance of the march?"} {
+		units := measureQuestion(lang.Terms(lang.Detect(q, lang.English), q))
+		if !units["km"] || !units["metros"] {
+			t.Errorf("%q: units %v, want lengths", q, units)
+		}
 	}
 }

@@ -8,9 +8,13 @@ import (
 // cardinals maps, for each language, the folded words for the numbers two
 // to ninety-nine that are one word ("fifteen", "quince", "veintitrés",
 // "forty") to their digits, so that a question's "15" finds "menores de
-// quince años" and "fifteen" finds "15". One is left out: "one", "un",
-// "una" are as often a pronoun or an article; so are the multipliers
-// ("hundred", "mil"), which count nothing alone.
+// quince años", "fifteen" finds "15", and "siete" finds "seven". The
+// search leaves one-character tokens out, so a figure from 2 to 9 finds
+// only the words, not the digit. One is left out: "one", "un", "una" are
+// as often a pronoun or an article; so are the multipliers ("hundred",
+// "mil"), which count nothing alone. The lexicons, keyed by the old stems,
+// have no related words for these stems, as intended: "nueve" stemmed
+// "nuev" drew the synonyms of "nuevo".
 var cardinals = map[Lang]map[string]string{
 	English: numberNames(`two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 		sixteen seventeen eighteen nineteen`, 20, `twenty thirty forty fifty sixty seventy eighty ninety`),

@@ -113,7 +113,8 @@ func Build(ctx context.Context, docs []*corpus.Document, opts Options) (*Index, 
 // verb; t3: concessive conjunctions, "although", "aunque", are stop
 // words; t4: Spanish verbs whose root vowel changes stem as their
 // infinitive, "piden" as "pedir"; t5: "vs" and "versus" are stop words;
-// t6: words for numbers are indexed as their digits, "quince" as "15"):
+// t6: words for the numbers 2 to 99 are indexed as their digits, "quince"
+// as "15"):
 // segments record it beside the chunker's version and are rebuilt
 // when it changes. Vectors depend on the chunks and the embedder's ID
 // alone (the local embedder hashes words by lang.IsStop, so it still drops
