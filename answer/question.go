@@ -727,7 +727,7 @@ var measureNouns = map[string]map[string]bool{
 	"height": union(lengthUnits, otherUnits), "length": union(lengthUnits, timeUnits), "depth": lengthUnits,
 	"width": lengthUnits, "weight": weightUnits, "altura": union(lengthUnits, otherUnits), "longitud": lengthUnits,
 	"profundidad": lengthUnits, "ancho": lengthUnits, "peso": weightUnits, "duration": timeUnits, "duracion": timeUnits,
-	"distance": lengthUnits, "distancia": lengthUnits,
+	"distance": lengthUnits, "distancia": lengthUnits, "magnitude": magnitudeWords, "magnitud": magnitudeWords,
 }
 
 // attributeAfter returns the noun of "is/was the X of" or "es/fue la X de"

@@ -145,6 +145,11 @@ var measureUnits = map[string]map[string]bool{
 	"big": union(lengthUnits, otherUnits), "large": union(lengthUnits, otherUnits),
 }
 
+// magnitudeWords stand by the figure of a quake's or an eruption's size,
+// before it ("magnitude 5.2", "de magnitud 7,1") or after it ("a
+// 5.2-magnitude aftershock"): the "unit" of "what magnitude…?".
+var magnitudeWords = set(`magnitude magnitud`)
+
 func union(sets ...map[string]bool) map[string]bool {
 	out := map[string]bool{}
 	for _, s := range sets {
@@ -1407,6 +1412,9 @@ func measured(q *question, text string, terms []lang.Term, i int) bool {
 		u++ // "300 cubic metres" for "how big", "how much"
 	} else if u+1 < len(terms) && volumeWords[terms[u+1].Text] && !q.measure["litres"] {
 		return false // "1.650 metros cúbicos": a volume, written after its unit
+	}
+	if q.measure["magnitude"] && i > 0 && magnitudeWords[terms[i-1].Text] {
+		return near(terms, i, eventWindow, q.anyWord) // "magnitude 5.2", "de magnitud 7,1"
 	}
 	return u < len(terms) && q.measure[terms[u].Text] && near(terms, u, eventWindow, q.anyWord) ||
 		q.measure["%"] && percentAt(text, terms, i) || q.measure["age"] && (ageAt(text, terms, i) || agedAt(q, text, terms, i))
