@@ -20,6 +20,7 @@ var questionSets = map[string][]string{
 	"../testdata/corpus-fresh4": {"../testdata/eval/fresh4-dev.jsonl", "../testdata/eval/fresh4-heldout.jsonl"},
 	"../testdata/corpus-fresh5": {"../testdata/eval/fresh5-dev.jsonl", "../testdata/eval/fresh5-heldout.jsonl"},
 	"../testdata/corpus-fresh6": {"../testdata/eval/fresh6-dev.jsonl", "../testdata/eval/fresh6-heldout.jsonl"},
+	"../testdata/corpus-fresh7": {"../testdata/eval/fresh7-dev.jsonl", "../testdata/eval/fresh7-heldout.jsonl"},
 }
 
 // setKinds are the kinds a question may be labelled with.
