@@ -378,6 +378,28 @@ func TestEvalFiguresOnlyShowsNoQuestion(t *testing.T) {
 	}
 }
 
+// --baseline measures the plain BM25 picker on the same set: it never
+// refuses a question that shares a word with the article, so on seed-dev
+// it refuses fewer of the unanswerable ones than footnote does.
+func TestEvalBaseline(t *testing.T) {
+	refusals := func(args ...string) float64 {
+		r := runCLI(t, nil, append([]string{"eval", "--json"}, args...)...)
+		if r.code != 0 {
+			t.Fatalf("%v: exit %d: %v", args, r.code, r.err)
+		}
+		var rep struct {
+			RefusalAccuracy float64 `json:"refusal_accuracy"`
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+			t.Fatal(err)
+		}
+		return rep.RefusalAccuracy
+	}
+	if own, base := refusals("../testdata/eval/seed-dev.jsonl"), refusals("--baseline", "../testdata/eval/seed-dev.jsonl"); base >= own {
+		t.Errorf("refusal accuracy: baseline %.3f, footnote %.3f", base, own)
+	}
+}
+
 // A question set about other articles is measured, but the user is told why
 // everything misses and how to point eval at its corpus.
 func TestEvalWarnsWhenTheSetIsAboutAnotherCorpus(t *testing.T) {

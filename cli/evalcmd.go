@@ -33,6 +33,7 @@ func runEval(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	strict := fs.Bool("strict", false, "exit 1 when a measure misses footnote's quality bars")
 	figuresOnly := fs.Bool("figures-only", false, "leave out the questions missed and their answers (for a held-out set, which must not be read)")
+	baseline := fs.Bool("baseline", false, "measure a plain BM25 picker of the best sentence instead of footnote's answers, for comparison")
 	fs.IntVar(&e.cfg.K, "k", e.cfg.K, "passages retrieved per question (recall@k)")
 	fs.BoolVar(&e.cfg.Offline, "offline", e.cfg.Offline, "measure the extractive answers even with a model configured")
 	commonFlags(e, fs)
@@ -59,7 +60,11 @@ func runEval(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
 	if found, total := goldFound(items, lib.Index().Documents()); total > 0 && found == 0 {
 		e.log.Warn("none of the question set's gold passages is in the corpus: the set is probably about other articles (pass their folder with --corpus DIR)", "set", pos[0], "gold", total)
 	}
-	rep, err := eval.Run(ctx, cleanAsker{ans}, items, e.cfg.K)
+	var asker eval.Asker = cleanAsker{ans}
+	if *baseline {
+		asker = eval.NewBaseline(lib.Index().Chunks())
+	}
+	rep, err := eval.Run(ctx, asker, items, e.cfg.K)
 	if err != nil {
 		return err
 	}
