@@ -512,7 +512,7 @@ func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool)
 	}
 	switch {
 	case asksLatest(q):
-		best = newest(q, best, cands)
+		best = currentHolder(q, newest(q, best, cands), cands)
 	case q.earliest:
 		best = oldest(q, best, cands)
 	}
@@ -680,6 +680,61 @@ const latestShare = chunkWeight
 func newest(q *question, best *candidate, cands []*candidate) *candidate {
 	return byDate(q, best, cands, func(c, than *candidate) bool { return c.doc.Date > than.doc.Date })
 }
+
+// currentHolder returns, for a question about who holds a post now, a
+// sentence of the kind asked, no older than best, that does not say its
+// person left ("Health Minister X resigned on 16 May…"), when best says so
+// and names no successor: who left is not who holds it now.
+func currentHolder(q *question, best *candidate, cands []*candidate) *candidate {
+	if q.typ != typePerson || !leftPost(best.terms) {
+		return best
+	}
+	// one that names who took the post ("She was replaced the following
+	// day by…"), else any that does not say its person left
+	for _, took := range []bool{true, false} {
+		for _, c := range cands {
+			if c.typed && c.coverage >= partialCov && !olderThan(c, best) && !leftPost(c.terms) && (!took || tookPost(c.terms)) {
+				return c
+			}
+		}
+	}
+	return best
+}
+
+// tookPost reports whether a sentence says someone took a post.
+func tookPost(terms []lang.Term) bool {
+	for _, t := range terms {
+		if successionWords[t.Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// leftPost reports whether a sentence says someone left a post ("resigned",
+// "dimitió", "former") and names no one who took it ("was replaced by",
+// "sworn in", "nombrada").
+func leftPost(terms []lang.Term) bool {
+	if tookPost(terms) {
+		return false
+	}
+	for _, t := range terms {
+		if departureWords[t.Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// departureWords say someone left a post; successionWords that someone
+// took one.
+var (
+	departureWords = set(`resigned resign resigns resignation quit quits stepped former ousted dismissed fired sacked
+		dimitio dimite dimision renuncio renuncia destituido destituida cesado cesada exministro exministra expresidente expresidenta`)
+	successionWords = set(`replaced succeeded successor sworn appointed named elected acting interim
+		reemplazado reemplazada reemplazo sustituido sustituida sustituto sustituta sucesor sucesora nombrado nombrada
+		elegido elegida asumio interino interina`)
+)
 
 // olderThan reports whether c's article is dated before than's.
 func olderThan(c, than *candidate) bool {

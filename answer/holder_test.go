@@ -1,0 +1,40 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/footnote-bot/footnote/corpus/corpustest"
+	"github.com/footnote-bot/footnote/retrieval"
+)
+
+// Asked who holds a post now, the answer names who took the post, not
+// only the newest article's sentence saying the holder resigned; a
+// question about the past keeps the sentence that names who held it.
+func TestWhoHoldsThePostNow(t *testing.T) {
+	files := map[string]string{
+		"a.md": "---\ntitle: Port authority opens terminal\nsource: A\ndate: 2025-03-01\nlanguage: en\n---\n\n" +
+			"Port authority director Ana Ruiz Tapia opened the new container terminal on Monday.\n",
+		"b.md": "---\ntitle: Port authority after the crane accident\nsource: B\ndate: 2025-05-01\nlanguage: en\n---\n\n" +
+			"Port authority director Ana Ruiz Tapia resigned on 2 April after the crane accident at the terminal. " +
+			"She was replaced the following day by the engineer Pablo Mena Soto.\n",
+	}
+	ix, _, err := retrieval.Build(context.Background(), corpustest.LoadFiles(t, files), retrieval.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := NewEngine(ix)
+	for _, tc := range []struct{ question, want, not string }{
+		{"Who runs the port authority now?", "Pablo Mena Soto", "opened"},
+		{"Who opened the new container terminal?", "Ana Ruiz Tapia", "Mena"},
+	} {
+		a, err := e.Ask(context.Background(), tc.question, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Refused || !strings.Contains(a.Answer, tc.want) || strings.Contains(a.Answer, tc.not) {
+			t.Errorf("%q: %q, want %q without %q", tc.question, a.Answer, tc.want, tc.not)
+		}
+	}
+}
