@@ -25,6 +25,23 @@ var particles = map[string]bool{
 	"in": true, "on": true, "into": true, "through": true, "around": true, "aside": true,
 }
 
+// lightVerbs are stop words that head phrasal verbs ("get into", "went
+// up", "take over"), with lightParticles only: "go on Monday" and "what
+// did they do in the capital" hold no phrasal verb.
+var (
+	lightVerbs = map[string]bool{
+		"get": true, "gets": true, "got": true, "gotten": true, "getting": true,
+		"go": true, "goes": true, "went": true, "gone": true, "going": true,
+		"come": true, "comes": true, "came": true, "coming": true,
+		"take": true, "takes": true, "took": true, "taken": true, "taking": true,
+		"give": true, "gives": true, "gave": true, "given": true, "giving": true,
+		"put": true, "puts": true, "putting": true,
+	}
+	lightParticles = map[string]bool{
+		"into": true, "out": true, "up": true, "down": true, "off": true, "back": true, "over": true, "away": true, "through": true,
+	}
+)
+
 // maxObject is the most words between a verb and its separable particle.
 const maxObject = 3
 
@@ -59,7 +76,7 @@ func Phrasals(l lang.Lang, s string, terms []lang.Term) map[int]Phrasal {
 				break
 			}
 			v := terms[i]
-			if v.Stop || v.Number || particles[v.Text] || len(v.Text) < 2 {
+			if v.Stop && !(lightVerbs[v.Text] && lightParticles[p.Text]) || v.Number || particles[v.Text] || len(v.Text) < 2 {
 				continue
 			}
 			key := v.Stem + " " + p.Text

@@ -30,6 +30,10 @@ func TestPhrasals(t *testing.T) {
 		// a preposition-like particle only right after its verb
 		{lang.English, "look closely into it", nil},
 		{lang.English, "who will look into it", map[string]string{"look": "look into"}},
+		// a light verb (a stop word) heads a phrasal verb with a particle
+		// of motion, not with a preposition ("do in" is no phrasal verb)
+		{lang.English, "how did the crooks get into the network", map[string]string{"get": "get into"}},
+		{lang.English, "what did they do in the capital", nil},
 		// no phrase the lexicon knows
 		{lang.English, "who died in the crash", nil},
 		{lang.Spanish, "quien echo fuera al embajador", nil},

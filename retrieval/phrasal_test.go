@@ -36,3 +36,26 @@ The union took a step towards a deal at the gate.
 		t.Errorf("'step' alone reaches %q", resign)
 	}
 }
+
+// A light verb that is a stop word ("get", "went") heads a phrasal verb
+// too: "get into" reaches "entered"; "get" alone reaches nothing.
+func TestLightPhrasalVerbReachesItsSynonym(t *testing.T) {
+	ix := relatedIndex(t, map[string]string{"en.md": "---\ntitle: Depot theft\nlanguage: en\n---\n\nThe thieves entered the depot through a broken gate.\n\nThey got the keys from a guard.\n"})
+	reaches := func(q, stem string) bool {
+		for _, w := range ix.Analyse(q).Words {
+			for _, a := range w.Related {
+				if a.Stem == stem {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	enter := lang.Stem(lang.English, "entered")
+	if !reaches("how did the thieves get into the depot", enter) {
+		t.Errorf("'get into' does not reach %q", enter)
+	}
+	if reaches("did the thieves get the keys", enter) {
+		t.Errorf("'get' alone reaches %q", enter)
+	}
+}

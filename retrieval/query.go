@@ -69,6 +69,9 @@ func (ix *Index) words(l lang.Lang, s string) []Word {
 	out := make([]Word, len(terms))
 	for i, t := range terms {
 		w := Word{Term: t}
+		if _, ok := phrasal[i]; ok && w.Stop {
+			w.Stop = false // "get into": a light verb that heads a phrasal verb means it
+		}
 		if w.content() {
 			w.Info = ix.Term(l, t.Word)
 			if p, ok := phrasal[i]; ok {
