@@ -249,6 +249,9 @@ func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 		}
 	}
 	q.proper, q.surnames, q.bodies = docNames(docs)
+	if ac, ok := e.corpus.(initialed); ok {
+		q.acronym = ac.Acronym
+	}
 	q.views = nil // the per-language views copy the names (see forLang)
 	for r, h := range hits {
 		l := h.Chunk.Language
@@ -1097,4 +1100,10 @@ func refuse(a *Answer, q *question, cands []*candidate) {
 		seen[c.chunk.ID] = true
 		a.Closest = append(a.Closest, Passage{DocID: c.doc.ID, Title: c.doc.Title, ChunkID: c.chunk.ID, Quote: c.text(), Date: c.doc.Date})
 	}
+}
+
+// initialed is what a corpus may also tell: the name each acronym the
+// articles use stands for.
+type initialed interface {
+	Acronym(word string) (name string, ok bool)
 }

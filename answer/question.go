@@ -132,6 +132,10 @@ type question struct {
 	// bodies holds the names the retrieved articles give initials in
 	// brackets (see docNames): an organisation's, not a person's.
 	bodies map[string]bool
+	// acronym gives the name an acronym of the articles stands for
+	// ("dnpc" → "Dirección Nacional de Protección Civil"), when the corpus
+	// knows them (see initialed).
+	acronym func(word string) (string, bool)
 	// anchor is the term a "date of X" / "cause of X" question asks about:
 	// the answer's own sentence must name it.
 	anchor *qterm
@@ -500,8 +504,15 @@ func (qs *question) wants(toks []lang.Term) {
 	qs.day = qs.typ == typeTime && qs.category != nil && dayNouns[qs.category.word]
 	qs.saidBy = qs.typ == typePerson && wordPair(toks, whoWords, askedSpeech) >= 0
 	qs.leads = qs.typ == typePerson && len(qs.role) == 0 && asksLeader(toks)
-	if qs.leads {
+	switch {
+	case qs.leads:
+		// "who runs the emergency office": the name must stand by the
+		// body's words
 		qs.body, qs.bodyHead = leaderBody(qs, toks)
+	case qs.typ == typePerson && len(qs.role) == 1 && headRoles[qs.role[0].word]:
+		// "who is the leader of marea negra": the same, the body named
+		// after "of"
+		qs.body, qs.bodyHead = headOfBody(qs, toks)
 	}
 	qs.countsPersons = qs.counted != nil && personNoun(qs.lang, qs.counted.word)
 	qs.roleKinds = kindsOfRole(qs)
@@ -1182,3 +1193,39 @@ func asksPast(toks []lang.Term) bool {
 	}
 	return false
 }
+
+// headOfBody returns, for a who question about the head of a body
+// named after "of"/"de" ("who's the leader of marea negra", "¿quién es
+// el jefe de la brigada casperense?"), the indexes in q.terms of the
+// body's words, up to a preposition that places or dates it ("the head of
+// civil protection in aldanza"), and of their head noun: the first in
+// Spanish, the last in English. Nil when the role has no "of" after it.
+func headOfBody(qs *question, toks []lang.Term) (body []int, head int) {
+	from := -1
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Text == qs.role[0].word && ofWords[toks[i+1].Text] {
+			from = i + 2
+			break
+		}
+	}
+	if from < 0 {
+		return nil, -1
+	}
+	for i := from; i < len(toks) && !bodyEnds[toks[i].Text]; i++ {
+		for k := range qs.terms {
+			if t := &qs.terms[k]; t.word == toks[i].Text && !t.general && !t.entity {
+				body = append(body, k)
+			}
+		}
+	}
+	if len(body) == 0 {
+		return nil, -1
+	}
+	if qs.lang == lang.Spanish {
+		return body, body[0]
+	}
+	return body, body[len(body)-1]
+}
+
+// bodyEnds end a body's name in a question: what places or dates it.
+var bodyEnds = set(`in at on for since during en durante desde que who which that`)

@@ -551,7 +551,7 @@ func hasPerson(q *question, text string, terms []lang.Term) bool {
 			continue
 		}
 		single := caps == 1 && (i > 0 && titleWords[terms[i-1].Text] || q.surnames[terms[end-1].Text])
-		if fresh && (caps >= 2 || single) && nearRole(q, text, terms, i, end) && (!q.leads || nearLeader(terms, i, end) && nearBody(q, terms, i, end)) {
+		if fresh && (caps >= 2 || single) && nearRole(q, text, terms, i, end) && (!q.leads || nearLeader(terms, i, end)) && nearBody(q, terms, i, end) {
 			return true
 		}
 		i = max(i, end-1)
@@ -870,7 +870,7 @@ func nearBody(q *question, terms []lang.Term, from, to int) bool {
 	found := 0
 	for _, b := range q.body {
 		for j := max(0, from-bodyWindow); j < len(terms) && j < to+bodyWindow; j++ {
-			if q.terms[b].matches(terms[j]) {
+			if q.terms[b].matches(terms[j]) || q.initialsHold(terms[j], &q.terms[b]) {
 				if b == q.bodyHead {
 					return true
 				}
@@ -880,6 +880,25 @@ func nearBody(q *question, terms []lang.Term, from, to int) bool {
 		}
 	}
 	return found >= 2
+}
+
+// initialsHold reports whether the sentence word w is an acronym of the
+// articles whose name holds the question term t: "DNPC director Marcela
+// Ugarte" stands by the "protection" of "the head of civil protection".
+func (q *question) initialsHold(w lang.Term, t *qterm) bool {
+	if q.acronym == nil || !w.Upper || len(w.Text) < 2 || w.Number {
+		return false
+	}
+	name, ok := q.acronym(w.Text)
+	if !ok {
+		return false
+	}
+	for _, n := range lang.Terms(lang.Detect(name, q.lang), name) {
+		if !n.Stop && t.matches(n) {
+			return true
+		}
+	}
+	return false
 }
 
 // leaderBody returns, for a question about who leads a body, the indexes

@@ -209,6 +209,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"what magnitude: the figure by the word", "What magnitude was the aftershock at the port?", "A magnitude 5.2 aftershock shook the port on Monday.", true},
 		{"what magnitude: a figure of something else", "What magnitude was the aftershock at the port?", "A strong aftershock shook the port on Monday, 12 days after the first.", false},
 		{"¿qué magnitud?: la cifra junto a la palabra", "¿De qué magnitud fue la réplica en el puerto?", "Una réplica de magnitud 5,2 sacudió el puerto el lunes.", true},
+		{"who: the head of a body, by the body", "Who is the leader of the crane union?", "The crane union's leader, Hector Saldias, spoke on Monday.", true},
+		{"who: the head of another body", "Who is the leader of the crane union?", "Ana Ruiz, leader of the transport ministry team, spoke on Monday.", false},
 		{"how many: 'one of' counts nothing", "How many containers does the port handle?", "Puerto Alto is one of the busiest container ports in Chile.", false},
 		{"how many: words between the number and the noun", "How many gangs were listed?", "The army listed 20 drug-trafficking gangs.", true},
 		{"name of X: an unnamed one", "What is the name of the newspaper that reported the sale?", "A newspaper reported the sale of the cranes.", false},
