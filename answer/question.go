@@ -332,7 +332,20 @@ func init() {
 // rightNow reports whether toks[i] is the "right" of "right now", which
 // asks for the latest state as "now" does: no topic of the question.
 func rightNow(toks []lang.Term, i int) bool {
-	return toks[i].Text == "right" && i+1 < len(toks) && toks[i+1].Text == "now"
+	return toks[i].Text == "right" && i+1 < len(toks) && toks[i+1].Text == "now" || inTheEnd(toks, i)
+}
+
+// inTheEnd reports the noun of "in the end" or "al final" at toks[i]: the
+// phrase asks how things ended up, as "now" asks how they stand; "the
+// final count" is another matter.
+func inTheEnd(toks []lang.Term, i int) bool {
+	switch toks[i].Text {
+	case "final":
+		return i > 0 && toks[i-1].Text == "al"
+	case "end":
+		return i > 1 && toks[i-1].Text == "the" && (toks[i-2].Text == "in" || toks[i-2].Text == "by")
+	}
+	return false
 }
 
 // happenWords only say that something took place ("When did the raid

@@ -40,7 +40,8 @@ func asksLatest(q *question) bool {
 
 // recencyPhrases ask for the latest state in more than one word ("How
 // many have died so far?").
-var recencyPhrases = []string{"so far", "to date", "as of now", "at present", "by now", "hasta la fecha", "hasta el momento"}
+var recencyPhrases = []string{"so far", "to date", "as of now", "at present", "by now", "hasta la fecha", "hasta el momento",
+	"in the end", "by the end", "al final"}
 
 // earliestWords ask for the first state of things whatever stands around
 // them ("Where were they initially taken?").

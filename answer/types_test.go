@@ -791,3 +791,31 @@ func TestDistanceAsksALength(t *testing.T) {
 		}
 	}
 }
+
+// "In the end" and "al final" ask how things ended up: the latest state,
+// not a word the answer must hold; "the final count" keeps its word.
+func TestInTheEndAsksTheLatest(t *testing.T) {
+	ix := typesIndex(t)
+	for _, tc := range []struct {
+		q      string
+		latest bool
+		word   string // a term the question must keep, "" for none
+	}{
+		{"al final el puerto pagó la multa o no", true, ""},
+		{"Did the port pay the fine in the end?", true, ""},
+		{"What was the final count of cranes?", false, "final"},
+	} {
+		res, err := ix.Retrieve(context.Background(), tc.q, candidateChunks)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := analyse(res.Query)
+		has := map[string]bool{}
+		for _, tm := range q.terms {
+			has[tm.word] = true
+		}
+		if asksLatest(q) != tc.latest || has["final"] != (tc.word == "final") || has["end"] {
+			t.Errorf("%q: latest %v, terms %v", tc.q, asksLatest(q), has)
+		}
+	}
+}
