@@ -164,7 +164,13 @@ func union(sets ...map[string]bool) map[string]bool {
 // the other reasonWords ("after", "amid", "accused") often only set a
 // scene.
 var statedCauses = set(`because due therefore thus hence consequently reason caused cause lack owing
-	porque debido causa motivo razon ende consiguiente falta`)
+	porque debido causa motivo razon ende consiguiente falta` + " " + explainWords)
+
+// explainWords report a decision's reason as its maker gave it ("the
+// president explained that paying would fund organised crime", "explicó
+// que…", "argued that…").
+const explainWords = `explained explaining argued arguing justified justifying
+	explico explicando argumento justifico adujo`
 
 // statesCause reports whether a sentence says outright why (see
 // statedCauses), other than in the question's own words, near a word of
@@ -252,7 +258,7 @@ func purposeAt(terms []lang.Term, i int) bool {
 }
 
 // reasonWords introduce a cause.
-var reasonWords = set(`because after since due following amid over result response reason caused cause prompted
+var reasonWords = set(explainWords + ` because after since due following amid over result response reason caused cause prompted
 	citing cited accused accusing protest protesting considered violation violating therefore thus hence consequently
 	porque tras despues debido causa motivo razon respuesta luego ante acusado acusar considerar considero
 	violacion violar alegando argumentando ende consiguiente lack owing thanks falta gracias`)

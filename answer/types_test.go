@@ -146,6 +146,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"why: 'to' and a place is no purpose", "Why did police enter the union hall?", "Police entered the union hall on Friday and went to Quilmo.", false},
 		{"¿por qué?: un propósito", "¿Por qué entró la policía en el local?", "La policía entró en el local para detener a Saldías.", true},
 		{"why: no cause", "Why was the strike called?", "The strike was called on Monday.", false},
+		{"why: the reason its maker explained", "Why did the port refuse the new contract?", "The port director explained that the contract would cost every crane operator a month's pay.", true},
+		{"¿por qué?: la razón que explicó", "¿Por qué rechazó el puerto el contrato?", "El director explicó que el contrato costaría a cada gruista un mes de sueldo.", true},
 		{"¿a qué hora?: la línea de fecha de una ficha", "¿A qué hora reventó la tubería?", "Fecha de la fuga: noche del 3 de marzo, hacia las 23:40", true},
 		{"when: a date that opens the sentence dates its verb", "When did the port authority order the cranes shut?", "On March 6, three days after a fire damaged the main dock and the storage sheds beside it, the port authority ordered the cranes shut.", true},
 		{"when: an opening date, nothing of the question", "When did the port authority order the cranes shut?", "On March 6, the river was closed to fishing.", false},
