@@ -248,23 +248,16 @@ func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 			docs = append(docs, h.Doc)
 		}
 	}
-	q.proper, q.surnames, q.bodies = docNames(docs)
+	q.proper, q.surnames, q.bodies = q.reading().names(docs)
 	if ac, ok := e.corpus.(initialed); ok {
 		q.acronym = ac.Acronym
 	}
 	q.views = nil // the per-language views copy the names (see forLang)
 	for r, h := range hits {
 		l := h.Chunk.Language
-		n := len(h.Chunk.Sentences)
-		terms := make([][]lang.Term, n)
-		stems := make([]map[string]bool, n)
-		all := map[string]bool{}
-		for i := range n {
-			terms[i], stems[i] = sentenceStems(l, h.Chunk.Sentence(i))
-			for s := range stems[i] {
-				all[s] = true
-			}
-		}
+		cr := q.reading().chunk(h.Chunk)
+		terms, stems, all := cr.terms, cr.stems, cr.all
+		n := len(terms)
 		if titles[h.Doc.ID] == nil {
 			_, titles[h.Doc.ID] = sentenceStems(h.Doc.Language, h.Doc.Title+" "+dateWords(h.Doc))
 		}

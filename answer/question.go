@@ -188,6 +188,8 @@ type question struct {
 	predicate *qterm
 	// views caches forLang's questions.
 	views map[lang.Lang]*question
+	// read is what the answer has read of its passages (see reading).
+	read *reading
 }
 
 // forLang returns the question as read against text in language l: each

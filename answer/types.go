@@ -1858,45 +1858,80 @@ func capitalRun(terms []lang.Term, i int) (from, to int) {
 // too, and bodies the names they give initials in brackets ("Terminal
 // Pacifico Sur (TPS)": a company's, not a person's; see runKey).
 func docNames(docs []*corpus.Document) (proper, surnames, bodies map[string]bool) {
-	capital, lower := map[string]bool{}, map[string]bool{}
-	surnames, bodies = map[string]bool{}, map[string]bool{}
-	for _, d := range docs {
-		toks := lang.Tokenize(d.Text)
-		terms := make([]lang.Term, len(toks))
-		for i, t := range toks {
-			terms[i] = lang.Term{Token: t, Stop: lang.IsStop(d.Language, t.Text)}
-			if t.Number {
-				continue
-			}
-			if t.Upper {
-				capital[t.Text] = true
-			} else {
-				lower[t.Text] = true
-			}
+	parts := make([]*docWords, len(docs))
+	for i, d := range docs {
+		parts[i] = wordsOf(d)
+	}
+	return mergeNames(parts)
+}
+
+// docWords is what docNames reads of one article: the words it writes
+// with a capital, those it writes in lower case, its surnames and its
+// bodies.
+type docWords struct {
+	capital, lower, surnames, bodies map[string]bool
+}
+
+// wordsOf reads one article's words for docNames.
+func wordsOf(d *corpus.Document) *docWords {
+	w := &docWords{capital: map[string]bool{}, lower: map[string]bool{}, surnames: map[string]bool{}, bodies: map[string]bool{}}
+	toks := lang.Tokenize(d.Text)
+	terms := make([]lang.Term, len(toks))
+	for i, t := range toks {
+		terms[i] = lang.Term{Token: t, Stop: lang.IsStop(d.Language, t.Text)}
+		if t.Number {
+			continue
 		}
-		for i := 0; i < len(terms); i++ {
-			if !terms[i].Upper || terms[i].Number || terms[i].Stop || timeWord(terms, i) {
-				continue
-			}
-			end, org := nameRun(d.Text, terms, i)
-			if end-i >= 2 && bodyInitials(d.Text, terms, i, end) {
-				bodies[runKey(terms[i:end])] = true
-				org = true
-			}
-			// a run that opens a sentence may be a capitalised word
-			// before a name ("Former Ecuadorian ambassador…")
-			if !org && end-i >= 2 && terms[end-1].Upper && !opensSentence(d.Text, terms, i) {
-				surnames[terms[end-1].Text] = true
-			}
-			i = end - 1
+		if t.Upper {
+			w.capital[t.Text] = true
+		} else {
+			w.lower[t.Text] = true
 		}
 	}
-	for w := range capital {
+	for i := 0; i < len(terms); i++ {
+		if !terms[i].Upper || terms[i].Number || terms[i].Stop || timeWord(terms, i) {
+			continue
+		}
+		end, org := nameRun(d.Text, terms, i)
+		if end-i >= 2 && bodyInitials(d.Text, terms, i, end) {
+			w.bodies[runKey(terms[i:end])] = true
+			org = true
+		}
+		// a run that opens a sentence may be a capitalised word before a
+		// name ("Former Ecuadorian ambassador…")
+		if !org && end-i >= 2 && terms[end-1].Upper && !opensSentence(d.Text, terms, i) {
+			w.surnames[terms[end-1].Text] = true
+		}
+		i = end - 1
+	}
+	return w
+}
+
+// mergeNames joins articles' words as docNames returns them: a word is
+// proper when no article writes it in lower case.
+func mergeNames(parts []*docWords) (proper, surnames, bodies map[string]bool) {
+	proper, surnames, bodies = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	lower := map[string]bool{}
+	for _, p := range parts {
+		for w := range p.capital {
+			proper[w] = true
+		}
+		for w := range p.lower {
+			lower[w] = true
+		}
+		for w := range p.surnames {
+			surnames[w] = true
+		}
+		for w := range p.bodies {
+			bodies[w] = true
+		}
+	}
+	for w := range proper {
 		if lower[w] || lang.IsStop(lang.English, w) || lang.IsStop(lang.Spanish, w) {
-			delete(capital, w)
+			delete(proper, w)
 		}
 	}
-	return capital, surnames, bodies
+	return proper, surnames, bodies
 }
 
 // bodyInitials reports whether the name run terms[i:end] is followed by

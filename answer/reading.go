@@ -1,0 +1,61 @@
+package answer
+
+import (
+	"github.com/footnote-bot/footnote/corpus"
+	"github.com/footnote-bot/footnote/lang"
+)
+
+// reading holds what one answer has read of its passages: each chunk's
+// sentences, stemmed, and each article's words for names (see docNames).
+// The passages are read twice, for the answer and for the listing (see
+// withBestRead); the second time reads only what is new. It belongs to
+// one question and is not safe for concurrent use.
+type reading struct {
+	chunks map[string]*chunkReading
+	docs   map[string]*docWords
+}
+
+// chunkReading is a chunk's sentences as candidates read them: their
+// terms and stems, and all the chunk's stems together.
+type chunkReading struct {
+	terms [][]lang.Term
+	stems []map[string]bool
+	all   map[string]bool
+}
+
+// reading returns the question's reading, begun on first use.
+func (q *question) reading() *reading {
+	if q.read == nil {
+		q.read = &reading{chunks: map[string]*chunkReading{}, docs: map[string]*docWords{}}
+	}
+	return q.read
+}
+
+// chunk returns ch's sentences, stemmed in its language.
+func (r *reading) chunk(ch *corpus.Chunk) *chunkReading {
+	if c := r.chunks[ch.ID]; c != nil {
+		return c
+	}
+	n := len(ch.Sentences)
+	c := &chunkReading{terms: make([][]lang.Term, n), stems: make([]map[string]bool, n), all: map[string]bool{}}
+	for i := range n {
+		c.terms[i], c.stems[i] = sentenceStems(ch.Language, ch.Sentence(i))
+		for s := range c.stems[i] {
+			c.all[s] = true
+		}
+	}
+	r.chunks[ch.ID] = c
+	return c
+}
+
+// names returns docNames of docs, reading each article once.
+func (r *reading) names(docs []*corpus.Document) (proper, surnames, bodies map[string]bool) {
+	parts := make([]*docWords, len(docs))
+	for i, d := range docs {
+		if r.docs[d.ID] == nil {
+			r.docs[d.ID] = wordsOf(d)
+		}
+		parts[i] = r.docs[d.ID]
+	}
+	return mergeNames(parts)
+}
