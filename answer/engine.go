@@ -239,7 +239,6 @@ func firstN(hits []retrieval.Hit, n int) []retrieval.Hit {
 // (see firstN, withLeads).
 func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 	var out []*candidate
-	titles := map[string]map[string]bool{}
 	var docs []*corpus.Document
 	seen := map[string]bool{}
 	for _, h := range hits {
@@ -258,10 +257,7 @@ func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 		cr := q.reading().chunk(h.Chunk)
 		terms, stems, all := cr.terms, cr.stems, cr.all
 		n := len(terms)
-		if titles[h.Doc.ID] == nil {
-			_, titles[h.Doc.ID] = sentenceStems(h.Doc.Language, h.Doc.Title+" "+dateWords(h.Doc))
-		}
-		title := withHeadings(titles[h.Doc.ID], h.Chunk)
+		title := withHeadings(q.reading().title(h.Doc), h.Chunk)
 		chunkCands := make([]*candidate, n)
 		for i := range n {
 			sur := surround{chunk: all, title: title}
@@ -538,8 +534,9 @@ func clockTime(q *question, best *candidate, cands []*candidate) *candidate {
 		return best
 	}
 	says := func(c *candidate) bool {
+		text := c.text()
 		for i := range c.terms {
-			if clockAt(c.text(), c.terms, i) {
+			if clockAt(text, c.terms, i) {
 				return true
 			}
 		}

@@ -130,7 +130,7 @@ type question struct {
 	// sentences: a sentence may open with such a name.
 	proper map[string]bool
 	// bodies holds the names the retrieved articles give initials in
-	// brackets (see docNames): an organisation's, not a person's.
+	// brackets (see reading.names): an organisation's, not a person's.
 	bodies map[string]bool
 	// acronym gives the name an acronym of the articles stands for
 	// ("dnpc" → "Dirección Nacional de Protección Civil"), when the corpus

@@ -6,13 +6,15 @@ import (
 )
 
 // reading holds what one answer has read of its passages: each chunk's
-// sentences, stemmed, and each article's words for names (see docNames).
+// sentences, stemmed, each article's title stems and its words for names
+// (see names).
 // The passages are read twice, for the answer and for the listing (see
 // withBestRead); the second time reads only what is new. It belongs to
 // one question and is not safe for concurrent use.
 type reading struct {
 	chunks map[string]*chunkReading
 	docs   map[string]*docWords
+	titles map[string]map[string]bool
 }
 
 // chunkReading is a chunk's sentences as candidates read them: their
@@ -26,7 +28,7 @@ type chunkReading struct {
 // reading returns the question's reading, begun on first use.
 func (q *question) reading() *reading {
 	if q.read == nil {
-		q.read = &reading{chunks: map[string]*chunkReading{}, docs: map[string]*docWords{}}
+		q.read = &reading{chunks: map[string]*chunkReading{}, docs: map[string]*docWords{}, titles: map[string]map[string]bool{}}
 	}
 	return q.read
 }
@@ -48,7 +50,23 @@ func (r *reading) chunk(ch *corpus.Chunk) *chunkReading {
 	return c
 }
 
-// names returns docNames of docs, reading each article once.
+// title returns the stems of an article's title and date (see dateWords).
+func (r *reading) title(d *corpus.Document) map[string]bool {
+	if t := r.titles[d.ID]; t != nil {
+		return t
+	}
+	_, t := sentenceStems(d.Language, d.Title+" "+dateWords(d))
+	r.titles[d.ID] = t
+	return t
+}
+
+// names reads the names the articles use: proper holds the words they
+// write only with a capital ("Nicaragua also decided…" against "Police
+// said…"), surnames the last words of the people's names they spell out
+// ("Jorge Glas" → glas), so a later "Glas, 54, arrived…" names a person
+// too, and bodies the names they give initials in brackets ("Terminal
+// Pacifico Sur (TPS)": a company's, not a person's; see runKey). It reads
+// each article once.
 func (r *reading) names(docs []*corpus.Document) (proper, surnames, bodies map[string]bool) {
 	parts := make([]*docWords, len(docs))
 	for i, d := range docs {

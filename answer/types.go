@@ -1851,28 +1851,14 @@ func capitalRun(terms []lang.Term, i int) (from, to int) {
 	return from, to
 }
 
-// docNames reads the names the articles use: proper holds the words they
-// write only with a capital ("Nicaragua also decided…" against "Police
-// said…"), surnames the last words of the people's names they spell out
-// ("Jorge Glas" → glas), so a later "Glas, 54, arrived…" names a person
-// too, and bodies the names they give initials in brackets ("Terminal
-// Pacifico Sur (TPS)": a company's, not a person's; see runKey).
-func docNames(docs []*corpus.Document) (proper, surnames, bodies map[string]bool) {
-	parts := make([]*docWords, len(docs))
-	for i, d := range docs {
-		parts[i] = wordsOf(d)
-	}
-	return mergeNames(parts)
-}
-
-// docWords is what docNames reads of one article: the words it writes
+// docWords is what reading.names reads of one article: the words it writes
 // with a capital, those it writes in lower case, its surnames and its
 // bodies.
 type docWords struct {
 	capital, lower, surnames, bodies map[string]bool
 }
 
-// wordsOf reads one article's words for docNames.
+// wordsOf reads one article's words for reading.names.
 func wordsOf(d *corpus.Document) *docWords {
 	w := &docWords{capital: map[string]bool{}, lower: map[string]bool{}, surnames: map[string]bool{}, bodies: map[string]bool{}}
 	toks := lang.Tokenize(d.Text)
@@ -1907,7 +1893,7 @@ func wordsOf(d *corpus.Document) *docWords {
 	return w
 }
 
-// mergeNames joins articles' words as docNames returns them: a word is
+// mergeNames joins articles' words as reading.names returns them: a word is
 // proper when no article writes it in lower case.
 func mergeNames(parts []*docWords) (proper, surnames, bodies map[string]bool) {
 	proper, surnames, bodies = map[string]bool{}, map[string]bool{}, map[string]bool{}
@@ -1961,7 +1947,7 @@ func bodyInitials(text string, terms []lang.Term, i, end int) bool {
 	return strings.HasSuffix(initials.String(), lang.Fold(rest[1:rb]))
 }
 
-// runKey is how docNames and hasPerson spell a name run: its capitalised
+// runKey is how reading.names and hasPerson spell a name run: its capitalised
 // words, folded, one space apart.
 func runKey(run []lang.Term) string {
 	var words []string

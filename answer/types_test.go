@@ -447,9 +447,9 @@ func TestDatelineEnd(t *testing.T) {
 // A word written only with a capital is a name; one the articles also write
 // in lower case is not. The last word of a person's full name is a surname;
 // a body's name gives none.
-func TestDocNames(t *testing.T) {
+func TestNames(t *testing.T) {
 	docs := []*corpus.Document{{Language: lang.English, Text: "Nicaragua also cut ties. Police said the police chief left. Spain and Mexico spoke. The National Police held Jorge Glas. Glas, 54, arrived on Saturday. Former Ecuadorian envoys met Ana Ruiz. The operator, Terminal Pacifico Sur (TPS), said so. Then Senator Ana Torres (PRI) agreed. It was then that President Andrés Manuel López Obrador (AMLO) spoke."}}
-	proper, surnames, bodies := docNames(docs)
+	proper, surnames, bodies := (&question{}).reading().names(docs)
 	if !bodies["terminal pacifico sur"] || len(bodies) != 1 {
 		t.Errorf("bodies = %v, want only the name given its own initials with no title", bodies)
 	}
@@ -707,7 +707,7 @@ func TestNamedNextLendsOnlyANewName(t *testing.T) {
 			t.Fatalf("split into %d chunks", len(chunks))
 		}
 		q := analyse(ix.Analyse("Who took over once the minister quit?"))
-		q.proper, q.surnames, q.bodies = docNames([]*corpus.Document{doc})
+		q.proper, q.surnames, q.bodies = q.reading().names([]*corpus.Document{doc})
 		terms := make([][]lang.Term, 2)
 		cands := make([]*candidate, 2)
 		for i := range cands {
