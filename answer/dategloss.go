@@ -23,12 +23,11 @@ func dateGloss(l lang.Lang, c *candidate) string {
 	if !ok || !c.typed {
 		return ""
 	}
-	text := c.text()
-	if speaksOfFuture(lang.Terms(c.chunk.Language, text)) {
+	if speaksOfFuture(c.terms) {
 		return ""
 	}
 	var parts []string
-	for _, r := range timeline.Relatives(text, article) {
+	for _, r := range timeline.Relatives(c.text(), article) {
 		parts = append(parts, fmt.Sprintf(glossFormat[l], relativeWord(l, r), longDate(l, r.Date)))
 	}
 	if len(parts) == 0 {

@@ -1086,13 +1086,13 @@ func caption(text string) bool {
 // hasTime: a month, weekday, year or relative day, by a word of the event
 // asked about.
 func hasTime(q *question, text string, terms []lang.Term) bool {
-	dated := datedLabel(text, terms)
+	label := datedLabel(text, terms)
 	for i, t := range terms {
 		if !q.new(t) || t.Stop { // a stop word names no date: "may" the verb
 			continue
 		}
 		if timeWord(terms, i) || clockAt(text, terms, i) || isYear(t) {
-			if dated && t.Start > strings.IndexByte(text, ':') || nearEvent(q, terms, i, eventWindow) || nearAct(q, terms, i, eventWindow) ||
+			if label >= 0 && t.Start > label || nearEvent(q, terms, i, eventWindow) || nearAct(q, terms, i, eventWindow) ||
 				opensWithDate(text, terms, i) && near(terms, i, len(terms), q.topicWord) {
 				return true
 			}
@@ -1131,16 +1131,17 @@ func opensWithDate(text string, terms []lang.Term, i int) bool {
 // openingPrepositions open a sentence's date phrase.
 var openingPrepositions = set(`on in since by el en desde a hacia`)
 
-// datedLabel reports whether a line is a fact box's date: a label of
-// a few words that opens with a word for a date or time, then a colon
-// ("Fecha del derrame: noche del 3 de marzo", "Date of the ruling: 4
-// April"). The box is about what the question asks, or the search would
-// not have found it; the label's noun may be the asker's event in other
-// words ("derrame" for "¿a qué hora reventó el tubo?").
-func datedLabel(text string, terms []lang.Term) bool {
+// datedLabel returns, for a line that is a fact box's date, the offset
+// of the colon that ends its label, or -1: a label of a few words that
+// opens with a word for a date or time ("Fecha del derrame: noche del 3 de
+// marzo", "Date of the ruling: 4 April"). The box is about what the
+// question asks, or the search would not have found it; the label's noun
+// may be the asker's event in other words ("derrame" for "¿a qué hora
+// reventó el tubo?").
+func datedLabel(text string, terms []lang.Term) int {
 	colon := strings.Index(text, ": ")
 	if colon <= 0 || len(terms) == 0 || !dateLabels[terms[0].Text] || text[colon-1] >= '0' && text[colon-1] <= '9' {
-		return false // no label, or a clock's colon ("at 10:30 the crew…")
+		return -1 // no label, or a clock's colon ("at 10:30 the crew…")
 	}
 	words := 0
 	for _, t := range terms {
@@ -1149,7 +1150,10 @@ func datedLabel(text string, terms []lang.Term) bool {
 		}
 		words++
 	}
-	return words <= 5
+	if words > 5 {
+		return -1
+	}
+	return colon
 }
 
 // dateLabels open the label of a fact box's date line.
@@ -1400,7 +1404,7 @@ func hasQuantity(q *question, text string, terms []lang.Term) bool {
 			}
 		case q.counted == nil:
 			return true
-		case countsNamedPeople(q, terms, i), countsAnyone(q, terms, i):
+		case countsPeople(q, terms, i):
 			return true
 		case countsOther(q, terms, i):
 			// "seven years": the number counts something else
@@ -1485,27 +1489,21 @@ func countsNear(q *question, terms []lang.Term, i int) bool {
 	return false
 }
 
-// countsNamedPeople reports, for "how many X" where X are people, whether
-// the number at terms[i] counts people of some kind in a sentence that
-// names X by a form of the word: "More than 240 firefighters, soldiers and
-// volunteers took part in the rescue" counts the rescuers.
-func countsNamedPeople(q *question, terms []lang.Term, i int) bool {
+// countsPeople reports whether the number at terms[i] counts the people
+// a "how many" question asks about: a word for a person follows it, and
+// the question counts anyone ("how many people": "a 42-member rescue
+// team", "two villagers died") or a kind of person the sentence names by
+// a form of its word ("how many rescuers": "More than 240 firefighters,
+// soldiers and volunteers took part in the rescue").
+func countsPeople(q *question, terms []lang.Term, i int) bool {
 	j := i + 1
 	for j < len(terms) && moreWords[terms[j].Text] {
 		j++
 	}
-	return q.countsPersons && j < len(terms) && nounKind(terms[j].Text) == lexicon.KindPerson && namesCounted(q, terms)
-}
-
-// countsAnyone reports, for "how many people", whether the number at
-// terms[i] counts people of some kind: a word for a person follows it
-// ("a 42-member rescue team", "two villagers died").
-func countsAnyone(q *question, terms []lang.Term, i int) bool {
-	j := i + 1
-	for j < len(terms) && moreWords[terms[j].Text] {
-		j++
+	if j == len(terms) || nounKind(terms[j].Text) != lexicon.KindPerson {
+		return false
 	}
-	return peopleWords[q.counted.word] && j < len(terms) && !terms[j].Stop && nounKind(terms[j].Text) == lexicon.KindPerson
+	return peopleWords[q.counted.word] && !terms[j].Stop || q.countsPersons && namesCounted(q, terms)
 }
 
 // namesCounted reports whether a sentence has a form of the question's
