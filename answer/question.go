@@ -334,7 +334,7 @@ func init() {
 // rightNow reports whether toks[i] is the "right" of "right now", which
 // asks for the latest state as "now" does: no topic of the question.
 func rightNow(toks []lang.Term, i int) bool {
-	return toks[i].Text == "right" && i+1 < len(toks) && toks[i+1].Text == "now" || inTheEnd(toks, i)
+	return toks[i].Text == "right" && i+1 < len(toks) && toks[i+1].Text == "now"
 }
 
 // inTheEnd reports the noun of "in the end" or "al final" at toks[i]: the
@@ -373,10 +373,11 @@ func analyse(rq *retrieval.Query) *question {
 	prev := ""
 	for i, t := range toks {
 		qs.words[t.Text] = true
-		// "now", "currently" ask for the latest state (asksLatest), "first"
-		// and "initially" for the earliest, "happen" only that something
-		// took place; they are not the topic a sentence must mention
-		if t.Stop || len(t.Text) < 2 || typeWord(t.Text) || recencyWords[t.Text] || rightNow(toks, i) || leaderPhrase(toks, i) || happenWords[t.Text] || i == first || excluded(toks, i) || setAside[t.Text] {
+		// "now", "currently", "in the end" ask for the latest state
+		// (asksLatest), "first" and "initially" for the earliest, "happen"
+		// only that something took place; they are not the topic a
+		// sentence must mention
+		if t.Stop || len(t.Text) < 2 || typeWord(t.Text) || recencyWords[t.Text] || rightNow(toks, i) || inTheEnd(toks, i) || leaderPhrase(toks, i) || happenWords[t.Text] || i == first || excluded(toks, i) || setAside[t.Text] {
 			continue
 		}
 		qt, ok := termOf(rq, qs, i, seen)
@@ -671,12 +672,20 @@ func possessive(text string, t lang.Term) bool {
 
 // termOf returns the question's term for the token, or nil.
 func (q *question) termOf(t lang.Term) *qterm {
-	for i := range q.terms {
-		if q.terms[i].word == t.Text {
-			return &q.terms[i]
-		}
+	if i := q.termIndex(t); i >= 0 {
+		return &q.terms[i]
 	}
 	return nil
+}
+
+// termIndex returns the index in q.terms of the token's term, or -1.
+func (q *question) termIndex(t lang.Term) int {
+	for i := range q.terms {
+		if q.terms[i].word == t.Text {
+			return i
+		}
+	}
+	return -1
 }
 
 // entityTerm returns the question's name term for the token, or nil.
@@ -1227,19 +1236,24 @@ func headOfBody(qs *question, toks []lang.Term) (body []int, head int) {
 		return nil, -1
 	}
 	for i := from; i < len(toks) && !bodyEnds[toks[i].Text]; i++ {
-		for k := range qs.terms {
-			if t := &qs.terms[k]; t.word == toks[i].Text && !t.general && !t.entity {
-				body = append(body, k)
-			}
+		if k := qs.termIndex(toks[i]); k >= 0 && !qs.terms[k].general && !qs.terms[k].entity {
+			body = append(body, k)
 		}
 	}
 	if len(body) == 0 {
 		return nil, -1
 	}
-	if qs.lang == lang.Spanish {
-		return body, body[0]
+	return body, nounOf(qs.lang, body)
+}
+
+// nounOf returns the head noun of a body's words in a question: the first
+// in Spanish ("el consejo nacional electoral"), the last in English ("the
+// national emergency office").
+func nounOf(l lang.Lang, body []int) int {
+	if l == lang.Spanish {
+		return body[0]
 	}
-	return body, body[len(body)-1]
+	return body[len(body)-1]
 }
 
 // bodyEnds end a body's name in a question: what places or dates it.

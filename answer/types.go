@@ -909,9 +909,8 @@ func (q *question) initialsHold(w lang.Term, t *qterm) bool {
 
 // leaderBody returns, for a question about who leads a body, the indexes
 // in q.terms of its words for the body (no everyday word, name or word of
-// leading) and of their head noun: the first in Spanish ("el consejo
-// nacional electoral"), in English the last ("the national emergency
-// office") or the one before "of" ("the office of emergency management").
+// leading) and of their head noun (see nounOf), in English the one before
+// "of" when there is one ("the office of emergency management").
 // toks are the question's tokens.
 func leaderBody(q *question, toks []lang.Term) (body []int, head int) {
 	for i := range q.terms {
@@ -922,20 +921,19 @@ func leaderBody(q *question, toks []lang.Term) (body []int, head int) {
 	if len(body) == 0 {
 		return nil, -1
 	}
-	if q.lang == lang.Spanish {
-		return body, body[0]
-	}
-	for i := 0; i+1 < len(toks); i++ {
-		if toks[i+1].Text != "of" {
-			continue
-		}
-		for _, b := range body {
-			if q.terms[b].word == toks[i].Text {
-				return body, b
+	if q.lang != lang.Spanish {
+		for i := 0; i+1 < len(toks); i++ {
+			if toks[i+1].Text != "of" {
+				continue
+			}
+			for _, b := range body {
+				if q.terms[b].word == toks[i].Text {
+					return body, b
+				}
 			}
 		}
 	}
-	return body, body[len(body)-1]
+	return body, nounOf(q.lang, body)
 }
 
 // namedOwner returns the owner of the role a who question asks, written
