@@ -458,16 +458,17 @@ func refersBack(terms []lang.Term) bool {
 	return false
 }
 
+// numberWords are the words for numbers of both languages: those the
+// stemmer reads as digits (lang.CardinalWords), one, and the words for
+// amounts ("hundreds", "docena", "half").
 var numberWords = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields(`one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-		sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
-		hundred hundreds thousand thousands million millions billion dozen dozens half several
-		uno una dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciseis
-		diecisiete dieciocho diecinueve veinte veintiun veintiuno veintiuna veintidos veintitres veinticuatro
-		veinticinco veintiseis veintisiete veintiocho veintinueve treinta cuarenta cincuenta sesenta setenta
-		ochenta noventa cien ciento cientos mil miles millon millones docena docenas medio mitad varios`) {
+	for _, w := range lang.CardinalWords() {
+		numberWords[w] = true
+	}
+	for _, w := range strings.Fields(`one hundred hundreds thousand thousands million millions billion dozen dozens half several
+		uno una veintiuna cien ciento cientos mil miles millon millones docena docenas medio mitad varios`) {
 		numberWords[w] = true
 	}
 }

@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -39,4 +40,17 @@ func numberNames(units string, firstTen int, tens string) map[string]string {
 		m[w] = strconv.Itoa(firstTen + 10*i)
 	}
 	return m
+}
+
+// CardinalWords returns the folded words of both languages that cardinals
+// stems as digits, sorted: the numbers two to ninety-nine written out.
+func CardinalWords() []string {
+	var out []string
+	for _, m := range cardinals {
+		for w := range m {
+			out = append(out, w)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }

@@ -365,3 +365,17 @@ func BenchmarkTerms(b *testing.B) {
 		})
 	}
 }
+
+// The words CardinalWords lists are those the stemmer reads as digits.
+func TestCardinalWordsStemAsDigits(t *testing.T) {
+	words := lang.CardinalWords()
+	if len(words) < 50 || !slices.Contains(words, "quince") || !slices.Contains(words, "ninety") || slices.Contains(words, "one") {
+		t.Fatalf("cardinal words %v", words)
+	}
+	digits := func(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+	for _, w := range words {
+		if en, es := lang.Stem(lang.English, w), lang.Stem(lang.Spanish, w); !digits(en) && !digits(es) {
+			t.Errorf("%q stems as %q / %q, not digits", w, en, es)
+		}
+	}
+}
