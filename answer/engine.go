@@ -90,7 +90,7 @@ func (e *Engine) ask(ctx context.Context, q string, k int) (*Answer, *retrieval.
 			a.Partial = true
 			a.Note = partialNote[qs.lang]
 		}
-		if asksLatest(qs) && best.doc.Date != "" {
+		if qs.latest && best.doc.Date != "" {
 			a.Answer = fmt.Sprintf(asOf[qs.lang], best.doc.Date) + a.Answer
 		}
 		if qs.typ == typeTime {
@@ -503,7 +503,7 @@ func decide(q *question, cands []*candidate) (best *candidate, partial, ok bool)
 		best = withPredicate(q, best, cands)
 	}
 	switch {
-	case asksLatest(q):
+	case q.latest:
 		best = currentHolder(q, newest(q, best, cands), cands)
 	case q.earliest:
 		best = oldest(q, best, cands)
@@ -902,7 +902,7 @@ func (e *Engine) compose(a *Answer, q *question, best *candidate, cands []*candi
 	// the latest or the first figure, which then changed over time, or asks
 	// for no figure: "who replaced the minister?" is not answered by two
 	// death tolls.
-	if other := conflict(q, best, cands); other != nil && !asksLatest(q) && !q.earliest && (q.typ == typeQuantity || q.typ == typeAny) {
+	if other := conflict(q, best, cands); other != nil && !q.latest && !q.earliest && (q.typ == typeQuantity || q.typ == typeAny) {
 		points = append(points, e.withContext(q, other)...)
 		quote(points)
 		a.Note = differNote(q.lang, best, other)
@@ -940,7 +940,7 @@ func (e *Engine) compose(a *Answer, q *question, best *candidate, cands []*candi
 		if c.score < 0.8*best.score || c.knownCov < 0.5 {
 			break
 		}
-		if overlaps(points, c) || asksLatest(q) && olderThan(c, best) {
+		if overlaps(points, c) || q.latest && olderThan(c, best) {
 			continue // the latest answer is not completed by older news
 		}
 		adds := false

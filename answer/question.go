@@ -159,6 +159,9 @@ type question struct {
 	// ("How many shelters were evacuees first sent to?"): the oldest
 	// article that answers it does.
 	earliest bool
+	// latest is true for a question about the latest state of things
+	// (see asksLatest), read once.
+	latest bool
 	// owner is whose role a who question asks, named with "'s" and no
 	// place's ("Who was FENA's lawyer?"): the answer's name must stand by
 	// it, as another party's lawyer is not FENA's.
@@ -401,6 +404,7 @@ func analyse(rq *retrieval.Query) *question {
 		}
 		qs.terms = append(qs.terms, qt)
 	}
+	qs.latest = asksLatest(qs)
 	qs.shape(toks, cat)
 	return qs
 }
