@@ -433,12 +433,12 @@ func TestAnswerPicksTheSentence(t *testing.T) {
 			// "what time" wants the clock: the sentence that gives it wins
 			// over a better-scoring one that gives only the day
 			name: "what time: the clock over the day",
-			article: article("Pipe bursts at Cerro Alto mine", "2025-03-04",
-				"Authorities cut off tap water to two towns on Tuesday after a pipe at the Cerro Alto gold mine burst overnight, officials said.",
-				"The company said the rupture began at about 23:40 on Monday in a pipe that carries solution from the leach pad.",
-				"Repairs on the mine's pipe began on Wednesday."),
-			question: "What time did the pipe at the mine burst?",
-			want:     "23:40",
+			article: article("Tank leaks at Cerro Alto plant", "2025-06-11",
+				"Authorities closed the river road on Wednesday after a tank at the Cerro Alto cooling plant burst overnight, officials said.",
+				"The company said the leak began at about 02:15 on Tuesday in a tank that feeds the cooling line.",
+				"Repairs on the plant's tank began on Thursday."),
+			question: "What time did the tank at the plant burst?",
+			want:     "02:15",
 		},
 		{
 			// a heading says what the lines under it are about

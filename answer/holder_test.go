@@ -46,16 +46,16 @@ func TestWhoHoldsThePostNow(t *testing.T) {
 }
 
 // Asked who heads a body, a name stands by the body's initials as well as
-// by its words: "DNPC director …" answers "the head of civil protection",
-// the name the articles give as "National Directorate of Civil
-// Protection (DNPC)"; the head of another body does not.
+// by its words: "NORS director …" answers "the head of river safety", the
+// name the articles give as "National Office of River Safety (NORS)"; the
+// head of another body does not.
 func TestHeadOfABodyByItsInitials(t *testing.T) {
 	askAll(t, map[string]string{
-		"a.md": "---\ntitle: Floods in the south\nsource: A\ndate: 2025-03-01\nlanguage: en\n---\n\n" +
-			"The National Directorate of Civil Protection (DNPC) opened four shelters on Monday.\n\n" +
-			"\"Nobody should go back yet,\" DNPC director Marta Ugalde Rivas told reporters.\n\n" +
-			"Fire brigade chief Pablo Mena Soto said the river was still rising.\n",
+		"a.md": "---\ntitle: Floods in the valley\nsource: A\ndate: 2025-09-01\nlanguage: en\n---\n\n" +
+			"The National Office of River Safety (NORS) closed three bridges on Monday.\n\n" +
+			"\"Nobody should cross yet,\" NORS director Lidia Morán Cruz told reporters.\n\n" +
+			"Fire brigade chief Pablo Mena Soto said the water was still rising.\n",
 	}, []struct{ question, want, not string }{
-		{"who's the head of civil protection in the south", "Marta Ugalde Rivas", "Mena"},
+		{"who's the head of river safety in the valley", "Lidia Morán Cruz", "Mena"},
 	})
 }

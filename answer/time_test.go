@@ -93,9 +93,9 @@ func TestLatestPrefersNewestSource(t *testing.T) {
 			doc("Detenidos en el puerto", "2025-01-21", "es", "Dos personas siguen detenidas en el puerto, dijo la policía."),
 			doc("Liberan a un detenido del puerto", "2025-04-10", "es", "Una persona permanece detenida en el puerto, dijo la policía."),
 			"A fecha de 2025-04-10"},
-		{"How many people have died in the port protests so far?",
-			doc("Protests spread", "2025-05-04", "en", "3 people have died in the port protests, the ombudsman said."),
-			doc("Ombudsman's report", "2025-07-15", "en", "14 people have died in the port protests, the ombudsman said."),
+		{"How many dockers have been hurt in the harbour protests so far?",
+			doc("Protests spread", "2025-05-04", "en", "3 dockers have been hurt in the harbour protests, the union said."),
+			doc("Union's report", "2025-07-15", "en", "14 dockers have been hurt in the harbour protests, the union said."),
 			"As of 2025-07-15"},
 	} {
 		a := ask(t, engineFS(t, map[string]string{"early.md": tc.early, "late.md": tc.late}), tc.question)
@@ -111,7 +111,7 @@ func TestLatestPrefersNewestSource(t *testing.T) {
 func TestFiguresOfAnotherAreNoDisagreement(t *testing.T) {
 	e := engineFS(t, map[string]string{
 		"a.md": "---\ntitle: Ibarra wins primary\nsource: A\ndate: 2025-01-10\n---\n\n" +
-			"Ibarra, a 49-year-old human rights lawyer from the north, won the opposition primary in January.\n",
+			"Ibarra, a 57-year-old labour lawyer from the north, won the opposition primary in January.\n",
 		"b.md": "---\ntitle: Lagos declared winner\nsource: B\ndate: 2025-05-04\n---\n\n" +
 			"The council said Lagos, 61, of the ruling party, won the vote by a wide margin against the opposition candidate Ibarra.\n",
 	})

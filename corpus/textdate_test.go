@@ -24,7 +24,7 @@ func TestTextDate(t *testing.T) {
 		{"an info box's date is another's", "Jorge Glas\n\nBorn: 10 September 1969\nOffice: Vice President", ""},
 		{"an event's date in a fact box", "Claves del derrame\n\nFecha del derrame: 3 de marzo de 2025\nLugar: Quebrada Honda", ""},
 		{"a timeline line", "Timeline\n\nMarch 3, 2025: the pipe bursts\nMarch 6, 2025: the mine is shut", ""},
-		{"an update line", "Claves del derrame\n\nActualizado: 28 de abril de 2025\nMuertos: 4", "2025-04-28"},
+		{"an update line", "Claves de la huelga\n\nActualizado: 2 de julio de 2025\nDetenidos: 4", "2025-07-02"},
 		{"a date far down the text", "Title\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\nSix.\n\nSeven.\n\nEight.\n\nLima, 14 de marzo de 2031", ""},
 	}
 	for _, tt := range tests {

@@ -8,7 +8,7 @@ import (
 
 func TestFullDates(t *testing.T) {
 	tests := map[string]string{
-		"lima, 14 de marzo de 2031.- el ministerio": "2031-03-14",
+		"cusco, 9 de octubre de 2031.- la alcaldia": "2031-10-09",
 		"lima, 14 de marzo del 2031":                "2031-03-14",
 		"geneva, 2 april 2024":                      "2024-04-02",
 		"march 28, 2025":                            "2025-03-28",

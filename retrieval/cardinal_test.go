@@ -12,13 +12,13 @@ import (
 func TestNumberWordsMatchFigures(t *testing.T) {
 	doc := func(l, text string) string { return "---\ntitle: Report\nlanguage: " + l + "\n---\n\n" + text + "\n" }
 	ix := relatedIndex(t, map[string]string{
-		"a-es.md": doc("es", "El 20 % de los casos corresponde a menores de diez años."),
-		"b-es.md": doc("es", "El 38 % de los casos corresponde a menores de quince años."),
+		"a-es.md": doc("es", "Un 21 % de los heridos tenía menos de diez años."),
+		"b-es.md": doc("es", "Un 35 % de los heridos tenía menos de quince años."),
 		"a-en.md": doc("en", "The union said nine cranes were idle at the port."),
 		"b-en.md": doc("en", "The union said 12 cranes were idle at the port."),
 	})
 	for _, tc := range []struct{ question, want string }{
-		{"¿Qué parte de los casos eran menores de 15 años?", "quince"},
+		{"¿Qué parte de los heridos tenía menos de 15 años?", "quince"},
 		{"Were twelve cranes idle?", "12 cranes"},
 	} {
 		res, err := ix.Retrieve(context.Background(), tc.question, 1)

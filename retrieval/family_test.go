@@ -12,8 +12,8 @@ import (
 // ("presento" and "préstamo" share "pres").
 func TestWordReachesItsDerivedForms(t *testing.T) {
 	ix := relatedIndex(t, map[string]string{
-		"es.md": "---\ntitle: Nueva presidenta del consejo\nlanguage: es\n---\n\nSoto fue elegida nueva presidenta del consejo electoral. El consejo pidió un préstamo.\n",
-		"en.md": "---\ntitle: Audit of the tally sheets\nlanguage: en\n---\n\nThe audit of the tally sheets began on 11 May, and the audit found errors.\n",
+		"es.md": "---\ntitle: Nueva presidenta de la junta\nlanguage: es\n---\n\nSoto asumió como nueva presidenta de la junta vecinal. La junta pidió un préstamo.\n",
+		"en.md": "---\ntitle: Audit of the harbour accounts\nlanguage: en\n---\n\nThe audit of the harbour accounts began on 2 June, and the audit found errors.\n",
 	})
 	alt := func(l lang.Lang, word, stem string) (float64, bool) {
 		for _, a := range ix.Related(l, word) {
