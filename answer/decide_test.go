@@ -552,28 +552,28 @@ func TestSpeechAboutAnUnknownTopicIsRefused(t *testing.T) {
 }
 
 // "¿Cómo se llama X?" asks for X's name as "what is the name of X" does: a
-// sentence that speaks only of "un directivo" does not answer it.
+// sentence that speaks only of "un capataz" does not answer it.
 func TestComoSeLlamaAsksForAName(t *testing.T) {
-	unnamed := engineFS(t, map[string]string{"entrevista.md": articleIn("es", "La bióloga denuncia presiones", "2025-04-02",
-		"La bióloga Ana Torres dijo que recibió una llamada de un directivo de la empresa minera que le pidió prudencia con sus cifras.",
-		"La empresa no respondió a las preguntas de este diario.")})
-	if a := ask(t, unnamed, "¿Cómo se llama el directivo de la empresa minera?"); !a.Refused {
-		t.Errorf("an unnamed directivo answered: %q", a.Answer)
+	unnamed := engineFS(t, map[string]string{"obra.md": articleIn("es", "El albañil denuncia presiones", "2025-09-02",
+		"El albañil Luis Pardo dijo que recibió una llamada de un capataz de la constructora que le pidió silencio sobre el andamio.",
+		"La constructora no respondió a las preguntas de este diario.")})
+	if a := ask(t, unnamed, "¿Cómo se llama el capataz de la constructora?"); !a.Refused {
+		t.Errorf("an unnamed capataz answered: %q", a.Answer)
 	}
-	named := engineFS(t, map[string]string{"entrevista.md": articleIn("es", "La bióloga denuncia presiones", "2025-04-02",
-		"La bióloga Ana Torres dijo que recibió una llamada de un directivo de la empresa minera que le pidió prudencia con sus cifras.",
-		"El directivo de la empresa minera, Pablo Ríos, negó haber llamado a la bióloga.")})
-	answersWith(t, named, "Pablo Ríos", "¿Cómo se llama el directivo de la empresa minera?")
+	named := engineFS(t, map[string]string{"obra.md": articleIn("es", "El albañil denuncia presiones", "2025-09-02",
+		"El albañil Luis Pardo dijo que recibió una llamada de un capataz de la constructora que le pidió silencio sobre el andamio.",
+		"El capataz de la constructora, Raúl Vera, negó haber llamado al albañil.")})
+	answersWith(t, named, "Raúl Vera", "¿Cómo se llama el capataz de la constructora?")
 }
 
 // A Spanish role is named by itself, a cognate or a translation, not by
 // any word the Spanish thesaurus lists for it: "empleados" lists
 // "ministerio" (for the verb emplear), which names no employee.
 func TestSpanishRoleIsNotTheThesaurusWord(t *testing.T) {
-	e := engineFS(t, map[string]string{"a.md": articleIn("es", "Liberan a los empleados del consulado", "2025-01-21",
-		"La canciller Carla Soto, del Ministerio de Exteriores, anunció las medidas.",
-		"Los dos empleados del consulado fueron liberados el domingo.")})
-	if a := ask(t, e, "¿Cómo se llaman los empleados del consulado?"); !a.Refused {
+	e := engineFS(t, map[string]string{"a.md": articleIn("es", "Liberan a los empleados del museo", "2025-09-21",
+		"La canciller Carla Soto, del Ministerio de Cultura, anunció las medidas.",
+		"Los tres empleados del museo fueron liberados el domingo.")})
+	if a := ask(t, e, "¿Cómo se llaman los empleados del museo?"); !a.Refused {
 		t.Errorf("answered %q", a.Answer)
 	}
 }
