@@ -1330,8 +1330,8 @@ var compassWords = set(`north south east west northeast northwest southeast sout
 // "in support of", "on behalf of", "at the request of", "in the words of",
 // "a favor de", "a cargo de", "en nombre de".
 var relationNouns = set(`support behalf request words name honor honour memory favor favour presence hands custody
-	charge defence defense protest solidarity apoyo favor cargo nombre manos memoria presencia honor peticion
-	solicitud palabras parte defensa protesta solidaridad`)
+	charge defence defense protest solidarity apoyo cargo nombre manos memoria presencia peticion
+	solicitud palabras parte defensa protesta solidaridad`) // "favor" and "honor" are both languages
 
 // namedSite reports whether the name at terms[i] ends a place phrase that
 // a locative opens: a few lower-case words and "of" or "de" between ("in
