@@ -179,7 +179,7 @@ const explainWords = `explained explaining argued arguing justified justifying
 // of the characterisation, far from the raid.
 func statesCause(q *question, terms []lang.Term) bool {
 	for i, t := range terms {
-		if (statedCauses[t.Text] && !q.words[t.Text] && !dueToDo(terms, i) || groundsAt(terms, i) || purposeAt(terms, i)) &&
+		if (statedCauses[t.Text] && !q.words[t.Text] && !dueToDo(terms, i) || groundsAt(terms, i) || purposeFor(q, terms, i)) &&
 			nearEvent(q, terms, i, eventWindow) {
 			return true
 		}
@@ -255,6 +255,21 @@ func purposeAt(terms []lang.Term, i int) bool {
 		return len(w) > 3 && (strings.HasSuffix(w, "ar") || strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ir"))
 	}
 	return false
+}
+
+// purposeFor reports whether a purpose clause opens at terms[i] (see
+// purposeAt) that can say why the question's act was done: its verb is
+// not one of the question's words. The purpose of something else that
+// ends in the asked act ("gave the government seven days to pay", for
+// "why won't the government pay?") does not explain the act.
+func purposeFor(q *question, terms []lang.Term, i int) bool {
+	if !purposeAt(terms, i) {
+		return false
+	}
+	if i+1 < len(terms) && (terms[i].Text == "to" || terms[i].Text == "para") && terms[i+1].Text != "que" {
+		return q.new(terms[i+1])
+	}
+	return true
 }
 
 // reasonWords introduce a cause.
@@ -1641,7 +1656,7 @@ func amountOfTopic(q *question, terms []lang.Term, i int) bool {
 func hasReason(q *question, terms []lang.Term) bool {
 	for i, t := range terms {
 		if reasonWords[t.Text] && !q.words[t.Text] && !dueToDo(terms, i) && !datesFrom(terms, i) || groundsAt(terms, i) ||
-			purposeAt(terms, i) && nearEvent(q, terms, i, eventWindow) {
+			purposeFor(q, terms, i) && nearEvent(q, terms, i, eventWindow) {
 			return true
 		}
 	}
