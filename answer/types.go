@@ -312,7 +312,7 @@ func fills(q *question, text string, terms []lang.Term) bool {
 		// a caption dates its photo, not the event it shows
 		return !caption(text) && hasTime(q, text, terms)
 	case typePlace:
-		return hasPlace(q, terms)
+		return hasPlace(q, text, terms)
 	case typeQuantity:
 		return hasQuantity(q, text, terms)
 	case typeReason:
@@ -1300,7 +1300,7 @@ func nearAct(q *question, terms []lang.Term, i, n int) bool {
 // hasPlace: a capitalised word after a locative preposition, perhaps with
 // an article between ("in Guayaquil", "in the La Roca prison"), or named
 // after a place noun that follows one ("to the port city of Guayaquil").
-func hasPlace(q *question, terms []lang.Term) bool {
+func hasPlace(q *question, text string, terms []lang.Term) bool {
 	for i, t := range terms {
 		if i == 0 || !t.Upper || t.Number || timeWord(terms, i) || !q.new(t) {
 			continue
@@ -1309,11 +1309,38 @@ func hasPlace(q *question, terms []lang.Term) bool {
 		if determiners[terms[j].Text] && j > 0 {
 			j--
 		}
-		if locatives[terms[j].Text] || placeOf(terms, i) && locativeBefore(terms, i-2) || namedSite(q, terms, i) || distanceFrom(terms, i) {
+		if locatives[terms[j].Text] || placeOf(terms, i) && locativeBefore(terms, i-2) || namedSite(q, terms, i) || distanceFrom(terms, i) ||
+			placeNounBefore(text, terms, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// placeNounBefore reports whether the name at terms[i] follows a common
+// noun for a place, as Spanish writes a named site ("junto al estadio
+// municipal Los Pinos", "en la cárcel La Roca", "en el barrio San Roque"):
+// a locative, an article, and one or two lower-case words, none a title
+// or a word for a person ("a la ministra Ruiz" names a woman), with no
+// comma between ("in the capital, Quito" is the other rule's). Without
+// the article the words are as often a verb ("to arrest Jorge Glas").
+func placeNounBefore(text string, terms []lang.Term, i int) bool {
+	k, words := i-1, 0
+	for ; k > 0 && words < 2 && plainBetween(text, terms, k+1); k-- {
+		t := terms[k]
+		if t.Upper || t.Number || t.Stop || verbForm(t) || titleWords[t.Text] ||
+			personNoun(lang.Spanish, t.Text) || personNoun(lang.English, t.Text) {
+			break
+		}
+		words++
+	}
+	if words == 0 || !plainBetween(text, terms, k+1) {
+		return false
+	}
+	if terms[k].Text == "al" {
+		return true // "junto al estadio", "a" and "el"
+	}
+	return determiners[terms[k].Text] && k > 0 && locatives[terms[k-1].Text]
 }
 
 // distanceFrom reports whether the name at terms[i] is what a distance
