@@ -640,7 +640,7 @@ func bodyNoun(q *question, terms []lang.Term, j int) bool {
 // Secretary-General").
 func noPersonRun(q *question, text string, terms []lang.Term, i, end int) bool {
 	return q.bodies[runKey(terms[i:end])] || placeRun(terms, i, end) || abbreviations(text, terms[i:end]) ||
-		afterIn(terms, i) || placeOf(terms, i) || titledByQuestion(q, terms, i, end)
+		afterIn(terms, i) || placeOf(terms, i) || titledByQuestion(q, text, terms, i, end)
 }
 
 // unnamedPerson reports whether the sentence speaks of a person by a noun
@@ -723,27 +723,49 @@ func titled(terms []lang.Term, from, to int) bool {
 // A title with a word the question lacks is another's: "who stepped in
 // once the minister quit?" is answered by "Deputy Transport Minister
 // Carolina Ortúzar", and "the president" is not "Former President Correa".
-func titledByQuestion(q *question, terms []lang.Term, from, to int) bool {
-	if from > 0 {
-		from--
+//
+// The title may stand before the name across its complement and a comma,
+// as roleBefore reads it: "la ministra de Salud, Lucía Ferrández" is the
+// minister a question about "la ministra" refers to.
+func titledByQuestion(q *question, text string, terms []lang.Term, from, to int) bool {
+	start := from
+	if start > 0 {
+		start--
 	}
 	named := false
-	for _, t := range terms[from:to] {
+	for _, t := range terms[start:to] {
 		if !titleWords[t.Text] {
 			continue
 		}
 		if !q.words[t.Text] {
 			return false
 		}
-		role := false
-		for _, r := range q.role {
-			if r.is(t) {
-				role = true
-			}
-		}
-		named = named || !role
+		named = named || !q.asksRole(t)
 	}
-	return named
+	if named || from < 2 {
+		return named
+	}
+	for j := from - 2; j >= 0 && j >= from-roleFar; j-- {
+		t := terms[j]
+		if titleWords[t.Text] && roleBefore(text, terms, j, from) {
+			return q.words[t.Text] && !q.asksRole(t)
+		}
+		if personNoun(lang.English, t.Text) || personNoun(lang.Spanish, t.Text) {
+			return false // "Minister Ana Ruiz's aide, Pablo Mena": the aide's name
+		}
+	}
+	return false
+}
+
+// asksRole reports whether the title t is a role the question asks who
+// holds.
+func (q *question) asksRole(t lang.Term) bool {
+	for _, r := range q.role {
+		if r.is(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleAbbrevs spell out the abbreviations of titles news writes before a
