@@ -224,6 +224,22 @@ uphold upheld`, "\n") {
 			}
 		}
 	}
+	// Irregular plurals of nouns share their singular's stem: "children"
+	// is "child", "gunmen" "gunman". Plurals that are also verb forms
+	// ("lives", "leaves", "analyses") keep their own.
+	for _, line := range strings.Fields(`child:children man:men woman:women foot:feet tooth:teeth mouse:mice goose:geese
+		wife:wives knife:knives thief:thieves wolf:wolves half:halves shelf:shelves crisis:crises thesis:theses
+		hypothesis:hypotheses criterion:criteria phenomenon:phenomena oasis:oases`) {
+		sg, pl, _ := strings.Cut(line, ":")
+		irregularEN[pl] = sg
+	}
+	for _, head := range strings.Fields(`gun police fire spokes chair fisher congress business service country clergy
+		noble horse sales trades work militia frontiers sports states middle fresh fore crafts camera anchor`) {
+		irregularEN[head+"men"] = head + "man"
+	}
+	for _, head := range strings.Fields(`spokes police business congress chair sports anchor`) {
+		irregularEN[head+"women"] = head + "woman"
+	}
 	// Forms that are also common nouns or adjectives keep their own stem.
 	for _, w := range []string{"left", "found", "lay", "saw", "bit", "fell", "rose", "bound", "born", "ground", "lead", "tore", "bore", "shot"} {
 		delete(irregularEN, w)

@@ -81,6 +81,11 @@ func TestStemIrregular(t *testing.T) {
 		form, base string
 	}{
 		{lang.English, "sought", "seek"},
+		{lang.English, "children", "child"},
+		{lang.English, "women", "woman"},
+		{lang.English, "gunmen", "gunman"},
+		{lang.English, "spokeswomen", "spokeswoman"},
+		{lang.English, "crises", "crisis"},
 		{lang.English, "broke", "break"},
 		{lang.English, "broken", "break"},
 		{lang.English, "held", "hold"},

@@ -114,12 +114,13 @@ func Build(ctx context.Context, docs []*corpus.Document, opts Options) (*Index, 
 // words; t4: Spanish verbs whose root vowel changes stem as their
 // infinitive, "piden" as "pedir"; t5: "vs" and "versus" are stop words;
 // t6: words for the numbers 2 to 99 are indexed as their digits, "quince"
-// as "15"):
+// as "15"; t7: irregular English plurals stem as their singular,
+// "children" as "child"):
 // segments record it beside the chunker's version and are rebuilt
 // when it changes. Vectors depend on the chunks and the embedder's ID
 // alone (the local embedder hashes words by lang.IsStop, so it still drops
 // "May" the month).
-const termsVersion = "t6"
+const termsVersion = "t7"
 
 // segmentVersion is what a segment records of the program that made it.
 const segmentVersion = corpus.ChunkerVersion + "/" + termsVersion
