@@ -1443,6 +1443,17 @@ func locativeBefore(terms []lang.Term, i int) bool {
 	return false
 }
 
+// numberInName reports whether the number word at terms[i] is part of a name
+// ("la laguna de Tres Cruces", "the Two Rivers bridge"): capitalised
+// inside the sentence, beside another capitalised word. A capitalised
+// number word that opens the sentence counts ("Tres personas murieron").
+func numberInName(terms []lang.Term, i int) bool {
+	if !terms[i].Upper || i == 0 {
+		return false
+	}
+	return i+1 < len(terms) && terms[i+1].Upper && !terms[i+1].Number || terms[i-1].Upper && !terms[i-1].Number
+}
+
 // hasQuantity: a number that is not a date; when the question names what
 // it counts ("how many people"), the number must stand within a few words
 // of it or of another of the question's content words ("29 votes" for "how
@@ -1452,7 +1463,7 @@ func hasQuantity(q *question, text string, terms []lang.Term) bool {
 		if wordAmount(q, terms, i) {
 			return true
 		}
-		if !(t.Number || numberWords[t.Text]) || isDate(terms, i) || q.words[t.Text] || clockPart(text, terms, i) {
+		if !(t.Number || numberWords[t.Text] && !numberInName(terms, i)) || isDate(terms, i) || q.words[t.Text] || clockPart(text, terms, i) {
 			continue
 		}
 		switch {
