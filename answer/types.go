@@ -726,11 +726,13 @@ func titled(terms []lang.Term, from, to int) bool {
 //
 // The title may stand before the name across its complement and a comma,
 // as roleBefore reads it: "la ministra de Salud, Lucía Ferrández" is the
-// minister a question about "la ministra" refers to.
+// minister a question about "la ministra" refers to. The phrase's head is
+// its first noun for a person ("la abogada del exalcalde, Verónica Lemos"
+// is the lawyer), or the one after a possessive ("the minister's aide").
 func titledByQuestion(q *question, text string, terms []lang.Term, from, to int) bool {
 	start := from
-	if start > 0 {
-		start--
+	if start > 0 && plainBetween(text, terms, from) {
+		start-- // "Minister Ana Ruiz"; after a comma the phrase's head decides (below)
 	}
 	named := false
 	for _, t := range terms[start:to] {
@@ -745,16 +747,21 @@ func titledByQuestion(q *question, text string, terms []lang.Term, from, to int)
 	if named || from < 2 {
 		return named
 	}
-	for j := from - 2; j >= 0 && j >= from-roleFar; j-- {
+	head := -1
+	for j := from - 1; j >= 0 && j >= from-roleFar; j-- {
 		t := terms[j]
-		if titleWords[t.Text] && roleBefore(text, terms, j, from) {
-			return q.words[t.Text] && !q.asksRole(t)
+		if (titleWords[t.Text] || personNoun(lang.English, t.Text) || personNoun(lang.Spanish, t.Text)) &&
+			roleBefore(text, terms, j, from) {
+			head = j // the leftmost: "la abogada del exalcalde, Verónica Lemos" is the lawyer
 		}
-		if personNoun(lang.English, t.Text) || personNoun(lang.Spanish, t.Text) {
-			return false // "Minister Ana Ruiz's aide, Pablo Mena": the aide's name
+		if j > 0 && strings.ContainsAny(text[terms[j-1].End:t.Start], "'’") {
+			break // "Minister Ana Ruiz's aide, Pablo Mena": the aide heads the phrase
 		}
 	}
-	return false
+	if head < 0 || !titleWords[terms[head].Text] {
+		return false
+	}
+	return q.words[terms[head].Text] && !q.asksRole(terms[head])
 }
 
 // asksRole reports whether the title t is a role the question asks who

@@ -250,6 +250,7 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"who: the question's titled person is not the answer", "Who stepped in once the minister quit?", "Transport Minister Ana Ruiz quit on Monday.", false},
 		{"¿quién?: la persona de la pregunta, tras el complemento de su cargo", "¿Quién quedó a cargo cuando se fue la ministra?", "La ministra de Transportes, Ana Ruiz, defendió ante el Senado la decisión.", false},
 		{"who: the question's titled person, past her title's complement", "Who took charge once the minister quit?", "The minister for ports and transport, Ana Ruiz, told the Senate she would stay.", false},
+		{"¿quién?: el nombre tras el complemento de otro cargo es el del primero", "¿Quién es el abogado del alcalde?", "La abogada del alcalde, Verónica Lemos, negó las acusaciones.", true},
 		{"¿quién?: quien sucede a la persona de la pregunta", "¿Quién quedó a cargo cuando se fue la ministra?", "Tras la dimisión de la ministra Ana Ruiz, el presidente encargó al viceministro Tomás Ibarra la dirección del puerto.", true},
 		{"who: a place named after its noun is nobody", "Who spoke for the strikers?", "The strike has paralysed the southern port of Puerto Alto.", false},
 		{"¿quién?: un lugar nombrado tras su sustantivo no es nadie", "¿Quién habló por los huelguistas?", "La huelga paralizó el puerto de Puerto Alto.", false},

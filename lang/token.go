@@ -95,9 +95,50 @@ func Tokenize(s string) []Token {
 		if text == "" {
 			continue
 		}
+		if rest, ok := exCompound(text); ok {
+			// "exalcalde" is "ex" and "alcalde", as "ex-mayor" is
+			toks = append(toks, Token{Text: "ex", Start: start, End: start + 2, Upper: upper},
+				Token{Text: rest, Start: start + 2, End: end})
+			continue
+		}
 		toks = append(toks, Token{Text: text, Start: start, End: end, Upper: upper, Number: number})
 	}
 	return toks
+}
+
+// exCompound splits a Spanish word that joins "ex" to a word for a post or
+// a person ("exalcalde", "expresidenta", "exministros") into the word
+// without it, so that it matches "alcalde", "ex alcalde" and, through the
+// dictionary, "former mayor". Only the words of exPosts are split: many
+// words begin with "ex" ("examen", "existir", "explicar").
+func exCompound(w string) (string, bool) {
+	rest, ok := strings.CutPrefix(w, "ex")
+	if !ok || len(rest) < 4 {
+		return "", false
+	}
+	if exPosts[rest] || exPosts[strings.TrimSuffix(rest, "s")] || exPosts[strings.TrimSuffix(rest, "es")] {
+		return rest, true
+	}
+	return "", false
+}
+
+// exPosts are the folded Spanish words for posts and roles that news
+// writes with a joined "ex".
+var exPosts = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`alcalde alcaldesa presidente presidenta vicepresidente vicepresidenta
+		ministro ministra viceministro viceministra canciller director directora diputado diputada senador senadora
+		gobernador gobernadora juez jueza fiscal embajador embajadora secretario secretaria jefe jefa esposo esposa
+		marido novio novia pareja militar funcionario funcionaria empleado empleada trabajador trabajadora
+		socio socia miembro integrante policia agente soldado guerrillero guerrillera combatiente candidato candidata
+		legislador legisladora asambleista concejal concejala mandatario mandataria gerente comandante lider dirigente
+		portavoz vocero vocera titular rector rectora asesor asesora colaborador colaboradora jugador jugadora
+		entrenador entrenadora magistrado magistrada procurador procuradora contralor contralora defensor defensora
+		congresista parlamentario parlamentaria consejero consejera regidor regidora intendente prefecto prefecta
+		premier dictador dictadora convicto convicta`) {
+		exPosts[w] = true
+	}
 }
 
 // isInitialism reports whether the word so far (done) is a run of single

@@ -48,6 +48,9 @@ func TestTokenize(t *testing.T) {
 		{name: "spanish accents folded", in: "Andrés Manuel López Obrador", text: []string{"andres", "manuel", "lopez", "obrador"}, raw: []string{"Andrés", "Manuel", "López", "Obrador"}},
 		{name: "eñe kept", in: "El Niño y la Ñusta", text: []string{"el", "niño", "y", "la", "ñusta"}, raw: []string{"El", "Niño", "y", "la", "Ñusta"}},
 		{name: "upper-case accents", in: "ÁRBOL ÉXITO", text: []string{"arbol", "exito"}},
+		// "ex" joined to a post is two words, as "ex alcalde" and "ex-mayor" are
+		{name: "spanish ex- compound", in: "el exalcalde y las expresidentas", text: []string{"el", "ex", "alcalde", "y", "las", "ex", "presidentas"}, raw: []string{"el", "ex", "alcalde", "y", "las", "ex", "presidentas"}},
+		{name: "words that merely begin with ex", in: "el examen expresa lo que existe", text: []string{"el", "examen", "expresa", "lo", "que", "existe"}},
 		{name: "diaeresis and cedilla", in: "pingüino façade naïve", text: []string{"pinguino", "facade", "naive"}},
 		{name: "spanish question and exclamation", in: "¿Dónde está? ¡Ya!", text: []string{"donde", "esta", "ya"}, raw: []string{"Dónde", "está", "Ya"}},
 		{name: "guillemets", in: "dijo «inaceptable» ayer", text: []string{"dijo", "inaceptable", "ayer"}, raw: []string{"dijo", "inaceptable", "ayer"}},
@@ -89,6 +92,7 @@ func TestTokenizeFlags(t *testing.T) {
 		{name: "formatted numbers", in: "1,200 3.5", upper: []bool{false, false}, number: []bool{true, true}},
 		{name: "digits then letters are a word", in: "20th 3D", upper: []bool{false, false}, number: []bool{false, false}},
 		{name: "initialism is upper", in: "U.S.", upper: []bool{true}, number: []bool{false}},
+		{name: "a capitalised ex- compound", in: "Exministro", upper: []bool{true, false}, number: []bool{false, false}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -30,8 +30,9 @@ func NewHashEmbedder(dim int) *HashEmbedder {
 
 // ID implements Embedder. Its version changes whenever the same text would
 // hash into another vector (v2: "although", "aunque" and their kind are
-// stop words; v3: "vs" and "versus" are), so stored vectors are made again.
-func (h *HashEmbedder) ID() string { return fmt.Sprintf("hash-v3-%d", h.dim) }
+// stop words; v3: "vs" and "versus" are; v4: a Spanish "ex" joined to a
+// post is two words, see lang.Tokenize), so stored vectors are made again.
+func (h *HashEmbedder) ID() string { return fmt.Sprintf("hash-v4-%d", h.dim) }
 
 // Embed implements Embedder. It never fails except on a cancelled context.
 func (h *HashEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {

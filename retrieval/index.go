@@ -115,12 +115,13 @@ func Build(ctx context.Context, docs []*corpus.Document, opts Options) (*Index, 
 // infinitive, "piden" as "pedir"; t5: "vs" and "versus" are stop words;
 // t6: words for the numbers 2 to 99 are indexed as their digits, "quince"
 // as "15"; t7: irregular English plurals stem as their singular,
-// "children" as "child"):
+// "children" as "child"; t8: a Spanish "ex" joined to a post is two
+// words, "exalcalde" as "ex alcalde"):
 // segments record it beside the chunker's version and are rebuilt
 // when it changes. Vectors depend on the chunks and the embedder's ID
 // alone (the local embedder hashes words by lang.IsStop, so it still drops
 // "May" the month).
-const termsVersion = "t7"
+const termsVersion = "t8"
 
 // segmentVersion is what a segment records of the program that made it.
 const segmentVersion = corpus.ChunkerVersion + "/" + termsVersion
