@@ -12,10 +12,16 @@ import (
 var shorthand = map[string]string{
 	"ppl": "people", "govt": "government", "gov't": "government", "dept": "department", "intl": "international",
 	"natl": "national", "yrs": "years", "approx": "approximately", "xq": "por qué", "pq": "por qué",
+	// contractions typed without their apostrophe
+	"whats": "what is", "whos": "who is", "wheres": "where is", "hows": "how is", "whens": "when is",
+	"didnt": "did not", "doesnt": "does not", "dont": "do not", "isnt": "is not", "wasnt": "was not",
+	"werent": "were not", "arent": "are not", "hasnt": "has not", "havent": "have not", "hadnt": "had not",
+	"couldnt": "could not", "wouldnt": "would not", "shouldnt": "should not",
 }
 
 // shorthandWord finds a chat abbreviation as a whole word.
-var shorthandWord = regexp.MustCompile(`(?i)\b(ppl|govt|gov't|dept|intl|natl|yrs|approx|xq|pq)\b`)
+var shorthandWord = regexp.MustCompile(`(?i)\b(ppl|govt|gov't|dept|intl|natl|yrs|approx|xq|pq|whats|whos|wheres|hows|whens|` +
+	`didnt|doesnt|dont|isnt|wasnt|werent|arent|hasnt|havent|hadnt|couldnt|wouldnt|shouldnt)\b`)
 
 // spelledOut returns q with its chat abbreviations spelled out (see
 // shorthand) and a question word's "'d" as "did" ("why'd" → "why did"); the

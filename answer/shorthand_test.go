@@ -14,6 +14,9 @@ func TestSpelledOut(t *testing.T) {
 		"why'd ferrer step down":           "why did ferrer step down",
 		"Where’d the envoy go?":            "Where did the envoy go?",
 		"who'd replace her?":               "who'd replace her?", // "who would" as often as "who did"
+		"whats the death toll now":         "what is the death toll now",
+		"Whos in charge":                   "who is in charge",
+		"why didnt the port close":         "why did not the port close",
 	} {
 		if got := spelledOut(in); got != want {
 			t.Errorf("spelledOut(%q) = %q, want %q", in, got, want)
