@@ -784,6 +784,39 @@ func attributeAfter(toks []lang.Term, i int) string {
 	return ""
 }
 
+// countNouns head a phrase that asks for a count: "what's the death
+// toll", "what is the number of dead", "¿cuál es la cifra de muertos?".
+var countNouns = set(`toll tally number total count cifra numero balance recuento`)
+
+// asksCount reports whether the words from toks[i] ("is the death toll",
+// "es la cifra oficial de…") name a count: after a copula and an article, a
+// count noun, perhaps after one word that qualifies it ("death"), that
+// ends its phrase: the question ends, a stop word follows, or one word
+// and "of"/"de" ("cifra oficial de heridos"). "The toll road" is a road.
+func asksCount(toks []lang.Term, i int) bool {
+	word := func(k int) lang.Term {
+		if k < len(toks) {
+			return toks[k]
+		}
+		return lang.Term{Stop: true}
+	}
+	for k := i; k < len(toks) && k < i+3; k++ {
+		switch toks[k].Text {
+		case "is", "was", "the", "es", "fue", "era", "la", "el", "s":
+			continue
+		}
+		if !countNouns[toks[k].Text] {
+			if toks[k].Stop || !countNouns[word(k+1).Text] {
+				return false
+			}
+			k++
+		}
+		next := word(k + 1)
+		return next.Stop || recencyWords[next.Text] || ofWords[word(k+2).Text]
+	}
+	return false
+}
+
 // percentNouns make a "what X" question ask for a percentage.
 var percentNouns = set(`percentage percent proportion share porcentaje proporcion`)
 
@@ -1200,6 +1233,8 @@ func whatType(toks []lang.Term, i int) answerType {
 	case timeNouns[next]:
 		return typeTime
 	case percentNouns[next] || next == "age" || next == "edad" || measureNouns[next] != nil || measureNouns[attributeAfter(toks, i+1)] != nil:
+		return typeQuantity
+	case asksCount(toks, i+1):
 		return typeQuantity
 	}
 	for j := i + 1; j < len(toks) && j <= i+3; j++ {

@@ -357,6 +357,10 @@ func TestQuestionShape(t *testing.T) {
 	}{
 		{question: "How many workers walked out?", typ: typeQuantity, category: "workers", counted: "workers"},
 		{question: "How much did the repairs cost?", typ: typeQuantity, money: true},
+		{question: "What is the death toll at the port?", typ: typeQuantity},
+		{question: "¿Cuál es la cifra oficial de heridos?", typ: typeQuantity},
+		{question: "What is the number of strikers?", typ: typeQuantity, anchor: "strikers"},
+		{question: "What is the port's toll road called?", typ: typeAny},
 		{question: "How high did the ash rise?", typ: typeQuantity, measure: true},
 		{question: "What is Hector Saldias's date of birth?", typ: typeTime, anchor: "birth"},
 		{question: "Who was Chile's transport minister in March?", typ: typePerson, role: "transport"},
