@@ -21,6 +21,7 @@ var questionSets = map[string][]string{
 	"../testdata/corpus-fresh5": {"../testdata/eval/fresh5-dev.jsonl", "../testdata/eval/fresh5-heldout.jsonl"},
 	"../testdata/corpus-fresh6": {"../testdata/eval/fresh6-dev.jsonl", "../testdata/eval/fresh6-heldout.jsonl"},
 	"../testdata/corpus-fresh7": {"../testdata/eval/fresh7-dev.jsonl", "../testdata/eval/fresh7-heldout.jsonl"},
+	"../testdata/corpus-fresh8": {"../testdata/eval/fresh8-dev.jsonl", "../testdata/eval/fresh8-heldout.jsonl"},
 }
 
 // setKinds are the kinds a question may be labelled with.
