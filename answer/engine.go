@@ -247,7 +247,7 @@ func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 			docs = append(docs, h.Doc)
 		}
 	}
-	q.proper, q.surnames, q.bodies = q.reading().names(docs)
+	q.proper, q.surnames, q.bodies, q.places = q.reading().names(docs)
 	if ac, ok := e.corpus.(initialed); ok {
 		q.acronym = ac.Acronym
 	}
@@ -266,7 +266,7 @@ func (e *Engine) candidates(q *question, hits []retrieval.Hit) []*candidate {
 				sur.prevAsks = asks(h.Chunk.Sentence(i - 1))
 			} else if s, ok := e.lastAsked(h.Chunk); ok {
 				// an interviewer's question that closed the chunk before
-				_, sur.prev = sentenceStems(l, s)
+				_, sur.prev = sentenceStems(l, s, q.surnames)
 				sur.prevAsks = true
 			}
 			if i+1 < n {
@@ -299,7 +299,7 @@ func withHeadings(title map[string]bool, ch *corpus.Chunk) map[string]bool {
 		out[s] = true
 	}
 	for _, sp := range ch.Headings {
-		_, stems := sentenceStems(ch.Language, ch.Text[sp.Start:sp.End])
+		_, stems := sentenceStems(ch.Language, ch.Text[sp.Start:sp.End], nil)
 		for s := range stems {
 			out[s] = true
 		}

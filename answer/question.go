@@ -132,6 +132,9 @@ type question struct {
 	// bodies holds the names the retrieved articles give initials in
 	// brackets (see reading.names): an organisation's, not a person's.
 	bodies map[string]bool
+	// places holds the names the retrieved articles write where only a
+	// place stands (see placeCue): "en Caleta Brava" is no person.
+	places map[string]bool
 	// acronym gives the name an acronym of the articles stands for
 	// ("dnpc" → "Dirección Nacional de Protección Civil"), when the corpus
 	// knows them (see initialed).
@@ -560,8 +563,8 @@ func predicateTerm(qs *question, toks []lang.Term, cat int) *qterm {
 		return nil
 	}
 	for _, t := range toks[from:] {
-		if t.Stop || recencyWords[t.Text] || earliestWords[t.Text] || t.Text == "first" || len(t.Text) > 4 && strings.HasSuffix(t.Text, "ly") {
-			continue // "who first reported", "who currently leads"
+		if t.Stop || recencyWords[t.Text] || earliestWords[t.Text] || rankWords[t.Text] || len(t.Text) > 4 && strings.HasSuffix(t.Text, "ly") {
+			continue // "who first reported", "who currently leads", "el primero en morir"
 		}
 		if t.Upper || t.Number {
 			return nil
@@ -634,6 +637,12 @@ func roleTerms(q *question, toks []lang.Term) []*qterm {
 			}
 			break
 		}
+		if rankWords[t.Text] {
+			if j+1 < len(toks) && rankClauses[toks[j+1].Text] {
+				break // "who was the first to die?" asks who died first: no post
+			}
+			continue // "the first president": the post is the president's
+		}
 		if countryWord(q, t) {
 			q.possessor = q.entityTerm(t) // "Ecuador's president", "the Mexican ambassador"
 			continue
@@ -650,6 +659,13 @@ func roleTerms(q *question, toks []lang.Term) []*qterm {
 	}
 	return out
 }
+
+// rankWords give a place in an order, not a post: "the first to die", "el
+// último en salir". rankClauses open what the ranked one did.
+var (
+	rankWords   = set(`first last second third final primero primera ultimo ultima segundo segunda tercero tercera`)
+	rankClauses = set(`to in en a who que`)
+)
 
 // afterCopula returns the index of the word after the copula that follows
 // toks[i] ("who is", "quién es", or the "'s" of "who's", which the

@@ -15,6 +15,9 @@ type reading struct {
 	chunks map[string]*chunkReading
 	docs   map[string]*docWords
 	titles map[string]map[string]bool
+	// surnames are those names last returned: a surname inside a
+	// sentence is no form of a word (see sentenceStems)
+	surnames map[string]bool
 }
 
 // chunkReading is a chunk's sentences as candidates read them: their
@@ -41,7 +44,7 @@ func (r *reading) chunk(ch *corpus.Chunk) *chunkReading {
 	n := len(ch.Sentences)
 	c := &chunkReading{terms: make([][]lang.Term, n), stems: make([]map[string]bool, n), all: map[string]bool{}}
 	for i := range n {
-		c.terms[i], c.stems[i] = sentenceStems(ch.Language, ch.Sentence(i))
+		c.terms[i], c.stems[i] = sentenceStems(ch.Language, ch.Sentence(i), r.surnames)
 		for s := range c.stems[i] {
 			c.all[s] = true
 		}
@@ -55,7 +58,7 @@ func (r *reading) title(d *corpus.Document) map[string]bool {
 	if t := r.titles[d.ID]; t != nil {
 		return t
 	}
-	_, t := sentenceStems(d.Language, d.Title+" "+dateWords(d))
+	_, t := sentenceStems(d.Language, d.Title+" "+dateWords(d), nil)
 	r.titles[d.ID] = t
 	return t
 }
@@ -65,9 +68,10 @@ func (r *reading) title(d *corpus.Document) map[string]bool {
 // said…"), surnames the last words of the people's names they spell out
 // ("Jorge Glas" → glas), so a later "Glas, 54, arrived…" names a person
 // too, and bodies the names they give initials in brackets ("Terminal
-// Pacifico Sur (TPS)": a company's, not a person's; see runKey). It reads
-// each article once.
-func (r *reading) names(docs []*corpus.Document) (proper, surnames, bodies map[string]bool) {
+// Pacifico Sur (TPS)": a company's, not a person's; see runKey), and
+// places the names they write where only a place stands ("en Caleta
+// Brava"; see placeCue). It reads each article once.
+func (r *reading) names(docs []*corpus.Document) (proper, surnames, bodies, places map[string]bool) {
 	parts := make([]*docWords, len(docs))
 	for i, d := range docs {
 		if r.docs[d.ID] == nil {
@@ -75,5 +79,7 @@ func (r *reading) names(docs []*corpus.Document) (proper, surnames, bodies map[s
 		}
 		parts[i] = r.docs[d.ID]
 	}
-	return mergeNames(parts)
+	proper, surnames, bodies, places = mergeNames(parts)
+	r.surnames = surnames
+	return proper, surnames, bodies, places
 }

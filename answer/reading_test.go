@@ -16,9 +16,9 @@ func TestReadingReadsOnce(t *testing.T) {
 	docs := append(ix.Documents(), &corpus.Document{ID: "other", Language: lang.English, Text: "Police said the police chief met the Port Council. Port Council member Ana Ruiz spoke."})
 	r := (&question{}).reading()
 	r.names(docs[:1])
-	proper, surnames, bodies := r.names(docs)
-	wp, ws, wb := (&question{}).reading().names(docs)
-	if !maps.Equal(proper, wp) || !maps.Equal(surnames, ws) || !maps.Equal(bodies, wb) {
+	proper, surnames, bodies, places := r.names(docs)
+	wp, ws, wb, wl := (&question{}).reading().names(docs)
+	if !maps.Equal(proper, wp) || !maps.Equal(surnames, ws) || !maps.Equal(bodies, wb) || !maps.Equal(places, wl) {
 		t.Fatalf("names read in two steps differ: %v %v %v, want %v %v %v", proper, surnames, bodies, wp, ws, wb)
 	}
 	if proper["police"] || !surnames["ruiz"] {

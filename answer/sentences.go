@@ -53,16 +53,28 @@ type candidate struct {
 func (c *candidate) text() string { return c.chunk.Sentence(c.sent) }
 
 // sentenceStems returns the stems of a sentence's content words.
-func sentenceStems(l lang.Lang, s string) ([]lang.Term, map[string]bool) {
+func sentenceStems(l lang.Lang, s string, surnames map[string]bool) ([]lang.Term, map[string]bool) {
 	terms := lang.Terms(l, s)
 	stems := make(map[string]bool, len(terms))
-	for _, t := range terms {
-		if !t.Stop {
+	for i, t := range terms {
+		if t.Stop {
+			continue
+		}
+		stems[t.Text] = true
+		if !surnames[t.Text] || !nameWord(terms, i) {
 			stems[t.Stem] = true
-			stems[t.Text] = true
 		}
 	}
 	return terms, stems
+}
+
+// nameWord reports whether terms[i] is a word of a name inside the
+// sentence, two capitalised words running, its second or later. When it
+// is a surname of the articles' people, its stem is not the sentence's
+// (the word itself is): "Salvatierra Mora" is no form of "morir", nor
+// "Ana Paz" of "paz".
+func nameWord(terms []lang.Term, i int) bool {
+	return i > 1 && terms[i].Upper && !terms[i].Number && terms[i-1].Upper && !terms[i-1].Number && !terms[i-1].Stop
 }
 
 // hasStem reports whether a sentence's stems include one that matches stem.

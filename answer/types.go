@@ -608,7 +608,7 @@ func namedActor(q *question, text string, terms []lang.Term) bool {
 			continue // a sentence's first word is capitalised anyway ("Engineers operated…")
 		}
 		from, to := capitalRun(terms, j)
-		if !placeRun(terms, from, to) && !abbreviations(text, terms[from:to]) {
+		if !placeRun(terms, from, to) && !q.places[runKey(terms[from:to])] && !abbreviations(text, terms[from:to]) {
 			return true // "EE.UU." is a place too
 		}
 	}
@@ -639,7 +639,7 @@ func bodyNoun(q *question, terms []lang.Term, j int) bool {
 // Secretary-General Antonio Guterres" for "who spoke for the UN
 // Secretary-General").
 func noPersonRun(q *question, text string, terms []lang.Term, i, end int) bool {
-	return q.bodies[runKey(terms[i:end])] || placeRun(terms, i, end) || abbreviations(text, terms[i:end]) ||
+	return q.bodies[runKey(terms[i:end])] || q.places[runKey(terms[i:end])] || placeRun(terms, i, end) || abbreviations(text, terms[i:end]) ||
 		afterIn(terms, i) || placeOf(terms, i) || titledByQuestion(q, text, terms, i, end)
 }
 
@@ -1933,12 +1933,13 @@ func capitalRun(terms []lang.Term, i int) (from, to int) {
 // with a capital, those it writes in lower case, its surnames and its
 // bodies.
 type docWords struct {
-	capital, lower, surnames, bodies map[string]bool
+	capital, lower, surnames, bodies, places map[string]bool
 }
 
 // wordsOf reads one article's words for reading.names.
 func wordsOf(d *corpus.Document) *docWords {
-	w := &docWords{capital: map[string]bool{}, lower: map[string]bool{}, surnames: map[string]bool{}, bodies: map[string]bool{}}
+	w := &docWords{capital: map[string]bool{}, lower: map[string]bool{}, surnames: map[string]bool{}, bodies: map[string]bool{},
+		places: map[string]bool{}}
 	toks := lang.Tokenize(d.Text)
 	terms := make([]lang.Term, len(toks))
 	for i, t := range toks {
@@ -1961,6 +1962,10 @@ func wordsOf(d *corpus.Document) *docWords {
 			w.bodies[runKey(terms[i:end])] = true
 			org = true
 		}
+		if !org && end-i >= 2 && placeCue(d.Text, terms, i, end) {
+			w.places[runKey(terms[i:end])] = true
+			org = true
+		}
 		// a run that opens a sentence may be a capitalised word before a
 		// name ("Former Ecuadorian ambassador…")
 		if !org && end-i >= 2 && terms[end-1].Upper && !opensSentence(d.Text, terms, i) {
@@ -1971,10 +1976,40 @@ func wordsOf(d *corpus.Document) *docWords {
 	return w
 }
 
+// placeCue reports whether the name run terms[i:end], of two words or
+// more, stands where only a place does: after "in", "at", "near", "en",
+// "desde", "hacia" or "cerca de", perhaps with an article between ("in the
+// Miravientos Channel", "en Caleta Brava"), or after a place noun and "of"
+// ("the port city of Puerto Almares"); not as a possessor ("in Ana Ruiz's
+// view").
+func placeCue(text string, terms []lang.Term, i, end int) bool {
+	if end < len(terms) && strings.ContainsAny(text[terms[end-1].End:terms[end].Start], "'’") {
+		return false
+	}
+	if placeOf(terms, i) {
+		return true
+	}
+	j := i - 1
+	if j > 0 && determiners[terms[j].Text] {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	switch terms[j].Text {
+	case "in", "at", "near", "en", "desde", "hacia":
+		return true
+	case "de":
+		return j > 0 && terms[j-1].Text == "cerca"
+	}
+	return false
+}
+
 // mergeNames joins articles' words as reading.names returns them: a word is
-// proper when no article writes it in lower case.
-func mergeNames(parts []*docWords) (proper, surnames, bodies map[string]bool) {
-	proper, surnames, bodies = map[string]bool{}, map[string]bool{}, map[string]bool{}
+// proper when no article writes it in lower case. A name an article places
+// (see placeCue) is a place everywhere, and its last word no surname.
+func mergeNames(parts []*docWords) (proper, surnames, bodies, places map[string]bool) {
+	proper, surnames, bodies, places = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	lower := map[string]bool{}
 	for _, p := range parts {
 		for w := range p.capital {
@@ -1989,13 +2024,19 @@ func mergeNames(parts []*docWords) (proper, surnames, bodies map[string]bool) {
 		for w := range p.bodies {
 			bodies[w] = true
 		}
+		for w := range p.places {
+			places[w] = true
+		}
+	}
+	for run := range places {
+		delete(surnames, run[strings.LastIndexByte(run, ' ')+1:])
 	}
 	for w := range proper {
 		if lower[w] || lang.IsStop(lang.English, w) || lang.IsStop(lang.Spanish, w) {
 			delete(proper, w)
 		}
 	}
-	return proper, surnames, bodies
+	return proper, surnames, bodies, places
 }
 
 // bodyInitials reports whether the name run terms[i:end] is followed by

@@ -358,6 +358,9 @@ func TestQuestionShape(t *testing.T) {
 		{question: "How many workers walked out?", typ: typeQuantity, category: "workers", counted: "workers"},
 		{question: "How much did the repairs cost?", typ: typeQuantity, money: true},
 		{question: "What is the death toll at the port?", typ: typeQuantity},
+		{question: "¿Quién fue el primero en morir?", typ: typePerson},
+		{question: "Who was the last to leave the port?", typ: typePerson},
+		{question: "Who was the first mayor of the port?", typ: typePerson, role: "mayor", anchor: ""},
 		{question: "¿Cuál es la cifra oficial de heridos?", typ: typeQuantity},
 		{question: "What is the number of strikers?", typ: typeQuantity, anchor: "strikers"},
 		{question: "What is the port's toll road called?", typ: typeAny},
@@ -468,7 +471,7 @@ func TestDatelineEnd(t *testing.T) {
 // a body's name gives none.
 func TestNames(t *testing.T) {
 	docs := []*corpus.Document{{Language: lang.English, Text: "Nicaragua also cut ties. Police said the police chief left. Spain and Mexico spoke. The National Police held Jorge Glas. Glas, 54, arrived on Saturday. Former Ecuadorian envoys met Ana Ruiz. The operator, Terminal Pacifico Sur (TPS), said so. Then Senator Ana Torres (PRI) agreed. It was then that President Andrés Manuel López Obrador (AMLO) spoke."}}
-	proper, surnames, bodies := (&question{}).reading().names(docs)
+	proper, surnames, bodies, _ := (&question{}).reading().names(docs)
 	if !bodies["terminal pacifico sur"] || len(bodies) != 1 {
 		t.Errorf("bodies = %v, want only the name given its own initials with no title", bodies)
 	}
@@ -481,6 +484,47 @@ func TestNames(t *testing.T) {
 		if surnames[w] != want {
 			t.Errorf("surnames[%q] = %v, want %v", w, surnames[w], want)
 		}
+	}
+}
+
+// A name the articles write where only a place stands is a place wherever
+// it appears, and its last word no surname; a possessor after "in" is a
+// person's.
+func TestNamesPlaces(t *testing.T) {
+	docs := []*corpus.Document{
+		{ID: "a", Language: lang.Spanish, Text: "Los pescadores de Punta Sirena rescataron a 40 personas. El ferri zarpó de noche."},
+		{ID: "b", Language: lang.English, Text: "The trawler returned to port in Punta Sirena at dawn. Doctors at the port city of Villa Marta treated 12. In Ana Ruiz's view the port should close. Ana Ruiz spoke."},
+	}
+	_, surnames, _, places := (&question{}).reading().names(docs)
+	for run, want := range map[string]bool{"punta sirena": true, "villa marta": true, "ana ruiz": false} {
+		if places[run] != want {
+			t.Errorf("places[%q] = %v, want %v", run, places[run], want)
+		}
+	}
+	for w, want := range map[string]bool{"sirena": false, "marta": false, "ruiz": true} {
+		if surnames[w] != want {
+			t.Errorf("surnames[%q] = %v, want %v", w, surnames[w], want)
+		}
+	}
+	q := analyse(typesIndex(t).Analyse("¿Quién rescató a los pasajeros?"))
+	q.proper, q.surnames, q.bodies, q.places = q.reading().names(docs)
+	sentence := "Los pescadores de Punta Sirena rescataron a 40 personas."
+	if fills(q, sentence, lang.Terms(lang.Spanish, sentence)) {
+		t.Errorf("fills(%q) = true: a place the articles name is no person", sentence)
+	}
+}
+
+// A surname inside a sentence is no form of a common word: "Salvatierra
+// Mora" does not say "morir"; the same word outside a name does.
+func TestSentenceStemsSurnames(t *testing.T) {
+	surnames := map[string]bool{"mora": true}
+	_, stems := sentenceStems(lang.Spanish, "El gerente Héctor Salvatierra Mora anunció la apelación.", surnames)
+	if stems[lang.Stem(lang.Spanish, "morir")] || !stems["mora"] {
+		t.Errorf("stems of a surname = %v, want the word mora and not the stem of morir", stems)
+	}
+	_, stems = sentenceStems(lang.Spanish, "El gerente Héctor Salvatierra Mora anunció la apelación.", nil)
+	if !stems[lang.Stem(lang.Spanish, "morir")] {
+		t.Errorf("without surnames the word keeps its stem: %v", stems)
 	}
 }
 
@@ -726,7 +770,7 @@ func TestNamedNextLendsOnlyANewName(t *testing.T) {
 			t.Fatalf("split into %d chunks", len(chunks))
 		}
 		q := analyse(ix.Analyse("Who took over once the minister quit?"))
-		q.proper, q.surnames, q.bodies = q.reading().names([]*corpus.Document{doc})
+		q.proper, q.surnames, q.bodies, q.places = q.reading().names([]*corpus.Document{doc})
 		terms := make([][]lang.Term, 2)
 		cands := make([]*candidate, 2)
 		for i := range cands {
