@@ -402,7 +402,7 @@ func analyse(rq *retrieval.Query) *question {
 		}
 		qs.stems[qt.stem] = true
 		qs.stems[t.Stem] = true
-		if moneyQuestionWords[t.Text] {
+		if moneyWord(t) {
 			qs.money = true
 		}
 		qs.terms = append(qs.terms, qt)
@@ -474,7 +474,7 @@ func (qs *question) shape(toks []lang.Term, cat int) {
 	for i := range qs.terms {
 		if qs.terms[i].category {
 			qs.category = &qs.terms[i]
-			if qs.typ == typeQuantity && qs.measure == nil && !moneyQuestionWords[qs.terms[i].word] {
+			if qs.typ == typeQuantity && qs.measure == nil && !moneyQuestionWords[qs.terms[i].word] && !moneyStems[qs.terms[i].stem] {
 				// "what percentage", "cuánto tiempo" ask a measure and
 				// "how much money" an amount, counting nothing
 				qs.counted = &qs.terms[i]

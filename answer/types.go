@@ -107,6 +107,15 @@ var moneyQuestionWords = set(`money cost costs costo costar cuesta cuestan costa
 	dinero plata fund fondos funds reward recompensa bounty ransom rescate bail fianza salary salario sueldo wage
 	offer offers offered ofrece ofrecen ofrecio ofrecieron`)
 
+// moneyStems are the stems of the verbs of paying and costing in any
+// tense ("costaba", "pagarán", "costing").
+var moneyStems = set(`cost pag pay`)
+
+// moneyWord reports whether a question word asks about money.
+func moneyWord(t lang.Term) bool {
+	return moneyQuestionWords[t.Text] || moneyStems[t.Stem]
+}
+
 // Units measure: a "how high" or "how long" question wants a number with
 // one of the kind it asks (measureUnits).
 var (

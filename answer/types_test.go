@@ -112,6 +112,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"how many: a number word in a name counts nothing", "How many wells were sealed near the lake?", "The ban on fishing still holds in the lake at Two Rivers.", false},
 		{"¿cuántos?: un número en letras que abre la oración", "¿Cuántos pozos sellaron cerca de la laguna?", "Tres pozos fueron sellados cerca de la laguna.", true},
 		{"¿cuántos?: un número en letras", "¿Cuántos trabajadores resultaron heridos?", "Dieciséis trabajadores resultaron heridos en el puerto.", true},
+		{"¿cuánto costaba?: un número de personas no es un precio", "¿Cuánto costaba el pasaje al puerto?", "Hay al menos 32 pasajeros que pagaron el pasaje a bordo.", false},
+		{"¿cuánto costaba?: un precio", "¿Cuánto costaba el pasaje al puerto?", "El pasaje al puerto costaba 40 pesos.", true},
 		{"how much: money", "How much did the repairs cost?", "The repairs to the cranes cost $4 million.", true},
 		{"how much: an amount of something else", "How much compensation did the union seek?", "The company said the stoppage was costing it about $4.5 million a day.", false},
 		{"how much: an amount of what is asked", "How much compensation did the union seek?", "The union sought $3 million in compensation.", true},
