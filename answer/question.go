@@ -638,7 +638,7 @@ func roleTerms(q *question, toks []lang.Term) []*qterm {
 			break
 		}
 		if rankWords[t.Text] {
-			if j+1 < len(toks) && rankClauses[toks[j+1].Text] {
+			if rankedAct(toks, j) {
 				break // "who was the first to die?" asks who died first: no post
 			}
 			continue // "the first president": the post is the president's
@@ -666,6 +666,12 @@ var (
 	rankWords   = set(`first last second third final primero primera ultimo ultima segundo segunda tercero tercera`)
 	rankClauses = set(`to in en a who que`)
 )
+
+// rankedAct reports whether the rank word toks[j] is followed by what the
+// ranked one did ("the first to die", "el último en salir").
+func rankedAct(toks []lang.Term, j int) bool {
+	return j+1 < len(toks) && rankClauses[toks[j+1].Text]
+}
 
 // afterCopula returns the index of the word after the copula that follows
 // toks[i] ("who is", "quién es", or the "'s" of "who's", which the

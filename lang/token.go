@@ -95,15 +95,20 @@ func Tokenize(s string) []Token {
 		if text == "" {
 			continue
 		}
-		if rest, ok := exCompound(text); ok {
-			// "exalcalde" is "ex" and "alcalde", as "ex-mayor" is
-			toks = append(toks, Token{Text: "ex", Start: start, End: start + 2, Upper: upper},
-				Token{Text: rest, Start: start + 2, End: end})
-			continue
-		}
-		toks = append(toks, Token{Text: text, Start: start, End: end, Upper: upper, Number: number})
+		toks = appendWord(toks, Token{Text: text, Start: start, End: end, Upper: upper, Number: number})
 	}
 	return toks
+}
+
+// appendWord appends a word's token, or two for a Spanish "ex" joined to
+// a post: "exalcalde" is "ex" and "alcalde", as "ex-mayor" is (see
+// exCompound).
+func appendWord(toks []Token, t Token) []Token {
+	if rest, ok := exCompound(t.Text); ok {
+		return append(toks, Token{Text: "ex", Start: t.Start, End: t.Start + 2, Upper: t.Upper},
+			Token{Text: rest, Start: t.Start + 2, End: t.End})
+	}
+	return append(toks, t)
 }
 
 // exCompound splits a Spanish word that joins "ex" to a word for a post or
