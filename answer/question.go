@@ -324,6 +324,13 @@ func excluded(toks []lang.Term, i int) bool {
 	return false
 }
 
+// hedgeWords are the adverbs a chat question leans on ("when did the hack
+// actually start", "where exactly did it sink", "how many was it even
+// allowed to carry"): they say nothing of the topic, and "actually" stems
+// as the Spanish "actual" (current).
+var hedgeWords = set(`actually exactly really even just basically literally anyway precisely truly ever
+	realmente exactamente verdaderamente acaso`)
+
 // exclusionWords set aside the name after them; setAside are their words,
 // which say nothing of the topic.
 var (
@@ -383,7 +390,7 @@ func analyse(rq *retrieval.Query) *question {
 		// (asksLatest), "first" and "initially" for the earliest, "happen"
 		// only that something took place; they are not the topic a
 		// sentence must mention
-		if t.Stop || len(t.Text) < 2 || typeWord(t.Text) || recencyWords[t.Text] || rightNow(toks, i) || inTheEnd(toks, i) || leaderPhrase(toks, i) || happenWords[t.Text] || i == first || excluded(toks, i) || setAside[t.Text] {
+		if t.Stop || len(t.Text) < 2 || typeWord(t.Text) || recencyWords[t.Text] || rightNow(toks, i) || inTheEnd(toks, i) || leaderPhrase(toks, i) || happenWords[t.Text] || i == first || excluded(toks, i) || setAside[t.Text] || hedgeWords[t.Text] {
 			continue
 		}
 		qt, ok := termOf(rq, qs, i, seen)

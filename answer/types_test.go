@@ -516,6 +516,27 @@ func TestNamesPlaces(t *testing.T) {
 	}
 }
 
+// A chat question's hedging adverbs are no topic a sentence must mention.
+func TestHedgeWordsAreNoTerms(t *testing.T) {
+	ix := typesIndex(t)
+	for question, hedge := range map[string]string{
+		"When did the strike actually start?":   "actually",
+		"where exactly did the crane fall":      "exactly",
+		"¿Dónde exactamente cayó la grúa?":      "exactamente",
+		"how many workers were even told first": "even",
+	} {
+		q := analyse(ix.Analyse(question))
+		for _, tm := range q.terms {
+			if tm.word == hedge {
+				t.Errorf("%q: %q is a term", question, hedge)
+			}
+		}
+		if len(q.terms) == 0 {
+			t.Errorf("%q: no terms at all", question)
+		}
+	}
+}
+
 // A surname inside a sentence is no form of a common word: "Salvatierra
 // Mora" does not say "morir"; the same word outside a name does.
 func TestSentenceStemsSurnames(t *testing.T) {
