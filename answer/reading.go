@@ -1,6 +1,8 @@
 package answer
 
 import (
+	"maps"
+
 	"github.com/footnote-bot/footnote/corpus"
 	"github.com/footnote-bot/footnote/lang"
 )
@@ -80,6 +82,10 @@ func (r *reading) names(docs []*corpus.Document) (proper, surnames, bodies, plac
 		parts[i] = r.docs[d.ID]
 	}
 	proper, surnames, bodies, places = mergeNames(parts)
-	r.surnames = surnames
+	if !maps.Equal(r.surnames, surnames) {
+		// the chunks' stems depend on the surnames: read them again
+		r.surnames = surnames
+		clear(r.chunks)
+	}
 	return proper, surnames, bodies, places
 }

@@ -74,7 +74,7 @@ func sentenceStems(l lang.Lang, s string, surnames map[string]bool) ([]lang.Term
 // (the word itself is): "Salvatierra Mora" is no form of "morir", nor
 // "Ana Paz" of "paz".
 func nameWord(terms []lang.Term, i int) bool {
-	return i > 1 && terms[i].Upper && !terms[i].Number && terms[i-1].Upper && !terms[i-1].Number && !terms[i-1].Stop
+	return i > 0 && terms[i].Upper && !terms[i].Number && terms[i-1].Upper && !terms[i-1].Number && !terms[i-1].Stop
 }
 
 // hasStem reports whether a sentence's stems include one that matches stem.

@@ -108,12 +108,16 @@ var moneyQuestionWords = set(`money cost costs costo costar cuesta cuestan costa
 	offer offers offered ofrece ofrecen ofrecio ofrecieron`)
 
 // moneyStems are the stems of the verbs of paying and costing in any
-// tense ("costaba", "pagarán", "costing").
-var moneyStems = set(`cost pag pay`)
+// tense ("costaba", "pagarán", "costing"); coastWords share the Spanish
+// stem of costar and speak of a coast ("frente a la costa").
+var (
+	moneyStems = set(`cost pag pay`)
+	coastWords = set(`costa costas costero costera costeros costeras costanera costaneras`)
+)
 
 // moneyWord reports whether a question word asks about money.
 func moneyWord(t lang.Term) bool {
-	return moneyQuestionWords[t.Text] || moneyStems[t.Stem]
+	return moneyQuestionWords[t.Text] || moneyStems[t.Stem] && !coastWords[t.Text]
 }
 
 // Units measure: a "how high" or "how long" question wants a number with
@@ -759,8 +763,11 @@ func titledByQuestion(q *question, text string, terms []lang.Term, from, to int)
 	head := -1
 	for j := from - 1; j >= 0 && j >= from-roleFar; j-- {
 		t := terms[j]
+		if clauseJoins[t.Text] && (head >= 0 || !conjunctions[t.Text]) {
+			break // "after the minister left, Tomás Ibarra…", "the minister and her deputy, Tomás Ibarra"
+		}
 		if (titleWords[t.Text] || personNoun(lang.English, t.Text) || personNoun(lang.Spanish, t.Text)) &&
-			roleBefore(text, terms, j, from) {
+			(j == from-1 || j+1 < len(terms) && complementOpeners[terms[j+1].Text]) && roleBefore(text, terms, j, from) {
 			head = j // the leftmost: "la abogada del exalcalde, Verónica Lemos" is the lawyer
 		}
 		if j > 0 && strings.ContainsAny(text[terms[j-1].End:t.Start], "'’") {
@@ -772,6 +779,19 @@ func titledByQuestion(q *question, text string, terms []lang.Term, from, to int)
 	}
 	return q.words[terms[head].Text] && !q.asksRole(terms[head])
 }
+
+// complementOpeners open the complement of a post ("the minister for
+// ports", "la ministra de Salud"); a post followed by anything else ends
+// its phrase there ("the minister quit, Tomás Ibarra…").
+var complementOpeners = set(`of for de del para`)
+
+// clauseJoins open another clause or join another phrase before a name in
+// apposition; conjunctions among them may also join the words of one
+// post's complement ("the minister for ports and transport, Ana Ruiz").
+var (
+	clauseJoins  = set(`after when once while before since and or but after tras cuando mientras antes desde y e o pero`)
+	conjunctions = set(`and or y e o`)
+)
 
 // asksRole reports whether the title t is a role the question asks who
 // holds.
@@ -1356,30 +1376,35 @@ func hasPlace(q *question, text string, terms []lang.Term) bool {
 }
 
 // placeNounBefore reports whether the name at terms[i] follows a common
-// noun for a place, as Spanish writes a named site ("junto al estadio
-// municipal Los Pinos", "en la cárcel La Roca", "en el barrio San Roque"):
-// a locative, an article, and one or two lower-case words, none a title
-// or a word for a person ("a la ministra Ruiz" names a woman), with no
-// comma between ("in the capital, Quito" is the other rule's). Without
-// the article the words are as often a verb ("to arrest Jorge Glas").
+// noun for a site, as Spanish writes one ("junto al estadio municipal Los
+// Pinos", "en la cárcel La Roca", "en el barrio San Roque"): a locative and
+// an article (or "al"), one of siteNouns, and perhaps one word that
+// qualifies it, with no comma between ("in the capital, Quito" is the
+// other rule's). Other nouns name no site: "al diario El Universo", "en el
+// caso Metástasis", "al llegar Noboa".
 func placeNounBefore(text string, terms []lang.Term, i int) bool {
-	k, words := i-1, 0
-	for ; k > 0 && words < 2 && plainBetween(text, terms, k+1); k-- {
-		t := terms[k]
-		if t.Upper || t.Number || t.Stop || verbForm(t) || titleWords[t.Text] ||
-			personNoun(lang.Spanish, t.Text) || personNoun(lang.English, t.Text) {
-			break
-		}
-		words++
+	k := i - 1
+	if k > 1 && !terms[k].Upper && !terms[k].Stop && !siteNouns[terms[k].Text] && plainBetween(text, terms, k+1) {
+		k-- // "estadio municipal": the word that qualifies the noun
 	}
-	if words == 0 || !plainBetween(text, terms, k+1) {
+	if k < 1 || !siteNouns[terms[k].Text] || !plainBetween(text, terms, k+1) || !plainBetween(text, terms, i) {
 		return false
 	}
-	if terms[k].Text == "al" {
+	if terms[k-1].Text == "al" {
 		return true // "junto al estadio", "a" and "el"
 	}
-	return determiners[terms[k].Text] && k > 0 && locatives[terms[k-1].Text]
+	return determiners[terms[k-1].Text] && k > 1 && locatives[terms[k-2].Text]
 }
+
+// siteNouns are the common nouns news writes before a site's name.
+var siteNouns = set(`carcel prision penal penitenciaria estadio coliseo polideportivo barrio colonia sector parroquia
+	canton municipio ciudad pueblo localidad comuna provincia region hospital clinica aeropuerto puerto plaza parque
+	calle avenida rio lago laguna volcan cerro isla bahia playa canal puente escuela colegio universidad hotel mercado
+	terminal cuartel embajada consulado palacio edificio refugio albergue campamento hacienda finca mina planta muelle
+	estacion carretera autopista valle distrito recinto caserio aldea
+	prison jail stadium airport port square park street avenue river lake island bay beach channel bridge school
+	university market barracks embassy consulate palace building shelter camp mine plant station highway road valley
+	district village town city province region neighbourhood neighborhood county`)
 
 // distanceFrom reports whether the name at terms[i] is what a distance
 // is measured from: "22 km southwest of Villa Cendal", "a 22 kilómetros
@@ -1943,12 +1968,16 @@ func capitalRun(terms []lang.Term, i int) (from, to int) {
 // bodies.
 type docWords struct {
 	capital, lower, surnames, bodies, places map[string]bool
+	// personal are the name runs read as a person's somewhere (a title
+	// before, a verb of saying after); alone the capitalised words
+	// written on their own inside a sentence ("…, dijo Noboa").
+	personal, alone map[string]bool
 }
 
 // wordsOf reads one article's words for reading.names.
 func wordsOf(d *corpus.Document) *docWords {
 	w := &docWords{capital: map[string]bool{}, lower: map[string]bool{}, surnames: map[string]bool{}, bodies: map[string]bool{},
-		places: map[string]bool{}}
+		places: map[string]bool{}, personal: map[string]bool{}, alone: map[string]bool{}}
 	toks := lang.Tokenize(d.Text)
 	terms := make([]lang.Term, len(toks))
 	for i, t := range toks {
@@ -1971,7 +2000,12 @@ func wordsOf(d *corpus.Document) *docWords {
 			w.bodies[runKey(terms[i:end])] = true
 			org = true
 		}
-		if !org && end-i >= 2 && placeCue(d.Text, terms, i, end) {
+		switch {
+		case end-i == 1 && !opensSentence(d.Text, terms, i):
+			w.alone[terms[i].Text] = true
+		case !org && end-i >= 2 && (titled(terms, i, end) || end < len(terms) && speechVerbs[terms[end].Text]):
+			w.personal[runKey(terms[i:end])] = true
+		case !org && end-i >= 2 && placeCue(d.Text, terms, i, end):
 			w.places[runKey(terms[i:end])] = true
 			org = true
 		}
@@ -1986,16 +2020,17 @@ func wordsOf(d *corpus.Document) *docWords {
 }
 
 // placeCue reports whether the name run terms[i:end], of two words or
-// more, stands where only a place does: after "in", "at", "near", "en",
-// "desde", "hacia" or "cerca de", perhaps with an article between ("in the
-// Miravientos Channel", "en Caleta Brava"), or after a place noun and "of"
-// ("the port city of Puerto Almares"); not as a possessor ("in Ana Ruiz's
-// view").
+// more, stands where a place does: after "in", "near", "en", "desde" or
+// "cerca de", perhaps with an article between ("in the Miravientos
+// Channel", "en Caleta Brava"), or after a place noun and "of" ("the port
+// city of Puerto Almares"); not as a possessor ("in Ana Ruiz's view"). A
+// person may stand there too ("confían en Daniel Noboa"): mergeNames
+// weighs the other readings.
 func placeCue(text string, terms []lang.Term, i, end int) bool {
 	if end < len(terms) && strings.ContainsAny(text[terms[end-1].End:terms[end].Start], "'’") {
 		return false
 	}
-	if placeOf(terms, i) {
+	if placeOf(terms, i) && !homeNouns[terms[i-2].Text] {
 		return true
 	}
 	j := i - 1
@@ -2006,7 +2041,7 @@ func placeCue(text string, terms []lang.Term, i, end int) bool {
 		return false
 	}
 	switch terms[j].Text {
-	case "in", "at", "near", "en", "desde", "hacia":
+	case "in", "near", "en", "desde":
 		return true
 	case "de":
 		return j > 0 && terms[j-1].Text == "cerca"
@@ -2014,11 +2049,19 @@ func placeCue(text string, terms []lang.Term, i, end int) bool {
 	return false
 }
 
+// homeNouns are place nouns that also name a home or a condition ("el
+// departamento de Ana Ruiz" is her flat, "the state of Ana Ruiz" her
+// health).
+var homeNouns = set(`departamento estado department state`)
+
 // mergeNames joins articles' words as reading.names returns them: a word is
 // proper when no article writes it in lower case. A name an article places
-// (see placeCue) is a place everywhere, and its last word no surname.
+// (see placeCue) is a place everywhere, unless an article reads it as a
+// person's (a title before it, a verb of saying after it, its last word
+// written alone: "…, dijo Noboa").
 func mergeNames(parts []*docWords) (proper, surnames, bodies, places map[string]bool) {
 	proper, surnames, bodies, places = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	personal, alone := map[string]bool{}, map[string]bool{}
 	lower := map[string]bool{}
 	for _, p := range parts {
 		for w := range p.capital {
@@ -2036,9 +2079,17 @@ func mergeNames(parts []*docWords) (proper, surnames, bodies, places map[string]
 		for w := range p.places {
 			places[w] = true
 		}
+		for w := range p.personal {
+			personal[w] = true
+		}
+		for w := range p.alone {
+			alone[w] = true
+		}
 	}
 	for run := range places {
-		delete(surnames, run[strings.LastIndexByte(run, ' ')+1:])
+		if personal[run] || alone[run[strings.LastIndexByte(run, ' ')+1:]] {
+			delete(places, run)
+		}
 	}
 	for w := range proper {
 		if lower[w] || lang.IsStop(lang.English, w) || lang.IsStop(lang.Spanish, w) {

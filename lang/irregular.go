@@ -226,9 +226,9 @@ uphold upheld`, "\n") {
 	}
 	// Irregular plurals of nouns share their singular's stem: "children"
 	// is "child", "gunmen" "gunman". Plurals that are also verb forms
-	// ("lives", "leaves", "analyses") keep their own.
+	// ("lives", "leaves", "analyses", "halves", "shelves") keep their own.
 	for _, line := range strings.Fields(`child:children man:men woman:women foot:feet tooth:teeth mouse:mice goose:geese
-		wife:wives knife:knives thief:thieves wolf:wolves half:halves shelf:shelves crisis:crises thesis:theses
+		wife:wives knife:knives thief:thieves wolf:wolves crisis:crises thesis:theses
 		hypothesis:hypotheses criterion:criteria phenomenon:phenomena oasis:oases`) {
 		sg, pl, _ := strings.Cut(line, ":")
 		irregularEN[pl] = sg

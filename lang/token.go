@@ -95,20 +95,35 @@ func Tokenize(s string) []Token {
 		if text == "" {
 			continue
 		}
-		toks = appendWord(toks, Token{Text: text, Start: start, End: end, Upper: upper, Number: number})
+		toks = appendWord(s, toks, Token{Text: text, Start: start, End: end, Upper: upper, Number: number})
 	}
 	return toks
 }
 
-// appendWord appends a word's token, or two for a Spanish "ex" joined to
-// a post: "exalcalde" is "ex" and "alcalde", as "ex-mayor" is (see
-// exCompound).
-func appendWord(toks []Token, t Token) []Token {
-	if rest, ok := exCompound(t.Text); ok {
-		return append(toks, Token{Text: "ex", Start: t.Start, End: t.Start + 2, Upper: t.Upper},
-			Token{Text: rest, Start: t.Start + 2, End: t.End})
+// appendWord appends the token of a word of s, or two for a Spanish "ex"
+// joined to a post: "exalcalde" is "ex" and "alcalde", as "ex-mayor" is
+// (see exCompound). The second token keeps the word's capital
+// ("Exministra" is "Ex" and "Ministra") and starts where the word's
+// second letter ends. Its Start is the first's End: Joined tells such a
+// pair from two words.
+func appendWord(s string, toks []Token, t Token) []Token {
+	rest, ok := exCompound(t.Text)
+	if !ok {
+		return append(toks, t)
 	}
-	return append(toks, t)
+	mid := t.Start
+	for range 2 {
+		_, n := utf8.DecodeRuneInString(s[mid:])
+		mid += n
+	}
+	return append(toks, Token{Text: "ex", Start: t.Start, End: mid, Upper: t.Upper},
+		Token{Text: rest, Start: mid, End: t.End, Upper: t.Upper})
+}
+
+// Joined reports whether toks[i] continues the word of toks[i-1], as the
+// post after a joined "ex" does ("Exmilitares"): nothing stands between.
+func Joined(toks []Token, i int) bool {
+	return i > 0 && toks[i].Start == toks[i-1].End
 }
 
 // exCompound splits a Spanish word that joins "ex" to a word for a post or

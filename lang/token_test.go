@@ -51,6 +51,8 @@ func TestTokenize(t *testing.T) {
 		// "ex" joined to a post is two words, as "ex alcalde" and "ex-mayor" are
 		{name: "spanish ex- compound", in: "el exalcalde y las expresidentas", text: []string{"el", "ex", "alcalde", "y", "las", "ex", "presidentas"}, raw: []string{"el", "ex", "alcalde", "y", "las", "ex", "presidentas"}},
 		{name: "words that merely begin with ex", in: "el examen expresa lo que existe", text: []string{"el", "examen", "expresa", "lo", "que", "existe"}},
+		// the split falls after the second letter, however many bytes it takes
+		{name: "ex- compound after an accented capital", in: "Éxalcalde", text: []string{"ex", "alcalde"}, raw: []string{"Éx", "alcalde"}},
 		{name: "diaeresis and cedilla", in: "pingüino façade naïve", text: []string{"pinguino", "facade", "naive"}},
 		{name: "spanish question and exclamation", in: "¿Dónde está? ¡Ya!", text: []string{"donde", "esta", "ya"}, raw: []string{"Dónde", "está", "Ya"}},
 		{name: "guillemets", in: "dijo «inaceptable» ayer", text: []string{"dijo", "inaceptable", "ayer"}, raw: []string{"dijo", "inaceptable", "ayer"}},
@@ -92,7 +94,7 @@ func TestTokenizeFlags(t *testing.T) {
 		{name: "formatted numbers", in: "1,200 3.5", upper: []bool{false, false}, number: []bool{true, true}},
 		{name: "digits then letters are a word", in: "20th 3D", upper: []bool{false, false}, number: []bool{false, false}},
 		{name: "initialism is upper", in: "U.S.", upper: []bool{true}, number: []bool{false}},
-		{name: "a capitalised ex- compound", in: "Exministro", upper: []bool{true, false}, number: []bool{false, false}},
+		{name: "a capitalised ex- compound keeps its capital", in: "Exministro", upper: []bool{true, true}, number: []bool{false, false}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -47,6 +47,10 @@ func acronyms(text string, counts map[string]map[string]int) {
 			if j > i && t.Start-toks[j-1].End > 2 {
 				break // punctuation between: the name ended
 			}
+			if j > i && lang.Joined(toks, j) {
+				end = j // "Exmilitares": one word, one initial
+				continue
+			}
 			if t.Upper && !t.Number && !isAllCaps(text[t.Start:t.End]) {
 				r, _ := utf8.DecodeRuneInString(t.Text)
 				initials.WriteRune(r)
