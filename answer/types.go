@@ -739,9 +739,7 @@ func titled(terms []lang.Term, from, to int) bool {
 //
 // The title may stand before the name across its complement and a comma,
 // as roleBefore reads it: "la ministra de Salud, Lucía Ferrández" is the
-// minister a question about "la ministra" refers to. The phrase's head is
-// its first noun for a person ("la abogada del exalcalde, Verónica Lemos"
-// is the lawyer), or the one after a possessive ("the minister's aide").
+// minister a question about "la ministra" refers to (see appositionHead).
 func titledByQuestion(q *question, text string, terms []lang.Term, from, to int) bool {
 	start := from
 	if start > 0 && plainBetween(text, terms, from) {
@@ -760,6 +758,18 @@ func titledByQuestion(q *question, text string, terms []lang.Term, from, to int)
 	if named || from < 2 {
 		return named
 	}
+	head := appositionHead(text, terms, from)
+	if head < 0 || !titleWords[terms[head].Text] {
+		return false
+	}
+	return q.words[terms[head].Text] && !q.asksRole(terms[head])
+}
+
+// appositionHead returns the index of the post or the word for a person
+// that heads the phrase a comma sets before the name at terms[from], or
+// -1: its first noun ("la abogada del alcalde, Verónica Lemos" is the
+// lawyer), or the one after a possessive ("the minister's aide").
+func appositionHead(text string, terms []lang.Term, from int) int {
 	head := -1
 	for j := from - 1; j >= 0 && j >= from-roleFar; j-- {
 		t := terms[j]
@@ -774,10 +784,7 @@ func titledByQuestion(q *question, text string, terms []lang.Term, from, to int)
 			break // "Minister Ana Ruiz's aide, Pablo Mena": the aide heads the phrase
 		}
 	}
-	if head < 0 || !titleWords[terms[head].Text] {
-		return false
-	}
-	return q.words[terms[head].Text] && !q.asksRole(terms[head])
+	return head
 }
 
 // complementOpeners open the complement of a post ("the minister for
