@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"maps"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -2071,27 +2072,13 @@ func mergeNames(parts []*docWords) (proper, surnames, bodies, places map[string]
 	personal, alone := map[string]bool{}, map[string]bool{}
 	lower := map[string]bool{}
 	for _, p := range parts {
-		for w := range p.capital {
-			proper[w] = true
-		}
-		for w := range p.lower {
-			lower[w] = true
-		}
-		for w := range p.surnames {
-			surnames[w] = true
-		}
-		for w := range p.bodies {
-			bodies[w] = true
-		}
-		for w := range p.places {
-			places[w] = true
-		}
-		for w := range p.personal {
-			personal[w] = true
-		}
-		for w := range p.alone {
-			alone[w] = true
-		}
+		maps.Copy(proper, p.capital)
+		maps.Copy(lower, p.lower)
+		maps.Copy(surnames, p.surnames)
+		maps.Copy(bodies, p.bodies)
+		maps.Copy(places, p.places)
+		maps.Copy(personal, p.personal)
+		maps.Copy(alone, p.alone)
 	}
 	for run := range places {
 		if personal[run] || alone[run[strings.LastIndexByte(run, ' ')+1:]] {
