@@ -829,10 +829,13 @@ func asksCount(toks []lang.Term, i int) bool {
 		}
 		return lang.Term{Stop: true}
 	}
-	for k := i; k < len(toks) && k < i+3; k++ {
+	for k := i; k < len(toks) && k < i+4; k++ {
 		switch toks[k].Text {
 		case "is", "was", "the", "es", "fue", "era", "la", "el", "s":
 			continue
+		}
+		if recencyWords[toks[k].Text] || toks[k].Text == "official" || toks[k].Text == "oficial" {
+			continue // "the latest death toll", "la última cifra oficial"
 		}
 		if !countNouns[toks[k].Text] {
 			if toks[k].Stop || !countNouns[word(k+1).Text] {

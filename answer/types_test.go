@@ -370,6 +370,8 @@ func TestQuestionShape(t *testing.T) {
 		{question: "Who was the last to leave the port?", typ: typePerson},
 		{question: "Who was the first mayor of the port?", typ: typePerson, role: "mayor", anchor: ""},
 		{question: "¿Cuál es la cifra oficial de heridos?", typ: typeQuantity},
+		{question: "What's the latest death toll at the port?", typ: typeQuantity},
+		{question: "¿Cuál es la última cifra de heridos?", typ: typeQuantity},
 		{question: "What is the number of strikers?", typ: typeQuantity, anchor: "strikers"},
 		{question: "What is the port's toll road called?", typ: typeAny},
 		{question: "How high did the ash rise?", typ: typeQuantity, measure: true},
