@@ -1503,6 +1503,15 @@ func numberInName(terms []lang.Term, i int) bool {
 	return i+1 < len(terms) && terms[i+1].Upper && !terms[i+1].Number || terms[i-1].Upper && !terms[i-1].Number
 }
 
+// labelledZero reports whether terms[i] is a word for none given as a fact
+// box's value: "Personas detenidas hoy: ninguna", "Missing: none".
+func labelledZero(text string, terms []lang.Term, i int) bool {
+	return zeroWords[terms[i].Text] && i > 0 && strings.TrimSpace(text[terms[i-1].End:terms[i].Start]) == ":"
+}
+
+// zeroWords say "none" as a count.
+var zeroWords = set(`none zero nil ninguno ninguna ningunos ningunas cero nadie`)
+
 // hasQuantity: a number that is not a date; when the question names what
 // it counts ("how many people"), the number must stand within a few words
 // of it or of another of the question's content words ("29 votes" for "how
@@ -1512,7 +1521,7 @@ func hasQuantity(q *question, text string, terms []lang.Term) bool {
 		if wordAmount(q, terms, i) {
 			return true
 		}
-		if !(t.Number || numberWords[t.Text] && !numberInName(terms, i)) || isDate(terms, i) || q.words[t.Text] || clockPart(text, terms, i) {
+		if !(t.Number || numberWords[t.Text] && !numberInName(terms, i) || labelledZero(text, terms, i)) || isDate(terms, i) || q.words[t.Text] || clockPart(text, terms, i) {
 			continue
 		}
 		switch {

@@ -111,6 +111,8 @@ func TestFillsByAnswerType(t *testing.T) {
 		{"¿cuántos?: un número en letras dentro de un nombre no cuenta", "¿Cuántos pozos sellaron cerca de la laguna?", "Pesca prohibida: en el río y en la laguna de Siete Lagos", false},
 		{"how many: a number word in a name counts nothing", "How many wells were sealed near the lake?", "The ban on fishing still holds in the lake at Two Rivers.", false},
 		{"¿cuántos?: un número en letras que abre la oración", "¿Cuántos pozos sellaron cerca de la laguna?", "Tres pozos fueron sellados cerca de la laguna.", true},
+		{"¿cuántos?: 'ninguna' como valor de una ficha", "¿Cuántas personas siguen detenidas?", "Personas detenidas hoy: ninguna", true},
+		{"¿cuántos?: 'ninguna' en una oración no es una cifra", "¿Cuántas personas siguen detenidas?", "Ninguna de las personas detenidas habló con la prensa.", false},
 		{"¿cuántos?: un número en letras", "¿Cuántos trabajadores resultaron heridos?", "Dieciséis trabajadores resultaron heridos en el puerto.", true},
 		{"¿cuánto costaba?: un número de personas no es un precio", "¿Cuánto costaba el pasaje al puerto?", "Hay al menos 32 pasajeros que pagaron el pasaje a bordo.", false},
 		{"¿cuánto costaba?: un precio", "¿Cuánto costaba el pasaje al puerto?", "El pasaje al puerto costaba 40 pesos.", true},
