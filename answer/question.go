@@ -409,7 +409,7 @@ func analyse(rq *retrieval.Query) *question {
 		}
 		qs.stems[qt.stem] = true
 		qs.stems[t.Stem] = true
-		if moneyWord(t) {
+		if moneyWord(t.Text, t.Stem) {
 			qs.money = true
 		}
 		qs.terms = append(qs.terms, qt)
@@ -481,7 +481,7 @@ func (qs *question) shape(toks []lang.Term, cat int) {
 	for i := range qs.terms {
 		if qs.terms[i].category {
 			qs.category = &qs.terms[i]
-			if qs.typ == typeQuantity && qs.measure == nil && !moneyQuestionWords[qs.terms[i].word] && !moneyStems[qs.terms[i].stem] {
+			if qs.typ == typeQuantity && qs.measure == nil && !moneyWord(qs.terms[i].word, qs.terms[i].stem) {
 				// "what percentage", "cuánto tiempo" ask a measure and
 				// "how much money" an amount, counting nothing
 				qs.counted = &qs.terms[i]
@@ -830,12 +830,8 @@ func asksCount(toks []lang.Term, i int) bool {
 		return lang.Term{Stop: true}
 	}
 	for k := i; k < len(toks) && k < i+4; k++ {
-		switch toks[k].Text {
-		case "is", "was", "the", "es", "fue", "era", "la", "el", "s":
-			continue
-		}
-		if recencyWords[toks[k].Text] || toks[k].Text == "official" || toks[k].Text == "oficial" {
-			continue // "the latest death toll", "la última cifra oficial"
+		if w := toks[k].Text; copulas[w] || w == "the" || w == "el" || w == "la" || recencyWords[w] || w == "official" || w == "oficial" {
+			continue // "is the latest death toll", "es la última cifra oficial"
 		}
 		if !countNouns[toks[k].Text] {
 			if toks[k].Stop || !countNouns[word(k+1).Text] {

@@ -116,9 +116,10 @@ var (
 	coastWords = set(`costa costas costero costera costeros costeras costanera costaneras`)
 )
 
-// moneyWord reports whether a question word asks about money.
-func moneyWord(t lang.Term) bool {
-	return moneyQuestionWords[t.Text] || moneyStems[t.Stem] && !coastWords[t.Text]
+// moneyWord reports whether a question word, folded and stemmed, asks
+// about money.
+func moneyWord(word, stem string) bool {
+	return moneyQuestionWords[word] || moneyStems[stem] && !coastWords[word]
 }
 
 // Units measure: a "how high" or "how long" question wants a number with
@@ -797,7 +798,7 @@ var complementOpeners = set(`of for de del para`)
 // apposition; conjunctions among them may also join the words of one
 // post's complement ("the minister for ports and transport, Ana Ruiz").
 var (
-	clauseJoins  = set(`after when once while before since and or but after tras cuando mientras antes desde y e o pero`)
+	clauseJoins  = set(`after when once while before since and or but tras cuando mientras antes desde y e o pero`)
 	conjunctions = set(`and or y e o`)
 )
 
